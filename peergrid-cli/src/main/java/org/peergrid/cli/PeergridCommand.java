@@ -1,0 +1,66 @@
+package org.peergrid.cli;
+
+import java.io.PrintWriter;
+import org.peergrid.grid.ValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code peergrid} command: subcommands only; every computation lives in the libraries. */
+@Command(
+    name = "peergrid",
+    mixinStandardHelpOptions = true,
+    versionProvider = PeergridCommand.Version.class,
+    description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
+    subcommands = {PowerflowCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",
+      "2 bad command-line usage, 3 a computation did not converge.",
+      "Run 'peergrid COMMAND --help' for a command's options."
+    })
+public final class PeergridCommand implements Runnable {
+  /** Exit code for a user's input error. */
+  public static final int EXIT_INPUT = 1;
+  /** Exit code when a solver did not converge (its output is still written). */
+  public static final int EXIT_NOT_CONVERGED = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new PeergridCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof ValidationException) {
+        commandLine.getErr().println("peergrid: " + ex.getMessage());
+        return EXIT_INPUT;
+      }
+      if (System.getenv("PEERGRID_DEBUG") != null) {
+        ex.printStackTrace(commandLine.getErr());
+      } else {
+        commandLine.getErr().println("peergrid: internal error: " + ex
+            + " (this is a bug; set PEERGRID_DEBUG=1 for the stack trace and report it)");
+      }
+      return 70;
+    });
+    return cl.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PeergridCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"peergrid " + (v == null ? "development build" : v)};
+    }
+  }
+}
