@@ -188,6 +188,10 @@ public final class MatpowerCaseReader {
       }
       lineNo = index + 1;
       content = stripComment(lines[index]);
+      if (MATRIX_START.matcher(content.trim()).matches() || SCALAR.matcher(content.trim()).matches()) {
+        throw error(lineNo, "mpc." + field + " (opened on line " + startLine + ") is not closed with '" + closer
+            + "' before this statement");
+      }
       if (content.trim().endsWith("...")) {
         String c = content.trim();
         content = c.substring(0, c.length() - 3);

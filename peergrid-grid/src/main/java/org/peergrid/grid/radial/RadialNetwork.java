@@ -163,8 +163,9 @@ public final class RadialNetwork {
       adjacency.computeIfAbsent(b.toBus(), x -> new ArrayList<>()).add(b);
     }
 
-    // Breadth-first from the root: the first branch that reaches a bus is its tree branch; any other
-    // in-service branch closes a loop.
+    checkNoLoop(feeder, outOfService);
+
+    // Breadth-first from the root: with no loop, every in-service branch reached is a tree branch.
     Map<Integer, Integer> index = new HashMap<>();
     List<Integer> order = new ArrayList<>();
     List<Branch> into = new ArrayList<>();
@@ -186,9 +187,6 @@ public final class RadialNetwork {
           continue;
         }
         int other = b.fromBus() == busNo ? b.toBus() : b.fromBus();
-        if (index.containsKey(other)) {
-          throw loop(b, index, parents, order);
-        }
         treeBranches.add(b);
         index.put(other, order.size());
         order.add(other);
@@ -217,41 +215,68 @@ public final class RadialNetwork {
         rootVoltage, Math.toRadians(root.angleDeg()), outOfService);
   }
 
-  private static ValidationException loop(Branch closing, Map<Integer, Integer> index, List<Integer> parents,
-      List<Integer> order) {
-    // The loop is the tree path between the two ends, closed by this branch.
-    List<Integer> pathA = pathToRoot(index.get(closing.fromBus()), parents);
-    List<Integer> pathB = pathToRoot(index.get(closing.toBus()), parents);
-    java.util.Set<Integer> onA = new java.util.HashSet<>(pathA);
-    int meet = pathB.stream().filter(onA::contains).findFirst().orElse(0);
-    List<Integer> cycle = new ArrayList<>();
-    for (int k : pathA) {
-      cycle.add(order.get(k));
-      if (k == meet) {
-        break;
+  /**
+   * Joins in-service branches in file order (union-find); the first one whose ends are already joined
+   * closes a loop. File order makes that the later-listed branch, typically the tie switch a user closed.
+   */
+  private static void checkNoLoop(Feeder feeder, List<Branch> outOfService) {
+    java.util.Set<Branch> open = new java.util.HashSet<>(outOfService);
+    Map<Integer, Integer> parentOf = new HashMap<>();
+    Map<Integer, List<Branch>> joined = new HashMap<>();
+    for (Branch b : feeder.branches()) {
+      if (open.contains(b)) {
+        continue;
       }
-    }
-    List<Integer> tail = new ArrayList<>();
-    for (int k : pathB) {
-      if (k == meet) {
-        break;
+      int ra = find(parentOf, b.fromBus());
+      int rb = find(parentOf, b.toBus());
+      if (ra == rb) {
+        throw loop(b, joined);
       }
-      tail.add(order.get(k));
+      parentOf.put(ra, rb);
+      joined.computeIfAbsent(b.fromBus(), x -> new ArrayList<>()).add(b);
+      joined.computeIfAbsent(b.toBus(), x -> new ArrayList<>()).add(b);
     }
-    java.util.Collections.reverse(tail);
-    cycle.addAll(tail);
-    String kind = cycle.size() == 2 ? "parallel branches: " : "loop: ";
-    return new ValidationException(kind + "in-service " + closing.label() + " closes the loop through buses "
-        + cycle.stream().map(String::valueOf).collect(Collectors.joining("-")) + "; a radial feeder needs one "
-        + "path from the source to every bus: take one branch of the loop out of service (status 0)");
   }
 
-  private static List<Integer> pathToRoot(int k, List<Integer> parents) {
-    List<Integer> path = new ArrayList<>();
-    for (int i = k; i >= 0; i = parents.get(i)) {
-      path.add(i);
+  private static int find(Map<Integer, Integer> parentOf, int bus) {
+    int root = bus;
+    while (parentOf.containsKey(root)) {
+      root = parentOf.get(root);
     }
-    return path;
+    // Path compression keeps this near-linear on long feeders.
+    for (int b = bus; b != root; ) {
+      int next = parentOf.get(b);
+      parentOf.put(b, root);
+      b = next;
+    }
+    return root;
+  }
+
+  /** The loop error, with the path that the earlier branches already make between the two ends. */
+  private static ValidationException loop(Branch closing, Map<Integer, List<Branch>> joined) {
+    Map<Integer, Integer> previous = new HashMap<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    queue.add(closing.fromBus());
+    previous.put(closing.fromBus(), closing.fromBus());
+    while (!queue.isEmpty() && !previous.containsKey(closing.toBus())) {
+      int bus = queue.poll();
+      for (Branch b : joined.getOrDefault(bus, List.of())) {
+        int other = b.fromBus() == bus ? b.toBus() : b.fromBus();
+        if (previous.putIfAbsent(other, bus) == null) {
+          queue.add(other);
+        }
+      }
+    }
+    List<Integer> path = new ArrayList<>();
+    for (int bus = closing.toBus(); bus != closing.fromBus(); bus = previous.get(bus)) {
+      path.add(bus);
+    }
+    path.add(closing.fromBus());
+    java.util.Collections.reverse(path);
+    String kind = path.size() == 2 ? "parallel branches: " : "loop: ";
+    return new ValidationException(kind + "in-service " + closing.label() + " closes the loop through buses "
+        + path.stream().map(String::valueOf).collect(Collectors.joining("-")) + "; a radial feeder needs one "
+        + "path from the source to every bus: take one branch of the loop out of service (status 0)");
   }
 
   private static String numbers(List<Integer> numbers) {
