@@ -60,4 +60,22 @@ final class DlmpDecomposition {
     return new LocationalPrices(new BusSeries(dlmp), new BusSeries(energy), new BusSeries(voltage),
         new BusSeries(congestion));
   }
+
+  /**
+   * S_ij = ∂v_j/∂(injection at i) = 2 Σ r over the branches common to the root paths of i and j
+   * [p.u. of v per p.u. of power]; the explicit form of what {@link #split} accumulates along the tree.
+   */
+  static double voltageSensitivity(int[] parent, double[] r, int i, int j) {
+    java.util.Set<Integer> onPathOfI = new java.util.HashSet<>();
+    for (int k = i; k > 0; k = parent[k]) {
+      onPathOfI.add(k);
+    }
+    double sum = 0;
+    for (int k = j; k > 0; k = parent[k]) {
+      if (onPathOfI.contains(k)) {
+        sum += r[k];
+      }
+    }
+    return 2 * sum;
+  }
 }
