@@ -44,6 +44,13 @@ final class SolutionReader {
         }
       }
     }
+    for (int t = 0; t < nt; t++) {
+      if (imports[t] < SIMULTANEOUS_KW && exports[t] < SIMULTANEOUS_KW) {
+        // Then λ_0 is degenerate: any value between the tariffs is an optimal dual.
+        notes.add("interval " + t + ": nothing crosses the root, so the price is set by neither tariff (any "
+            + "energy price in [" + m.exportPrice[t] + ", " + m.importPrice[t] + "] is valid)");
+      }
+    }
     LocationalPrices prices = DlmpDecomposition.split(m.parent, m.r, lambda, voltageMarginal, flowMarginal, m.hours);
     double objective = m.kw(lp.solver.objective().value());
     return new DispatchSolution(objective, schedules, new TimeSeries(imports), new TimeSeries(exports), prices,

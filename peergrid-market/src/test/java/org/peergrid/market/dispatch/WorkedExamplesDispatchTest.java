@@ -139,6 +139,8 @@ class WorkedExamplesDispatchTest {
     Scenario s = WorkedExamples.example(6);
     DispatchSolution sol = solve(s);
     assertThat(sol.objective()).isCloseTo(0, within(DELTA_MONEY));
+    assertThat(sol.notes()).containsExactly("interval 0: nothing crosses the root, so the price is set by neither "
+        + "tariff (any energy price in [2.0, 5.0] is valid)");
     for (int b = 1; b <= 3; b++) {
       assertThat(sol.prices().dlmp().get(0, bus(s, b))).isBetween(2 - DELTA_PRICE, 5 + DELTA_PRICE);
     }
