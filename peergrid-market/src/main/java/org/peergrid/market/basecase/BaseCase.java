@@ -1,0 +1,48 @@
+package org.peergrid.market.basecase;
+
+import java.util.List;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Scenario;
+
+/**
+ * The base case of MODEL.md §3: each building trades only with the utility at (π^buy, π^sell),
+ * its own battery and shiftable load scheduled optimally for itself, with no sharing and no
+ * network. It is the same LP as the community's, on a single bus with that building alone.
+ *
+ * @param costs one per building, in scenario order
+ */
+public record BaseCase(List<BaseCost> costs) {
+
+  public BaseCase {
+    costs = List.copyOf(costs);
+  }
+
+  /** Solves every building's day alone. */
+  public static BaseCase of(Scenario scenario) {
+    return new BaseCase(scenario.buildings().stream()
+        .map(b -> new BaseCost(b.id(), LinDistFlowDispatch.solveAlone(scenario, b))).toList());
+  }
+
+  /** Whether every building's day is feasible alone (otherwise base costs are undefined). */
+  public boolean allFeasible() {
+    return costs.stream().allMatch(c -> c.result().status() == DispatchStatus.OPTIMAL);
+  }
+
+  /** C⁰_b of one building [money]. */
+  public double cost(String buildingId) {
+    return costs.stream().filter(c -> c.buildingId().equals(buildingId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no building " + buildingId)).cost();
+  }
+
+  /** Σ_b C⁰_b [money]. */
+  public double total() {
+    return costs.stream().mapToDouble(BaseCost::cost).sum();
+  }
+
+  /** Building ids whose day is infeasible alone, for messages. */
+  public List<String> infeasible() {
+    return costs.stream().filter(c -> c.result().status() != DispatchStatus.OPTIMAL).map(BaseCost::buildingId).toList();
+  }
+}

@@ -1,0 +1,128 @@
+package org.peergrid.market.dispatch;
+
+import java.util.List;
+import org.peergrid.grid.radial.RadialNetwork;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.NetworkSettings;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.Scenario;
+
+/**
+ * The scenario translated once into the arrays that the LP is built from. All powers here are per
+ * unit of {@link #baseKva()} and energies per-unit hours: this is the one place where kW become
+ * p.u. ({@link #pu(double)}) and the LP results become kW again ({@link #kw(double)}).
+ *
+ * <p>Buses are the network's internal indices (parents before children, root 0); the branch into
+ * bus k has resistance {@code r[k]} and reactance {@code x[k]}. A copper-plate model
+ * ({@link #copperPlate}) has a single bus and no branches: the base case of MODEL.md §3.
+ */
+final class DispatchModel {
+  final int buses;
+  final int intervals;
+  final double hours;
+  final double baseKva;
+  final int[] parent;
+  final double[] r;
+  final double[] x;
+  /** |P| bound of the branch into k [p.u.], +∞ where unlimited; filled per interval from the fixed Q flow. */
+  final double[] limitPu;
+  final double rootVoltageSquared;
+  final double vminSquared;
+  final double vmaxSquared;
+  final double[] importPrice;
+  final double[] exportPrice;
+  /** Background P and Q at every bus [t][k], p.u. */
+  final double[][] backgroundP;
+  final double[][] backgroundQ;
+  final List<Participant> participants;
+  final int[] participantBus;
+  final int[] busNumber;
+
+  private DispatchModel(Scenario s, int buses, List<Participant> participants, int[] participantBus,
+      RadialNetwork radial, boolean withNetwork) {
+    NetworkSettings net = s.network();
+    this.buses = buses;
+    this.intervals = s.horizon().intervals();
+    this.hours = s.horizon().hours();
+    this.baseKva = radial.baseKva();
+    this.participants = List.copyOf(participants);
+    this.participantBus = participantBus;
+    parent = new int[buses];
+    r = new double[buses];
+    x = new double[buses];
+    limitPu = new double[buses];
+    busNumber = new int[buses];
+    backgroundP = new double[intervals][buses];
+    backgroundQ = new double[intervals][buses];
+    rootVoltageSquared = sq(net.rootVoltagePu());
+    vminSquared = sq(net.vminPu());
+    vmaxSquared = sq(net.vmaxPu());
+    importPrice = s.tariff().importPrice().values();
+    exportPrice = s.tariff().exportPrice().values();
+    parent[0] = -1;
+    busNumber[0] = radial.busNumber(0);
+    if (!withNetwork) {
+      return;
+    }
+    for (int k = 1; k < buses; k++) {
+      parent[k] = radial.parent(k);
+      r[k] = radial.seriesR(k);
+      x[k] = radial.seriesX(k);
+      busNumber[k] = radial.busNumber(k);
+      limitPu[k] = net.limitKvaInto(k).isPresent() ? pu(net.limitKvaInto(k).getAsDouble()) : Double.POSITIVE_INFINITY;
+    }
+    for (int t = 0; t < intervals; t++) {
+      double m = net.backgroundLoad() ? net.backgroundProfile().get(t) : 0;
+      for (int k = 0; k < buses; k++) {
+        backgroundP[t][k] = m * radial.loadPPu(k);
+        backgroundQ[t][k] = m * radial.loadQPu(k);
+      }
+    }
+  }
+
+  /** The whole community on the feeder (MODEL.md §2). */
+  static DispatchModel of(Scenario s) {
+    RadialNetwork radial = s.network().radial();
+    int[] at = s.participants().stream().mapToInt(p -> radial.indexOf(p.bus())).toArray();
+    return new DispatchModel(s, radial.busCount(), s.participants(), at, radial, true);
+  }
+
+  /** One building alone at the tariffs, without a network (MODEL.md §3). */
+  static DispatchModel copperPlate(Scenario s, Building building) {
+    return new DispatchModel(s, 1, List.of(building), new int[] {0}, s.network().radial(), false);
+  }
+
+  double pu(double kw) {
+    return kw / baseKva;
+  }
+
+  double kw(double pu) {
+    return pu * baseKva;
+  }
+
+  /**
+   * The reactive flow into every bus [t][k] (p.u.): fixed, because every reactive injection is
+   * (MODEL.md §2), and LinDistFlow flows are lossless sums over the subtree.
+   */
+  double[][] reactiveFlows() {
+    double[][] q = new double[intervals][buses];
+    for (int t = 0; t < intervals; t++) {
+      for (int k = 0; k < buses; k++) {
+        q[t][k] = backgroundQ[t][k];
+      }
+      for (int i = 0; i < participants.size(); i++) {
+        if (participants.get(i) instanceof Building b) {
+          q[t][participantBus[i]] += pu(b.loadKvar(t));
+        }
+      }
+      for (int k = buses - 1; k >= 1; k--) {
+        q[t][parent[k]] += q[t][k];
+      }
+    }
+    return q;
+  }
+
+  private static double sq(double v) {
+    return v * v;
+  }
+}

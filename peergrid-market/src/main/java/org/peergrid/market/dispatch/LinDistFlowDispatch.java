@@ -1,0 +1,88 @@
+package org.peergrid.market.dispatch;
+
+import com.google.ortools.linearsolver.MPSolver;
+import java.util.Optional;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Scenario;
+
+/**
+ * The centralised day-ahead schedule of MODEL.md §2: one LP over all intervals with LinDistFlow
+ * network constraints, solved with GLOP; DLMPs from the duals of the bus balance rows.
+ *
+ * <p>When the LP is infeasible it is solved again without voltage limits, without thermal limits,
+ * and without both, to say which limits make the day impossible.
+ */
+public final class LinDistFlowDispatch {
+  private LinDistFlowDispatch() {}
+
+  /** Schedules the whole community on the feeder. */
+  public static DispatchResult solve(Scenario scenario) {
+    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
+  }
+
+  /** Schedules one building alone at the tariffs, without a network (the base case of MODEL.md §3). */
+  public static DispatchResult solveAlone(Scenario scenario, Building building) {
+    return solve(DispatchModel.copperPlate(scenario, building), building.id() + " alone");
+  }
+
+  static DispatchResult solve(DispatchModel m, String what) {
+    long start = System.nanoTime();
+    double[][] q = m.reactiveFlows();
+    Optional<String> reactive = ReactiveOverload.find(m, q);
+    if (reactive.isPresent()) {
+      return new DispatchResult(DispatchStatus.INFEASIBLE, reactive.get(), Optional.empty(), millis(start));
+    }
+    MPSolver solver = Glop.create("dispatch");
+    if (solver == null) {
+      return new DispatchResult(DispatchStatus.SOLVER_FAILED, Glop.problem(), Optional.empty(), millis(start));
+    }
+    try {
+      LinDistFlowLp lp = new LinDistFlowLp(m, solver, q, true, true);
+      MPSolver.ResultStatus status = solver.solve();
+      if (status == MPSolver.ResultStatus.OPTIMAL) {
+        DispatchSolution solution = SolutionReader.read(lp);
+        return new DispatchResult(DispatchStatus.OPTIMAL, "optimal schedule of " + what, Optional.of(solution),
+            millis(start));
+      }
+      if (status == MPSolver.ResultStatus.INFEASIBLE) {
+        return new DispatchResult(DispatchStatus.INFEASIBLE, diagnose(m, q, what), Optional.empty(), millis(start));
+      }
+      return new DispatchResult(DispatchStatus.SOLVER_FAILED, "GLOP stopped with status " + status + " on " + what,
+          Optional.empty(), millis(start));
+    } finally {
+      solver.delete();
+    }
+  }
+
+  private static String diagnose(DispatchModel m, double[][] q, String what) {
+    String prefix = "no schedule of " + what + " serves every load within the limits: ";
+    if (feasible(m, q, false, true)) {
+      return prefix + "the voltage limits [" + Math.sqrt(m.vminSquared) + ", " + Math.sqrt(m.vmaxSquared)
+          + "] p.u. cannot be met; widen them or add local generation, storage or curtailable renewables";
+    }
+    if (feasible(m, q, true, false)) {
+      return prefix + "the branch thermal limits cannot be met; raise them or add local supply";
+    }
+    if (feasible(m, q, false, false)) {
+      return prefix + "voltage and thermal limits together cannot be met; relax either";
+    }
+    return prefix + "even without network limits the participants' own constraints conflict (shiftable energy "
+        + "beyond its window's capacity, a battery that cannot end the day at its initial charge, or a generator "
+        + "minimum with nowhere to go)";
+  }
+
+  private static boolean feasible(DispatchModel m, double[][] q, boolean voltage, boolean thermal) {
+    MPSolver solver = Glop.create("diagnosis");
+    try {
+      new LinDistFlowLp(m, solver, q, voltage, thermal);
+      MPSolver.ResultStatus status = solver.solve();
+      return status == MPSolver.ResultStatus.OPTIMAL;
+    } finally {
+      solver.delete();
+    }
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

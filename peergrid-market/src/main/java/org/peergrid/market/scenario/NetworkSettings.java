@@ -1,0 +1,68 @@
+package org.peergrid.market.scenario;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.grid.radial.RadialNetwork;
+
+/**
+ * The feeder and its operating limits, as the scenario's {@code network} section gives them.
+ *
+ * @param matpower the MATPOWER case file (resolved against the scenario file)
+ * @param radial the feeder's indexed radial model, read from that file
+ * @param vminPu V^min [p.u.] (default {@value #DEFAULT_VMIN_PU})
+ * @param vmaxPu V^max [p.u.] (default {@value #DEFAULT_VMAX_PU})
+ * @param rootVoltagePu V_0 [p.u.] (default {@value #DEFAULT_ROOT_VOLTAGE_PU})
+ * @param backgroundLoad whether the case's Pd/Qd stay as load that nobody trades (default true)
+ * @param backgroundProfile multiplier of that load per interval (default 1 in every interval)
+ * @param branchLimitKva thermal limits S^max [kVA] that the scenario sets, by branch ends
+ */
+public record NetworkSettings(
+    Path matpower,
+    RadialNetwork radial,
+    double vminPu,
+    double vmaxPu,
+    double rootVoltagePu,
+    boolean backgroundLoad,
+    TimeSeries backgroundProfile,
+    Map<BranchKey, Double> branchLimitKva) {
+  public static final double DEFAULT_VMIN_PU = 0.95;
+  public static final double DEFAULT_VMAX_PU = 1.05;
+  public static final double DEFAULT_ROOT_VOLTAGE_PU = 1.0;
+
+  public NetworkSettings {
+    if (radial == null) {
+      throw new ValidationException("matpower: the feeder is required");
+    }
+    if (!(vminPu > 0) || !(vmaxPu > vminPu) || !Double.isFinite(vmaxPu)) {
+      throw new ValidationException("voltage limits must satisfy 0 < vmin_pu < vmax_pu, got vmin_pu " + vminPu
+          + " and vmax_pu " + vmaxPu);
+    }
+    if (!(rootVoltagePu >= vminPu && rootVoltagePu <= vmaxPu)) {
+      throw new ValidationException("root_voltage_pu " + rootVoltagePu + " must lie within [vmin_pu, vmax_pu] = ["
+          + vminPu + ", " + vmaxPu + "]");
+    }
+    branchLimitKva = Map.copyOf(branchLimitKva);
+    for (Map.Entry<BranchKey, Double> e : branchLimitKva.entrySet()) {
+      if (!(e.getValue() > 0) || e.getValue().isInfinite()) {
+        throw new ValidationException("branch_limit_kva." + e.getKey() + " must be a positive number of kVA, got "
+            + e.getValue());
+      }
+    }
+  }
+
+  /**
+   * S^max of the branch that feeds bus index k [kVA]: the scenario's limit where it sets one, else
+   * the case's RATE_A, else none.
+   */
+  public OptionalDouble limitKvaInto(int k) {
+    var branch = radial.branchInto(k);
+    for (Map.Entry<BranchKey, Double> e : branchLimitKva.entrySet()) {
+      if (e.getKey().joins(branch.fromBus(), branch.toBus())) {
+        return OptionalDouble.of(e.getValue());
+      }
+    }
+    return branch.ratingKva();
+  }
+}

@@ -1,0 +1,64 @@
+package org.peergrid.market.scenario;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.peergrid.grid.ValidationException;
+
+/**
+ * A complete market scenario: feeder, horizon, tariffs and participants (docs/SCENARIO.md,
+ * version 1). Immutable; the constructor checks what ties the parts together: every series has
+ * one value per interval, participant ids are unique, every participant sits on a bus of the
+ * feeder's tree, and every shiftable window lies inside the horizon.
+ *
+ * @param name a label for reports
+ * @param currency a label for money in reports
+ * @param network the feeder and its limits
+ * @param horizon the intervals
+ * @param tariff the utility's prices
+ * @param participants in file order
+ */
+public record Scenario(
+    String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+    List<Participant> participants) {
+
+  public Scenario {
+    participants = List.copyOf(participants);
+    int n = horizon.intervals();
+    requireLength("tariff.import", tariff.importPrice(), n);
+    requireLength("tariff.export", tariff.exportPrice(), n);
+    requireLength("network.background_profile", network.backgroundProfile(), n);
+    Set<String> ids = new HashSet<>();
+    for (Participant p : participants) {
+      if (!ids.add(p.id())) {
+        throw new ValidationException("participant id " + p.id() + " is used twice; ids must be unique");
+      }
+      if (network.radial().indexOf(p.bus()) < 0) {
+        throw new ValidationException(p.id() + ": bus " + p.bus() + " is not a bus of the feeder's tree");
+      }
+      if (p instanceof Building b) {
+        requireLength(b.id() + ".load_kw", b.loadKw(), n);
+        requireLength(b.id() + ".pv_kw", b.pvKw(), n);
+        requireLength(b.id() + ".wind_kw", b.windKw(), n);
+        b.shiftable().ifPresent(s -> {
+          if (s.windowEnd() > n) {
+            throw new ValidationException(b.id() + ".shiftable.window ends at " + s.windowEnd()
+                + ", after the last interval " + (n - 1) + " (the end is exclusive, at most " + n + ")");
+          }
+        });
+      }
+    }
+  }
+
+  private static void requireLength(String key, TimeSeries series, int intervals) {
+    if (series.size() != intervals) {
+      throw new ValidationException(key + " has " + series.size() + " values; it needs one per interval ("
+          + intervals + ")");
+    }
+  }
+
+  /** The buildings, in file order. */
+  public List<Building> buildings() {
+    return participants.stream().filter(Building.class::isInstance).map(Building.class::cast).toList();
+  }
+}

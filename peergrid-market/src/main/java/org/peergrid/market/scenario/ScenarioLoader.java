@@ -1,0 +1,282 @@
+package org.peergrid.market.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.grid.matpower.MatpowerCaseReader;
+import org.peergrid.grid.radial.RadialNetwork;
+
+/**
+ * Reads scenario files (docs/SCENARIO.md, version 1), YAML or JSON with the same keys (JSON when the
+ * name ends in {@code .json}). Every error is a {@link ValidationException} naming the file, the line
+ * where the parser knows it, and the key path: unknown keys (with the closest known key), missing
+ * keys, wrong types, series of the wrong length (naming the participant and key), buses and
+ * branches that the feeder does not have, and values out of range.
+ */
+public final class ScenarioLoader {
+  private static final Set<String> ROOT_KEYS =
+      Set.of("version", "name", "currency", "network", "horizon", "tariff", "participants");
+  private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
+      "background_load", "background_profile", "branch_limit_kva");
+  private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
+  private static final Set<String> TARIFF_KEYS = Set.of("import", "export");
+  private static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
+      "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
+  private static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "load_kw", "power_factor", "pv_kw",
+      "wind_kw", "battery", "shiftable");
+  private static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "min_kw", "max_kw", "cost_per_kwh");
+  private static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
+  private static final Set<String> CSV_KEYS = Set.of("csv", "column");
+  private static final Set<String> TYPES = Set.of("building", "generator", "community_battery");
+
+  private final Path baseDir;
+  private final CsvColumns csv = new CsvColumns();
+  private int intervals;
+  private RadialNetwork radial;
+
+  private ScenarioLoader(Path baseDir) {
+    this.baseDir = baseDir;
+  }
+
+  /** Reads and validates a scenario file. */
+  public static Scenario load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ValidationException(file.toString(), 0, "the scenario file does not exist");
+    } catch (IOException e) {
+      throw new ValidationException(file.toString(), 0, "cannot read the scenario file: " + e.getMessage());
+    }
+    boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+    Path dir = file.toAbsolutePath().getParent();
+    String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    return parse(text, json, dir, file.toString(), stem);
+  }
+
+  /**
+   * Reads a scenario from text.
+   *
+   * @param baseDir the folder that relative paths in the scenario refer to
+   * @param source how messages name the document
+   * @param defaultName the scenario name where the document gives none
+   */
+  public static Scenario parse(String text, boolean json, Path baseDir, String source, String defaultName) {
+    LocatedTree tree = LocatedTree.parse(text, json, source);
+    return new ScenarioLoader(baseDir).read(new ScenarioNode(tree.root(), "", tree, source), defaultName);
+  }
+
+  private Scenario read(ScenarioNode root, String defaultName) {
+    root.requireObject(ROOT_KEYS);
+    root.optional("version").ifPresent(v -> {
+      if (v.asNumber() != 1) {
+        throw v.error("unsupported scenario version " + v.json() + "; this release reads version 1");
+      }
+    });
+    String name = root.optional("name").map(ScenarioNode::asText).orElse(defaultName);
+    String currency = root.optional("currency").map(ScenarioNode::asText).orElse("");
+    Horizon horizon = horizon(root.optional("horizon"));
+    intervals = horizon.intervals();
+    NetworkSettings network = network(root.required("network"));
+    Tariff tariff = tariff(root.required("tariff"));
+    List<Participant> participants = new ArrayList<>();
+    for (ScenarioNode p : root.required("participants").elements()) {
+      participants.add(participant(p));
+    }
+    return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants));
+  }
+
+  private Horizon horizon(Optional<ScenarioNode> node) {
+    if (node.isEmpty()) {
+      return new Horizon(Horizon.DEFAULT_INTERVALS, Horizon.DEFAULT_INTERVAL_MINUTES);
+    }
+    ScenarioNode h = node.get().requireObject(HORIZON_KEYS);
+    int n = h.optional("intervals").map(ScenarioNode::asInt).orElse(Horizon.DEFAULT_INTERVALS);
+    int minutes = h.optional("interval_minutes").map(ScenarioNode::asInt).orElse(Horizon.DEFAULT_INTERVAL_MINUTES);
+    return build(h, () -> new Horizon(n, minutes));
+  }
+
+  private NetworkSettings network(ScenarioNode n) {
+    n.requireObject(NETWORK_KEYS);
+    ScenarioNode caseNode = n.required("matpower");
+    Path matpower = baseDir.resolve(caseNode.asText()).normalize();
+    if (!Files.isRegularFile(matpower)) {
+      throw caseNode.error("MATPOWER case " + matpower + " does not exist (paths are relative to the scenario file)");
+    }
+    radial = RadialNetwork.of(MatpowerCaseReader.read(matpower));
+    double vmin = n.number("vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
+    double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
+    double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
+    boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
+    TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
+        .orElse(TimeSeries.constant(1, intervals));
+    Map<BranchKey, Double> limits = new LinkedHashMap<>();
+    n.optional("branch_limit_kva").ifPresent(section -> {
+      if (!section.json().isObject()) {
+        throw section.error("expected a mapping of \"FROM-TO\" to kVA, e.g. {\"6-7\": 2000}");
+      }
+      section.json().fieldNames().forEachRemaining(key -> {
+        ScenarioNode limit = section.child(key);
+        BranchKey branch = build(limit, () -> BranchKey.parse(key));
+        requireTreeBranch(branch, limit);
+        limits.put(branch, limit.asNumber());
+      });
+    });
+    return build(n, () -> new NetworkSettings(matpower, radial, vmin, vmax, v0, background, profile, limits));
+  }
+
+  private void requireTreeBranch(BranchKey key, ScenarioNode at) {
+    for (int k = 1; k < radial.busCount(); k++) {
+      var b = radial.branchInto(k);
+      if (key.joins(b.fromBus(), b.toBus())) {
+        return;
+      }
+    }
+    throw at.error("the feeder has no in-service branch between buses " + key.fromBus() + " and " + key.toBus());
+  }
+
+  private Tariff tariff(ScenarioNode t) {
+    t.requireObject(TARIFF_KEYS);
+    TimeSeries buy = series(t.required("import"), "tariff");
+    TimeSeries sell = series(t.required("export"), "tariff");
+    return build(t, () -> new Tariff(buy, sell));
+  }
+
+  private Participant participant(ScenarioNode p) {
+    if (!p.json().isObject()) {
+      throw p.error("expected a participant mapping with id, type and bus, got " + ScenarioNode.describe(p.json()));
+    }
+    ScenarioNode typeNode = p.required("type");
+    String type = typeNode.asText();
+    if (!TYPES.contains(type)) {
+      throw typeNode.error("unknown participant type \"" + type + "\"; " + KeySuggestion.suggest(type, TYPES));
+    }
+    switch (type) {
+      case "building" -> p.requireObject(BUILDING_KEYS);
+      case "generator" -> p.requireObject(GENERATOR_KEYS);
+      default -> p.requireObject(union(BATTERY_KEYS, Set.of("id", "type", "bus")));
+    }
+    String id = p.required("id").asText();
+    int bus = bus(p.required("bus"));
+    String owner = "participant " + id;
+    return switch (type) {
+      case "building" -> {
+        TimeSeries load = series(p.required("load_kw"), owner);
+        double pf = p.number("power_factor", Building.DEFAULT_POWER_FACTOR);
+        TimeSeries pv = p.optional("pv_kw").map(s -> series(s, owner)).orElse(TimeSeries.constant(0, intervals));
+        TimeSeries wind = p.optional("wind_kw").map(s -> series(s, owner)).orElse(TimeSeries.constant(0, intervals));
+        Optional<BatterySpec> battery = p.optional("battery").map(b -> battery(b.requireObject(BATTERY_KEYS)));
+        Optional<ShiftableLoad> shiftable = p.optional("shiftable").map(this::shiftable);
+        yield build(p, () -> new Building(id, bus, load, pf, pv, wind, battery, shiftable));
+      }
+      case "generator" -> {
+        double min = p.number("min_kw", 0);
+        double max = p.required("max_kw").asNumber();
+        double cost = p.required("cost_per_kwh").asNumber();
+        yield build(p, () -> new DistributedGenerator(id, bus, min, max, cost));
+      }
+      default -> {
+        BatterySpec spec = battery(p);
+        yield build(p, () -> new CommunityBattery(id, bus, spec));
+      }
+    };
+  }
+
+  private int bus(ScenarioNode node) {
+    int bus = node.asInt();
+    if (radial.feeder().bus(bus).isEmpty()) {
+      throw node.error("bus " + bus + " does not exist in feeder " + radial.feeder().name()
+          + "; use a MATPOWER bus number of the case");
+    }
+    if (radial.indexOf(bus) < 0) {
+      throw node.error("bus " + bus + " is isolated (out of service) in feeder " + radial.feeder().name());
+    }
+    return bus;
+  }
+
+  private BatterySpec battery(ScenarioNode b) {
+    double[] v = new double[8];
+    String[] keys = {"capacity_kwh", "charge_kw", "discharge_kw", "efficiency_charge", "efficiency_discharge",
+        "soc_min", "soc_max", "soc_initial"};
+    for (int i = 0; i < keys.length; i++) {
+      v[i] = b.required(keys[i]).asNumber();
+    }
+    double degradation = b.number("degradation_cost_per_kwh", 0);
+    return build(b, () -> new BatterySpec(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], degradation));
+  }
+
+  private ShiftableLoad shiftable(ScenarioNode s) {
+    s.requireObject(SHIFTABLE_KEYS);
+    double energy = s.required("energy_kwh").asNumber();
+    ScenarioNode windowNode = s.required("window");
+    List<ScenarioNode> window = windowNode.elements();
+    if (window.size() != 2) {
+      throw windowNode.error("expected [START, END] (interval indices, END exclusive), got " + window.size() + " values");
+    }
+    int start = window.get(0).asInt();
+    int end = window.get(1).asInt();
+    if (end > intervals) {
+      throw windowNode.error("the window ends at " + end + ", after the horizon's " + intervals + " intervals");
+    }
+    double max = s.required("max_kw").asNumber();
+    return build(s, () -> new ShiftableLoad(energy, start, end, max));
+  }
+
+  /** A number, a list with one value per interval, or {csv: FILE, column: NAME}. */
+  private TimeSeries series(ScenarioNode node, String owner) {
+    String key = node.path().substring(node.path().lastIndexOf('.') + 1);
+    double[] values;
+    String what;
+    if (node.json().isNumber()) {
+      return TimeSeries.constant(node.asNumber(), intervals);
+    } else if (node.json().isArray()) {
+      List<ScenarioNode> elements = node.elements();
+      values = new double[elements.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = elements.get(i).asNumber();
+      }
+      what = "values";
+    } else if (node.json().isObject()) {
+      node.requireObject(CSV_KEYS);
+      ScenarioNode file = node.required("csv");
+      String column = node.required("column").asText();
+      values = csv.column(baseDir.resolve(file.asText()).normalize(), column, file);
+      what = "rows in column " + column + " of " + file.asText();
+    } else {
+      throw node.error("expected a number, a list with one value per interval, or {csv: FILE, column: NAME}, got "
+          + ScenarioNode.describe(node.json()));
+    }
+    if (values.length != intervals) {
+      throw node.error(owner + ": " + key + " has " + values.length + " " + what + "; it needs one per interval ("
+          + intervals + ", horizon.intervals)");
+    }
+    return build(node, () -> new TimeSeries(values));
+  }
+
+  /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */
+  private static <T> T build(ScenarioNode at, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (ValidationException e) {
+      if (e.source().isPresent()) {
+        throw e;
+      }
+      throw at.error(e.detail());
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    java.util.HashSet<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+}
