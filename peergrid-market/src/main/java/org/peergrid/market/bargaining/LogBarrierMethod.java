@@ -142,7 +142,7 @@ final class LogBarrierMethod {
     return DenseLinearSystem.solve(k, rhs);
   }
 
-  /** Backtracking (§9.2); false when no step changes z any more (centred to rounding). */
+  /** Backtracking (§9.2); false when no step decreases ψ any more (centred to rounding). */
   private boolean lineSearch(Objective f, double[] z, double[] dz, double tau, double slope) {
     double psi = barrierValue(f, z, tau);
     double[] trial = new double[z.length];
@@ -155,10 +155,12 @@ final class LogBarrierMethod {
       if (!moved) {
         return false;
       }
-      if (strictlyFeasible(f, trial)
-          && barrierValue(f, trial, tau) <= psi + ARMIJO * s * slope) {
-        System.arraycopy(trial, 0, z, 0, z.length);
-        return true;
+      if (strictlyFeasible(f, trial)) {
+        double psiTrial = barrierValue(f, trial, tau);
+        if (psiTrial <= psi + ARMIJO * s * slope) {
+          System.arraycopy(trial, 0, z, 0, z.length);
+          return psiTrial < psi; // an accepted step without a representable decrease: centred
+        }
       }
     }
     return false;

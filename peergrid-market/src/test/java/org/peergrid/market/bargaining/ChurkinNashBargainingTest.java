@@ -44,6 +44,8 @@ class ChurkinNashBargainingTest {
     BargainingResult r = solver.solve(p);
     assertPayoffs(r, DELTA_PAYOFF, 3, 2.25, 1.75);
     assertKkt(p, r);
+    assertThat(r.iterations()).isBetween(1, 200);
+    assertThat(r.tolerance()).isPositive().isLessThanOrEqualTo(NashBargainingSolver.DEFAULT_TOLERANCE);
   }
 
   @Test
