@@ -51,7 +51,7 @@ final class ActiveSetPolish {
         }
         rhs[n + j] = row.slack(y);
       }
-      sol = DenseLinearSystem.solve(m, rhs);
+      sol = DenseLinearSystem.solveEquilibrated(m, rhs);
       if (sol == null) {
         return Optional.empty();
       }

@@ -17,8 +17,11 @@ import java.util.Optional;
  * NOT_INDIVIDUALLY_RATIONAL from INFEASIBLE.
  */
 final class CoreNashSolver {
-  /** Margin below which phase I calls a constraint set empty, relative to S. */
-  static final double FEASIBILITY_TOLERANCE = 1e-9;
+  /**
+   * Phase I calls a set empty (or without strict interior) when its largest margin is below this,
+   * relative to S. Finer margins drive the degenerate phase-I Newton systems to singularity.
+   */
+  static final double FEASIBILITY_TOLERANCE = 1e-7;
   static final double GAIN_FLOOR = 1e6;
 
   private enum Kind { LOWER, UPPER, COALITION }
@@ -46,7 +49,7 @@ final class CoreNashSolver {
     int iterations = phase1.iterations();
     if (!phase1.converged()) {
       return BargainingResult.failed(BargainingStatus.MAX_ITERATIONS, iterations,
-          "phase I found no start in " + maxIterations + " Newton steps");
+          "phase I stopped (iteration limit " + maxIterations + " or singular Newton system)");
     }
     double margin = phase1.z()[n];
     if (margin <= 0) {
@@ -69,13 +72,14 @@ final class CoreNashSolver {
     double[] ones = new double[n];
     Arrays.fill(ones, 1);
     LogObjective objective = new LogObjective(wHat);
-    LogBarrierMethod.Outcome phase2 = new LogBarrierMethod(rows(kept), ones, tolerance,
+    LogBarrierMethod.Outcome phase2 = new LogBarrierMethod(rows(kept), ones, 1, tolerance,
         maxIterations - iterations).minimise(objective, Arrays.copyOf(phase1.z(), n),
         1, (z, gap) -> false);
     iterations += phase2.iterations();
     if (!phase2.converged()) {
       return BargainingResult.failed(BargainingStatus.MAX_ITERATIONS, iterations,
-          "no convergence in " + maxIterations + " Newton steps; gap " + phase2.gap());
+          "no convergence (iteration limit " + maxIterations + " or singular Newton system); gap "
+              + phase2.gap());
     }
     ActiveSetPolish.Polished polished = ActiveSetPolish
         .polish(objective, rows(kept), ones, 1, phase2)

@@ -1,8 +1,43 @@
 package org.peergrid.market.bargaining;
 
-/** Gaussian elimination with partial pivoting for small dense systems (n up to a few hundred). */
+/**
+ * Gaussian elimination with partial pivoting for small dense systems (n up to a few hundred),
+ * after symmetric equilibration: the barrier Newton systems mix entries of order 1 with entries
+ * of order 1/slack², which without scaling cancel catastrophically near the boundary.
+ */
 final class DenseLinearSystem {
   private DenseLinearSystem() {}
+
+  /**
+   * Solves A x = b with A scaled to S A S, S = diag(1/√max_j |A_ij|), which keeps a symmetric A
+   * symmetric; A and b are overwritten.
+   *
+   * @return x, or null when A is numerically singular
+   */
+  static double[] solveEquilibrated(double[][] a, double[] b) {
+    int n = b.length;
+    double[] scale = new double[n];
+    for (int i = 0; i < n; i++) {
+      double max = 0;
+      for (int j = 0; j < n; j++) {
+        max = Math.max(max, Math.abs(a[i][j]));
+      }
+      scale[i] = max > 0 ? 1 / Math.sqrt(max) : 1;
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i][j] *= scale[i] * scale[j];
+      }
+      b[i] *= scale[i];
+    }
+    double[] x = solve(a, b);
+    if (x != null) {
+      for (int i = 0; i < n; i++) {
+        x[i] *= scale[i];
+      }
+    }
+    return x;
+  }
 
   /**
    * Solves A x = b in place (A and b are overwritten).

@@ -8,7 +8,7 @@ import java.util.List;
  * (linear, or −Σ w_i ln z_i). Each outer step minimises τ·f(z) − Σ_r ln(h_r − g_r·z) by
  * feasible-start Newton with backtracking (§10.2), then multiplies τ by {@link #MU}; it stops when
  * the duality gap m/τ is below the tolerance. The start must be strictly feasible and satisfy the
- * equality. Dual estimates: z_r = 1/(τ·s_r) for the rows and ν/τ for the equality (§11.2.2).
+ * equality (each Newton step also corrects rounding drift from it). Dual estimates: z_r = 1/(τ·s_r) for the rows and ν/τ for the equality (§11.2.2).
  */
 final class LogBarrierMethod {
   static final double MU = 20;
@@ -50,12 +50,14 @@ final class LogBarrierMethod {
 
   private final List<Row> rows;
   private final double[] a;
+  private final double b;
   private final double tolerance;
   private final int maxIterations;
 
-  LogBarrierMethod(List<Row> rows, double[] a, double tolerance, int maxIterations) {
+  LogBarrierMethod(List<Row> rows, double[] a, double b, double tolerance, int maxIterations) {
     this.rows = rows;
     this.a = a;
+    this.b = b;
     this.tolerance = tolerance;
     this.maxIterations = maxIterations;
   }
@@ -119,7 +121,10 @@ final class LogBarrierMethod {
     return g;
   }
 
-  /** Solves [H a; aᵀ 0][dz; ν] = [−∇; 0]; returns dz followed by ν, or null if singular. */
+  /**
+   * Solves [H a; aᵀ 0][dz; ν] = [−∇; b − a·z] (the right-hand side b − a·z removes rounding drift
+   * from the equality, §10.3); returns dz followed by ν, or null if singular.
+   */
   private double[] newtonStep(Objective f, double[] z, double tau) {
     int n = z.length;
     double[][] k = new double[n + 1][n + 1];
@@ -130,7 +135,9 @@ final class LogBarrierMethod {
       k[i][n] = a[i];
       k[n][i] = a[i];
       rhs[i] = -g[i];
+      rhs[n] -= a[i] * z[i];
     }
+    rhs[n] += b;
     for (Row row : rows) {
       double inv2 = 1 / (row.slack(z) * row.slack(z));
       for (int p = 0; p < row.index.length; p++) {
@@ -139,7 +146,7 @@ final class LogBarrierMethod {
         }
       }
     }
-    return DenseLinearSystem.solve(k, rhs);
+    return DenseLinearSystem.solveEquilibrated(k, rhs);
   }
 
   /** Backtracking (§9.2); false when no step decreases ψ any more (centred to rounding). */

@@ -36,8 +36,8 @@ final class PhaseOne {
     y0[n] = Math.min(margin, 1) - 1;
     double[] a = new double[n + 1];
     Arrays.fill(a, 0, n, 1);
-    double tol = CoreNashSolver.FEASIBILITY_TOLERANCE / 10;
-    return new LogBarrierMethod(lifted, a, tol, maxIterations).minimise(new MinusMargin(n), y0, 1,
+    double tol = CoreNashSolver.FEASIBILITY_TOLERANCE;
+    return new LogBarrierMethod(lifted, a, 1, tol, maxIterations).minimise(new MinusMargin(n), y0, 1,
         (z, gap) -> z[n] > 0 || z[n] + gap < -CoreNashSolver.FEASIBILITY_TOLERANCE);
   }
 
