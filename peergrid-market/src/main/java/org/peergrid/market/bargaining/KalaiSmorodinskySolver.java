@@ -20,7 +20,7 @@ import java.util.OptionalDouble;
  * non-decreasing in t, so if the end point violates Σ_{i∈C} x_i ≥ v(C), no point of the path
  * satisfies it ({@link BargainingStatus#PATH_LEAVES_CORE}). Weights are ignored.
  */
-public final class KalaiSmorodinskySolver {
+public final class KalaiSmorodinskySolver implements BargainingSolver {
   /** How the ideal gain u*_i (best gain of i with everyone else at no gain) is computed. */
   public enum IdealPoint {
     /** u*_i = S = v(N) − Σ d: i could take the whole surplus. Ignores the bounds. */
@@ -46,6 +46,7 @@ public final class KalaiSmorodinskySolver {
     this.idealPoint = idealPoint;
   }
 
+  @Override
   public BargainingResult solve(BargainingProblem p) {
     Optional<BargainingResult> failure = FeasibilityChecks.box(p)
         .or(() -> FeasibilityChecks.individuallyRationalBox(p));

@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
  *
  * <p>Pure function of its input; instances are immutable and thread-safe.
  */
-public final class NashBargainingSolver {
+public final class NashBargainingSolver implements BargainingSolver {
   /** Default bound on the duality gap of the interior-point solve, relative to the surplus. */
   public static final double DEFAULT_TOLERANCE = 1e-11;
   /** Default limit on Newton steps (phase I plus phase II). */
@@ -44,6 +44,7 @@ public final class NashBargainingSolver {
     this.maxIterations = maxIterations;
   }
 
+  @Override
   public BargainingResult solve(BargainingProblem p) {
     Optional<BargainingResult> failure = FeasibilityChecks.box(p);
     if (failure.isPresent()) {
