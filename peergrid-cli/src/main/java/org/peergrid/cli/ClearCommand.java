@@ -96,7 +96,7 @@ final class ClearCommand implements Callable<Integer> {
   /** The report: summary.json always, the tables only for a cleared day. */
   static Map<String, String> files(Scenario scenario, ClearingResult r) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(SUMMARY, "");
+    files.put(SUMMARY, ""); // a placeholder that keeps the summary first; it lists the files, so it comes last
     r.dispatch().solution().ifPresent(sol -> {
       files.put(PRICES, ReportCsv.prices(scenario, sol));
       files.put(SCHEDULE, ReportCsv.schedule(scenario, sol));
