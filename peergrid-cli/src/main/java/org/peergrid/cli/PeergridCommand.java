@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PeergridCommand.Version.class,
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
-    subcommands = {PowerflowCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PowerflowCommand.class, ClearCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",
-      "2 bad command-line usage, 3 a computation did not converge.",
+      "2 bad command-line usage, 3 a computation did not converge (its output is still",
+      "written), 4 a market day is infeasible (the diagnosis goes to standard error).",
       "Run 'peergrid COMMAND --help' for a command's options."
     })
 public final class PeergridCommand implements Runnable {
@@ -23,6 +24,8 @@ public final class PeergridCommand implements Runnable {
   public static final int EXIT_INPUT = 1;
   /** Exit code when a solver did not converge (its output is still written). */
   public static final int EXIT_NOT_CONVERGED = 3;
+  /** Exit code when a market day has no feasible schedule (the diagnosis is written and printed). */
+  public static final int EXIT_INFEASIBLE = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -43,6 +43,20 @@ public final class SweepPowerFlow {
   }
 
   public SweepPowerFlow(RadialNetwork network, PowerFlowParameters params) {
+    this(network, params, network.rootVoltagePu());
+  }
+
+  /**
+   * A power flow whose root voltage magnitude is set by the caller rather than by the case's
+   * generator setpoint: a market scenario states its own V_0, and the AC check of a schedule must
+   * hold the root where the schedule's LP held it. The root's angle stays the case's.
+   *
+   * @param rootVoltagePu |V_0| [p.u.]
+   */
+  public SweepPowerFlow(RadialNetwork network, PowerFlowParameters params, double rootVoltagePu) {
+    if (!(rootVoltagePu > 0) || Double.isInfinite(rootVoltagePu)) {
+      throw new IllegalArgumentException("root voltage must be a positive number of p.u., got " + rootVoltagePu);
+    }
     this.net = network;
     this.params = params;
     n = network.busCount();
@@ -71,8 +85,8 @@ public final class SweepPowerFlow {
         shuntBTotal[parent[k]] += network.parentChargingPu(k);
       }
     }
-    v0Re = network.rootVoltagePu() * Math.cos(network.rootAngleRad());
-    v0Im = network.rootVoltagePu() * Math.sin(network.rootAngleRad());
+    v0Re = rootVoltagePu * Math.cos(network.rootAngleRad());
+    v0Im = rootVoltagePu * Math.sin(network.rootAngleRad());
     vRe = new double[n];
     vIm = new double[n];
     jRe = new double[n];

@@ -35,6 +35,20 @@ class SweepPowerFlowTest {
   }
 
   @Test
+  void rootVoltageGivenByTheCallerReplacesTheCaseSetpoint() {
+    // The two-bus closed form with |V0| = 1.03 (the case says 1.0): V^2 - V0 V + rP = 0.
+    double r = 0.05;
+    double p = 2.0;
+    double v0 = 1.03;
+    Feeder feeder = new FeederBuilder(1).source(1, 1.0).load(2, p * 1000, 0).line(1, 2, r, 0).build();
+
+    PowerFlowResult res = new SweepPowerFlow(RadialNetwork.of(feeder), PowerFlowParameters.DEFAULT, v0).solve();
+
+    assertThat(res.voltageMagnitudePu(0)).isCloseTo(v0, within(DELTA_V));
+    assertThat(res.voltageMagnitudePu(1)).isCloseTo((v0 + Math.sqrt(v0 * v0 - 4 * r * p)) / 2, within(DELTA_V));
+  }
+
+  @Test
   void transformersChargingShuntsAndReversedBranchesAgreeWithNewton() {
     // Every branch feature, in both orientations: taps and phase shift on the parent side (1-2) and on the
     // child side (3 is the from bus of 3-2), charging, a capacitor shunt and a generator at a PQ bus.

@@ -24,6 +24,16 @@ public record BusSeries(double[][] values) {
     return values.length == 0 ? 0 : values[0].length;
   }
 
+  /** The smallest value over all intervals and buses. */
+  public double min() {
+    return Arrays.stream(values).flatMapToDouble(Arrays::stream).min().orElse(Double.NaN);
+  }
+
+  /** The largest value over all intervals and buses. */
+  public double max() {
+    return Arrays.stream(values).flatMapToDouble(Arrays::stream).max().orElse(Double.NaN);
+  }
+
   @Override
   public double[][] values() {
     return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);

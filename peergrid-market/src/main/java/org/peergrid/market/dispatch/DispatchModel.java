@@ -31,9 +31,10 @@ final class DispatchModel {
   final double vmaxSquared;
   final double[] importPrice;
   final double[] exportPrice;
-  /** Background P and Q at every bus [t][k], p.u. */
+  /** Background P at every bus [t][k], p.u. */
   final double[][] backgroundP;
-  final double[][] backgroundQ;
+  /** The fixed reactive load at every bus [t][k] (background and buildings), p.u. */
+  final double[][] reactiveLoad;
   final List<Participant> participants;
   final int[] participantBus;
   final int[] busNumber;
@@ -53,7 +54,7 @@ final class DispatchModel {
     limitPu = new double[buses];
     busNumber = new int[buses];
     backgroundP = new double[intervals][buses];
-    backgroundQ = new double[intervals][buses];
+    reactiveLoad = new double[intervals][buses];
     rootVoltageSquared = sq(net.rootVoltagePu());
     vminSquared = sq(net.vminPu());
     vmaxSquared = sq(net.vmaxPu());
@@ -72,10 +73,11 @@ final class DispatchModel {
       limitPu[k] = net.limitKvaInto(k).isPresent() ? pu(net.limitKvaInto(k).getAsDouble()) : Double.POSITIVE_INFINITY;
     }
     for (int t = 0; t < intervals; t++) {
-      double m = net.backgroundLoad() ? net.backgroundProfile().get(t) : 0;
+      double[] p = BusLoads.backgroundKw(net, t);
+      double[] q = BusLoads.reactiveKvar(s, t);
       for (int k = 0; k < buses; k++) {
-        backgroundP[t][k] = m * radial.loadPPu(k);
-        backgroundQ[t][k] = m * radial.loadQPu(k);
+        backgroundP[t][k] = pu(p[k]);
+        reactiveLoad[t][k] = pu(q[k]);
       }
     }
   }
@@ -107,14 +109,7 @@ final class DispatchModel {
   double[][] reactiveFlows() {
     double[][] q = new double[intervals][buses];
     for (int t = 0; t < intervals; t++) {
-      for (int k = 0; k < buses; k++) {
-        q[t][k] = backgroundQ[t][k];
-      }
-      for (int i = 0; i < participants.size(); i++) {
-        if (participants.get(i) instanceof Building b) {
-          q[t][participantBus[i]] += pu(b.loadKvar(t));
-        }
-      }
+      q[t] = reactiveLoad[t].clone();
       for (int k = buses - 1; k >= 1; k--) {
         q[t][parent[k]] += q[t][k];
       }

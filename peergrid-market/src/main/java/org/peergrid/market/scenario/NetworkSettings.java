@@ -52,6 +52,11 @@ public record NetworkSettings(
     }
   }
 
+  /** The multiplier of the case's Pd/Qd in interval t: the profile's value, or 0 without background load. */
+  public double backgroundMultiplier(int t) {
+    return backgroundLoad ? backgroundProfile.get(t) : 0;
+  }
+
   /**
    * S^max of the branch that feeds bus index k [kVA]: the scenario's limit where it sets one, else
    * the case's RATE_A, else none.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.peergrid.grid.radial.RadialNetwork;
 import org.peergrid.market.basecase.BaseCase;
+import org.peergrid.market.dispatch.BusLoads;
 import org.peergrid.market.dispatch.BusSeries;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.ParticipantSchedule;
@@ -107,16 +108,15 @@ public final class DlmpSettlement {
     RadialNetwork radial = s.network().radial();
     BusSeries dlmp = sol.prices().dlmp();
     BusSeries flow = sol.network().flowKw();
-    double[] backgroundKw = radial.loadKw();
     double hours = s.horizon().hours();
     double surplus = 0;
     for (int t = 0; t < s.horizon().intervals(); t++) {
-      double multiplier = s.network().backgroundLoad() ? s.network().backgroundProfile().get(t) : 0;
+      double[] backgroundKw = BusLoads.backgroundKw(s.network(), t);
       for (int k = 0; k < radial.busCount(); k++) {
         if (k > 0) {
           surplus += flow.get(t, k) * (dlmp.get(t, k) - dlmp.get(t, radial.parent(k))) * hours;
         }
-        surplus -= multiplier * backgroundKw[k] * dlmp.get(t, k) * hours;
+        surplus -= backgroundKw[k] * dlmp.get(t, k) * hours;
       }
     }
     return surplus;

@@ -1,0 +1,131 @@
+package org.peergrid.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.ClearingResult;
+import org.peergrid.market.mechanism.DlmpMechanism;
+import org.peergrid.market.mechanism.MarketMechanism;
+import org.peergrid.market.mechanism.Mechanisms;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peergrid clear}: clears a scenario's day with a mechanism and writes the report files. */
+@Command(
+    name = "clear",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Clears a scenario's market day and writes the results.",
+      "Schedule and prices (LinDistFlow LP), each building's base case, the",
+      "settlement, and an AC power flow of every interval. Writes summary.json,",
+      "prices.csv, schedule.csv, settlement.csv, ac_check.csv and violations.csv",
+      "into DIR (see docs/formats.md) and prints a summary.",
+      "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
+      "currency."
+    },
+    footer = {"", "Exit codes: 0 cleared, 1 bad input, 2 bad usage, 3 a solver or an AC power",
+      "flow did not converge (the files are still written), 4 the day is infeasible",
+      "(summary.json and standard error say why)."})
+final class ClearCommand implements Callable<Integer> {
+  static final String SUMMARY = "summary.json";
+  static final String PRICES = "prices.csv";
+  static final String SCHEDULE = "schedule.csv";
+  static final String SETTLEMENT = "settlement.csv";
+  static final String AC_CHECK = "ac_check.csv";
+  static final String VIOLATIONS = "violations.csv";
+  static final List<String> ALL_FILES = List.of(SUMMARY, PRICES, SCHEDULE, SETTLEMENT, AC_CHECK, VIOLATIONS);
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "FILE",
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it.")
+  Path scenarioFile;
+
+  @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,
+      converter = MechanismConverter.class, completionCandidates = MechanismNames.class,
+      description = "How the market clears, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  MarketMechanism mechanism;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = ScenarioLoader.load(scenarioFile);
+    ClearingResult result = mechanism.clear(scenario);
+    Map<String, String> files = files(scenario, result);
+    List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.removeAll(files.keySet());
+    try {
+      AtomicFiles.write(out, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ClearConsole.print(stdout, scenario, result, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (result.status() != DispatchStatus.OPTIMAL) {
+      err.println("peergrid: " + result.dispatch().message());
+      return result.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    AcCheckResult ac = result.acCheck().orElseThrow();
+    if (!ac.converged()) {
+      err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
+          + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** The report: summary.json always, the tables only for a cleared day. */
+  static Map<String, String> files(Scenario scenario, ClearingResult r) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(SUMMARY, ""); // a placeholder that keeps the summary first; it lists the files, so it comes last
+    r.dispatch().solution().ifPresent(sol -> {
+      files.put(PRICES, ReportCsv.prices(scenario, sol));
+      files.put(SCHEDULE, ReportCsv.schedule(scenario, sol));
+    });
+    r.settlement().ifPresent(s -> files.put(SETTLEMENT, ReportCsv.settlement(s)));
+    r.acCheck().ifPresent(ac -> {
+      files.put(AC_CHECK, ReportCsv.acCheck(ac));
+      files.put(VIOLATIONS, ReportCsv.violations(ac));
+    });
+    try {
+      files.put(SUMMARY, SummaryJson.of(scenario, r, List.copyOf(files.keySet())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
+  }
+
+  static final class MechanismConverter implements CommandLine.ITypeConverter<MarketMechanism> {
+    @Override
+    public MarketMechanism convert(String name) {
+      return Mechanisms.byName(name).orElseThrow(() -> new CommandLine.TypeConversionException(
+          "unknown mechanism '" + name + "'; available: " + String.join(", ", Mechanisms.names())));
+    }
+  }
+
+  static final class MechanismNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Mechanisms.names().iterator();
+    }
+  }
+}

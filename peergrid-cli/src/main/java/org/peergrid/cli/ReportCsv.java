@@ -1,0 +1,119 @@
+package org.peergrid.cli;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.peergrid.grid.model.Bus;
+import org.peergrid.grid.radial.RadialNetwork;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.accheck.AcInterval;
+import org.peergrid.market.accheck.AcViolation;
+import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.LocationalPrices;
+import org.peergrid.market.dispatch.ParticipantSchedule;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.CommunityBattery;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.settlement.ParticipantSettlement;
+import org.peergrid.market.settlement.SettlementResult;
+
+/** The CSV files of {@code peergrid clear}; docs/formats.md gives every column's unit and sign. */
+final class ReportCsv {
+  static final String[] PRICES = {"interval", "bus", "dlmp", "energy", "voltage", "congestion"};
+  static final String[] SCHEDULE = {"interval", "participant", "import_kw", "export_kw", "charge_kw", "discharge_kw",
+    "soc_kwh", "shifted_kw", "generation_kw", "curtailed_kw"};
+  static final String[] SETTLEMENT = {"participant", "base_cost", "cost", "savings", "individually_rational"};
+  static final String[] AC_CHECK = {"interval", "status", "iterations", "losses_kw", "losses_kwh", "source_kw",
+    "vmin_pu", "vmin_bus", "vmax_pu", "vmax_bus", "max_loading_branch", "max_loading_kva", "max_loading_limit_kva",
+    "max_loading_pct"};
+  static final String[] VIOLATIONS = {"interval", "kind", "element", "value", "limit", "excess", "unit"};
+
+  @FunctionalInterface
+  private interface Rows {
+    void print(CSVPrinter out) throws IOException;
+  }
+
+  private ReportCsv() {}
+
+  private static String csv(String[] header, Rows rows) {
+    StringWriter text = new StringWriter();
+    try (CSVPrinter out = new CSVPrinter(text,
+        CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get())) {
+      rows.print(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** Buses in the case's order, every interval. */
+  static String prices(Scenario s, DispatchSolution sol) {
+    RadialNetwork radial = s.network().radial();
+    LocationalPrices p = sol.prices();
+    return csv(PRICES, out -> {
+      for (int t = 0; t < s.horizon().intervals(); t++) {
+        for (Bus bus : radial.feeder().buses()) {
+          int k = radial.indexOf(bus.number());
+          if (k >= 0) {
+            out.printRecord(t, bus.number(), n(p.dlmp().get(t, k)), n(p.energy().get(t, k)),
+                n(p.voltage().get(t, k)), n(p.congestion().get(t, k)));
+          }
+        }
+      }
+    });
+  }
+
+  static String schedule(Scenario s, DispatchSolution sol) {
+    return csv(SCHEDULE, out -> {
+      for (int t = 0; t < s.horizon().intervals(); t++) {
+        for (Participant p : s.participants()) {
+          ParticipantSchedule x = sol.schedule(p.id());
+          out.printRecord(t, p.id(), n(x.importKw().get(t)), n(x.exportKw().get(t)), n(x.chargeKw().get(t)),
+              n(x.dischargeKw().get(t)), hasBattery(p) ? n(x.socKwh().get(t)) : "", n(x.shiftedKw().get(t)),
+              n(x.generationKw().get(t)), n(x.curtailedKw().get(t)));
+        }
+      }
+    });
+  }
+
+  static String settlement(SettlementResult settlement) {
+    return csv(SETTLEMENT, out -> {
+      for (ParticipantSettlement p : settlement.participants()) {
+        out.printRecord(p.participant(), p.baseCost().isPresent() ? n(p.baseCost().getAsDouble()) : "", n(p.cost()),
+            p.savings().isPresent() ? n(p.savings().getAsDouble()) : "", p.individuallyRational());
+      }
+    });
+  }
+
+  static String acCheck(AcCheckResult ac) {
+    return csv(AC_CHECK, out -> {
+      for (AcInterval i : ac.intervals()) {
+        var loading = i.mostLoaded();
+        out.printRecord(i.interval(), i.status(), i.iterations(), n(i.lossesKw()), n(i.lossesKwh()),
+            n(i.sourceKw()), n(i.vmin().pu()), i.vmin().bus(), n(i.vmax().pu()), i.vmax().bus(),
+            loading.map(b -> b.element()).orElse(""), loading.map(b -> n(b.kva())).orElse(""),
+            loading.map(b -> n(b.limitKva())).orElse(""), loading.map(b -> n(b.percent())).orElse(""));
+      }
+    });
+  }
+
+  static String violations(AcCheckResult ac) {
+    return csv(VIOLATIONS, out -> {
+      for (AcViolation v : ac.violations()) {
+        out.printRecord(v.interval(), v.kind(), v.element(), n(v.value()), n(v.limit()), n(v.excess()),
+            v.kind().unit());
+      }
+    });
+  }
+
+  private static boolean hasBattery(Participant p) {
+    return p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
+  }
+
+  private static String n(double value) {
+    return Numbers.plain(value);
+  }
+}

@@ -1,0 +1,99 @@
+package org.peergrid.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.accheck.BranchLoading;
+import org.peergrid.market.accheck.BusVoltage;
+import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.ClearingResult;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.settlement.SettlementResult;
+
+/**
+ * summary.json of {@code peergrid clear} (docs/formats.md). Every key is always present, null where
+ * the day has no value for it (an infeasible day has no costs), so scripts can rely on the shape.
+ */
+final class SummaryJson {
+  private SummaryJson() {}
+
+  static String of(Scenario scenario, ClearingResult r, List<String> files) throws JsonProcessingException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("scenario", scenario.name());
+    root.put("mechanism", r.mechanism());
+    root.put("status", r.status().name());
+    root.put("diagnosis", r.status() == DispatchStatus.OPTIMAL ? null : r.dispatch().message());
+    root.put("currency", scenario.currency());
+    root.put("intervals", scenario.horizon().intervals());
+    root.put("interval_minutes", scenario.horizon().intervalMinutes());
+    Optional<SettlementResult> settlement = r.settlement();
+    Optional<DispatchSolution> solution = r.dispatch().solution();
+    double hours = scenario.horizon().hours();
+    put(root, "total_cost", settlement.map(SettlementResult::totalCost));
+    put(root, "base_cost", settlement.map(SettlementResult::baseCost));
+    put(root, "savings", settlement.map(SettlementResult::savings));
+    put(root, "savings_pct", settlement.flatMap(s -> s.savingsPct().isPresent()
+        ? Optional.of(s.savingsPct().getAsDouble()) : Optional.empty()));
+    put(root, "dispatch_cost", solution.map(DispatchSolution::objective));
+    put(root, "utility_bill", settlement.map(SettlementResult::utilityBill));
+    put(root, "dso_surplus", settlement.map(SettlementResult::dsoSurplus));
+    put(root, "grid_import_kwh", solution.map(s -> s.gridImportKwh(hours)));
+    put(root, "grid_export_kwh", solution.map(s -> s.gridExportKwh(hours)));
+    put(root, "dlmp_min", solution.map(s -> s.prices().dlmp().min()));
+    put(root, "dlmp_max", solution.map(s -> s.prices().dlmp().max()));
+    root.put("solve_ms", r.dispatch().solveMillis());
+    putAcCheck(root, r.acCheck());
+    ArrayNode notes = root.putArray("notes");
+    solution.ifPresent(s -> s.notes().forEach(notes::add));
+    ArrayNode written = root.putArray("files");
+    files.forEach(written::add);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  private static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
+    Optional<BusVoltage> vmin = ac.flatMap(AcCheckResult::vmin);
+    Optional<BusVoltage> vmax = ac.flatMap(AcCheckResult::vmax);
+    Optional<BranchLoading> loading = ac.flatMap(AcCheckResult::mostLoaded);
+    put(root, "ac_vmin_pu", vmin.map(BusVoltage::pu));
+    putInt(root, "ac_vmin_bus", vmin.map(BusVoltage::bus));
+    putInt(root, "ac_vmin_interval", vmin.map(BusVoltage::interval));
+    put(root, "ac_vmax_pu", vmax.map(BusVoltage::pu));
+    putInt(root, "ac_vmax_bus", vmax.map(BusVoltage::bus));
+    putInt(root, "ac_vmax_interval", vmax.map(BusVoltage::interval));
+    put(root, "ac_losses_kwh", ac.map(AcCheckResult::lossesKwh));
+    putInt(root, "ac_voltage_violations", ac.map(a -> (int) a.voltageViolations()));
+    putInt(root, "ac_branch_violations", ac.map(a -> (int) a.branchViolations()));
+    put(root, "ac_max_loading_pct", loading.map(BranchLoading::percent));
+    root.put("ac_max_loading_branch", loading.map(BranchLoading::element).orElse(null));
+    if (ac.isPresent()) {
+      ArrayNode failed = root.putArray("ac_nonconverged_intervals");
+      ac.get().nonConvergedIntervals().forEach(failed::add);
+    } else {
+      root.putNull("ac_nonconverged_intervals");
+    }
+    putInt(root, "ac_solve_ms", ac.map(a -> (int) a.solveMillis()));
+  }
+
+  private static void put(ObjectNode node, String key, Optional<Double> value) {
+    if (value.isPresent()) {
+      node.put(key, Numbers.clean(value.get()));
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private static void putInt(ObjectNode node, String key, Optional<Integer> value) {
+    if (value.isPresent()) {
+      node.put(key, value.get());
+    } else {
+      node.putNull(key);
+    }
+  }
+}
