@@ -6,13 +6,15 @@ package org.peergrid.market.uncertainty;
  *
  * <p>The mean power φ(c) tends to 0 both for c → 0 (calm) and for c → ∞ (beyond cut-out), and has a
  * single maximum φ* in between. A golden-section search on ln c over [v_ci/100, 100·v_co] finds the
- * maximum; bisection on ln c over the rising branch [v_ci/100, c*] then solves φ(c) = forecast to a
+ * maximum (to 1e-5 in ln c); bisection on ln c over the rising branch [v_ci/100, c*] then solves φ(c) = forecast to a
  * relative tolerance of 1e-12 in c. Of the two roots, the one on the rising branch (lighter winds,
  * mostly below cut-out) is returned.
  */
 final class WeibullScaleFit {
   private static final double INVERSE_GOLDEN = (Math.sqrt(5) - 1) / 2;
   private static final double LOG_TOLERANCE = 1e-12;
+  /** The maximum only brackets the root; φ is flat there, so 1e-5 in ln c moves φ* by ~1e-10. */
+  private static final double PEAK_TOLERANCE = 1e-5;
 
   private WeibullScaleFit() {}
 
@@ -52,7 +54,7 @@ final class WeibullScaleFit {
     double x2 = a + INVERSE_GOLDEN * (b - a);
     double f1 = meanPower(Math.exp(x1), curve, shape);
     double f2 = meanPower(Math.exp(x2), curve, shape);
-    while (b - a > 1e-10) {
+    while (b - a > PEAK_TOLERANCE) {
       if (f1 < f2) {
         a = x1;
         x1 = x2;
