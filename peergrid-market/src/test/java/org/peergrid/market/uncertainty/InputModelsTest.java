@@ -89,7 +89,7 @@ class InputModelsTest {
     SplittableRandom rng = new SplittableRandom(8);
     int n = 400_000;
     double[] p = IntStream.range(0, n).mapToDouble(i -> wind.sample(rng)).toArray();
-    double zero = Stream.of(p).flatMapToDouble(java.util.Arrays::stream).filter(v -> v == 0).count() / (double) n;
+    double zero = java.util.Arrays.stream(p).filter(v -> v == 0).count() / (double) n;
     double full = java.util.Arrays.stream(p).filter(v -> v == wind.curve().ratedKw()).count() / (double) n;
     assertThat(Math.abs(zero - wind.probabilityZero())).isLessThanOrEqualTo(5 * Math.sqrt(0.25 / n));
     assertThat(Math.abs(full - wind.probabilityRated())).isLessThanOrEqualTo(5 * Math.sqrt(0.25 / n));

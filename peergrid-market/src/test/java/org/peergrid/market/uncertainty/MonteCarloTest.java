@@ -46,7 +46,7 @@ class MonteCarloTest {
     assertThat(r.std(0)).isCloseTo(std, within(0.02 * std));
   }
 
-  @Test
+  @org.junit.jupiter.api.RepeatedTest(20)
   void reportsProgressPerBlockUpToTheSampleCount() {
     List<Integer> done = Collections.synchronizedList(new ArrayList<>());
     new MonteCarlo(1_000, 5, new ParallelEvaluator(2))
@@ -54,6 +54,11 @@ class MonteCarloTest {
           assertThat(total).isEqualTo(1_000);
           done.add(d);
         });
-    assertThat(done).containsExactly(256, 512, 768, 1_000);
+    // blocks of 256, 256, 256 and 232 samples finish in any order; the count only grows
+    assertThat(done).hasSize(4).isSorted().doesNotHaveDuplicates().endsWith(1_000);
+    assertThat(done.get(0)).isIn(256, 232);
+    for (int i = 1; i < done.size(); i++) {
+      assertThat(done.get(i) - done.get(i - 1)).isIn(256, 232);
+    }
   }
 }
