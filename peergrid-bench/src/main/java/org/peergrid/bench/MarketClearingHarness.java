@@ -116,7 +116,7 @@ public final class MarketClearingHarness {
    * multiplier, plus every participant's net withdrawal; reactive load fixed as in the LP.
    * Fails when a power flow does not converge (the schedule would then be unusable).
    */
-  static double acCheck(Scenario scenario, DispatchSolution solution) {
+  public static double acCheck(Scenario scenario, DispatchSolution solution) {
     RadialNetwork radial = scenario.network().radial();
     SweepPowerFlow flow = new SweepPowerFlow(radial);
     int n = radial.busCount();
