@@ -205,7 +205,8 @@ class Ieee33CommunityExampleTest {
     // hours where its DLMP is above the tariff. Prosumers, however, sell their midday surplus at the
     // DLMP (at least the 5.6 INR/kWh solar-hours tariff) instead of the 3 INR/kWh export price. The
     // sharing gain outweighs the network premiums, so the community saves (about 1.5 %), while
-    // consumers behind the binding limits pay more than alone: MODEL.md §3's finding.
+    // buildings that mostly consume pay more than alone, because in the binding hours their DLMPs
+    // are above the tariff: MODEL.md §3's finding.
     assertThat(r.savings()).isPositive();
     assertThat(r.savingsPct().getAsDouble()).isBetween(0.5, 5.0);
     long payMore = r.participants().stream().filter(s -> s.baseCost().isPresent())
