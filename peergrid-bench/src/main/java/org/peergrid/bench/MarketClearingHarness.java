@@ -11,14 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.peergrid.bench.community.SyntheticCommunity;
-import org.peergrid.grid.powerflow.PowerFlowResult;
-import org.peergrid.grid.powerflow.SweepPowerFlow;
-import org.peergrid.grid.radial.RadialNetwork;
+import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.ClearingPhases;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
-import org.peergrid.market.scenario.Building;
-import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -111,41 +108,13 @@ public final class MarketClearingHarness {
     return new long[] {timed.buildNanos(), timed.solveNanos(), timed.readNanos(), ac};
   }
 
-  /**
-   * One sweep power flow per interval with the schedule's net bus loads: background load times its
-   * multiplier, plus every participant's net withdrawal; reactive load fixed as in the LP.
-   * Fails when a power flow does not converge (the schedule would then be unusable).
-   */
+  /** The library's AC check of every interval (the same as `peergrid clear` runs); returns its Vmin. */
   public static double acCheck(Scenario scenario, DispatchSolution solution) {
-    RadialNetwork radial = scenario.network().radial();
-    SweepPowerFlow flow = new SweepPowerFlow(radial);
-    int n = radial.busCount();
-    double[] backgroundKw = radial.loadKw();
-    double[] backgroundKvar = radial.loadKvar();
-    int[] busOf = scenario.participants().stream().mapToInt(p -> radial.indexOf(p.bus())).toArray();
-    double vmin = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < scenario.horizon().intervals(); t++) {
-      double multiplier = scenario.network().backgroundLoad() ? scenario.network().backgroundProfile().get(t) : 0;
-      double[] p = new double[n];
-      double[] q = new double[n];
-      for (int k = 0; k < n; k++) {
-        p[k] = multiplier * backgroundKw[k];
-        q[k] = multiplier * backgroundKvar[k];
-      }
-      List<Participant> participants = scenario.participants();
-      for (int i = 0; i < participants.size(); i++) {
-        p[busOf[i]] -= solution.schedules().get(i).netInjectionKw(t);
-        if (participants.get(i) instanceof Building b) {
-          q[busOf[i]] += b.loadKvar(t);
-        }
-      }
-      PowerFlowResult result = flow.solve(p, q);
-      if (!result.converged()) {
-        throw new IllegalStateException("AC check: no convergence in interval " + t + " (" + result.status() + ")");
-      }
-      vmin = Math.min(vmin, result.voltageMagnitudePu(result.minVoltageIndex()));
+    AcCheckResult result = AcCheck.run(scenario, solution);
+    if (!result.nonConvergedIntervals().isEmpty()) {
+      throw new IllegalStateException("AC check: no convergence in intervals " + result.nonConvergedIntervals());
     }
-    return vmin;
+    return result.vmin().orElseThrow().pu();
   }
 
   private static double median(long[][] phases, int phase) {
