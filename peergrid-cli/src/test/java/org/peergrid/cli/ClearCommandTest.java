@@ -79,8 +79,10 @@ class ClearCommandTest {
     assertThat(header(out.resolve("violations.csv"))).isEqualTo("interval,kind,element,value,limit,excess,unit");
     try (var listing = Files.list(out)) {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json",
-          "prices.csv", "schedule.csv", "settlement.csv", "ac_check.csv", "violations.csv");
+          "prices.csv", "schedule.csv", "settlement.csv", "settlement_intervals.csv", "ac_check.csv", "violations.csv");
     }
+    assertThat(header(out.resolve("settlement_intervals.csv")))
+        .isEqualTo("interval,participant,bought_kwh,sold_kwh,price,paid,received,transfer,net");
 
     JsonNode s = summary(out);
     assertThat(s.fieldNames()).toIterable().contains("mechanism", "status", "total_cost", "base_cost", "savings",
@@ -175,6 +177,24 @@ class ClearCommandTest {
     try (var listing = Files.list(out)) {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("summary.json");
     }
+  }
+
+  /** Example 1's DLMPs make the community pay 4000 more than alone: no bargain is individually rational. */
+  @Test
+  void nashOnADayWithoutSavingsSaysSoAndExitsWithFour() throws Exception {
+    Path out = dir.resolve("nash");
+    Run r = clear(worked("ex1.yaml"), out, "--mechanism", "nash");
+
+    assertThat(r.exit()).isEqualTo(PeergridCommand.EXIT_INFEASIBLE);
+    assertThat(r.err().lines()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("peergrid: nash cannot settle the day: no individually rational split")
+        .contains("S = Σ C⁰ − B = -4000"));
+    JsonNode s = summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("settlement_status").asText()).isEqualTo("NO_SPLIT");
+    assertThat(s.get("total_cost").isNull()).isTrue();
+    assertThat(out.resolve("settlement.csv")).doesNotExist();
+    assertThat(out.resolve("schedule.csv")).exists();
   }
 
   @Test
