@@ -35,7 +35,7 @@ public abstract class AbstractBargainingMechanism implements MarketMechanism {
         sharing.maxPayments(), weights(sharing.sharedKwh()));
     if (split.payments().length == 0) {
       return MechanismOutcome.noSplit(name(), String.format(Locale.ROOT,
-          "no individually rational split (%s): the community saving S = Σ C⁰ − B = %.6g with B = %.6g; %s",
+          "no individually rational split (%s): the community saving S = Σ C⁰ − B = %.2f with B = %.2f; %s",
           split.status(), split.totalSaving(), b, split.message()));
     }
     return MechanismOutcome.settled(name(), sharing.settle(name(), split.payments()));
