@@ -89,6 +89,35 @@ class CompareCommandTest {
         .containsPattern("mmr +6637\\.50 +17\\.03 ");
   }
 
+  /**
+   * The README's example community saves under every mechanism; bargaining leaves nobody worse off,
+   * Nash with equal weights gives every building the same saving (Jain's index 1), and the
+   * generator, whose cost 5 is above the export tariff 2.5, earns more at its DLMP than alone.
+   */
+  @Test
+  void exampleCommunityBargainsWithoutLosers() throws Exception {
+    Path scenario = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "scenarios",
+        "community33.yaml");
+    Path out = dir.resolve("c33");
+    Run r = PowerflowCommandTest.run("compare", "--scenario", scenario.toString(), "--out", out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<CSVRecord> rows = csv(out.resolve("compare.csv"));
+    assertThat(rows).allSatisfy(x -> assertThat(x.get("status")).isEqualTo("SETTLED"));
+    assertThat(rows).allSatisfy(x -> assertThat(Double.parseDouble(x.get("savings"))).isPositive());
+    CSVRecord nash = rows.get(1);
+    assertThat(nash.get("worse_off")).isEqualTo("0");
+    assertThat(Double.parseDouble(nash.get("jain_index"))).isCloseTo(1, within(1e-9));
+    assertThat(Double.parseDouble(nash.get("min_saving"))).isCloseTo(Double.parseDouble(nash.get("max_saving")),
+        within(1e-6));
+    assertThat(rows.get(2).get("worse_off")).isEqualTo("0");
+    // Nash, KS and the incentive rule split the same bill B: the same community cost.
+    assertThat(Double.parseDouble(rows.get(2).get("community_cost")))
+        .isCloseTo(Double.parseDouble(nash.get("community_cost")), within(DELTA_MONEY));
+    assertThat(Double.parseDouble(rows.get(0).get("dg_profit")))
+        .isGreaterThan(Double.parseDouble(rows.get(0).get("dg_alone_profit")));
+  }
+
   @Test
   void anInfeasibleDayExitsWithFourAndOnlyTheJson() throws Exception {
     ClearCommandTest helper = new ClearCommandTest();
