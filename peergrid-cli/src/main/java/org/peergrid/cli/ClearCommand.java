@@ -15,6 +15,8 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
+import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
@@ -31,22 +33,26 @@ import picocli.CommandLine.Spec;
       "Clears a scenario's market day and writes the results.",
       "Schedule and prices (LinDistFlow LP), each building's base case, the",
       "settlement, and an AC power flow of every interval. Writes summary.json,",
-      "prices.csv, schedule.csv, settlement.csv, ac_check.csv and violations.csv",
-      "into DIR (see docs/formats.md) and prints a summary.",
+      "prices.csv, schedule.csv, settlement.csv, settlement_intervals.csv,",
+      "ac_check.csv and violations.csv into DIR (see docs/formats.md) and prints",
+      "a summary. Mechanisms are described in docs/mechanisms.md.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
     footer = {"", "Exit codes: 0 cleared, 1 bad input, 2 bad usage, 3 a solver or an AC power",
       "flow did not converge (the files are still written), 4 the day is infeasible",
-      "(summary.json and standard error say why)."})
+      "or the mechanism cannot settle it, e.g. bargaining when cooperation saves",
+      "nothing (summary.json and standard error say why)."})
 final class ClearCommand implements Callable<Integer> {
   static final String SUMMARY = "summary.json";
   static final String PRICES = "prices.csv";
   static final String SCHEDULE = "schedule.csv";
   static final String SETTLEMENT = "settlement.csv";
+  static final String SETTLEMENT_INTERVALS = "settlement_intervals.csv";
   static final String AC_CHECK = "ac_check.csv";
   static final String VIOLATIONS = "violations.csv";
-  static final List<String> ALL_FILES = List.of(SUMMARY, PRICES, SCHEDULE, SETTLEMENT, AC_CHECK, VIOLATIONS);
+  static final List<String> ALL_FILES = List.of(SUMMARY, PRICES, SCHEDULE, SETTLEMENT, SETTLEMENT_INTERVALS,
+      AC_CHECK, VIOLATIONS);
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +90,11 @@ final class ClearCommand implements Callable<Integer> {
       return result.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
           : PeergridCommand.EXIT_NOT_CONVERGED;
     }
+    MechanismOutcome outcome = result.outcome().orElseThrow();
+    if (outcome.status() != SettlementStatus.SETTLED) {
+      err.println("peergrid: " + mechanism.name() + " cannot settle the day: " + outcome.message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
     AcCheckResult ac = result.acCheck().orElseThrow();
     if (!ac.converged()) {
       err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
@@ -101,7 +112,10 @@ final class ClearCommand implements Callable<Integer> {
       files.put(PRICES, ReportCsv.prices(scenario, sol));
       files.put(SCHEDULE, ReportCsv.schedule(scenario, sol));
     });
-    r.settlement().ifPresent(s -> files.put(SETTLEMENT, ReportCsv.settlement(s)));
+    r.settlement().ifPresent(s -> {
+      files.put(SETTLEMENT, ReportCsv.settlement(s));
+      files.put(SETTLEMENT_INTERVALS, ReportCsv.settlementIntervals(s));
+    });
     r.acCheck().ifPresent(ac -> {
       files.put(AC_CHECK, ReportCsv.acCheck(ac));
       files.put(VIOLATIONS, ReportCsv.violations(ac));

@@ -24,6 +24,8 @@ final class ClearConsole {
     if (r.dispatch().solution().isEmpty()) {
       out.printf(Locale.ROOT, "Diagnosis       %s%n", r.dispatch().message());
     }
+    r.outcome().filter(o -> o.settlement().isEmpty())
+        .ifPresent(o -> out.printf(Locale.ROOT, "Settlement      %s: %s%n", o.status(), o.message()));
     r.settlement().ifPresent(st -> printMoney(out, st, money));
     r.dispatch().solution().ifPresent(sol -> printGrid(out, s, sol, money));
     r.acCheck().ifPresent(ac -> printAc(out, ac));

@@ -19,6 +19,7 @@ import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.ParticipantSettlement;
 import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.settlement.SettlementRow;
 
 /** The CSV files of {@code peergrid clear}; docs/formats.md gives every column's unit and sign. */
 final class ReportCsv {
@@ -26,6 +27,8 @@ final class ReportCsv {
   static final String[] SCHEDULE = {"interval", "participant", "import_kw", "export_kw", "charge_kw", "discharge_kw",
     "soc_kwh", "shifted_kw", "generation_kw", "curtailed_kw"};
   static final String[] SETTLEMENT = {"participant", "base_cost", "cost", "savings", "individually_rational"};
+  static final String[] SETTLEMENT_INTERVALS = {"interval", "participant", "bought_kwh", "sold_kwh", "price",
+    "paid", "received", "transfer", "net"};
   static final String[] AC_CHECK = {"interval", "status", "iterations", "losses_kw", "losses_kwh", "source_kw",
     "vmin_pu", "vmin_bus", "vmax_pu", "vmax_bus", "max_loading_branch", "max_loading_kva", "max_loading_limit_kva",
     "max_loading_pct"};
@@ -84,6 +87,16 @@ final class ReportCsv {
       for (ParticipantSettlement p : settlement.participants()) {
         out.printRecord(p.participant(), p.baseCost().isPresent() ? n(p.baseCost().getAsDouble()) : "", n(p.cost()),
             p.savings().isPresent() ? n(p.savings().getAsDouble()) : "", p.individuallyRational());
+      }
+    });
+  }
+
+  /** One row per participant and interval, participants in scenario order. */
+  static String settlementIntervals(SettlementResult settlement) {
+    return csv(SETTLEMENT_INTERVALS, out -> {
+      for (SettlementRow r : settlement.rows()) {
+        out.printRecord(r.interval(), r.participant(), n(r.boughtKwh()), n(r.soldKwh()), n(r.pricePerKwh()),
+            n(r.paid()), n(r.received()), n(r.transfer()), n(r.net()));
       }
     });
   }

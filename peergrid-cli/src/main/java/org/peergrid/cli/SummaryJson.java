@@ -13,6 +13,7 @@ import org.peergrid.market.accheck.BusVoltage;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
+import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.SettlementResult;
 
@@ -29,7 +30,9 @@ final class SummaryJson {
     root.put("scenario", scenario.name());
     root.put("mechanism", r.mechanism());
     root.put("status", r.status().name());
-    root.put("diagnosis", r.status() == DispatchStatus.OPTIMAL ? null : r.dispatch().message());
+    root.put("settlement_status", r.outcome().map(o -> o.status().name()).orElse(null));
+    root.put("diagnosis", r.status() != DispatchStatus.OPTIMAL ? r.dispatch().message()
+        : r.outcome().filter(o -> o.status() != SettlementStatus.SETTLED).map(o -> o.message()).orElse(null));
     root.put("currency", scenario.currency());
     root.put("intervals", scenario.horizon().intervals());
     root.put("interval_minutes", scenario.horizon().intervalMinutes());

@@ -79,8 +79,10 @@ class ClearCommandTest {
     assertThat(header(out.resolve("violations.csv"))).isEqualTo("interval,kind,element,value,limit,excess,unit");
     try (var listing = Files.list(out)) {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json",
-          "prices.csv", "schedule.csv", "settlement.csv", "ac_check.csv", "violations.csv");
+          "prices.csv", "schedule.csv", "settlement.csv", "settlement_intervals.csv", "ac_check.csv", "violations.csv");
     }
+    assertThat(header(out.resolve("settlement_intervals.csv")))
+        .isEqualTo("interval,participant,bought_kwh,sold_kwh,price,paid,received,transfer,net");
 
     JsonNode s = summary(out);
     assertThat(s.fieldNames()).toIterable().contains("mechanism", "status", "total_cost", "base_cost", "savings",
@@ -177,6 +179,24 @@ class ClearCommandTest {
     }
   }
 
+  /** Example 1's DLMPs make the community pay 4000 more than alone: no bargain is individually rational. */
+  @Test
+  void nashOnADayWithoutSavingsSaysSoAndExitsWithFour() throws Exception {
+    Path out = dir.resolve("nash");
+    Run r = clear(worked("ex1.yaml"), out, "--mechanism", "nash");
+
+    assertThat(r.exit()).isEqualTo(PeergridCommand.EXIT_INFEASIBLE);
+    assertThat(r.err().lines()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("peergrid: nash cannot settle the day: no individually rational split")
+        .contains("S = Σ C⁰ − B = -4000"));
+    JsonNode s = summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("settlement_status").asText()).isEqualTo("NO_SPLIT");
+    assertThat(s.get("total_cost").isNull()).isTrue();
+    assertThat(out.resolve("settlement.csv")).doesNotExist();
+    assertThat(out.resolve("schedule.csv")).exists();
+  }
+
   @Test
   void unknownKeyIsOneLineNamingFileAndKeyPath() throws Exception {
     Path scenario = variant("ex1.yaml", "power_factor: 0.8", "power_factr: 0.8");
@@ -193,10 +213,10 @@ class ClearCommandTest {
 
   @Test
   void unknownMechanismIsAUsageErrorListingTheAvailableOnes() {
-    Run r = clear(worked("ex1.yaml"), dir.resolve("out"), "--mechanism", "nash");
+    Run r = clear(worked("ex1.yaml"), dir.resolve("out"), "--mechanism", "vcg");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown mechanism 'nash'; available: dlmp");
+    assertThat(r.err()).contains("unknown mechanism 'vcg'; available: dlmp, nash, ks, sdr, mmr, bill-sharing, incentive");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 
@@ -216,7 +236,7 @@ class ClearCommandTest {
     Run sub = PowerflowCommandTest.run("clear", "--help");
     assertThat(sub.exit()).isZero();
     assertThat(sub.out()).contains("--scenario=FILE").contains("--out=DIR").contains("--mechanism=NAME")
-        .contains("one of: dlmp (default: dlmp)").contains("4 the day is infeasible");
+        .contains("(default: dlmp)").contains("4 the day is infeasible");
     assertThat(sub.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     Run top = PowerflowCommandTest.run("--help");
     assertThat(top.out()).contains("clear      Clears a scenario's market day").contains("4 a market day is infeasible");

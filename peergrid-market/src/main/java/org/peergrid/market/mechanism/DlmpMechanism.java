@@ -1,18 +1,13 @@
 package org.peergrid.market.mechanism;
 
-import java.util.Optional;
-import org.peergrid.market.accheck.AcCheck;
-import org.peergrid.market.basecase.BaseCase;
-import org.peergrid.market.dispatch.DispatchResult;
-import org.peergrid.market.dispatch.DispatchSolution;
-import org.peergrid.market.dispatch.DispatchStatus;
-import org.peergrid.market.dispatch.LinDistFlowDispatch;
-import org.peergrid.market.scenario.Scenario;
-import org.peergrid.market.settlement.DlmpSettlement;
-
 /**
- * The DSO clears the day centrally (the LinDistFlow LP of MODEL.md §2) and every participant
- * settles at the DLMP of its bus (§4); savings are measured against each building alone (§3).
+ * The DLMP settlement (MODEL.md §4): every participant pays the DLMP at its bus for its net
+ * withdrawal and is paid it for its net injection; the DSO keeps the merchandising surplus.
+ *
+ * <p>Reference: for distribution LMPs from the LinDistFlow duals and their revenue adequacy, A.
+ * Papavasiliou, "Analysis of distribution locational marginal prices", IEEE Trans. Smart Grid 9(5),
+ * 2018, doi:10.1109/TSG.2017.2673860. Equilibrium concept: competitive (price-taking) equilibrium
+ * of the central schedule. O(participants × intervals).
  */
 public final class DlmpMechanism implements MarketMechanism {
   public static final String NAME = "dlmp";
@@ -24,18 +19,17 @@ public final class DlmpMechanism implements MarketMechanism {
 
   @Override
   public String description() {
-    return "central LinDistFlow dispatch, everyone settles at the DLMP of its bus";
+    return "everyone settles at the DLMP of its bus";
   }
 
   @Override
-  public ClearingResult clear(Scenario scenario) {
-    DispatchResult dispatch = LinDistFlowDispatch.solve(scenario);
-    if (dispatch.status() != DispatchStatus.OPTIMAL) {
-      return ClearingResult.failed(NAME, dispatch);
+  public MechanismOutcome settle(CooperativeOutcome outcome) {
+    SettlementBuilder rows = new SettlementBuilder(outcome);
+    for (CommunityMember m : outcome.members()) {
+      for (int t = 0; t < outcome.intervals(); t++) {
+        rows.trade(m, t, m.dlmp(t), m.dlmp(t));
+      }
     }
-    DispatchSolution solution = dispatch.optimal();
-    BaseCase base = BaseCase.of(scenario);
-    return new ClearingResult(NAME, dispatch, Optional.of(DlmpSettlement.settle(scenario, solution, base)),
-        Optional.of(AcCheck.run(scenario, solution)));
+    return MechanismOutcome.settled(NAME, rows.build(NAME, outcome.dlmpDsoSurplus()));
   }
 }

@@ -3,18 +3,30 @@ package org.peergrid.market.mechanism;
 import org.peergrid.market.scenario.Scenario;
 
 /**
- * A way to clear a scenario's day: who decides and how money moves (MODEL.md §4). Every mechanism
- * schedules the same physical system under the same limits; implementations are pure functions of
- * the scenario and are registered by name in {@link Mechanisms}.
+ * How money moves on the cooperative schedule (MODEL.md §4). Every mechanism settles the same
+ * energy: the engine ({@link CooperativeDay}) schedules the day once, with DLMPs, base costs and
+ * the AC check, and a mechanism is a pure function from that {@link CooperativeOutcome} to a
+ * settlement. Implementations are named after their method and registered in {@link Mechanisms};
+ * docs/mechanisms.md says how to add one.
  */
 public interface MarketMechanism {
 
-  /** The name that scenario runs select it by, lower case (e.g. {@code dlmp}). */
+  /** The name that runs select it by, lower case (e.g. {@code dlmp}). */
   String name();
 
   /** One line for help texts. */
   String description();
 
-  /** Schedules, settles and checks the day. Infeasibility is a result, not an exception. */
-  ClearingResult clear(Scenario scenario);
+  /**
+   * Settles the schedule: rows per participant and interval, costs against the base case. A
+   * mechanism that cannot keep its guarantees says so with {@link SettlementStatus#NO_SPLIT}.
+   *
+   * @throws IllegalStateException when the budget identity fails (a defect, not an input error)
+   */
+  MechanismOutcome settle(CooperativeOutcome outcome);
+
+  /** Schedules, checks and settles the day with this mechanism. */
+  default ClearingResult clear(Scenario scenario) {
+    return CooperativeDay.solve(scenario).clearWith(this);
+  }
 }

@@ -6,7 +6,13 @@ import java.util.Optional;
 /** The mechanisms that a run can select by name. Adding one is one line in {@link #ALL}. */
 public final class Mechanisms {
   private static final List<MarketMechanism> ALL = List.of(
-      new DlmpMechanism());
+      new DlmpMechanism(),
+      new NashBargainingMechanism(),
+      new KalaiSmorodinskyMechanism(),
+      new SupplyDemandRatioMechanism(),
+      new MidMarketRateMechanism(),
+      new BillSharingMechanism(),
+      new IncentiveMechanism());
 
   private Mechanisms() {}
 
@@ -18,5 +24,10 @@ public final class Mechanisms {
   /** Every name, in registration order. */
   public static List<String> names() {
     return ALL.stream().map(MarketMechanism::name).toList();
+  }
+
+  /** Every registered mechanism, in registration order. */
+  public static List<MarketMechanism> all() {
+    return ALL;
   }
 }

@@ -81,7 +81,7 @@ public final class DlmpSettlement {
   }
 
   /** c^deg Δt Σ (c_t + d_t) of the participant's own battery [money]. */
-  static double degradation(Participant p, ParticipantSchedule s, double hours) {
+  public static double degradation(Participant p, ParticipantSchedule s, double hours) {
     Optional<BatterySpec> battery = p instanceof Building b ? b.battery()
         : p instanceof CommunityBattery c ? Optional.of(c.battery()) : Optional.empty();
     if (battery.isEmpty()) {
@@ -94,7 +94,7 @@ public final class DlmpSettlement {
     return battery.get().degradationCostPerKwh() * throughput;
   }
 
-  static double utilityBill(Scenario s, DispatchSolution sol) {
+  public static double utilityBill(Scenario s, DispatchSolution sol) {
     double bill = 0;
     for (int t = 0; t < s.horizon().intervals(); t++) {
       bill += s.horizon().hours() * (s.tariff().importPrice().get(t) * sol.gridImportKw().get(t)
@@ -104,7 +104,7 @@ public final class DlmpSettlement {
   }
 
   /** Merchandising surplus on the branches, less the background load's energy at its DLMPs. */
-  static double dsoSurplus(Scenario s, DispatchSolution sol) {
+  public static double dsoSurplus(Scenario s, DispatchSolution sol) {
     RadialNetwork radial = s.network().radial();
     BusSeries dlmp = sol.prices().dlmp();
     BusSeries flow = sol.network().flowKw();

@@ -40,8 +40,9 @@ class DlmpMechanismTest {
 
   @Test
   void mechanismsAreFoundByNameOnly() {
-    assertThat(Mechanisms.names()).containsExactly("dlmp");
+    assertThat(Mechanisms.names()).containsExactly("dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing", "incentive");
     assertThat(Mechanisms.byName("DLMP")).containsInstanceOf(DlmpMechanism.class);
-    assertThat(Mechanisms.byName("nash")).isEmpty();
+    assertThat(Mechanisms.byName("Bill-Sharing")).containsInstanceOf(BillSharingMechanism.class);
+    assertThat(Mechanisms.byName("vcg")).isEmpty();
   }
 }

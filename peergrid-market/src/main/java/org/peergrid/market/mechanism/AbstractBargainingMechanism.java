@@ -1,0 +1,43 @@
+package org.peergrid.market.mechanism;
+
+import java.util.Locale;
+import org.peergrid.market.bargaining.SavingsSplit;
+import org.peergrid.market.bargaining.SavingsSplitResult;
+
+/**
+ * Bargaining over the bill B (MODEL.md §4): buildings b split B into payments p_b, Σ p_b = B, each
+ * within [p_min_b, p_max_b] (internal unit prices within the tariffs), with utilities
+ * u_b = C⁰_b − p_b against their base costs. The solvers of {@code market.bargaining} do the
+ * splitting; when the total saving S = Σ C⁰_b − B is negative, or the bounds cannot add up to B,
+ * no individually rational split exists and the outcome says so ({@link SettlementStatus#NO_SPLIT}).
+ */
+public abstract class AbstractBargainingMechanism implements MarketMechanism {
+  private final CommunityBill bill;
+
+  protected AbstractBargainingMechanism(CommunityBill bill) {
+    this.bill = bill;
+  }
+
+  /** The splitter of this solution concept. */
+  protected abstract SavingsSplit splitter();
+
+  /** Bargaining powers of the buildings, in building order. */
+  protected abstract double[] weights(double[] sharedKwh);
+
+  @Override
+  public final MechanismOutcome settle(CooperativeOutcome outcome) {
+    SavingsSharing sharing = new SavingsSharing(outcome, bill);
+    if (sharing.size() == 0) {
+      return MechanismOutcome.noSplit(name(), "no buildings to split a bill among");
+    }
+    double b = sharing.bill();
+    SavingsSplitResult split = splitter().split(sharing.baseCosts(), b, sharing.minPayments(),
+        sharing.maxPayments(), weights(sharing.sharedKwh()));
+    if (split.payments().length == 0) {
+      return MechanismOutcome.noSplit(name(), String.format(Locale.ROOT,
+          "no individually rational split (%s): the community saving S = Σ C⁰ − B = %.2f with B = %.2f; %s",
+          split.status(), split.totalSaving(), b, split.message()));
+    }
+    return MechanismOutcome.settled(name(), sharing.settle(name(), split.payments()));
+  }
+}

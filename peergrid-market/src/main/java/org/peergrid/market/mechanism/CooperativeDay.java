@@ -1,0 +1,47 @@
+package org.peergrid.market.mechanism;
+
+import java.util.Optional;
+import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.basecase.BaseCase;
+import org.peergrid.market.dispatch.DispatchResult;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.scenario.Scenario;
+
+/**
+ * The energy-sharing engine's work for one day, done once for any number of mechanisms: the
+ * cooperative LinDistFlow schedule with DLMPs (MODEL.md §2), each building's base case (§3) and the
+ * AC check. Outcome and AC check are present exactly when the dispatch is optimal.
+ *
+ * @param scenario the day
+ * @param dispatch the schedule, or the diagnosis
+ * @param outcome what mechanisms settle
+ * @param acCheck the schedule through the AC power flow
+ */
+public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optional<CooperativeOutcome> outcome,
+    Optional<AcCheckResult> acCheck) {
+
+  /**
+   * Schedules and checks the day.
+   *
+   * @throws IllegalArgumentException when the community's day is feasible but a building's own is not
+   */
+  public static CooperativeDay solve(Scenario scenario) {
+    DispatchResult dispatch = LinDistFlowDispatch.solve(scenario);
+    if (dispatch.status() != DispatchStatus.OPTIMAL) {
+      return new CooperativeDay(scenario, dispatch, Optional.empty(), Optional.empty());
+    }
+    CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario));
+    return new CooperativeDay(scenario, dispatch, Optional.of(outcome),
+        Optional.of(AcCheck.run(scenario, dispatch.optimal())));
+  }
+
+  /** This day settled by a mechanism. */
+  public ClearingResult clearWith(MarketMechanism mechanism) {
+    if (outcome.isEmpty()) {
+      return ClearingResult.failed(mechanism.name(), dispatch);
+    }
+    return new ClearingResult(mechanism.name(), dispatch, Optional.of(mechanism.settle(outcome.get())), acCheck);
+  }
+}
