@@ -8,6 +8,7 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.settlement.DlmpSettlement;
 import org.peergrid.market.settlement.SettlementResult;
 
 /** The console summary of {@code peergrid clear}: the figures a person looks at first. */
@@ -27,6 +28,7 @@ final class ClearConsole {
     r.outcome().filter(o -> o.settlement().isEmpty())
         .ifPresent(o -> out.printf(Locale.ROOT, "Settlement      %s: %s%n", o.status(), o.message()));
     r.settlement().ifPresent(st -> printMoney(out, st, money));
+    r.dispatch().solution().ifPresent(sol -> printDso(out, s, sol, money));
     r.dispatch().solution().ifPresent(sol -> printGrid(out, s, sol, money));
     r.acCheck().ifPresent(ac -> printAc(out, ac));
     r.dispatch().solution().ifPresent(sol -> sol.notes().forEach(n -> out.println("Note            " + n)));
@@ -39,6 +41,12 @@ final class ClearConsole {
         st.savingsPct().isPresent() ? String.format(Locale.ROOT, "%.2f %%", st.savingsPct().getAsDouble()) : "n/a");
     out.printf(Locale.ROOT, "Money flows     utility bill %.2f%s, DSO surplus %.2f%s%n", st.utilityBill(), money,
         st.dsoSurplus(), money);
+  }
+
+  /** Why the DSO surplus is often negative: it buys the background load, which nobody trades. */
+  private static void printDso(PrintWriter out, Scenario s, DispatchSolution sol, String money) {
+    out.printf(Locale.ROOT, "DSO at DLMPs    network rent %.2f%s, background load bought %.2f%s%n",
+        DlmpSettlement.networkRent(s, sol), money, DlmpSettlement.backgroundLoadCost(s, sol), money);
   }
 
   private static void printGrid(PrintWriter out, Scenario s, DispatchSolution sol, String money) {

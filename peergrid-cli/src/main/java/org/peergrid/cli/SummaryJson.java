@@ -15,6 +15,7 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.settlement.DlmpSettlement;
 import org.peergrid.market.settlement.SettlementResult;
 
 /**
@@ -47,6 +48,8 @@ final class SummaryJson {
     put(root, "dispatch_cost", solution.map(DispatchSolution::objective));
     put(root, "utility_bill", settlement.map(SettlementResult::utilityBill));
     put(root, "dso_surplus", settlement.map(SettlementResult::dsoSurplus));
+    put(root, "dso_network_rent", solution.map(sol -> DlmpSettlement.networkRent(scenario, sol)));
+    put(root, "background_load_cost", solution.map(sol -> DlmpSettlement.backgroundLoadCost(scenario, sol)));
     put(root, "grid_import_kwh", solution.map(s -> s.gridImportKwh(hours)));
     put(root, "grid_export_kwh", solution.map(s -> s.gridExportKwh(hours)));
     put(root, "dlmp_min", solution.map(s -> s.prices().dlmp().min()));

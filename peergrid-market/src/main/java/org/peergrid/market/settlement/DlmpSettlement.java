@@ -103,23 +103,46 @@ public final class DlmpSettlement {
     return bill;
   }
 
-  /** Merchandising surplus on the branches, less the background load's energy at its DLMPs. */
+  /**
+   * What the DSO keeps when everyone settles at DLMPs: the network rent ({@link #networkRent}) less
+   * the background load's energy at its DLMPs ({@link #backgroundLoadCost}), since the DSO buys the
+   * energy of the load that nobody trades.
+   */
   public static double dsoSurplus(Scenario s, DispatchSolution sol) {
+    return networkRent(s, sol) - backgroundLoadCost(s, sol);
+  }
+
+  /**
+   * The merchandising surplus on the branches: Σ flow·(DLMP at the receiving end − DLMP at the
+   * sending end)·Δt. Non-negative at an optimum: it is what binding voltage and thermal limits earn.
+   */
+  public static double networkRent(Scenario s, DispatchSolution sol) {
     RadialNetwork radial = s.network().radial();
     BusSeries dlmp = sol.prices().dlmp();
     BusSeries flow = sol.network().flowKw();
     double hours = s.horizon().hours();
-    double surplus = 0;
+    double rent = 0;
+    for (int t = 0; t < s.horizon().intervals(); t++) {
+      for (int k = 1; k < radial.busCount(); k++) {
+        rent += flow.get(t, k) * (dlmp.get(t, k) - dlmp.get(t, radial.parent(k))) * hours;
+      }
+    }
+    return rent;
+  }
+
+  /** The feeder's background load (nobody's in the market) valued at the DLMPs of its buses [money]. */
+  public static double backgroundLoadCost(Scenario s, DispatchSolution sol) {
+    RadialNetwork radial = s.network().radial();
+    BusSeries dlmp = sol.prices().dlmp();
+    double hours = s.horizon().hours();
+    double cost = 0;
     for (int t = 0; t < s.horizon().intervals(); t++) {
       double[] backgroundKw = BusLoads.backgroundKw(s.network(), t);
       for (int k = 0; k < radial.busCount(); k++) {
-        if (k > 0) {
-          surplus += flow.get(t, k) * (dlmp.get(t, k) - dlmp.get(t, radial.parent(k))) * hours;
-        }
-        surplus -= backgroundKw[k] * dlmp.get(t, k) * hours;
+        cost += backgroundKw[k] * dlmp.get(t, k) * hours;
       }
     }
-    return surplus;
+    return cost;
   }
 
   private static void checkBudget(double participantsNet, double utility, double dso) {

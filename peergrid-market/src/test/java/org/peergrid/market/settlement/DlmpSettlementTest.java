@@ -39,6 +39,22 @@ class DlmpSettlementTest {
   }
 
   @Test
+  void dsoSurplusIsNetworkRentLessTheBackgroundLoadsEnergy() {
+    // Example 5 has a background load (200/100 kW at bus 2) and no binding limit: no rent, and the DSO
+    // pays the import price for the background energy: 5·200 + 8·100 + 6·200 + 9·100 = 3900.
+    Scenario s5 = WorkedExamples.example(5);
+    var sol5 = LinDistFlowDispatch.solve(s5).optimal();
+    assertThat(DlmpSettlement.networkRent(s5, sol5)).isCloseTo(0, within(DELTA_MONEY));
+    assertThat(DlmpSettlement.backgroundLoadCost(s5, sol5)).isCloseTo(3900, within(DELTA_MONEY));
+    assertThat(DlmpSettlement.dsoSurplus(s5, sol5)).isCloseTo(-3900, within(DELTA_MONEY));
+    // Example 1: no background load, the whole surplus is rent on the binding voltage limit.
+    Scenario s1 = WorkedExamples.example(1);
+    var sol1 = LinDistFlowDispatch.solve(s1).optimal();
+    assertThat(DlmpSettlement.networkRent(s1, sol1)).isCloseTo(1275, within(DELTA_MONEY));
+    assertThat(DlmpSettlement.backgroundLoadCost(s1, sol1)).isCloseTo(0, within(DELTA_MONEY));
+  }
+
+  @Test
   void example2SettlementEqualsTheBaseCostWithDegradation() {
     SettlementResult r = settle(2);
     assertThat(r.participant("B3").cost()).isCloseTo(804.05, within(DELTA_MONEY));
