@@ -153,4 +153,15 @@ class UncertaintyCommandTest {
     assertThat(block.exit()).isEqualTo(PeergridCommand.EXIT_INPUT);
     assertThat(block.err()).contains("ex6.yaml").contains("uncertainty.pv: rated_factor must be a number >= 1");
   }
+
+  @Test
+  void helpNamesTheMethodsAndTheExitCodeAndFitsEightyColumns() {
+    Run help = PowerflowCommandTest.run("uncertainty", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("--method=METHOD").contains("pem2m, pem2m+1, mc, or compare")
+        .contains("--samples=N").contains("(default: 10000)").contains("4 an estimate has no statistics");
+    assertThat(help.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    assertThat(PowerflowCommandTest.run("--help").out())
+        .contains("uncertainty  Statistics of a scenario's cleared day under uncertain PV");
+  }
 }

@@ -146,4 +146,23 @@ class ProbabilisticClearingTest {
     assertThat(pem.result().hasStatistics()).isFalse();
     assertThat(pem.totalCostMean()).isNaN();
   }
+
+  /** The 33-bus scenario of docs/uncertainty.md: the m it states, and every input's mean its forecast. */
+  @Test
+  void theMeasurementScenarioHasTheDocumentedInputs() {
+    Scenario s = ScenarioLoader.load(Path.of(System.getProperty("peergrid.root.dir"), "examples",
+        "ieee33-uncertainty", "scenario.yaml"));
+    ScenarioInputs inputs = ScenarioInputs.of(s);
+    assertThat(inputs.size()).isEqualTo(168);
+    assertThat(inputs.count(RandomQuantity.PV)).isEqualTo(120);
+    assertThat(inputs.count(RandomQuantity.WIND)).isEqualTo(48);
+    double[] means = inputs.inputs().stream().mapToDouble(i -> i.mean()).toArray();
+    Scenario atMeans = inputs.apply(s, means);
+    for (int b = 0; b < s.buildings().size(); b++) {
+      assertThat(atMeans.buildings().get(b).pvKw().values())
+          .containsExactly(s.buildings().get(b).pvKw().values(), within(1e-6));
+      assertThat(atMeans.buildings().get(b).windKw().values())
+          .containsExactly(s.buildings().get(b).windKw().values(), within(1e-6));
+    }
+  }
 }
