@@ -87,6 +87,9 @@ final class UncertaintyCommand implements Callable<Integer> {
     if (samples < 2) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be at least 2, got " + samples);
     }
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
     ParallelEvaluator evaluator = threads == null ? ParallelEvaluator.allCores() : new ParallelEvaluator(threads);
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     PrintWriter stdout = spec.commandLine().getOut();

@@ -148,6 +148,9 @@ class UncertaintyCommandTest {
     Run method = uncertainty(scenario, dir.resolve("x"), "--method", "pem3");
     assertThat(method.exit()).isEqualTo(2);
     assertThat(method.err()).contains("unknown --method 'pem3'; use pem2m, pem2m+1, mc or compare");
+    Run threads = uncertainty(scenario, dir.resolve("x"), "--method", "mc", "--threads", "0");
+    assertThat(threads.exit()).isEqualTo(2);
+    assertThat(threads.err()).contains("--threads must be at least 1, got 0");
     Files.writeString(scenario, Files.readString(scenario) + "uncertainty: {pv: {rated_factor: 0.5}}\n");
     Run block = uncertainty(scenario, dir.resolve("y"), "--method", "mc");
     assertThat(block.exit()).isEqualTo(PeergridCommand.EXIT_INPUT);
