@@ -1,5 +1,6 @@
 package org.peergrid.market.probabilistic;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.peergrid.grid.model.Bus;
@@ -39,7 +40,7 @@ public record DayOutputs(List<String> participants, int[] buses, int[] busIndex,
     RadialNetwork radial = scenario.network().radial();
     int[] buses = radial.feeder().buses().stream().mapToInt(Bus::number).filter(b -> radial.indexOf(b) >= 0)
         .toArray();
-    int[] index = java.util.Arrays.stream(buses).map(radial::indexOf).toArray();
+    int[] index = Arrays.stream(buses).map(radial::indexOf).toArray();
     return new DayOutputs(scenario.participants().stream().map(Participant::id).toList(), buses, index,
         scenario.horizon().intervals());
   }
@@ -98,12 +99,12 @@ public record DayOutputs(List<String> participants, int[] buses, int[] busIndex,
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DayOutputs d && participants.equals(d.participants) && java.util.Arrays.equals(buses, d.buses)
+    return o instanceof DayOutputs d && participants.equals(d.participants) && Arrays.equals(buses, d.buses)
         && intervals == d.intervals;
   }
 
   @Override
   public int hashCode() {
-    return participants.hashCode() * 31 + java.util.Arrays.hashCode(buses);
+    return participants.hashCode() * 31 + Arrays.hashCode(buses);
   }
 }
