@@ -34,14 +34,16 @@ final class ReportCsv {
     "max_loading_pct"};
   static final String[] VIOLATIONS = {"interval", "kind", "element", "value", "limit", "excess", "unit"};
 
+  /** The rows of one CSV file. */
   @FunctionalInterface
-  private interface Rows {
+  interface Rows {
     void print(CSVPrinter out) throws IOException;
   }
 
   private ReportCsv() {}
 
-  private static String csv(String[] header, Rows rows) {
+  /** A CSV text with a header row and '\n' line ends, as every report file of peergrid. */
+  static String csv(String[] header, Rows rows) {
     StringWriter text = new StringWriter();
     try (CSVPrinter out = new CSVPrinter(text,
         CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get())) {

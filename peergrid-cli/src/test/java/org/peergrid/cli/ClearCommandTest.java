@@ -239,6 +239,6 @@ class ClearCommandTest {
         .contains("(default: dlmp)").contains("4 the day is infeasible");
     assertThat(sub.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     Run top = PowerflowCommandTest.run("--help");
-    assertThat(top.out()).contains("clear      Clears a scenario's market day").contains("4 a market day is infeasible");
+    assertThat(top.out()).contains("clear        Clears a scenario's market day").contains("4 a market day is infeasible");
   }
 }

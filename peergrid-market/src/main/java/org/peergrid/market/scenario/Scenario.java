@@ -17,13 +17,22 @@ import org.peergrid.grid.ValidationException;
  * @param horizon the intervals
  * @param tariff the utility's prices
  * @param participants in file order
+ * @param uncertainty how the buildings' forecasts are random (the defaults when the file has no
+ *     {@code uncertainty} block); only probabilistic runs read it
  */
 public record Scenario(
     String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-    List<Participant> participants) {
+    List<Participant> participants, UncertaintySpec uncertainty) {
+
+  /** A scenario with the default uncertainty settings. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants) {
+    this(name, currency, network, horizon, tariff, participants, UncertaintySpec.DEFAULT);
+  }
 
   public Scenario {
     participants = List.copyOf(participants);
+    uncertainty = uncertainty == null ? UncertaintySpec.DEFAULT : uncertainty;
     int n = horizon.intervals();
     requireLength("tariff.import", tariff.importPrice(), n);
     requireLength("tariff.export", tariff.exportPrice(), n);
@@ -48,6 +57,16 @@ public record Scenario(
         });
       }
     }
+    for (String id : uncertainty.overrides().keySet()) {
+      if (participants.stream().noneMatch(p -> p instanceof Building && p.id().equals(id))) {
+        throw new ValidationException("uncertainty.participants." + id + ": no building has that id");
+      }
+    }
+  }
+
+  /** A copy with other participants (e.g. perturbed forecasts), everything else the same. */
+  public Scenario withParticipants(List<Participant> replaced) {
+    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty);
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {

@@ -24,7 +24,7 @@ import org.peergrid.grid.radial.RadialNetwork;
  */
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
-      Set.of("version", "name", "currency", "network", "horizon", "tariff", "participants");
+      Set.of("version", "name", "currency", "network", "horizon", "tariff", "participants", "uncertainty");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -92,7 +92,9 @@ public final class ScenarioLoader {
     for (ScenarioNode p : root.required("participants").elements()) {
       participants.add(participant(p));
     }
-    return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants));
+    UncertaintySpec uncertainty = root.optional("uncertainty")
+        .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
+    return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty));
   }
 
   private Horizon horizon(Optional<ScenarioNode> node) {
@@ -263,7 +265,7 @@ public final class ScenarioLoader {
   }
 
   /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */
-  private static <T> T build(ScenarioNode at, Supplier<T> constructor) {
+  static <T> T build(ScenarioNode at, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (ValidationException e) {

@@ -13,6 +13,10 @@ import java.util.random.RandomGenerator;
  * {@value #BLOCK} (Welford's update within a block, Chan et al.'s pairwise combination across
  * blocks in block order). The result therefore depends only on the seed, the sample count, the
  * inputs and the model, not on the number of threads. The variance uses the n − 1 denominator.
+ *
+ * <p>A sample for which the model returns {@code null} (it cannot be evaluated, e.g. the sample makes
+ * the market day infeasible) is counted as failed and left out: the statistics are then those of
+ * the outputs given that the model succeeds, and failed/samples estimates the probability of failure.
  */
 public final class MonteCarlo {
   /** Samples per block: the unit of parallel work and of progress reports. */
@@ -84,13 +88,18 @@ public final class MonteCarlo {
     return z ^ (z >>> 31);
   }
 
-  /** Count, means and sums of squared deviations of each output. */
+  /** Count, means and sums of squared deviations of each output, and the failed samples. */
   private static final class Accumulator {
     private long count;
+    private int failed;
     private double[] mean;
     private double[] m2;
 
     void add(double[] y) {
+      if (y == null) {
+        failed++;
+        return;
+      }
       if (mean == null) {
         mean = new double[y.length];
         m2 = new double[y.length];
@@ -106,6 +115,16 @@ public final class MonteCarlo {
     }
 
     void merge(Accumulator other) {
+      failed += other.failed;
+      if (other.count == 0) {
+        return;
+      }
+      if (count == 0) {
+        count = other.count;
+        mean = other.mean;
+        m2 = other.m2;
+        return;
+      }
       if (other.mean.length != mean.length) {
         throw new IllegalArgumentException("the model returned outputs of different lengths");
       }
@@ -119,11 +138,14 @@ public final class MonteCarlo {
     }
 
     UncertaintyResult result() {
-      List<OutputStatistics> stats = new ArrayList<>(mean.length);
-      for (int j = 0; j < mean.length; j++) {
-        stats.add(new OutputStatistics(mean[j], m2[j] / (count - 1)));
+      int outputs = mean == null ? 0 : mean.length;
+      List<OutputStatistics> stats = new ArrayList<>(outputs);
+      for (int j = 0; j < outputs; j++) {
+        // Fewer than two successes give no variance: NaN, as for a point estimate that lost a point.
+        stats.add(count < 2 ? new OutputStatistics(Double.NaN, Double.NaN)
+            : new OutputStatistics(mean[j], m2[j] / (count - 1)));
       }
-      return new UncertaintyResult(stats, (int) count);
+      return new UncertaintyResult(stats, (int) count + failed, failed);
     }
   }
 }

@@ -33,7 +33,10 @@ import java.util.function.Function;
  * model must accept that, or use 2m+1, whose points do not move with m.
  *
  * <p>Inputs are assumed independent. The model runs in parallel and must be thread-safe; results
- * are summed in point order, so they do not depend on the number of threads.
+ * are summed in point order, so they do not depend on the number of threads. A model that returns
+ * {@code null} at a point (it cannot be evaluated there, e.g. an infeasible market day) makes every
+ * statistic NaN: the weights are a quadrature rule, and dropping a point would bias the estimate by
+ * an unknown amount. {@link UncertaintyResult#failedEvaluations()} counts such points.
  */
 public final class PointEstimateMethod {
 
@@ -148,14 +151,19 @@ public final class PointEstimateMethod {
   }
 
   private static UncertaintyResult combine(EstimationPoints points, List<double[]> outputs) {
-    int n = outputs.get(0).length;
+    int failed = (int) outputs.stream().filter(y -> y == null).count();
+    int n = outputs.stream().filter(y -> y != null).findFirst().map(y -> y.length).orElse(0);
     for (double[] y : outputs) {
-      if (y.length != n) {
+      if (y != null && y.length != n) {
         throw new IllegalArgumentException("the model returned outputs of different lengths: " + n + " and " + y.length);
       }
     }
     List<OutputStatistics> stats = new ArrayList<>(n);
     for (int j = 0; j < n; j++) {
+      if (failed > 0) {
+        stats.add(new OutputStatistics(Double.NaN, Double.NaN));
+        continue;
+      }
       double mean = 0;
       for (int i = 0; i < points.size(); i++) {
         mean += points.weight(i) * outputs.get(i)[j];
@@ -167,6 +175,6 @@ public final class PointEstimateMethod {
       }
       stats.add(new OutputStatistics(mean, variance));
     }
-    return new UncertaintyResult(stats, points.size());
+    return new UncertaintyResult(stats, points.size(), failed);
   }
 }

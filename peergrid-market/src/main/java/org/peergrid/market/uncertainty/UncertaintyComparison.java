@@ -38,7 +38,7 @@ public record UncertaintyComparison(List<OutputError> outputs) {
     for (int j = 0; j < estimate.size(); j++) {
       double dMean = estimate.mean(j) - reference.mean(j);
       double dStd = estimate.std(j) - reference.std(j);
-      double standardError = reference.std(j) / Math.sqrt(reference.evaluations());
+      double standardError = reference.std(j) / Math.sqrt(reference.successfulEvaluations());
       errors.add(new OutputError(dMean, dStd, relative(dMean, reference.mean(j)), relative(dStd, reference.std(j)),
           relative(dMean, standardError)));
     }
