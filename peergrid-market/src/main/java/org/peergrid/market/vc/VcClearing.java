@@ -12,15 +12,21 @@ import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.scenario.Scenario;
-import org.peergrid.market.settlement.DlmpSettlement;
+import org.peergrid.market.mechanism.CooperativeOutcome;
+import org.peergrid.market.mechanism.NashBargainingMechanism;
 
 /**
  * {@code peergrid clear --mechanism vc-game}: a clearing method of its own, not a
  * {@link org.peergrid.market.mechanism.MarketMechanism}, because a mechanism settles the central
  * schedule while the game produces its own schedule. It forms the communities, plays the game,
- * settles the game's schedule at the DLMPs the agents responded to (which is what the B2B, B2C, C2C
- * trades and network charges of {@link VcTrades} add up to), checks it with the AC power flow, and
- * solves the central LP of the same day only to report the gap.
+ * checks the game's schedule with the AC power flow, and solves the central LP of the same day only
+ * to report the gap.
+ *
+ * <p>Money: the trades of {@link VcTrades} (B2B, B2C, C2C at the energy price, network charges) add
+ * up to every member paying the DLMP it responded to. Where network limits bind, a DLMP can exceed
+ * the tariff, and a member can then pay more than alone (MODEL.md §3). So the community's DLMP bill
+ * is split by Nash bargaining (MODEL.md §4, the thesis's sharing rule): each member pays its DLMP
+ * trades plus a transfer, and none pays more than its base cost whenever the game saves anything.
  *
  * @param clearing the game's schedule, settlement and AC check, in the engine's common form
  * @param game iterations, messages, residuals; empty when the central day is already infeasible
@@ -58,7 +64,9 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
     String how = game.converged() ? "converged" : "stopped at the round limit before converging";
     DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how + " in "
         + game.iterations() + " rounds", Optional.of(schedule), game.runMillis());
-    MechanismOutcome settled = MechanismOutcome.settled(NAME, DlmpSettlement.settle(s, schedule, base));
+    MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
+    MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
+        .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
     return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled),
         Optional.of(AcCheck.run(s, schedule))), Optional.of(game), OptionalDouble.of(centralCost),
         VcTrades.of(s, game.grouping(), schedule));
