@@ -9,13 +9,13 @@ import java.util.Map;
  * the formation used, or the game's final schedules). Over the building communities v and intervals t,
  * with A_v,t the community's aggregate net load [kW]:
  *
- * @param squaredNetLoad Σ_v Σ_t A_v,t² [kW²], the formation's objective
+ * @param squaredDeviation Σ_v Σ_t (A_v,t − Ā_v)² [kW²], the formation's objective (Ā_v: the daily mean)
  * @param sumOfPeaks Σ_v max_t |A_v,t| [kW]
  * @param meanVariance the mean over communities of the variance of A_v,t over the day [kW²]
  * @param exchangeKwh Σ_v Σ_t |A_v,t| Δt [kWh]: what communities must trade outside themselves
  *     (C2C or the grid); the rest of their members' trade stays inside (B2B)
  */
-public record GroupingMetrics(double squaredNetLoad, double sumOfPeaks, double meanVariance, double exchangeKwh) {
+public record GroupingMetrics(double squaredDeviation, double sumOfPeaks, double meanVariance, double exchangeKwh) {
 
   /**
    * @param netKw every building's net load per interval [kW], by id
@@ -43,7 +43,6 @@ public record GroupingMetrics(double squaredNetLoad, double sumOfPeaks, double m
       double peak = 0;
       double mean = 0;
       for (double v : a) {
-        squares += v * v;
         peak = Math.max(peak, Math.abs(v));
         exchange += Math.abs(v) * hours;
         mean += v / n;
@@ -54,6 +53,7 @@ public record GroupingMetrics(double squaredNetLoad, double sumOfPeaks, double m
       }
       peaks += peak;
       variances += variance;
+      squares += variance * n;
       count++;
     }
     return new GroupingMetrics(squares, peaks, count == 0 ? 0 : variances / count, exchange);

@@ -3,7 +3,8 @@ package org.peergrid.market.vc;
 import java.util.List;
 
 /**
- * Best-improvement moves and swaps between nearby communities that lower Σ_v Σ_t A_v,t². A move of
+ * Best-improvement moves and swaps between nearby communities that lower Σ_v Σ_t A_v,t² of
+ * profiles x (centred by the caller, so that this is the squared deviation from the mean). A move of
  * building i from v to w changes the objective by 2 Σ_t x_i (A_w − A_v) + 2 Σ_t x_i²; a swap of i ∈ v
  * with j ∈ w by 2 Σ_t (x_i − x_j)(A_w − A_v) + 2 Σ_t (x_i − x_j)², both O(T). Every accepted step
  * strictly lowers a bounded objective, so the search ends; the fixed scan order makes it deterministic.

@@ -9,10 +9,13 @@ import org.peergrid.market.scenario.Scenario;
 
 /**
  * Groups buildings into virtual communities whose members complement each other: it minimises
- * Σ_v Σ_t A_v,t², the squared aggregate net load of every community, where A_v,t = Σ_{b ∈ v}
- * (L_b,t − PV_b,t − wind_b,t) is the forecast net load a building registers with its community
- * (one quantity per interval; no battery or shiftable-load data). A community whose members'
- * surpluses and deficits cancel has a small A, so it needs little from outside (thesis ch. 4 and 7).
+ * Σ_v Σ_t (A_v,t − Ā_v)², the squared deviation of every community's aggregate net load from its
+ * daily mean, where A_v,t = Σ_{b ∈ v} (L_b,t − PV_b,t − wind_b,t) is the forecast net load a building
+ * registers with its community (one quantity per interval; no battery or shiftable-load data). A
+ * community whose members' midday surpluses meet other members' midday demand has a flat aggregate:
+ * its members trade among themselves and it draws an even, predictable amount from outside (thesis
+ * ch. 4 and 7). The deviation, not Σ A² itself, because Σ_v A_v,t is the same for every grouping and
+ * Σ A² would mostly reward communities of equal mean size.
  *
  * <p>Deterministic: (1) buildings in the feeder's depth-first order (subtrees contiguous, ties by
  * scenario order) are cut greedily into communities of the middle size that keep the locality rule;
@@ -45,8 +48,14 @@ public final class VcFormation {
     for (int i = 0; i < n; i++) {
       Building b = all.get(i);
       bus[i] = radial.indexOf(b.bus());
+      double mean = 0;
       for (int t = 0; t < intervals; t++) {
         profile[i][t] = b.loadKw().get(t) - b.renewableKw(t);
+        mean += profile[i][t] / intervals;
+      }
+      // Centred, so that Σ_t A² of a community is its squared deviation from its own daily mean.
+      for (int t = 0; t < intervals; t++) {
+        profile[i][t] -= mean;
       }
     }
   }
