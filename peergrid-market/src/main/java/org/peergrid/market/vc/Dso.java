@@ -28,9 +28,15 @@ final class Dso implements AutoCloseable {
     }
   }
 
-  /** Before any offer: the import tariff everywhere, the price a lone building pays for what it buys. */
+  /**
+   * Before any offer: the mid-point of the tariffs everywhere. A neutral guess: the DSO does not yet
+   * know whether the feeder will import (price π^buy) or export (π^sell) in an interval.
+   */
   NetworkPrices opening(String vcId, int[] busNumbers) {
     double[] tariff = day.tariff().importPrice().values();
+    for (int t = 0; t < tariff.length; t++) {
+      tariff[t] = (tariff[t] + day.tariff().exportPrice().get(t)) / 2;
+    }
     double[][] p = new double[busNumbers.length][];
     for (int j = 0; j < p.length; j++) {
       p[j] = tariff.clone();
