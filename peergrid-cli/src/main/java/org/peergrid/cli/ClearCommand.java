@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
       "settlement, and an AC power flow of every interval. Writes summary.json,",
       "prices.csv, schedule.csv, settlement.csv, settlement_intervals.csv,",
       "ac_check.csv and violations.csv into DIR (see docs/formats.md) and prints",
-      "a summary. Mechanisms are described in docs/mechanisms.md.",
+      "a summary. Mechanisms are described in docs/mechanisms.md; vc-game plays",
+      "the virtual-community game instead (docs/vc-game.md) and also writes",
+      "vcs.csv and trades.csv.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -68,9 +70,7 @@ final class ClearCommand implements Callable<Integer> {
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,
       converter = MethodConverter.class, completionCandidates = MethodNames.class,
-      description = "How the market clears, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
-          + "vc-game: virtual communities and the decentralised game (docs/vc-game.md); it also writes "
-          + "vcs.csv and trades.csv.")
+      description = "How the market clears (default: ${DEFAULT-VALUE}), one of: ${COMPLETION-CANDIDATES}.")
   String mechanism;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
