@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -20,6 +21,9 @@ import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.vc.FormationRules;
+import org.peergrid.market.vc.GameSettings;
+import org.peergrid.market.vc.VcClearing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +39,9 @@ import picocli.CommandLine.Spec;
       "settlement, and an AC power flow of every interval. Writes summary.json,",
       "prices.csv, schedule.csv, settlement.csv, settlement_intervals.csv,",
       "ac_check.csv and violations.csv into DIR (see docs/formats.md) and prints",
-      "a summary. Mechanisms are described in docs/mechanisms.md.",
+      "a summary. Mechanisms are described in docs/mechanisms.md; vc-game plays",
+      "the virtual-community game instead (docs/vc-game.md) and also writes",
+      "vcs.csv and trades.csv.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -51,8 +57,10 @@ final class ClearCommand implements Callable<Integer> {
   static final String SETTLEMENT_INTERVALS = "settlement_intervals.csv";
   static final String AC_CHECK = "ac_check.csv";
   static final String VIOLATIONS = "violations.csv";
+  static final String VCS = "vcs.csv";
+  static final String TRADES = "trades.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, PRICES, SCHEDULE, SETTLEMENT, SETTLEMENT_INTERVALS,
-      AC_CHECK, VIOLATIONS);
+      AC_CHECK, VIOLATIONS, VCS, TRADES);
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,9 +69,9 @@ final class ClearCommand implements Callable<Integer> {
   Path scenarioFile;
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,
-      converter = MechanismConverter.class, completionCandidates = MechanismNames.class,
-      description = "How the market clears, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  MarketMechanism mechanism;
+      converter = MethodConverter.class, completionCandidates = MethodNames.class,
+      description = "How the market clears (default: ${DEFAULT-VALUE}), one of: ${COMPLETION-CANDIDATES}.")
+  String mechanism;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder for the result files, created if needed; files of the same names are replaced.")
@@ -72,8 +80,12 @@ final class ClearCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
-    ClearingResult result = mechanism.clear(scenario);
-    Map<String, String> files = files(scenario, result);
+    Optional<VcClearing> game = mechanism.equals(VcClearing.NAME)
+        ? Optional.of(VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
+        : Optional.empty();
+    ClearingResult result = game.map(VcClearing::clearing)
+        .orElseGet(() -> Mechanisms.byName(mechanism).orElseThrow().clear(scenario));
+    Map<String, String> files = files(scenario, result, game);
     List<String> stale = new ArrayList<>(ALL_FILES);
     stale.removeAll(files.keySet());
     try {
@@ -83,6 +95,7 @@ final class ClearCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     ClearConsole.print(stdout, scenario, result, out, List.copyOf(files.keySet()));
+    game.ifPresent(g -> VcConsole.print(stdout, g));
     stdout.flush();
     PrintWriter err = spec.commandLine().getErr();
     if (result.status() != DispatchStatus.OPTIMAL) {
@@ -92,7 +105,7 @@ final class ClearCommand implements Callable<Integer> {
     }
     MechanismOutcome outcome = result.outcome().orElseThrow();
     if (outcome.status() != SettlementStatus.SETTLED) {
-      err.println("peergrid: " + mechanism.name() + " cannot settle the day: " + outcome.message());
+      err.println("peergrid: " + mechanism + " cannot settle the day: " + outcome.message());
       return PeergridCommand.EXIT_INFEASIBLE;
     }
     AcCheckResult ac = result.acCheck().orElseThrow();
@@ -106,6 +119,11 @@ final class ClearCommand implements Callable<Integer> {
 
   /** The report: summary.json always, the tables only for a cleared day. */
   static Map<String, String> files(Scenario scenario, ClearingResult r) {
+    return files(scenario, r, Optional.empty());
+  }
+
+  /** The same, with the game's communities and trades when the day was cleared by the game. */
+  static Map<String, String> files(Scenario scenario, ClearingResult r, Optional<VcClearing> game) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(SUMMARY, ""); // a placeholder that keeps the summary first; it lists the files, so it comes last
     r.dispatch().solution().ifPresent(sol -> {
@@ -120,26 +138,39 @@ final class ClearCommand implements Callable<Integer> {
       files.put(AC_CHECK, ReportCsv.acCheck(ac));
       files.put(VIOLATIONS, ReportCsv.violations(ac));
     });
+    game.flatMap(VcClearing::game).ifPresent(g -> files.put(VCS, VcCsv.communities(scenario, g.grouping())));
+    game.filter(g -> !g.trades().isEmpty()).ifPresent(g -> files.put(TRADES, VcCsv.trades(g.trades())));
     try {
-      files.put(SUMMARY, SummaryJson.of(scenario, r, List.copyOf(files.keySet())));
+      files.put(SUMMARY, SummaryJson.of(scenario, r, List.copyOf(files.keySet()), game));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     return files;
   }
 
-  static final class MechanismConverter implements CommandLine.ITypeConverter<MarketMechanism> {
+  /** A mechanism's name or {@value VcClearing#NAME}, case-insensitive, normalised to lower case. */
+  static final class MethodConverter implements CommandLine.ITypeConverter<String> {
     @Override
-    public MarketMechanism convert(String name) {
-      return Mechanisms.byName(name).orElseThrow(() -> new CommandLine.TypeConversionException(
-          "unknown mechanism '" + name + "'; available: " + String.join(", ", Mechanisms.names())));
+    public String convert(String name) {
+      if (name.equalsIgnoreCase(VcClearing.NAME)) {
+        return VcClearing.NAME;
+      }
+      return Mechanisms.byName(name).map(MarketMechanism::name).orElseThrow(() ->
+          new CommandLine.TypeConversionException("unknown mechanism '" + name + "'; available: "
+              + String.join(", ", MethodNames.all())));
     }
   }
 
-  static final class MechanismNames implements Iterable<String> {
+  static final class MethodNames implements Iterable<String> {
+    static List<String> all() {
+      List<String> names = new ArrayList<>(Mechanisms.names());
+      names.add(VcClearing.NAME);
+      return names;
+    }
+
     @Override
     public Iterator<String> iterator() {
-      return Mechanisms.names().iterator();
+      return all().iterator();
     }
   }
 }

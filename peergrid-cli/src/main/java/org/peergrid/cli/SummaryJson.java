@@ -17,6 +17,9 @@ import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.DlmpSettlement;
 import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.vc.GameRound;
+import org.peergrid.market.vc.VcClearing;
+import org.peergrid.market.vc.VcGameResult;
 
 /**
  * summary.json of {@code peergrid clear} (docs/formats.md). Every key is always present, null where
@@ -26,6 +29,12 @@ final class SummaryJson {
   private SummaryJson() {}
 
   static String of(Scenario scenario, ClearingResult r, List<String> files) throws JsonProcessingException {
+    return of(scenario, r, files, Optional.empty());
+  }
+
+  /** With the game's keys ({@code iterations}, {@code messages}, {@code vcs}, {@code gap_to_central_pct}, …), null unless it played. */
+  static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcClearing> vc)
+      throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", scenario.name());
@@ -56,6 +65,7 @@ final class SummaryJson {
     put(root, "dlmp_max", solution.map(s -> s.prices().dlmp().max()));
     root.put("solve_ms", r.dispatch().solveMillis());
     putAcCheck(root, r.acCheck());
+    putGame(root, vc);
     ArrayNode notes = root.putArray("notes");
     solution.ifPresent(s -> s.notes().forEach(notes::add));
     ArrayNode written = root.putArray("files");
@@ -85,6 +95,22 @@ final class SummaryJson {
       root.putNull("ac_nonconverged_intervals");
     }
     putInt(root, "ac_solve_ms", ac.map(a -> (int) a.solveMillis()));
+  }
+
+  private static void putGame(ObjectNode root, Optional<VcClearing> vc) {
+    Optional<VcGameResult> game = vc.flatMap(VcClearing::game);
+    putInt(root, "iterations", game.map(VcGameResult::iterations));
+    root.put("messages", game.map(VcGameResult::messages).orElse(null));
+    putInt(root, "vcs", game.map(g -> g.grouping().communities().size()));
+    root.put("converged", game.map(VcGameResult::converged).orElse(null));
+    put(root, "gap_to_central_pct", vc.flatMap(v -> v.gapToCentralPct().isPresent()
+        ? Optional.of(v.gapToCentralPct().getAsDouble()) : Optional.empty()));
+    put(root, "central_cost", vc.flatMap(v -> v.centralCost().isPresent()
+        ? Optional.of(v.centralCost().getAsDouble()) : Optional.empty()));
+    Optional<GameRound> last = game.filter(g -> !g.rounds().isEmpty()).map(g -> g.rounds().get(g.rounds().size() - 1));
+    put(root, "primal_residual_kwh", last.map(GameRound::slackKwh));
+    put(root, "dual_residual_rel", last.map(GameRound::relativeGap));
+    root.put("game_ms", game.map(VcGameResult::runMillis).orElse(null));
   }
 
   private static void put(ObjectNode node, String key, Optional<Double> value) {

@@ -2,7 +2,6 @@ package org.peergrid.market.dispatch;
 
 import java.util.List;
 import org.peergrid.grid.radial.RadialNetwork;
-import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.NetworkSettings;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -89,9 +88,39 @@ final class DispatchModel {
     return new DispatchModel(s, radial.busCount(), s.participants(), at, radial, true);
   }
 
-  /** One building alone at the tariffs, without a network (MODEL.md §3). */
-  static DispatchModel copperPlate(Scenario s, Building building) {
-    return new DispatchModel(s, 1, List.of(building), new int[] {0}, s.network().radial(), false);
+  /** One participant alone at the tariffs, without a network (MODEL.md §3). */
+  static DispatchModel copperPlate(Scenario s, Participant participant) {
+    return new DispatchModel(s, 1, List.of(participant), new int[] {0}, s.network().radial(), false);
+  }
+
+  /**
+   * The feeder of {@code s} with its background and the buildings' fixed reactive load, but with no
+   * participant variables: the network part of a decomposition, whose participants arrive as columns.
+   */
+  static DispatchModel networkOnly(Scenario s) {
+    return new DispatchModel(of(s));
+  }
+
+  /** A copy without participants; arrays are shared, which is safe because nothing writes them after construction. */
+  private DispatchModel(DispatchModel m) {
+    buses = m.buses;
+    intervals = m.intervals;
+    hours = m.hours;
+    baseKva = m.baseKva;
+    parent = m.parent;
+    r = m.r;
+    x = m.x;
+    limitPu = m.limitPu;
+    rootVoltageSquared = m.rootVoltageSquared;
+    vminSquared = m.vminSquared;
+    vmaxSquared = m.vmaxSquared;
+    importPrice = m.importPrice;
+    exportPrice = m.exportPrice;
+    backgroundP = m.backgroundP;
+    reactiveLoad = m.reactiveLoad;
+    participants = List.of();
+    participantBus = new int[0];
+    busNumber = m.busNumber;
   }
 
   double pu(double kw) {

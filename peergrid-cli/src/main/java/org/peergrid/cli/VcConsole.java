@@ -1,0 +1,36 @@
+package org.peergrid.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.peergrid.market.vc.GameRound;
+import org.peergrid.market.vc.TradeRow;
+import org.peergrid.market.vc.VcClearing;
+import org.peergrid.market.vc.VcGameResult;
+
+/** The game's lines of the console summary: rounds, messages, residuals, gap, and the trade mix. */
+final class VcConsole {
+  private VcConsole() {}
+
+  static void print(PrintWriter out, VcClearing vc) {
+    if (vc.game().isEmpty()) {
+      return;
+    }
+    VcGameResult g = vc.game().get();
+    GameRound last = g.rounds().isEmpty() ? null : g.rounds().get(g.rounds().size() - 1);
+    out.printf(Locale.ROOT, "VC game         %d communities, %s in %d rounds, %d messages, %d ms%n",
+        g.grouping().communities().size(), g.converged() ? "converged" : "NOT converged", g.iterations(),
+        g.messages(), g.runMillis());
+    if (last != null) {
+      out.printf(Locale.ROOT, "                residuals: primal %.2e kWh, dual %.2e (relative)%n", last.slackKwh(),
+          last.relativeGap());
+    }
+    if (vc.gapToCentralPct().isPresent()) {
+      out.printf(Locale.ROOT, "                gap to the central optimum %.6f %% (central %.2f)%n",
+          vc.gapToCentralPct().getAsDouble(), vc.centralCost().getAsDouble());
+    }
+    double b2b = vc.trades().stream().mapToDouble(TradeRow::b2bKwh).sum();
+    double c2c = vc.trades().stream().mapToDouble(TradeRow::c2cBuyKwh).sum();
+    double root = vc.trades().stream().mapToDouble(r -> r.rootBuyKwh() + r.rootSellKwh()).sum();
+    out.printf(Locale.ROOT, "Trades          B2B %.1f kWh, C2C %.1f kWh, at the substation %.1f kWh%n", b2b, c2c, root);
+  }
+}

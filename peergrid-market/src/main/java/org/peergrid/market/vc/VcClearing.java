@@ -1,0 +1,84 @@
+package org.peergrid.market.vc;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.basecase.BaseCase;
+import org.peergrid.market.dispatch.DispatchResult;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.mechanism.ClearingResult;
+import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.mechanism.CooperativeOutcome;
+import org.peergrid.market.mechanism.NashBargainingMechanism;
+
+/**
+ * {@code peergrid clear --mechanism vc-game}: a clearing method of its own, not a
+ * {@link org.peergrid.market.mechanism.MarketMechanism}, because a mechanism settles the central
+ * schedule while the game produces its own schedule. It forms the communities, plays the game,
+ * checks the game's schedule with the AC power flow, and solves the central LP of the same day only
+ * to report the gap.
+ *
+ * <p>Money: the trades of {@link VcTrades} (B2B, B2C, C2C at the energy price, network charges) add
+ * up to every member paying the DLMP it responded to. Where network limits bind, a DLMP can exceed
+ * the tariff, and a member can then pay more than alone (MODEL.md §3). So the community's DLMP bill
+ * is split by Nash bargaining (MODEL.md §4, the thesis's sharing rule): each member pays its DLMP
+ * trades plus a transfer, and none pays more than its base cost whenever the game saves anything.
+ *
+ * @param clearing the game's schedule, settlement and AC check, in the engine's common form
+ * @param game iterations, messages, residuals; empty when the central day is already infeasible
+ * @param centralCost the central optimum's system cost, when it exists [money]
+ * @param trades B2B / B2C / C2C per community and interval
+ */
+public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, OptionalDouble centralCost,
+    List<TradeRow> trades) {
+  public static final String NAME = "vc-game";
+
+  public VcClearing {
+    trades = List.copyOf(trades);
+  }
+
+  public static VcClearing clear(Scenario s, FormationRules rules, GameSettings settings) {
+    DispatchResult central = LinDistFlowDispatch.solve(s);
+    if (central.status() != DispatchStatus.OPTIMAL) {
+      // The game's feasible set is the central one: when that is empty, so is the game's.
+      return new VcClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()), Optional.empty(),
+          OptionalDouble.empty(), List.of());
+    }
+    BaseCase base = BaseCase.of(s);
+    VcGameResult game = VcGame.play(s, VcFormation.form(s, rules), settings);
+    double centralCost = central.optimal().objective();
+    Optional<GameRound> last = game.rounds().isEmpty() ? Optional.empty()
+        : Optional.of(game.rounds().get(game.rounds().size() - 1));
+    if (last.isEmpty() || last.get().slackKwh() > settings.primalToleranceKwh()) {
+      DispatchResult failed = new DispatchResult(DispatchStatus.SOLVER_FAILED, "the game stopped after "
+          + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
+          game.runMillis());
+      return new VcClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
+          OptionalDouble.of(centralCost), List.of());
+    }
+    DispatchSolution schedule = game.solution();
+    String how = game.converged() ? "converged" : "stopped at the round limit before converging";
+    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how + " in "
+        + game.iterations() + " rounds", Optional.of(schedule), game.runMillis());
+    MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
+    MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
+        .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
+    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled),
+        Optional.of(AcCheck.run(s, schedule))), Optional.of(game), OptionalDouble.of(centralCost),
+        VcTrades.of(s, game.grouping(), schedule));
+  }
+
+  /** 100·(game's system cost − central optimum)/|central optimum|, when both exist. */
+  public OptionalDouble gapToCentralPct() {
+    if (centralCost.isEmpty() || clearing.dispatch().solution().isEmpty()) {
+      return OptionalDouble.empty();
+    }
+    double c = centralCost.getAsDouble();
+    double g = clearing.dispatch().optimal().objective();
+    return OptionalDouble.of(100 * (g - c) / Math.max(1e-9, Math.abs(c)));
+  }
+}

@@ -1,0 +1,177 @@
+package org.peergrid.market.vc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.MasterSolution;
+import org.peergrid.market.dispatch.ParticipantSchedule;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.vc.messages.Acceptance;
+import org.peergrid.market.vc.messages.CommunityOffer;
+import org.peergrid.market.vc.messages.NetworkPrices;
+import org.peergrid.market.vc.messages.Offer;
+import org.peergrid.market.vc.messages.PriceSignal;
+
+/**
+ * The decentralised game of docs/vc-game.md, played as a Dantzig–Wolfe price decomposition. Each
+ * round: the DSO sends each coordinator the DLMPs at its members' buses; each coordinator passes
+ * every member its own bus's prices; every agent best-responds (in parallel) with the net energy it
+ * would trade and that schedule's private cost; each coordinator adds its members' offers up per bus
+ * and sends them to the DSO; the DSO keeps every offer as a column and picks the cheapest mix that
+ * the feeder can carry, whose duals are the next prices.
+ *
+ * <p>Stops when the mix needs no slack (primal residual) and the best responses prove that no other
+ * schedule is cheaper by more than the dual tolerance (the Lagrangian bound of Lasdon: the mix's cost
+ * plus every community's most negative reduced cost). Then each member schedules the accepted mix of
+ * its own responses. Results do not depend on the thread count: every agent's answer is a function
+ * of its own data and prices, and every sum is taken in a fixed order.
+ */
+public final class VcGame {
+  private final Scenario day;
+  private final Grouping grouping;
+  private final GameSettings settings;
+  private final List<Coordinator> coordinators = new ArrayList<>();
+  private final List<Agent> agents = new ArrayList<>();
+  /** First agent of each community in {@link #agents}, plus the end. */
+  private final int[] firstAgent;
+  private final MessageLog log = new MessageLog();
+
+  private VcGame(Scenario day, Grouping grouping, GameSettings settings) {
+    this.day = day;
+    this.grouping = grouping;
+    this.settings = settings;
+    Map<String, Participant> byId = new HashMap<>();
+    day.participants().forEach(p -> byId.put(p.id(), p));
+    firstAgent = new int[grouping.communities().size() + 1];
+    for (int v = 0; v < grouping.communities().size(); v++) {
+      VirtualCommunity c = grouping.communities().get(v);
+      firstAgent[v] = agents.size();
+      List<Integer> buses = new ArrayList<>();
+      for (String id : c.members()) {
+        Participant p = byId.get(id);
+        agents.add(new Agent(day, p));
+        buses.add(p.bus());
+      }
+      coordinators.add(new Coordinator(c.id(), c.members(), buses));
+    }
+    firstAgent[grouping.communities().size()] = agents.size();
+  }
+
+  /** Plays the day with the given communities. */
+  public static VcGameResult play(Scenario day, Grouping grouping, GameSettings settings) {
+    return new VcGame(day, grouping, settings).run();
+  }
+
+  private VcGameResult run() {
+    long start = System.nanoTime();
+    int vcs = coordinators.size();
+    List<GameRound> rounds = new ArrayList<>();
+    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    try (Dso dso = new Dso(day, vcs)) {
+      NetworkPrices[] prices = new NetworkPrices[vcs];
+      for (int v = 0; v < vcs; v++) {
+        prices[v] = dso.opening(coordinators.get(v).id(), coordinators.get(v).busNumbers());
+      }
+      MasterSolution mix = null;
+      boolean converged = false;
+      for (int round = 0; round <= settings.maxIterations(); round++) {
+        CommunityOffer[] offers = offersAt(prices, round, pool);
+        if (mix != null) {
+          GameRound r = new GameRound(round, mix.objective(), lowerBound(mix, prices, offers), mix.slackKwh());
+          rounds.add(r);
+          if (r.slackKwh() <= settings.primalToleranceKwh() && r.relativeGap() <= settings.dualTolerance()) {
+            converged = true;
+            break;
+          }
+          if (round == settings.maxIterations()) {
+            break;
+          }
+        }
+        for (int v = 0; v < vcs; v++) {
+          dso.receive(v, offers[v]);
+        }
+        mix = dso.clear();
+        for (int v = 0; v < vcs; v++) {
+          prices[v] = dso.prices(v, coordinators.get(v).id(), round + 1, coordinators.get(v).busNumbers());
+        }
+      }
+      List<ParticipantSchedule> schedules = accept(dso);
+      DispatchSolution network = mix.network().orElseThrow();
+      DispatchSolution solution = new DispatchSolution(mix.objectiveWithoutSlack(), inScenarioOrder(schedules),
+          network.gridImportKw(), network.gridExportKw(), network.prices(), network.network(), network.notes());
+      return new VcGameResult(grouping, converged, rounds.size(), log.total(), log.byType(), rounds, solution,
+          (System.nanoTime() - start) / 1_000_000);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** One round of prices out and offers in; the agents answer in parallel. */
+  private CommunityOffer[] offersAt(NetworkPrices[] prices, int round, ForkJoinPool pool) {
+    PriceSignal[] signals = new PriceSignal[agents.size()];
+    for (int v = 0; v < coordinators.size(); v++) {
+      log.sent(prices[v]);
+      List<PriceSignal> relayed = coordinators.get(v).relay(prices[v]);
+      log.sent(relayed);
+      for (int i = 0; i < relayed.size(); i++) {
+        signals[firstAgent[v] + i] = relayed.get(i);
+      }
+    }
+    Offer[] answers = new Offer[agents.size()];
+    pool.submit(() -> IntStream.range(0, agents.size()).parallel()
+        .forEach(i -> answers[i] = agents.get(i).respond(signals[i]))).join();
+    CommunityOffer[] offers = new CommunityOffer[coordinators.size()];
+    for (int v = 0; v < coordinators.size(); v++) {
+      List<Offer> members = List.of(answers).subList(firstAgent[v], firstAgent[v + 1]);
+      log.sent(members);
+      offers[v] = coordinators.get(v).aggregate(round, members);
+      log.sent(offers[v]);
+    }
+    return offers;
+  }
+
+  /**
+   * Lasdon's bound: the mix's cost plus, for every community, how much cheaper its new offer is at
+   * the mix's prices than the value the DSO puts on its current offers (when it is cheaper at all).
+   */
+  private static double lowerBound(MasterSolution mix, NetworkPrices[] prices, CommunityOffer[] offers) {
+    double bound = mix.objective();
+    for (int v = 0; v < offers.length; v++) {
+      double priced = offers[v].cost();
+      double[][] q = offers[v].quantityKwh();
+      double[][] p = prices[v].pricePerKwh();
+      for (int j = 0; j < q.length; j++) {
+        for (int t = 0; t < q[j].length; t++) {
+          priced += p[j][t] * q[j][t];
+        }
+      }
+      bound += Math.min(0, priced - prices[v].offerValue());
+    }
+    return bound;
+  }
+
+  private List<ParticipantSchedule> accept(Dso dso) {
+    List<ParticipantSchedule> out = new ArrayList<>();
+    for (int v = 0; v < coordinators.size(); v++) {
+      Acceptance accepted = dso.acceptance(v, coordinators.get(v).id());
+      log.sent(accepted);
+      List<Acceptance> relayed = coordinators.get(v).relay(accepted);
+      log.sent(relayed);
+      for (int i = 0; i < relayed.size(); i++) {
+        out.add(agents.get(firstAgent[v] + i).schedule(relayed.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private List<ParticipantSchedule> inScenarioOrder(List<ParticipantSchedule> schedules) {
+    Map<String, ParticipantSchedule> byId = new HashMap<>();
+    schedules.forEach(s -> byId.put(s.id(), s));
+    return day.participants().stream().map(p -> byId.get(p.id())).toList();
+  }
+}

@@ -1,0 +1,68 @@
+package org.peergrid.market.vc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioLoader;
+
+/** The game on the bundled example (issue 8, "Must show"). */
+class VcGameExampleTest {
+  private static Scenario scenario;
+  private static VcClearing result;
+
+  @BeforeAll
+  static void play() {
+    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml");
+    scenario = ScenarioLoader.load(file);
+    result = VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+  }
+
+  /** Issue 8 asks for 0.5 %; the stopping rule proves 1e-6 relative, and the central LP confirms it. */
+  @Test
+  void convergesToTheCentralOptimum() {
+    VcGameResult g = result.game().orElseThrow();
+    assertThat(g.converged()).isTrue();
+    assertThat(Math.abs(result.gapToCentralPct().getAsDouble())).isLessThan(100 * GameSettings.defaults().dualTolerance());
+    assertThat(g.rounds().get(g.rounds().size() - 1).slackKwh()).isZero();
+    assertThat(g.iterations()).isLessThan(30);
+  }
+
+  @Test
+  void noBuildingPaysMoreThanAlone() {
+    var settlement = result.clearing().settlement().orElseThrow();
+    assertThat(settlement.savings()).isPositive();
+    assertThat(settlement.participants()).allSatisfy(p -> assertThat(p.individuallyRational()).as(p.participant()).isTrue());
+  }
+
+  /**
+   * The AC check of the game's schedule is that of the central schedule: LinDistFlow ignores losses,
+   * so the limits it holds exactly (V ≥ 0.95 at bus 18, 700 kVA on 6-26) are missed in AC by its
+   * linearisation error, under 0.001 p.u. and 1.5 %, as the central schedule misses them (model.md §7).
+   */
+  @Test
+  void theScheduleMissesTheAcLimitsOnlyByLinDistFlowsError() {
+    var ac = result.clearing().acCheck().orElseThrow();
+    assertThat(ac.converged()).isTrue();
+    assertThat(ac.vmin().orElseThrow().pu()).isGreaterThan(0.949);
+    assertThat(ac.mostLoaded().orElseThrow().percent()).isLessThan(101.5);
+  }
+
+  @Test
+  void tradesAddUpToTheSchedule() {
+    double hours = scenario.horizon().hours();
+    var sol = result.clearing().dispatch().optimal();
+    for (int t = 0; t < scenario.horizon().intervals(); t++) {
+      int interval = t;
+      double rootBuy = result.trades().stream().filter(r -> r.interval() == interval).mapToDouble(TradeRow::rootBuyKwh).sum();
+      double rootSell = result.trades().stream().filter(r -> r.interval() == interval).mapToDouble(TradeRow::rootSellKwh).sum();
+      double net = scenario.participants().stream().mapToDouble(p -> -sol.schedule(p.id()).netInjectionKw(interval) * hours).sum();
+      assertThat(rootBuy - rootSell).as("interval " + t).isCloseTo(net, org.assertj.core.api.Assertions.within(1e-6));
+      double c2cBuy = result.trades().stream().filter(r -> r.interval() == interval).mapToDouble(TradeRow::c2cBuyKwh).sum();
+      double c2cSell = result.trades().stream().filter(r -> r.interval() == interval).mapToDouble(TradeRow::c2cSellKwh).sum();
+      assertThat(c2cBuy).isCloseTo(c2cSell, org.assertj.core.api.Assertions.within(1e-6));
+    }
+  }
+}
