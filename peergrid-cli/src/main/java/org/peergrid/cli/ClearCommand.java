@@ -173,4 +173,20 @@ final class ClearCommand implements Callable<Integer> {
       return all().iterator();
     }
   }
+
+  /** A settlement mechanism by name (commands that need a {@link MarketMechanism}, not the VC game). */
+  static final class MechanismConverter implements CommandLine.ITypeConverter<MarketMechanism> {
+    @Override
+    public MarketMechanism convert(String name) {
+      return Mechanisms.byName(name).orElseThrow(() -> new CommandLine.TypeConversionException(
+          "unknown mechanism '" + name + "'; available: " + String.join(", ", Mechanisms.names())));
+    }
+  }
+
+  static final class MechanismNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Mechanisms.names().iterator();
+    }
+  }
 }
