@@ -50,7 +50,7 @@ CREATE TABLE result (
 CREATE TABLE day_clearing (
   day_id VARCHAR(64) PRIMARY KEY REFERENCES market_day(id),
   public_prices VARCHAR(1048576) NOT NULL,
-  operator_view VARCHAR(16777216) NOT NULL
+  operator_view VARCHAR(8388608) NOT NULL
 );
 
 CREATE TABLE ledger (

@@ -45,7 +45,9 @@ abstract class AbstractPlatformScenarioTest {
 
   @AfterEach
   void close() {
-    p.close();
+    if (p != null) {
+      p.close();
+    }
   }
 
   @Test
