@@ -26,10 +26,11 @@ public final class Database implements AutoCloseable {
   /**
    * The embedded H2 URL for a data folder. {@code WRITE_DELAY=0} makes every commit reach the file
    * before the commit returns, which receipts depend on (by default H2 delays writes by up to 500 ms,
-   * and a killed process would lose acknowledged offers).
+   * and a killed process would lose acknowledged offers). {@code AUTO_SERVER=TRUE} lets a second
+   * process, such as {@code peergrid ledger verify}, open the database while the server runs.
    */
   public static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("peergrid") + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("peergrid") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
   }
 
   /** Connects, pools and migrates. */
