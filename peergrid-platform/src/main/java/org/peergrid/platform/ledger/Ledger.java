@@ -18,6 +18,9 @@ public final class Ledger {
   private final Jdbi jdbi;
   private final Clock clock;
   private final ReentrantLock appendLock = new ReentrantLock();
+  /** The last committed entry's seq and hash, guarded by the lock; null until read or after a rollback. */
+  private long headSeq;
+  private String headHash;
 
   public Ledger(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -38,10 +41,15 @@ public final class Ledger {
 
     private Appender(Handle handle) {
       this.handle = handle;
-      Optional<LedgerEntry> last = handle.createQuery("SELECT * FROM ledger ORDER BY seq DESC")
-          .setMaxRows(1).map(LedgerRows.MAPPER).findFirst();
-      seq = last.map(LedgerEntry::seq).orElse(0L);
-      head = last.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS);
+      if (headHash == null) {
+        // read once; afterwards the head is kept in memory, which saves a query per offer
+        Optional<LedgerEntry> last = handle.createQuery(
+                "SELECT * FROM ledger WHERE seq = (SELECT MAX(seq) FROM ledger)").map(LedgerRows.MAPPER).findFirst();
+        headSeq = last.map(LedgerEntry::seq).orElse(0L);
+        headHash = last.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS);
+      }
+      seq = headSeq;
+      head = headHash;
     }
 
     public LedgerEntry append(String kind, String dayId, String participantId, String payload) {
@@ -64,7 +72,14 @@ public final class Ledger {
   public <T> T write(Work<T> work) {
     appendLock.lock();
     try {
-      return jdbi.inTransaction(h -> work.run(h, new Appender(h)));
+      Appender[] appender = new Appender[1];
+      T result = jdbi.inTransaction(h -> work.run(h, appender[0] = new Appender(h)));
+      headSeq = appender[0].seq;
+      headHash = appender[0].head;
+      return result;
+    } catch (RuntimeException e) {
+      headHash = null; // rolled back, or unknown whether committed: read the head again next time
+      throw e;
     } finally {
       appendLock.unlock();
     }
