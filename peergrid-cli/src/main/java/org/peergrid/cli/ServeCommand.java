@@ -1,0 +1,77 @@
+package org.peergrid.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.peergrid.platform.api.PlatformParameters;
+import org.peergrid.platform.api.PlatformServer;
+import org.peergrid.platform.market.MarketService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peergrid serve}: runs the market platform until stopped (docs/platform.md). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    subcommands = {KeystoreCommand.class},
+    description = {
+      "Runs the market platform: HTTP API (/openapi.json), dashboard (/), clearing at gate closure.",
+      "At the first start on a database it prints the DSO operator's credential once;",
+      "only its hash is stored."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin DatabaseOptions database = new DatabaseOptions();
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "" + PlatformParameters.DEFAULT_PORT,
+      description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = PlatformParameters.DEFAULT_HOST,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  String host;
+
+  @Option(names = "--tls-keystore", paramLabel = "FILE",
+      description = "PKCS#12 keystore: serve HTTPS instead of HTTP ('peergrid serve keystore' makes one).")
+  Path keystore;
+
+  @Option(names = "--tls-password-env", paramLabel = "VAR", defaultValue = "PEERGRID_TLS_PASSWORD",
+      description = "Environment variable that holds the keystore's password (default: ${DEFAULT-VALUE}).")
+  String passwordVariable;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    String password = "";
+    if (keystore != null) {
+      password = System.getenv(passwordVariable);
+      if (password == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--tls-keystore needs its password in the environment variable " + passwordVariable);
+      }
+    }
+    PlatformParameters params = new PlatformParameters(database.url(), host, port, Optional.ofNullable(keystore),
+        password, PlatformParameters.DEFAULT_GATE_CHECK_PERIOD, MarketService.DEFAULT_MAX_SKEW);
+    PlatformServer server = PlatformServer.start(params, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }));
+    server.newDsoCredential().ifPresent(secret -> {
+      out.println("DSO credential (shown once; only its hash is stored): " + secret);
+    });
+    out.println("peergrid platform on " + (keystore == null ? "http" : "https") + "://" + host + ":" + server.port()
+        + "/ (API description at /openapi.json); Ctrl-C stops it");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

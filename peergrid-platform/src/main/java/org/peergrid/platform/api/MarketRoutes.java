@@ -1,0 +1,210 @@
+package org.peergrid.platform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.ledger.LedgerEntry;
+import org.peergrid.platform.ledger.LedgerVerifier;
+import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.market.MarketService;
+import org.peergrid.platform.market.OfferReceipt;
+import org.peergrid.platform.store.DayRecord;
+import org.peergrid.platform.store.DayState;
+import org.peergrid.platform.store.MarketStore;
+import org.peergrid.platform.store.OfferRecord;
+
+/** The market's HTTP routes; openapi.json describes each, and a test keeps the two in step. */
+final class MarketRoutes {
+  private final MarketService market;
+  private final MarketStore store;
+  private final Ledger ledger;
+  private final LedgerVerifier verifier;
+  private final RequestAccess access;
+
+  MarketRoutes(MarketService market, Ledger ledger, LedgerVerifier verifier, RequestAccess access) {
+    this.market = market;
+    this.store = market.store();
+    this.ledger = ledger;
+    this.verifier = verifier;
+    this.access = access;
+  }
+
+  void register(RoutesConfig r) {
+    r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+    r.get("/api/days", this::listDays);
+    r.post("/api/days", this::openDay);
+    r.get("/api/days/{day}", this::dayStatus);
+    r.get("/api/days/{day}/prices", this::publicPrices);
+    r.post("/api/days/{day}/participants", this::register);
+    r.get("/api/days/{day}/participants", this::participants);
+    r.post("/api/days/{day}/offers", this::submitOffer);
+    r.post("/api/days/{day}/clear", this::clear);
+    r.get("/api/days/{day}/clearing", this::operatorView);
+    r.get("/api/days/{day}/participants/{participant}/result", this::ownResult);
+    r.get("/api/days/{day}/participants/{participant}/offers", this::ownOffers);
+    r.get("/api/receipts/{receipt}", this::receipt);
+    r.get("/api/ledger/verify", this::verifyLedger);
+  }
+
+  private void listDays(Context ctx) {
+    access.requireDso(ctx, "list the market days");
+    ctx.json(store.days().stream().map(this::status).toList());
+  }
+
+  private void openDay(Context ctx) {
+    access.requireDso(ctx, "open a market day");
+    JsonNode body = JsonBodies.object(ctx);
+    Instant gate;
+    try {
+      gate = Instant.parse(JsonBodies.text(body, "gate_closure"));
+    } catch (DateTimeParseException e) {
+      throw ApiError.INVALID_FIELD.with("gate_closure", "an ISO-8601 UTC instant is required");
+    }
+    String mechanism = body.has("mechanism") ? JsonBodies.text(body, "mechanism") : "dlmp";
+    DayRecord day = market.openDay(JsonBodies.text(body, "id"), JsonBodies.text(body, "scenario"),
+        JsonBodies.text(body, "feeder"), mechanism, gate);
+    ctx.status(201).json(status(day));
+  }
+
+  private void dayStatus(Context ctx) {
+    ctx.json(status(market.day(ctx.pathParam("day"))));
+  }
+
+  private Map<String, Object> status(DayRecord day) {
+    Scenario s = market.scenario(day);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", day.id());
+    out.put("state", day.state().name().toLowerCase());
+    out.put("mechanism", day.mechanism());
+    out.put("gate_closure", Instant.ofEpochMilli(day.gateClosureMs()).toString());
+    out.put("intervals", s.horizon().intervals());
+    out.put("interval_minutes", s.horizon().intervalMinutes());
+    out.put("currency", s.currency());
+    out.put("participants", store.participants(day.id()).size());
+    out.put("offers", store.offerCount(day.id()));
+    out.put("cleared_at", day.clearedMs() == null ? null : Instant.ofEpochMilli(day.clearedMs()).toString());
+    out.put("message", day.message());
+    return out;
+  }
+
+  private void publicPrices(Context ctx) {
+    DayRecord day = market.day(ctx.pathParam("day"));
+    String prices = store.publicPrices(day.id()).orElseThrow(() -> notCleared(day));
+    ctx.contentType("application/json").result(prices);
+  }
+
+  private void register(Context ctx) {
+    access.requireDso(ctx, "register participants");
+    String dayId = ctx.pathParam("day");
+    JsonNode body = JsonBodies.object(ctx);
+    String id = JsonBodies.text(body, "id");
+    String token = market.register(dayId, id, JsonBodies.integer(body, "bus"), JsonBodies.text(body, "public_key"));
+    ctx.status(201).json(Map.of("day", dayId, "id", id, "token", token));
+  }
+
+  private void participants(Context ctx) {
+    access.requireDso(ctx, "list participants");
+    String dayId = market.day(ctx.pathParam("day")).id();
+    ctx.json(store.participants(dayId).stream().map(p -> {
+      List<OfferRecord> offers = store.offers(dayId, p.id());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", p.id());
+      row.put("bus", p.bus());
+      row.put("public_key", p.publicKey());
+      row.put("offers", offers.size());
+      row.put("last_receipt", offers.isEmpty() ? null : offers.get(offers.size() - 1).receipt());
+      return row;
+    }).toList());
+  }
+
+  private void submitOffer(Context ctx) {
+    Principal.Prosumer caller = access.requireProsumer(ctx, "submit offers");
+    market.day(ctx.pathParam("day"));
+    JsonNode body = JsonBodies.object(ctx);
+    if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
+      throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
+    }
+    OfferReceipt receipt = market.submitOffer(caller, body);
+    ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
+        "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+  }
+
+  private void clear(Context ctx) {
+    access.requireDso(ctx, "clear the market");
+    DayState state = market.clear(ctx.pathParam("day"));
+    ctx.json(status(market.day(ctx.pathParam("day"))));
+    ctx.status(state == DayState.CLEARED ? 200 : 422);
+  }
+
+  private void operatorView(Context ctx) {
+    access.requireDso(ctx, "read the operator's view of a clearing");
+    DayRecord day = market.day(ctx.pathParam("day"));
+    ctx.contentType("application/json").result(store.operatorView(day.id()).orElseThrow(() -> notCleared(day)));
+  }
+
+  private void ownResult(Context ctx) {
+    String dayId = ctx.pathParam("day");
+    String participant = ctx.pathParam("participant");
+    access.requireSelf(ctx, dayId, participant, "read the result");
+    DayRecord day = market.day(dayId);
+    ctx.contentType("application/json").result(store.result(dayId, participant).orElseThrow(() -> notCleared(day)));
+  }
+
+  private void ownOffers(Context ctx) {
+    String dayId = ctx.pathParam("day");
+    String participant = ctx.pathParam("participant");
+    access.requireSelf(ctx, dayId, participant, "read the offers");
+    ctx.json(store.offers(dayId, participant).stream().map(o -> Map.of("receipt", o.receipt(), "ledger_seq",
+        o.ledgerSeq(), "nonce", o.nonce(), "signed_at", Instant.ofEpochMilli(o.signedMs()).toString(),
+        "envelope", readJson(o.envelope()))).toList());
+  }
+
+  private void receipt(Context ctx) {
+    Principal.Prosumer caller = access.requireProsumer(ctx, "check a receipt");
+    String receipt = ctx.pathParam("receipt");
+    OfferRecord offer = store.offerByReceipt(receipt)
+        .filter(o -> o.dayId().equals(caller.dayId()) && o.participantId().equals(caller.participantId()))
+        .orElseThrow(() -> ApiError.RECEIPT_NOT_FOUND.with(caller.participantId(), receipt));
+    LedgerEntry entry = ledger.findByPayloadHash(offer.receipt())
+        .orElseThrow(() -> ApiError.RECEIPT_NOT_FOUND.with(caller.participantId(), receipt));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("receipt", receipt);
+    out.put("ledger_seq", entry.seq());
+    out.put("prev_hash", entry.prevHash());
+    out.put("entry_hash", entry.entryHash());
+    out.put("recorded_at", Instant.ofEpochMilli(entry.recordedMs()).toString());
+    out.put("entry_hash_matches", entry.computeHash().equals(entry.entryHash()));
+    ctx.json(out);
+  }
+
+  private void verifyLedger(Context ctx) {
+    access.requireDso(ctx, "verify the ledger");
+    var v = verifier.verify();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("intact", v.intact());
+    out.put("entries", v.entries());
+    out.put("first_broken_seq", v.intact() ? null : v.firstBrokenSeq());
+    out.put("reason", v.intact() ? null : v.reason());
+    ctx.json(out);
+  }
+
+  private static ApiException notCleared(DayRecord day) {
+    return ApiError.NOT_CLEARED.with(day.id(), day.state().name().toLowerCase()
+        + (day.message() == null ? "" : " (" + day.message() + ")"));
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return JsonBodies.MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.peergrid.platform.auth;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.peergrid.platform.store.MarketStore;
+
+/**
+ * Resolves bearer tokens. Prosumer tokens have 256 random bits, so a plain SHA-256 is a safe lookup
+ * key. The DSO credential is checked against its slow PBKDF2 hash once per process; the SHA-256 of
+ * a credential that passed is kept in memory so that the dashboard's polling does not pay 600,000
+ * iterations per request.
+ */
+public final class Authenticator {
+  private final Jdbi jdbi;
+  private final MarketStore store;
+  private final Set<String> verifiedDso = ConcurrentHashMap.newKeySet();
+
+  public Authenticator(Jdbi jdbi, MarketStore store) {
+    this.jdbi = jdbi;
+    this.store = store;
+  }
+
+  /** The principal of a token, or empty when the token is unknown. */
+  public Optional<Principal> resolve(String token) {
+    if (token.startsWith(Tokens.DSO_PREFIX)) {
+      String key = Hashes.sha256(token);
+      if (verifiedDso.contains(key) || PasswordHash.matches(token, DsoCredential.storedHash(jdbi))) {
+        verifiedDso.add(key);
+        return Optional.of(new Principal.Dso());
+      }
+      return Optional.empty();
+    }
+    return store.participantByToken(Hashes.sha256(token))
+        .map(p -> new Principal.Prosumer(p.dayId(), p.id()));
+  }
+}

@@ -1,0 +1,97 @@
+package org.peergrid.platform.auth;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Ed25519 with the JDK's provider (Java 15+). Public keys travel as base64 of the raw 32 bytes
+ * (what libsodium, OpenSSH and WebCrypto's "raw" export give); the JDK wants X.509, so the fixed
+ * 12-byte X.509 prefix of an Ed25519 key is added here.
+ */
+public final class Ed25519Keys {
+  private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+  private static final int RAW_LENGTH = 32;
+
+  private Ed25519Keys() {}
+
+  /**
+   * Parses a base64 raw public key.
+   *
+   * @throws IllegalArgumentException when it is not base64 of 32 bytes
+   */
+  public static PublicKey publicKey(String base64) {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the public key is not base64");
+    }
+    if (raw.length != RAW_LENGTH) {
+      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, this one " + raw.length);
+    }
+    byte[] der = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + RAW_LENGTH);
+    System.arraycopy(raw, 0, der, X509_PREFIX.length, RAW_LENGTH);
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage());
+    }
+  }
+
+  /** The base64 raw 32 bytes of a JDK Ed25519 public key. */
+  public static String encode(PublicKey key) {
+    byte[] der = key.getEncoded();
+    return Base64.getEncoder().encodeToString(Arrays.copyOfRange(der, der.length - RAW_LENGTH, der.length));
+  }
+
+  public static KeyPair generate() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is part of every Java 17 runtime", e);
+    }
+  }
+
+  /** A PKCS#8 private key from base64 (what {@code PrivateKey.getEncoded()} gives). */
+  public static PrivateKey privateKey(String base64Pkcs8) {
+    try {
+      return KeyFactory.getInstance("Ed25519")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Pkcs8.trim())));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a base64 PKCS#8 Ed25519 private key: " + e.getMessage());
+    }
+  }
+
+  /** The base64 signature of the bytes. */
+  public static String sign(PrivateKey key, byte[] message) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(key);
+      s.update(message);
+      return Base64.getEncoder().encodeToString(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot sign: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a base64 signature verifies; malformed signatures do not. */
+  public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initVerify(key);
+      s.update(message);
+      return s.verify(Base64.getDecoder().decode(base64Signature));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.peergrid.platform.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.platform.api.ApiError;
+
+/**
+ * A market day's scenario as the DSO sent it: scenario text (YAML or JSON, SCENARIO.md) and the
+ * MATPOWER case that its {@code network.matpower} names, both stored in the database so that a day
+ * needs no server files. The scenario's buildings are examples only; a cleared day's buildings are
+ * the registered participants with their offers. Its generators and community batteries stay.
+ */
+final class DayScenario {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final String FEEDER_FILE = "feeder.m";
+
+  private DayScenario() {}
+
+  /**
+   * Parses and validates the scenario with its feeder.
+   *
+   * @throws org.peergrid.platform.api.ApiException INVALID_SCENARIO with the loader's message
+   */
+  static Scenario parse(String dayId, String scenarioText, String feederText) {
+    Path dir = null;
+    try {
+      JsonNode tree = YAML.readTree(scenarioText);
+      if (tree == null || !tree.isObject() || !(tree.get("network") instanceof ObjectNode network)) {
+        throw ApiError.INVALID_SCENARIO.with("expected a scenario mapping with a network section");
+      }
+      // the feeder travels in the request; the scenario's own path would name a client's file
+      network.put("matpower", FEEDER_FILE);
+      dir = Files.createTempDirectory("peergrid-day");
+      Files.writeString(dir.resolve(FEEDER_FILE), feederText);
+      return ScenarioLoader.parse(tree.toString(), true, dir, "scenario of day " + dayId, dayId);
+    } catch (ValidationException e) {
+      throw ApiError.INVALID_SCENARIO.with(e.getMessage());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.INVALID_SCENARIO.with("not YAML or JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  /** The day's scenario with its buildings replaced by the offers, in participant-id order. */
+  static Scenario withBuildings(Scenario day, List<Building> offers) {
+    List<Participant> participants = new ArrayList<>();
+    day.participants().stream().filter(p -> !(p instanceof Building)).forEach(participants::add);
+    offers.stream().sorted(Comparator.comparing(Building::id)).forEach(participants::add);
+    return new Scenario(day.name(), day.currency(), day.network(), day.horizon(), day.tariff(), participants);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary folder is harmless
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.peergrid.platform.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.peergrid.market.mechanism.Mechanisms;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.auth.Ed25519Keys;
+import org.peergrid.platform.auth.Hashes;
+import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.auth.Tokens;
+import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.store.DayRecord;
+import org.peergrid.platform.store.DayState;
+import org.peergrid.platform.store.MarketStore;
+import org.peergrid.platform.store.ParticipantRecord;
+
+/**
+ * The market's operations, independent of HTTP: open a day, register participants, accept signed
+ * offers, clear (on demand or when the gate has closed by the injected clock). Access rules are
+ * checked by the caller (the API); this class checks the market's own rules.
+ */
+public final class MarketService {
+  /** How far an offer's timestamp may be from the server's clock, either way. */
+  public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+  private final MarketStore store;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final DayScenarios scenarios = new DayScenarios();
+  private final OfferIntake intake;
+  private final DayClearing clearing;
+
+  public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+    this.intake = new OfferIntake(store, ledger, clock, maxSkew, scenarios);
+    this.clearing = new DayClearing(store, ledger, clock, scenarios);
+    // a clearing interrupted by a crash committed nothing but its state: run it again
+    store.jdbi().useHandle(h -> h.createUpdate("UPDATE market_day SET state = 'OPEN' WHERE state = 'CLEARING'")
+        .execute());
+  }
+
+  /** Opens a day; validates the scenario with its feeder and the mechanism's name. */
+  public DayRecord openDay(String dayId, String scenarioText, String feederText, String mechanism, Instant gateClosure) {
+    requireId("id", dayId);
+    String name = Mechanisms.byName(mechanism).map(m -> m.name())
+        .orElseThrow(() -> ApiError.UNKNOWN_MECHANISM.with(mechanism, String.join(", ", Mechanisms.names())));
+    DayScenario.parse(dayId, scenarioText, feederText);
+    DayRecord day = new DayRecord(dayId, scenarioText, feederText, name, gateClosure.toEpochMilli(), DayState.OPEN,
+        clock.millis(), null, null);
+    store.jdbi().useTransaction(h -> {
+      if (store.day(h, dayId).isPresent()) {
+        throw ApiError.DAY_EXISTS.with(dayId);
+      }
+      store.insertDay(h, day);
+    });
+    return day;
+  }
+
+  /**
+   * Registers a participant on a day.
+   *
+   * @return its bearer token, in clear this once (only its hash is stored)
+   */
+  public String register(String dayId, String participantId, int bus, String publicKey) {
+    requireId("id", participantId);
+    DayRecord day = day(dayId);
+    Scenario scenario = scenarios.of(day);
+    if (scenario.network().radial().indexOf(bus) < 0) {
+      throw ApiError.INVALID_FIELD.with("bus", bus + " is not a bus of the day's feeder tree");
+    }
+    if (scenario.participants().stream().anyMatch(p -> !(p instanceof org.peergrid.market.scenario.Building)
+        && p.id().equals(participantId))) {
+      throw ApiError.PARTICIPANT_EXISTS.with(dayId, participantId);
+    }
+    try {
+      Ed25519Keys.publicKey(publicKey);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.INVALID_FIELD.with("public_key", e.getMessage());
+    }
+    String token = Tokens.generate(Tokens.PROSUMER_PREFIX, random);
+    store.jdbi().useTransaction(h -> {
+      if (store.participant(dayId, participantId).isPresent()) {
+        throw ApiError.PARTICIPANT_EXISTS.with(dayId, participantId);
+      }
+      store.insertParticipant(h, new ParticipantRecord(dayId, participantId, bus, publicKey), Hashes.sha256(token));
+    });
+    return token;
+  }
+
+  public OfferReceipt submitOffer(Principal.Prosumer caller, JsonNode envelope) {
+    return intake.submit(caller, envelope);
+  }
+
+  /** Clears a day now, whatever its gate closure says. */
+  public DayState clear(String dayId) {
+    return clearing.clear(dayId);
+  }
+
+  /** Clears every open day whose gate has closed; the scheduler calls this. Returns the days cleared. */
+  public List<String> clearDueDays() {
+    List<String> due = store.dueDays(clock.millis());
+    for (String id : due) {
+      clearing.clear(id);
+    }
+    return due;
+  }
+
+  public DayRecord day(String dayId) {
+    return store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
+  }
+
+  public Scenario scenario(DayRecord day) {
+    return scenarios.of(day);
+  }
+
+  public MarketStore store() {
+    return store;
+  }
+
+  private static void requireId(String field, String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw ApiError.INVALID_FIELD.with(field, "1 to 64 characters of A-Z, a-z, 0-9, '_', '.' and '-'");
+    }
+  }
+}

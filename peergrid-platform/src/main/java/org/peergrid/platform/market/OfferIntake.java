@@ -1,0 +1,127 @@
+package org.peergrid.platform.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.auth.CanonicalJson;
+import org.peergrid.platform.auth.Ed25519Keys;
+import org.peergrid.platform.auth.Hashes;
+import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.ledger.LedgerEntry;
+import org.peergrid.platform.store.DayRecord;
+import org.peergrid.platform.store.DayState;
+import org.peergrid.platform.store.MarketStore;
+import org.peergrid.platform.store.OfferRecord;
+import org.peergrid.platform.store.ParticipantRecord;
+
+/**
+ * Accepts signed offers (docs/platform.md, "Signed offers"). Checks run cheapest first, and nothing
+ * is written until all pass: envelope shape, the caller is the signer, timestamp within the allowed
+ * skew, the Ed25519 signature over the canonical encoding without {@code signature}, the offer
+ * itself; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
+ * its ledger entry commit together before the receipt is returned.
+ */
+final class OfferIntake {
+  private static final Set<String> ENVELOPE_KEYS = Set.of("day", "participant", "nonce", "timestamp", "offer",
+      "signature");
+  private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
+
+  private final MarketStore store;
+  private final Ledger ledger;
+  private final Clock clock;
+  private final Duration maxSkew;
+  private final DayScenarios scenarios;
+
+  OfferIntake(MarketStore store, Ledger ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
+    this.store = store;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.maxSkew = maxSkew;
+    this.scenarios = scenarios;
+  }
+
+  OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
+    ObjectNode envelope = envelope(body);
+    String dayId = envelope.get("day").textValue();
+    String participantId = envelope.get("participant").textValue();
+    if (!caller.dayId().equals(dayId) || !caller.participantId().equals(participantId)) {
+      throw ApiError.WRONG_PARTICIPANT.with(participantId, dayId, caller.participantId(), caller.dayId());
+    }
+    Instant signedAt = timestamp(envelope.get("timestamp").textValue());
+    ParticipantRecord participant = store.participant(dayId, participantId)
+        .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+    String signature = envelope.get("signature").textValue();
+    ObjectNode unsigned = envelope.deepCopy();
+    unsigned.remove("signature");
+    if (!Ed25519Keys.verify(Ed25519Keys.publicKey(participant.publicKey()), CanonicalJson.bytes(unsigned), signature)) {
+      throw ApiError.BAD_SIGNATURE.with(participantId);
+    }
+    DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
+    int intervals = scenarios.of(day).horizon().intervals();
+    OfferParser.parse(envelope.get("offer"), participantId, participant.bus(), intervals);
+    String canonical = CanonicalJson.text(envelope);
+    String receipt = Hashes.sha256(canonical);
+    String nonce = envelope.get("nonce").textValue();
+    return ledger.write((h, appender) -> {
+      DayRecord current = store.day(h, dayId).orElseThrow();
+      if (current.state() != DayState.OPEN || clock.millis() >= current.gateClosureMs()) {
+        throw ApiError.GATE_CLOSED.with(dayId, Instant.ofEpochMilli(current.gateClosureMs()));
+      }
+      if (store.nonceUsed(h, dayId, participantId, nonce)) {
+        throw ApiError.REPLAYED_NONCE.with(nonce, participantId);
+      }
+      LedgerEntry entry = appender.append("offer", dayId, participantId, canonical);
+      store.insertOffer(h, new OfferRecord(dayId, participantId, nonce, signedAt.toEpochMilli(), entry.recordedMs(),
+          canonical, receipt, entry.seq()));
+      return new OfferReceipt(receipt, entry.seq(), dayId, participantId, Instant.ofEpochMilli(entry.recordedMs()));
+    });
+  }
+
+  private static ObjectNode envelope(JsonNode body) {
+    if (!(body instanceof ObjectNode envelope)) {
+      throw ApiError.MALFORMED_BODY.with("expected a signed offer envelope");
+    }
+    for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!ENVELOPE_KEYS.contains(key)) {
+        throw ApiError.INVALID_FIELD.with(key, "unknown key; an envelope has " + String.join(", ",
+            ENVELOPE_KEYS.stream().sorted().toList()));
+      }
+    }
+    for (String key : new String[] {"day", "participant", "nonce", "timestamp", "signature"}) {
+      if (envelope.get(key) == null || !envelope.get(key).isTextual()) {
+        throw ApiError.INVALID_FIELD.with(key, "a string is required");
+      }
+    }
+    if (!envelope.has("offer")) {
+      throw ApiError.INVALID_FIELD.with("offer", "required");
+    }
+    if (!NONCE.matcher(envelope.get("nonce").textValue()).matches()) {
+      throw ApiError.INVALID_FIELD.with("nonce", "16 to 128 characters of A-Z, a-z, 0-9, '_' and '-'");
+    }
+    return envelope;
+  }
+
+  private Instant timestamp(String text) {
+    Instant at;
+    try {
+      at = Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiError.INVALID_FIELD.with("timestamp", "an ISO-8601 UTC instant such as 2025-06-01T09:30:00Z is required");
+    }
+    Instant now = clock.instant();
+    long skew = Math.abs(Duration.between(now, at).toSeconds());
+    if (skew > maxSkew.toSeconds()) {
+      throw ApiError.STALE_TIMESTAMP.with(text, skew, now, maxSkew.toSeconds());
+    }
+    return at;
+  }
+}

@@ -1,0 +1,119 @@
+package org.peergrid.platform.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.scenario.BatterySpec;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.ShiftableLoad;
+import org.peergrid.market.scenario.TimeSeries;
+import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.api.ApiException;
+
+/**
+ * Reads a day-ahead offer: the participant fields of a building in a scenario (SCENARIO.md) without
+ * id, type and bus, which registration fixed. Series are a number or one value per interval (no CSV
+ * references: the server reads no client files). Unknown keys are refused, as in scenario files.
+ */
+final class OfferParser {
+  private static final Set<String> KEYS = Set.of("load_kw", "power_factor", "pv_kw", "wind_kw", "battery", "shiftable");
+  private static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
+      "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
+  private static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
+
+  private OfferParser() {}
+
+  static Building parse(JsonNode offer, String id, int bus, int intervals) {
+    requireObject(offer, "offer", KEYS);
+    try {
+      TimeSeries load = series(required(offer, "load_kw", "offer"), "offer.load_kw", intervals);
+      double pf = offer.has("power_factor") ? number(offer.get("power_factor"), "offer.power_factor")
+          : Building.DEFAULT_POWER_FACTOR;
+      TimeSeries pv = offer.has("pv_kw") ? series(offer.get("pv_kw"), "offer.pv_kw", intervals)
+          : TimeSeries.constant(0, intervals);
+      TimeSeries wind = offer.has("wind_kw") ? series(offer.get("wind_kw"), "offer.wind_kw", intervals)
+          : TimeSeries.constant(0, intervals);
+      Optional<BatterySpec> battery = Optional.ofNullable(offer.get("battery")).map(OfferParser::battery);
+      Optional<ShiftableLoad> shiftable = Optional.ofNullable(offer.get("shiftable")).map(s -> shiftable(s, intervals));
+      return new Building(id, bus, load, pf, pv, wind, battery, shiftable);
+    } catch (ValidationException e) {
+      throw ApiError.INVALID_OFFER.with(e.getMessage());
+    }
+  }
+
+  private static BatterySpec battery(JsonNode b) {
+    requireObject(b, "offer.battery", BATTERY_KEYS);
+    String at = "offer.battery";
+    return new BatterySpec(number(required(b, "capacity_kwh", at), at + ".capacity_kwh"),
+        number(required(b, "charge_kw", at), at + ".charge_kw"),
+        number(required(b, "discharge_kw", at), at + ".discharge_kw"),
+        number(required(b, "efficiency_charge", at), at + ".efficiency_charge"),
+        number(required(b, "efficiency_discharge", at), at + ".efficiency_discharge"),
+        number(required(b, "soc_min", at), at + ".soc_min"), number(required(b, "soc_max", at), at + ".soc_max"),
+        number(required(b, "soc_initial", at), at + ".soc_initial"),
+        b.has("degradation_cost_per_kwh") ? number(b.get("degradation_cost_per_kwh"), at + ".degradation_cost_per_kwh")
+            : 0);
+  }
+
+  private static ShiftableLoad shiftable(JsonNode s, int intervals) {
+    String at = "offer.shiftable";
+    requireObject(s, at, SHIFTABLE_KEYS);
+    JsonNode window = required(s, "window", at);
+    if (!window.isArray() || window.size() != 2 || !window.get(0).canConvertToExactIntegral()
+        || !window.get(1).canConvertToExactIntegral()) {
+      throw ApiError.INVALID_OFFER.with(at + ".window must be [START, END], interval indices, END exclusive");
+    }
+    int end = window.get(1).intValue();
+    if (end > intervals) {
+      throw ApiError.INVALID_OFFER.with(at + ".window ends at " + end + ", after the day's " + intervals + " intervals");
+    }
+    return new ShiftableLoad(number(required(s, "energy_kwh", at), at + ".energy_kwh"), window.get(0).intValue(), end,
+        number(required(s, "max_kw", at), at + ".max_kw"));
+  }
+
+  private static TimeSeries series(JsonNode node, String key, int intervals) {
+    if (node.isNumber()) {
+      return TimeSeries.constant(number(node, key), intervals);
+    }
+    if (!node.isArray()) {
+      throw ApiError.INVALID_OFFER.with(key + " must be a number or a list with one value per interval");
+    }
+    if (node.size() != intervals) {
+      throw ApiError.INVALID_OFFER.with(key + " has " + node.size() + " values; the day has " + intervals + " intervals");
+    }
+    double[] values = new double[intervals];
+    for (int t = 0; t < intervals; t++) {
+      values[t] = number(node.get(t), key + "[" + t + "]");
+    }
+    return new TimeSeries(values);
+  }
+
+  private static double number(JsonNode node, String key) {
+    if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+      throw ApiError.INVALID_OFFER.with(key + " must be a finite number, got " + node.getNodeType().name().toLowerCase());
+    }
+    return node.doubleValue();
+  }
+
+  private static JsonNode required(JsonNode parent, String key, String at) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull()) {
+      throw ApiError.INVALID_OFFER.with(at + "." + key + " is required");
+    }
+    return v;
+  }
+
+  private static void requireObject(JsonNode node, String at, Set<String> keys) {
+    if (node == null || !node.isObject()) {
+      throw ApiError.INVALID_OFFER.with(at + " must be an object");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!keys.contains(k)) {
+        throw ApiError.INVALID_OFFER.with("unknown key " + at + "." + k + "; known: " + String.join(", ", keys.stream().sorted().toList()));
+      }
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.peergrid.platform.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for days, participants, offers and results. Methods that take a Handle join its transaction. */
+public final class MarketStore {
+  private static final RowMapper<DayRecord> DAY = (rs, ctx) -> new DayRecord(rs.getString("id"),
+      rs.getString("scenario"), rs.getString("feeder"), rs.getString("mechanism"), rs.getLong("gate_closure_ms"),
+      DayState.valueOf(rs.getString("state")), rs.getLong("opened_ms"), (Long) rs.getObject("cleared_ms", Long.class),
+      rs.getString("message"));
+  private static final RowMapper<ParticipantRecord> PARTICIPANT = (rs, ctx) -> new ParticipantRecord(
+      rs.getString("day_id"), rs.getString("id"), rs.getInt("bus"), rs.getString("public_key"));
+  private static final RowMapper<OfferRecord> OFFER = (rs, ctx) -> new OfferRecord(rs.getString("day_id"),
+      rs.getString("participant_id"), rs.getString("nonce"), rs.getLong("signed_ms"), rs.getLong("received_ms"),
+      rs.getString("envelope"), rs.getString("receipt"), rs.getLong("ledger_seq"));
+
+  private final Jdbi jdbi;
+
+  public MarketStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public void insertDay(Handle h, DayRecord d) {
+    h.createUpdate("INSERT INTO market_day (id, scenario, feeder, mechanism, gate_closure_ms, state, opened_ms)"
+            + " VALUES (:id, :scenario, :feeder, :mechanism, :gateClosureMs, :state, :openedMs)")
+        .bind("id", d.id()).bind("scenario", d.scenario()).bind("feeder", d.feeder())
+        .bind("mechanism", d.mechanism()).bind("gateClosureMs", d.gateClosureMs()).bind("state", d.state().name())
+        .bind("openedMs", d.openedMs()).execute();
+  }
+
+  public Optional<DayRecord> day(String id) {
+    return jdbi.withHandle(h -> day(h, id));
+  }
+
+  public Optional<DayRecord> day(Handle h, String id) {
+    return h.createQuery("SELECT * FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
+  }
+
+  public List<DayRecord> days() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM market_day ORDER BY opened_ms, id").map(DAY).list());
+  }
+
+  /** Open days whose gate has closed at {@code nowMs}. */
+  public List<String> dueDays(long nowMs) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT id FROM market_day WHERE state = 'OPEN' AND gate_closure_ms <= :now ORDER BY gate_closure_ms")
+        .bind("now", nowMs).mapTo(String.class).list());
+  }
+
+  /** Moves a day from one state to another; false when it was not in the expected state. */
+  public boolean transition(Handle h, String id, DayState from, DayState to, Long clearedMs, String message) {
+    return h.createUpdate("UPDATE market_day SET state = :to, cleared_ms = :cleared, message = :message"
+            + " WHERE id = :id AND state = :from")
+        .bind("to", to.name()).bind("from", from.name()).bind("id", id).bind("cleared", clearedMs)
+        .bind("message", message).execute() == 1;
+  }
+
+  public void insertParticipant(Handle h, ParticipantRecord p, String tokenHash) {
+    h.createUpdate("INSERT INTO participant (day_id, id, bus, public_key, token_hash)"
+            + " VALUES (:dayId, :id, :bus, :publicKey, :tokenHash)")
+        .bindMethods(p).bind("tokenHash", tokenHash).execute();
+  }
+
+  public Optional<ParticipantRecord> participant(String dayId, String id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM participant WHERE day_id = :d AND id = :id")
+        .bind("d", dayId).bind("id", id).map(PARTICIPANT).findOne());
+  }
+
+  public Optional<ParticipantRecord> participantByToken(String tokenHash) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM participant WHERE token_hash = :t")
+        .bind("t", tokenHash).map(PARTICIPANT).findOne());
+  }
+
+  public List<ParticipantRecord> participants(String dayId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM participant WHERE day_id = :d ORDER BY id")
+        .bind("d", dayId).map(PARTICIPANT).list());
+  }
+
+  public boolean nonceUsed(Handle h, String dayId, String participantId, String nonce) {
+    return h.createQuery("SELECT COUNT(*) FROM offer WHERE day_id = :d AND participant_id = :p AND nonce = :n")
+        .bind("d", dayId).bind("p", participantId).bind("n", nonce).mapTo(Long.class).one() > 0;
+  }
+
+  public void insertOffer(Handle h, OfferRecord o) {
+    h.createUpdate("INSERT INTO offer (day_id, participant_id, nonce, signed_ms, received_ms, envelope, receipt,"
+            + " ledger_seq) VALUES (:dayId, :participantId, :nonce, :signedMs, :receivedMs, :envelope, :receipt,"
+            + " :ledgerSeq)")
+        .bindMethods(o).execute();
+  }
+
+  /** Each participant's latest offer by signed time (then by arrival), in participant order. */
+  public List<OfferRecord> latestOffers(Handle h, String dayId) {
+    return h.createQuery("SELECT o.* FROM offer o WHERE o.day_id = :d AND NOT EXISTS (SELECT 1 FROM offer n"
+            + " WHERE n.day_id = o.day_id AND n.participant_id = o.participant_id AND (n.signed_ms > o.signed_ms"
+            + " OR (n.signed_ms = o.signed_ms AND n.ledger_seq > o.ledger_seq))) ORDER BY o.participant_id")
+        .bind("d", dayId).map(OFFER).list();
+  }
+
+  public List<OfferRecord> offers(String dayId, String participantId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT * FROM offer WHERE day_id = :d AND participant_id = :p ORDER BY ledger_seq")
+        .bind("d", dayId).bind("p", participantId).map(OFFER).list());
+  }
+
+  public Optional<OfferRecord> offerByReceipt(String receipt) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM offer WHERE receipt = :r")
+        .bind("r", receipt).map(OFFER).findOne());
+  }
+
+  public long offerCount(String dayId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT participant_id) FROM offer WHERE day_id = :d")
+        .bind("d", dayId).mapTo(Long.class).one());
+  }
+
+  public void insertResult(Handle h, String dayId, String participantId, String body) {
+    h.createUpdate("INSERT INTO result (day_id, participant_id, body) VALUES (:d, :p, :b)")
+        .bind("d", dayId).bind("p", participantId).bind("b", body).execute();
+  }
+
+  public Optional<String> result(String dayId, String participantId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM result WHERE day_id = :d AND participant_id = :p")
+        .bind("d", dayId).bind("p", participantId).mapTo(String.class).findOne());
+  }
+
+  public void insertClearing(Handle h, String dayId, String publicPrices, String operatorView) {
+    h.createUpdate("INSERT INTO day_clearing (day_id, public_prices, operator_view) VALUES (:d, :p, :o)")
+        .bind("d", dayId).bind("p", publicPrices).bind("o", operatorView).execute();
+  }
+
+  public Optional<String> publicPrices(String dayId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT public_prices FROM day_clearing WHERE day_id = :d")
+        .bind("d", dayId).mapTo(String.class).findOne());
+  }
+
+  public Optional<String> operatorView(String dayId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT operator_view FROM day_clearing WHERE day_id = :d")
+        .bind("d", dayId).mapTo(String.class).findOne());
+  }
+}

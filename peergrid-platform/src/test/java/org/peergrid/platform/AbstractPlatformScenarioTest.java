@@ -1,0 +1,257 @@
+package org.peergrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peergrid.platform.auth.Ed25519Keys;
+import org.peergrid.platform.auth.Hashes;
+import org.peergrid.platform.auth.OfferSigner;
+import org.peergrid.platform.testsupport.Community33;
+import org.peergrid.platform.testsupport.Http;
+import org.peergrid.platform.testsupport.TestPlatform;
+import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
+
+/**
+ * Server scenarios on a database that subclasses choose (embedded H2, PostgreSQL): a market day from
+ * opening to clearing with an injected clock, every refusal, and tampering found by the ledger.
+ */
+abstract class AbstractPlatformScenarioTest {
+  private static final double DELTA_MONEY = 1e-6;
+
+  TestPlatform p;
+  Prosumer b06;
+  Prosumer b18;
+  Prosumer b25;
+
+  /** A JDBC URL of an empty database for one test. */
+  abstract String freshDatabase() throws Exception;
+
+  @BeforeEach
+  void openDay() throws Exception {
+    p = new TestPlatform(freshDatabase());
+    Http.Response opened = p.http.post("/api/days", p.dso, Community33.openDay("d1", TestPlatform.GATE));
+    assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+    b06 = p.register("d1", "B06", 6);
+    b18 = p.register("d1", "B18", 18);
+    b25 = p.register("d1", "B25", 25);
+  }
+
+  @AfterEach
+  void close() {
+    if (p != null) {
+      p.close();
+    }
+  }
+
+  @Test
+  void aDayFromOffersToPrivateResultsAtGateClosure() {
+    Http.Response receipt = p.submit(b06, p.signed(b06, Community33.offerB06()));
+    assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
+    assertThat(receipt.body().get("receipt").asText()).hasSize(64);
+    assertThat(p.submit(b18, p.signed(b18, Community33.offerB18())).status()).isEqualTo(201);
+    assertThat(p.submit(b25, p.signed(b25, Community33.offerB25())).status()).isEqualTo(201);
+
+    assertThat(p.server.market().clearDueDays()).as("before the gate nothing is due").isEmpty();
+    assertThat(p.http.get("/api/days/d1/prices", null).errorCode()).isEqualTo(4004);
+    p.clock.advance(Duration.ofHours(4));
+    assertThat(p.server.market().clearDueDays()).containsExactly("d1");
+
+    JsonNode status = p.http.get("/api/days/d1", null).body();
+    assertThat(status.get("state").asText()).isEqualTo("cleared");
+    assertThat(status.get("offers").asInt()).isEqualTo(3);
+
+    JsonNode own = p.http.get("/api/days/d1/participants/B25/result", b25.token()).body();
+    assertThat(own.get("participant").asText()).isEqualTo("B25");
+    assertThat(own.get("receipt").asText()).hasSize(64);
+    assertThat(own.get("schedule")).hasSize(4);
+    JsonNode settlement = own.get("settlement");
+    assertThat(settlement.get("base_cost").asDouble() - settlement.get("cost").asDouble())
+        .isCloseTo(settlement.get("savings").asDouble(), within(DELTA_MONEY));
+    assertThat(settlement.get("individually_rational").asBoolean()).isTrue();
+    // B25 never charges beyond 20 kW and its state of charge stays in [12, 108] kWh
+    for (JsonNode row : own.get("schedule")) {
+      assertThat(row.get("charge_kw").asDouble()).isBetween(0.0, 20.0 + 1e-6);
+      assertThat(row.get("soc_kwh").asDouble()).isBetween(12.0 - 1e-6, 108.0 + 1e-6);
+    }
+
+    Http.Response others = p.http.get("/api/days/d1/participants/B06/result", b25.token());
+    assertThat(others.status()).isEqualTo(403);
+    assertThat(others.errorCode()).isEqualTo(1003);
+    assertThat(p.http.get("/api/days/d1/participants/B06/offers", b25.token()).status()).isEqualTo(403);
+    assertThat(p.http.get("/api/days/d1/participants/B06/result", p.dso).status()).isEqualTo(403);
+
+    JsonNode prices = p.http.get("/api/days/d1/prices", null).body();
+    assertThat(prices.get("intervals")).hasSize(4);
+    double[] tariff = {4, 6, 6, 8};
+    for (JsonNode row : prices.get("intervals")) {
+      int t = row.get("interval").asInt();
+      assertThat(row.get("import_tariff").asDouble()).isEqualTo(tariff[t]);
+      assertThat(row.get("price_min").asDouble()).isLessThanOrEqualTo(row.get("price_mean").asDouble());
+      assertThat(row.get("price_mean").asDouble()).isLessThanOrEqualTo(row.get("price_max").asDouble());
+    }
+    assertThat(prices.toString()).doesNotContain("B06", "B25", "\"bus\"");
+
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).isTrue();
+    assertThat(verify.get("entries").asInt()).as("3 offers, 1 clearing, 3 settlements").isEqualTo(7);
+
+    JsonNode proof = p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b06.token()).body();
+    assertThat(proof.get("ledger_seq").asLong()).isEqualTo(receipt.body().get("ledger_seq").asLong());
+    assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
+    assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
+        .as("another's receipt is not found for you").isEqualTo(404);
+
+    Http.Response late = p.submit(b06, p.signed(b06, Community33.offerB06()));
+    assertThat(late.errorCode()).isEqualTo(4003);
+  }
+
+  @Test
+  void onDemandClearingUsesTheLatestOfferOnly() {
+    p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": 999}")));
+    p.clock.advance(Duration.ofSeconds(1));
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b18, p.signed(b18, Community33.offerB18()));
+    assertThat(p.http.post("/api/days/d1/clear", b06.token(), "").status()).isEqualTo(403);
+    Http.Response cleared = p.http.post("/api/days/d1/clear", p.dso, "");
+    assertThat(cleared.status()).as(cleared.text()).isEqualTo(200);
+    JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
+    JsonNode own = p.http.get("/api/days/d1/participants/B06/result", b06.token()).body();
+    double imported = 0;
+    for (JsonNode row : own.get("schedule")) {
+      imported += row.get("import_kw").asDouble();
+    }
+    assertThat(imported).as("the 999 kW offer was replaced").isLessThan(4 * 100);
+    assertThat(view.get("buses")).hasSize(33);
+    assertThat(view.get("bus_prices")).hasSize(4);
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").errorCode()).isEqualTo(4009);
+    assertThat(p.http.get("/api/days/d1/participants/B25/result", b25.token()).errorCode())
+        .as("B25 sent no offer").isEqualTo(4004);
+  }
+
+  @Test
+  void refusedOffersLeaveNothingStored() {
+    JsonNode good = p.signed(b06, Community33.offerB06());
+    assertThat(p.submit(b06, good).status()).isEqualTo(201);
+
+    Http.Response replay = p.submit(b06, good);
+    assertThat(replay.status()).isEqualTo(409);
+    assertThat(replay.errorCode()).isEqualTo(3002);
+    assertThat(replay.body().at("/error/message").asText()).contains("nonce");
+
+    ObjectNode forged = OfferSigner.sign(Ed25519Keys.generate().getPrivate(), "d1", "B06", "forged-nonce-000001",
+        p.clock.instant(), Community33.offerB06());
+    assertThat(p.submit(b06, forged).errorCode()).isEqualTo(3001);
+
+    ObjectNode altered = (ObjectNode) p.signed(b06, Community33.offerB06()).deepCopy();
+    ((ObjectNode) altered.get("offer")).putArray("pv_kw").add(0).add(600).add(800).add(0);
+    assertThat(p.submit(b06, altered).errorCode()).as("a changed offer breaks its signature").isEqualTo(3001);
+
+    ObjectNode stale = OfferSigner.sign(b06.keys().getPrivate(), "d1", "B06", "stale-nonce-0000001",
+        p.clock.instant().minus(Duration.ofMinutes(6)), Community33.offerB06());
+    Http.Response staleAnswer = p.submit(b06, stale);
+    assertThat(staleAnswer.status()).isEqualTo(400);
+    assertThat(staleAnswer.errorCode()).isEqualTo(3003);
+
+    assertThat(p.submit(b25, p.signed(b06, Community33.offerB06())).status()).as("B25 posting B06's offer")
+        .isEqualTo(403);
+    assertThat(p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": [1, 2]}"))).errorCode()).isEqualTo(2004);
+    assertThat(p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": 5, \"solar\": 1}"))).errorCode())
+        .isEqualTo(2004);
+    assertThat(p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": -5}"))).errorCode()).isEqualTo(2004);
+
+    Http.Response malformed = p.http.post("/api/days/d1/offers", b06.token(), "{\"day\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.errorCode()).isEqualTo(2001);
+    assertThat(malformed.text()).doesNotContain("Exception", "at org.");
+    Http.Response huge = p.http.post("/api/days/d1/offers", b06.token(),
+        "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}");
+    assertThat(huge.status()).isEqualTo(413);
+    assertThat(huge.errorCode()).isEqualTo(2003);
+    assertThat(p.http.post("/api/days/d1/offers", "pt_not-a-token", good).status()).isEqualTo(401);
+    assertThat(p.http.post("/api/days/d1/offers", null, good).errorCode()).isEqualTo(1001);
+
+    JsonNode participants = p.http.get("/api/days/d1/participants", p.dso).body();
+    assertThat(participants.get(0).get("id").asText()).isEqualTo("B06");
+    assertThat(participants.get(0).get("offers").asInt()).isEqualTo(1);
+    assertThat(participants.get(1).get("offers").asInt()).isZero();
+    assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("entries").asInt()).isEqualTo(1);
+  }
+
+  /** Two offers, cleared; the ledger is intact. Returns B18's settlement entry. */
+  private long clearedDay() {
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b18, p.signed(b18, Community33.offerB18()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("intact").asBoolean()).isTrue();
+    return p.server.database().jdbi().withHandle(h -> h.createQuery(
+        "SELECT seq FROM ledger WHERE kind = 'settlement' AND participant_id = 'B18'").mapTo(Long.class).one());
+  }
+
+  @Test
+  void aResultChangedInTheDatabaseIsNamedByItsSettlementEntry() {
+    long settlementSeq = clearedDay();
+    // lower B18's bill in the result table, as an insider with database access might
+    p.server.database().jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE result SET body = REPLACE(body, '\"cost\":', '\"cost\":-1') WHERE participant_id = 'B18'").execute());
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).isFalse();
+    assertThat(verify.get("first_broken_seq").asLong()).isEqualTo(settlementSeq);
+    assertThat(verify.get("reason").asText()).contains("B18");
+  }
+
+  @Test
+  void aLedgerRowRewrittenWithItsOwnPayloadHashBreaksTheChainThere() {
+    long settlementSeq = clearedDay();
+    var jdbi = p.server.database().jdbi();
+    String forged = "{\"participant\":\"B18\",\"settlement\":{\"cost\":0}}";
+    jdbi.useHandle(h -> h.createUpdate("UPDATE ledger SET payload = :p, payload_hash = :h WHERE seq = :s")
+        .bind("p", forged).bind("h", Hashes.sha256(forged)).bind("s", settlementSeq).execute());
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).isFalse();
+    assertThat(verify.get("first_broken_seq").asLong()).isEqualTo(settlementSeq);
+    assertThat(verify.get("reason").asText()).contains("do not hash");
+  }
+
+  @Test
+  void anOfferChangedInTheDatabaseIsNamedByItsOfferEntry() {
+    clearedDay();
+    p.server.database().jdbi().useHandle(h -> h.createUpdate(
+        "UPDATE offer SET envelope = REPLACE(envelope, '[0,60,80,0]', '[0,6,8,0]') WHERE participant_id = 'B06'")
+        .execute());
+    assertThat(p.server.market().store().offers("d1", "B06").get(0).envelope()).contains("[0,6,8,0]");
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).isFalse();
+    assertThat(verify.get("first_broken_seq").asLong()).isEqualTo(1);
+    assertThat(verify.get("reason").asText()).contains("offer of B06");
+  }
+
+  @Test
+  void registrationChecksBusKeyAndDuplicates() {
+    String key = Ed25519Keys.encode(Ed25519Keys.generate().getPublic());
+    assertThat(p.http.post("/api/days/d1/participants", p.dso, Map.of("id", "X", "bus", 99, "public_key", key))
+        .errorCode()).isEqualTo(2002);
+    assertThat(p.http.post("/api/days/d1/participants", p.dso, Map.of("id", "X", "bus", 5, "public_key", "abc"))
+        .errorCode()).isEqualTo(2002);
+    assertThat(p.http.post("/api/days/d1/participants", p.dso, Map.of("id", "B06", "bus", 5, "public_key", key))
+        .errorCode()).isEqualTo(4006);
+    assertThat(p.http.post("/api/days/d1/participants", b06.token(), Map.of("id", "Y", "bus", 5, "public_key", key))
+        .status()).isEqualTo(403);
+    assertThat(p.http.post("/api/days", p.dso, Community33.openDay("d1", TestPlatform.GATE)).errorCode())
+        .isEqualTo(4002);
+    Map<String, Object> badMechanism = new java.util.HashMap<>(Community33.openDay("d2", TestPlatform.GATE));
+    badMechanism.put("mechanism", "auction");
+    assertThat(p.http.post("/api/days", p.dso, badMechanism).errorCode()).isEqualTo(4008);
+    Map<String, Object> badScenario = new java.util.HashMap<>(Community33.openDay("d3", TestPlatform.GATE));
+    badScenario.put("scenario", Community33.scenario().replace("vmin_pu", "vminimum"));
+    Http.Response refused = p.http.post("/api/days", p.dso, badScenario);
+    assertThat(refused.errorCode()).isEqualTo(4007);
+    assertThat(refused.body().at("/error/message").asText()).contains("vminimum");
+  }
+}

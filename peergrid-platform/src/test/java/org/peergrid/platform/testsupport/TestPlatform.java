@@ -1,0 +1,61 @@
+package org.peergrid.platform.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.peergrid.platform.api.PlatformParameters;
+import org.peergrid.platform.api.PlatformServer;
+import org.peergrid.platform.auth.Ed25519Keys;
+import org.peergrid.platform.auth.OfferSigner;
+import org.peergrid.platform.market.MarketService;
+
+/** A server on a free loopback port with an injected clock, and helpers that act as DSO and prosumers. */
+public final class TestPlatform implements AutoCloseable {
+  public static final Instant START = Instant.parse("2025-06-01T08:00:00Z");
+  public static final String GATE = "2025-06-01T12:00:00Z";
+
+  public final MutableClock clock = new MutableClock(START);
+  public final PlatformServer server;
+  public final Http http;
+  public final String dso;
+  private final SecureRandom random = new SecureRandom();
+
+  public TestPlatform(String jdbcUrl) {
+    // the scheduler period is long: tests call clearDueDays() themselves after moving the clock
+    server = PlatformServer.start(new PlatformParameters(jdbcUrl, "127.0.0.1", 0, Optional.empty(), "",
+        Duration.ofHours(1), MarketService.DEFAULT_MAX_SKEW), clock);
+    http = new Http(server.port());
+    dso = server.newDsoCredential().orElseThrow();
+  }
+
+  /** A registered prosumer: its key pair and bearer token. */
+  public record Prosumer(String day, String id, KeyPair keys, String token) {}
+
+  public Prosumer register(String day, String id, int bus) {
+    KeyPair keys = Ed25519Keys.generate();
+    Http.Response r = http.post("/api/days/" + day + "/participants", dso,
+        Map.of("id", id, "bus", bus, "public_key", Ed25519Keys.encode(keys.getPublic())));
+    if (r.status() != 201) {
+      throw new IllegalStateException("registration failed: " + r.text());
+    }
+    return new Prosumer(day, id, keys, r.body().get("token").asText());
+  }
+
+  /** A signed envelope with a fresh nonce and the clock's time. */
+  public JsonNode signed(Prosumer p, JsonNode offer) {
+    return OfferSigner.sign(p.keys().getPrivate(), p.day(), p.id(), OfferSigner.nonce(random), clock.instant(), offer);
+  }
+
+  public Http.Response submit(Prosumer p, JsonNode envelope) {
+    return http.post("/api/days/" + p.day() + "/offers", p.token(), envelope);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
