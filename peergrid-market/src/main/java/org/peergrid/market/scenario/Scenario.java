@@ -15,18 +15,23 @@ import org.peergrid.grid.ValidationException;
  * @param currency a label for money in reports
  * @param network the feeder and its limits
  * @param horizon the intervals
- * @param tariff the utility's prices
+ * @param tariff the utility's day-ahead prices
  * @param participants in file order
+ * @param realtimeTariff the prices at which real-time deviations from the day-ahead position are
+ *     settled (the {@code realtime} block; {@link Tariff#realtimeDefault()} of the tariff without it)
  */
 public record Scenario(
     String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-    List<Participant> participants) {
+    List<Participant> participants, Tariff realtimeTariff) {
 
   public Scenario {
     participants = List.copyOf(participants);
+    realtimeTariff = realtimeTariff == null ? tariff.realtimeDefault() : realtimeTariff;
     int n = horizon.intervals();
     requireLength("tariff.import", tariff.importPrice(), n);
     requireLength("tariff.export", tariff.exportPrice(), n);
+    requireLength("realtime.import", realtimeTariff.importPrice(), n);
+    requireLength("realtime.export", realtimeTariff.exportPrice(), n);
     requireLength("network.background_profile", network.backgroundProfile(), n);
     Set<String> ids = new HashSet<>();
     for (Participant p : participants) {
@@ -48,6 +53,12 @@ public record Scenario(
         });
       }
     }
+  }
+
+  /** A scenario with the default real-time tariff. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants) {
+    this(name, currency, network, horizon, tariff, participants, null);
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {
