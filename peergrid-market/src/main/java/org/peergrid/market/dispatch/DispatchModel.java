@@ -38,6 +38,13 @@ final class DispatchModel {
   final List<Participant> participants;
   final int[] participantBus;
   final int[] busNumber;
+  /**
+   * A fixed import at the root per interval [p.u.]: 0 for a day-ahead schedule; the day-ahead
+   * position when real time re-dispatches, so that g⁺ − g⁻ is the deviation from it.
+   */
+  final double[] rootPosition;
+  /** Least energy of each participant's battery at the end of the horizon [p.u.·h]; NaN: its SOC_0·E^max. */
+  final double[] endEnergy;
 
   private DispatchModel(Scenario s, int buses, List<Participant> participants, int[] participantBus,
       RadialNetwork radial, boolean withNetwork) {
@@ -53,6 +60,9 @@ final class DispatchModel {
     x = new double[buses];
     limitPu = new double[buses];
     busNumber = new int[buses];
+    rootPosition = new double[intervals];
+    endEnergy = new double[participants.size()];
+    java.util.Arrays.fill(endEnergy, Double.NaN);
     backgroundP = new double[intervals][buses];
     reactiveLoad = new double[intervals][buses];
     rootVoltageSquared = sq(net.rootVoltagePu());
@@ -87,6 +97,25 @@ final class DispatchModel {
     RadialNetwork radial = s.network().radial();
     int[] at = s.participants().stream().mapToInt(p -> radial.indexOf(p.bus())).toArray();
     return new DispatchModel(s, radial.busCount(), s.participants(), at, radial, true);
+  }
+
+  /**
+   * The rest of a day in real time: {@code rest} holds its intervals (actual values first), the
+   * real-time tariff and the batteries' actual energy as their initial SOC; {@code terms} adds the
+   * day-ahead position at the root and the batteries' end-of-day targets.
+   */
+  static DispatchModel restOfDay(Scenario rest, RestOfDay terms) {
+    DispatchModel m = of(rest);
+    for (int t = 0; t < m.intervals; t++) {
+      m.rootPosition[t] = m.pu(terms.rootPositionKw().get(t));
+    }
+    for (int i = 0; i < m.participants.size(); i++) {
+      Double target = terms.endEnergyKwh().get(m.participants.get(i).id());
+      if (target != null) {
+        m.endEnergy[i] = m.pu(target);
+      }
+    }
+    return m;
   }
 
   /** One building alone at the tariffs, without a network (MODEL.md §3). */

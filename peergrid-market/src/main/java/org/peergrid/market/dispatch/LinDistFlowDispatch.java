@@ -25,10 +25,23 @@ public final class LinDistFlowDispatch {
     return solve(DispatchModel.copperPlate(scenario, building), building.id() + " alone");
   }
 
+  /**
+   * Schedules the rest of a day in real time (docs/realtime.md): the same LP over the intervals of
+   * {@code rest}, whose grid variables are deviations from the day-ahead position and whose batteries
+   * must still reach the day's end-of-day targets.
+   */
+  public static DispatchResult solveRest(Scenario rest, RestOfDay terms) {
+    return solve(DispatchModel.restOfDay(rest, terms), "the rest of the day from real time", terms.networkLimits());
+  }
+
   static DispatchResult solve(DispatchModel m, String what) {
+    return solve(m, what, true);
+  }
+
+  private static DispatchResult solve(DispatchModel m, String what, boolean networkLimits) {
     long start = System.nanoTime();
     double[][] q = m.reactiveFlows();
-    Optional<String> reactive = ReactiveOverload.find(m, q);
+    Optional<String> reactive = networkLimits ? ReactiveOverload.find(m, q) : Optional.empty();
     if (reactive.isPresent()) {
       return new DispatchResult(DispatchStatus.INFEASIBLE, reactive.get(), Optional.empty(), millis(start));
     }
@@ -37,14 +50,14 @@ public final class LinDistFlowDispatch {
       return new DispatchResult(DispatchStatus.SOLVER_FAILED, Glop.problem(), Optional.empty(), millis(start));
     }
     try {
-      LinDistFlowLp lp = new LinDistFlowLp(m, solver, q, true, true);
+      LinDistFlowLp lp = new LinDistFlowLp(m, solver, q, networkLimits, networkLimits);
       MPSolver.ResultStatus status = solver.solve();
       if (status == MPSolver.ResultStatus.OPTIMAL) {
         DispatchSolution solution = SolutionReader.read(lp);
         return new DispatchResult(DispatchStatus.OPTIMAL, "optimal schedule of " + what, Optional.of(solution),
             millis(start));
       }
-      if (status == MPSolver.ResultStatus.INFEASIBLE) {
+      if (status == MPSolver.ResultStatus.INFEASIBLE && networkLimits) {
         return new DispatchResult(DispatchStatus.INFEASIBLE, diagnose(m, q, what), Optional.empty(), millis(start));
       }
       return new DispatchResult(DispatchStatus.SOLVER_FAILED, "GLOP stopped with status " + status + " on " + what,

@@ -75,7 +75,7 @@ final class LinDistFlowLp {
       objective.setCoefficient(gridExport[t], -m.hours * m.exportPrice[t]);
     }
     for (int i = 0; i < units.length; i++) {
-      units[i] = addParticipant(m.participants.get(i), m.participantBus[i], objective);
+      units[i] = addParticipant(i, objective);
     }
   }
 
@@ -111,6 +111,7 @@ final class LinDistFlowLp {
   /** Load that no decision changes, net of renewable forecasts, per bus [p.u.]. */
   private double[] fixedNetLoad(int t) {
     double[] load = m.backgroundP[t].clone();
+    load[0] -= m.rootPosition[t];
     for (int i = 0; i < m.participants.size(); i++) {
       if (m.participants.get(i) instanceof Building b) {
         load[m.participantBus[i]] += m.pu(b.loadKw().get(t) - b.renewableKw(t));
@@ -119,7 +120,10 @@ final class LinDistFlowLp {
     return load;
   }
 
-  private Unit addParticipant(Participant p, int bus, MPObjective objective) {
+  private Unit addParticipant(int index, MPObjective objective) {
+    Participant p = m.participants.get(index);
+    int bus = m.participantBus[index];
+    double endEnergy = m.endEnergy[index];
     Unit u = new Unit();
     if (p instanceof Building b) {
         u.curtailed = new MPVariable[m.intervals];
@@ -127,7 +131,7 @@ final class LinDistFlowLp {
           u.curtailed[t] = solver.makeNumVar(0, m.pu(b.renewableKw(t)), b.id() + "_k_" + t);
           balance[t][bus].setCoefficient(u.curtailed[t], -1);
         }
-        b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus, objective));
+        b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus, endEnergy, objective));
         b.shiftable().ifPresent(s -> {
           u.shifted = new MPVariable[m.intervals];
           MPConstraint energy = solver.makeConstraint(m.pu(s.energyKwh()), m.pu(s.energyKwh()), b.id() + "_shift");
@@ -145,13 +149,16 @@ final class LinDistFlowLp {
           objective.setCoefficient(u.output[t], m.hours * g.costPerKwh());
         }
     } else if (p instanceof CommunityBattery c) {
-      addBattery(u, c.id(), c.battery(), bus, objective);
+      addBattery(u, c.id(), c.battery(), bus, endEnergy, objective);
     }
     return u;
   }
 
-  /** Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, ending at ≥ SOC_0. */
-  private void addBattery(Unit u, String id, BatterySpec b, int bus, MPObjective objective) {
+  /**
+   * Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, ending at ≥ SOC_0
+   * (or at ≥ {@code endEnergy} where that is a number: the day's target when the horizon is its rest).
+   */
+  private void addBattery(Unit u, String id, BatterySpec b, int bus, double endEnergy, MPObjective objective) {
     int nt = m.intervals;
     u.charge = new MPVariable[nt];
     u.discharge = new MPVariable[nt];
@@ -159,10 +166,11 @@ final class LinDistFlowLp {
     double emin = m.pu(b.socMin() * b.capacityKwh());
     double emax = m.pu(b.socMax() * b.capacityKwh());
     double e0 = m.pu(b.initialKwh());
+    double end = Double.isNaN(endEnergy) ? e0 : endEnergy;
     for (int t = 0; t < nt; t++) {
       u.charge[t] = solver.makeNumVar(0, m.pu(b.chargeKw()), id + "_c_" + t);
       u.discharge[t] = solver.makeNumVar(0, m.pu(b.dischargeKw()), id + "_d_" + t);
-      u.energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, e0) : emin, emax, id + "_e_" + t);
+      u.energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, end) : emin, emax, id + "_e_" + t);
       balance[t][bus].setCoefficient(u.charge[t], -1);
       balance[t][bus].setCoefficient(u.discharge[t], 1);
       objective.setCoefficient(u.charge[t], m.hours * b.degradationCostPerKwh());
