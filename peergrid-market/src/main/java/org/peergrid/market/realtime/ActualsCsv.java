@@ -1,7 +1,6 @@
 package org.peergrid.market.realtime;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,12 +32,15 @@ public final class ActualsCsv {
     String name = file.toString();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get();
-    try (Reader reader = Files.newBufferedReader(file); CSVParser parser = CSVParser.parse(reader, format)) {
-      if (!parser.getHeaderNames().equals(HEADER)) {
-        throw new ValidationException(name, 1, "the header must be " + String.join(",", HEADER) + ", got "
-            + String.join(",", parser.getHeaderNames()));
+    try {
+      String text = Files.readString(file);
+      try (CSVParser parser = CSVParser.parse(text, format)) {
+        if (!parser.getHeaderNames().equals(HEADER)) {
+          throw new ValidationException(name, 1, "the header must be " + String.join(",", HEADER) + ", got "
+              + String.join(",", parser.getHeaderNames()));
+        }
+        return ActualDay.of(forecast, rows(name, text, parser.getRecords(), forecast));
       }
-      return ActualDay.of(forecast, rows(name, parser.getRecords(), forecast));
     } catch (NoSuchFileException e) {
       throw new ValidationException(name, 0, "the actuals file does not exist");
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -48,14 +50,15 @@ public final class ActualsCsv {
     }
   }
 
-  private static Map<String, ActualDay.Series> rows(String file, List<CSVRecord> records, Scenario forecast) {
+  private static Map<String, ActualDay.Series> rows(String file, String text, List<CSVRecord> records,
+      Scenario forecast) {
     Map<String, Building> buildings = new HashMap<>();
     forecast.buildings().forEach(b -> buildings.put(b.id(), b));
     Map<String, ActualDay.Series> actual = new LinkedHashMap<>();
     Map<String, Long> seen = new HashMap<>();
     int intervals = forecast.horizon().intervals();
     for (CSVRecord row : records) {
-      int line = (int) row.getRecordNumber() + 1;
+      int line = lineOf(text, row.getCharacterPosition());
       if (row.size() != HEADER.size()) {
         throw new ValidationException(file, line, "expected " + HEADER.size() + " values (" + String.join(",", HEADER)
             + "), got " + row.size());
@@ -77,6 +80,24 @@ public final class ActualsCsv {
       set(s.windKw(), t, file, line, "wind_kw", row.get(4));
     }
     return actual;
+  }
+
+  /**
+   * The 1-based line of the record that starts at a character offset (record numbers skip blank
+   * lines, lines do not); the parser puts that offset before the blank lines it skipped.
+   */
+  private static int lineOf(String text, long offset) {
+    int start = (int) Math.min(offset, text.length());
+    while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    int line = 1;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   private static int interval(String file, int line, String text, int intervals) {
