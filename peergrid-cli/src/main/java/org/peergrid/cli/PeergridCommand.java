@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PeergridCommand.Version.class,
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
-    subcommands = {PowerflowCommand.class, ClearCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {PowerflowCommand.class, ClearCommand.class, RealtimeCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",

@@ -32,13 +32,13 @@ final class ReportCsv {
   static final String[] VIOLATIONS = {"interval", "kind", "element", "value", "limit", "excess", "unit"};
 
   @FunctionalInterface
-  private interface Rows {
+  interface Rows {
     void print(CSVPrinter out) throws IOException;
   }
 
   private ReportCsv() {}
 
-  private static String csv(String[] header, Rows rows) {
+  static String csv(String[] header, Rows rows) {
     StringWriter text = new StringWriter();
     try (CSVPrinter out = new CSVPrinter(text,
         CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get())) {
@@ -113,7 +113,7 @@ final class ReportCsv {
     return p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
   }
 
-  private static String n(double value) {
+  static String n(double value) {
     return Numbers.plain(value);
   }
 }

@@ -57,7 +57,7 @@ final class SummaryJson {
     return mapper.writeValueAsString(root) + "\n";
   }
 
-  private static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
+  static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
     Optional<BusVoltage> vmin = ac.flatMap(AcCheckResult::vmin);
     Optional<BusVoltage> vmax = ac.flatMap(AcCheckResult::vmax);
     Optional<BranchLoading> loading = ac.flatMap(AcCheckResult::mostLoaded);
@@ -81,7 +81,7 @@ final class SummaryJson {
     putInt(root, "ac_solve_ms", ac.map(a -> (int) a.solveMillis()));
   }
 
-  private static void put(ObjectNode node, String key, Optional<Double> value) {
+  static void put(ObjectNode node, String key, Optional<Double> value) {
     if (value.isPresent()) {
       node.put(key, Numbers.clean(value.get()));
     } else {
@@ -89,7 +89,7 @@ final class SummaryJson {
     }
   }
 
-  private static void putInt(ObjectNode node, String key, Optional<Integer> value) {
+  static void putInt(ObjectNode node, String key, Optional<Integer> value) {
     if (value.isPresent()) {
       node.put(key, value.get());
     } else {
