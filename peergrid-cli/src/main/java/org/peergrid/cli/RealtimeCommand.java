@@ -74,7 +74,7 @@ final class RealtimeCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--sample-seed", paramLabel = "S", description = "Sample the actual values around the forecasts "
-        + "with this seed (docs/realtime.md: load ±10 %, PV ±20 %, wind ±25 %, one standard deviation).")
+        + "with this seed (docs/realtime.md: load ±10 %%, PV ±20 %%, wind ±25 %%, one standard deviation).")
     Long seed;
   }
 

@@ -31,14 +31,22 @@ public final class LinDistFlowDispatch {
    * must still reach the day's end-of-day targets.
    */
   public static DispatchResult solveRest(Scenario rest, RestOfDay terms) {
-    return solve(DispatchModel.restOfDay(rest, terms), "the rest of the day from real time", terms.networkLimits());
+    return solve(DispatchModel.restOfDay(rest, terms), "the rest of the day from real time", terms.networkLimits(),
+        DUAL_SIMPLEX);
   }
+
+  /**
+   * GLOP's dual simplex: 9 times faster than its default primal on a 300-building 96-interval day
+   * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval. The day-ahead
+   * clearing keeps the default, so that its choice among tied optimal schedules stays as it was.
+   */
+  private static final String DUAL_SIMPLEX = "use_dual_simplex: true";
 
   static DispatchResult solve(DispatchModel m, String what) {
-    return solve(m, what, true);
+    return solve(m, what, true, "");
   }
 
-  private static DispatchResult solve(DispatchModel m, String what, boolean networkLimits) {
+  private static DispatchResult solve(DispatchModel m, String what, boolean networkLimits, String glopParameters) {
     long start = System.nanoTime();
     double[][] q = m.reactiveFlows();
     Optional<String> reactive = networkLimits ? ReactiveOverload.find(m, q) : Optional.empty();
@@ -50,6 +58,9 @@ public final class LinDistFlowDispatch {
       return new DispatchResult(DispatchStatus.SOLVER_FAILED, Glop.problem(), Optional.empty(), millis(start));
     }
     try {
+      if (!solver.setSolverSpecificParametersAsString(glopParameters)) {
+        throw new IllegalStateException("GLOP refused the parameters \"" + glopParameters + "\"");
+      }
       LinDistFlowLp lp = new LinDistFlowLp(m, solver, q, networkLimits, networkLimits);
       MPSolver.ResultStatus status = solver.solve();
       if (status == MPSolver.ResultStatus.OPTIMAL) {
