@@ -118,6 +118,20 @@ final class DispatchModel {
     return m;
   }
 
+  /**
+   * The whole day for real time: priced at the real-time tariff, with the day-ahead position fixed
+   * at the root so that g⁺ − g⁻ is the deviation from it.
+   */
+  static DispatchModel realTime(Scenario s, double[] rootPositionKw) {
+    DispatchModel m = of(s);
+    for (int t = 0; t < m.intervals; t++) {
+      m.importPrice[t] = s.realtimeTariff().importPrice().get(t);
+      m.exportPrice[t] = s.realtimeTariff().exportPrice().get(t);
+      m.rootPosition[t] = m.pu(rootPositionKw[t]);
+    }
+    return m;
+  }
+
   /** One building alone at the tariffs, without a network (MODEL.md §3). */
   static DispatchModel copperPlate(Scenario s, Building building) {
     return new DispatchModel(s, 1, List.of(building), new int[] {0}, s.network().radial(), false);

@@ -40,7 +40,7 @@ public final class LinDistFlowDispatch {
    * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval. The day-ahead
    * clearing keeps the default, so that its choice among tied optimal schedules stays as it was.
    */
-  private static final String DUAL_SIMPLEX = "use_dual_simplex: true";
+  static final String DUAL_SIMPLEX = "use_dual_simplex: true";
 
   static DispatchResult solve(DispatchModel m, String what) {
     return solve(m, what, true, "");

@@ -34,6 +34,8 @@ final class LinDistFlowLp {
   /** voltage[t][k]: squared voltage v (k ≥ 1). */
   final MPVariable[][] voltage;
   final MPConstraint[][] balance;
+  /** drop[t][k]: the voltage-drop row of bus k (k ≥ 1), whose constant holds the fixed Q flow. */
+  final MPConstraint[][] drop;
   final Unit[] units;
 
   /** The variables of one participant (arrays of length T, or null where it has no such part). */
@@ -62,6 +64,7 @@ final class LinDistFlowLp {
     flow = new MPVariable[nt][n];
     voltage = new MPVariable[nt][n];
     balance = new MPConstraint[nt][n];
+    drop = new MPConstraint[nt][n];
     units = new Unit[m.participants.size()];
     MPObjective objective = solver.objective();
     objective.setMinimization();
@@ -82,13 +85,12 @@ final class LinDistFlowLp {
   /** Balance rows (their constants: fixed net load), flows, and the voltage drop of interval t. */
   private void addNetwork(int t, double[] q, boolean voltageLimits, boolean thermalLimits) {
     int n = m.buses;
-    double[] fixedLoad = fixedNetLoad(t);
+    double[] fixedLoad = fixedNetLoad(m, t);
     for (int k = 0; k < n; k++) {
       balance[t][k] = solver.makeConstraint(fixedLoad[k], fixedLoad[k], "bal_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
-      double bound = thermalLimits && Double.isFinite(m.limitPu[k])
-          ? Math.sqrt(Math.max(0, m.limitPu[k] * m.limitPu[k] - q[k] * q[k])) : MPSolver.infinity();
+      double bound = thermalLimits ? flowBound(m, k, q[k]) : MPSolver.infinity();
       flow[t][k] = solver.makeNumVar(-bound, bound, "p_" + t + "_" + k);
       balance[t][k].setCoefficient(flow[t][k], 1);
       balance[t][m.parent[k]].setCoefficient(flow[t][k], -1);
@@ -98,8 +100,9 @@ final class LinDistFlowLp {
     for (int k = 1; k < n; k++) {
       // v_k = v_parent − 2 (r P + x Q), with v_0 = V_0² a constant.
       int p = m.parent[k];
-      double rhs = -2 * m.x[k] * q[k] + (p == 0 ? m.rootVoltageSquared : 0);
+      double rhs = dropConstant(m, k, q[k]);
       MPConstraint drop = solver.makeConstraint(rhs, rhs, "vd_" + t + "_" + k);
+      this.drop[t][k] = drop;
       drop.setCoefficient(voltage[t][k], 1);
       if (p != 0) {
         drop.setCoefficient(voltage[t][p], -1);
@@ -108,8 +111,22 @@ final class LinDistFlowLp {
     }
   }
 
-  /** Load that no decision changes, net of renewable forecasts, per bus [p.u.]. */
-  private double[] fixedNetLoad(int t) {
+  /** |P| ≤ √(S² − Q²) on the branch into k, given its fixed Q flow [p.u.]; +∞ without a limit. */
+  static double flowBound(DispatchModel m, int k, double q) {
+    return Double.isFinite(m.limitPu[k]) ? Math.sqrt(Math.max(0, m.limitPu[k] * m.limitPu[k] - q * q))
+        : MPSolver.infinity();
+  }
+
+  /** The constant of the voltage drop into k: −2 x Q (+ V_0² where the parent is the root). */
+  static double dropConstant(DispatchModel m, int k, double q) {
+    return -2 * m.x[k] * q + (m.parent[k] == 0 ? m.rootVoltageSquared : 0);
+  }
+
+  /**
+   * Load that no decision changes, net of the renewables, per bus [p.u.]; at the root less the
+   * fixed position there.
+   */
+  static double[] fixedNetLoad(DispatchModel m, int t) {
     double[] load = m.backgroundP[t].clone();
     load[0] -= m.rootPosition[t];
     for (int i = 0; i < m.participants.size(); i++) {

@@ -2,19 +2,16 @@ package org.peergrid.market.realtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.peergrid.market.dispatch.BusLoads;
 import org.peergrid.market.dispatch.BusSeries;
-import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
-import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.LocationalPrices;
 import org.peergrid.market.dispatch.NetworkState;
 import org.peergrid.market.dispatch.ParticipantSchedule;
-import org.peergrid.market.dispatch.RestOfDay;
+import org.peergrid.market.dispatch.RollingDispatch;
+import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -26,6 +23,9 @@ import org.peergrid.market.scenario.TimeSeries;
  * every battery from its actual energy towards the day's end-of-day target, the day-ahead position
  * fixed at the root so that the grid variables are the deviation from it, priced at the real-time
  * tariff. Only interval t of that schedule is carried out; t + 1 is solved again with what then is.
+ * The LP is kept alive through the day ({@link RollingDispatch}: the past fixed, warm-started), which
+ * solves the same problem as a fresh sub-horizon model ({@code LinDistFlowDispatch.solveRest}, the
+ * reference that RollingDispatchTest holds it to), several times faster.
  *
  * <p>Until something deviates, the day-ahead schedule is kept as it is: real time acts on
  * deviations. When the day-ahead schedule is the LP's optimum and the real-time tariff brackets the
@@ -46,50 +46,34 @@ public final class RollingHorizon {
   public static RealizedDay run(Scenario forecast, Scenario actual, DispatchSolution dayAhead,
       RealtimeProgress progress) {
     int n = forecast.horizon().intervals();
-    List<Participant> participants = forecast.participants();
-    Rows rows = new Rows(participants.size(), n, forecast.network().radial().busCount());
-    // Every battery starts the day at SOC_0·E^max, which is also its end-of-day target.
-    Map<String, Double> energy = new HashMap<>(RemainingDay.endTargets(forecast));
-    Map<String, Double> served = new HashMap<>();
-    Map<String, Double> targets = RemainingDay.endTargets(forecast);
+    Rows rows = new Rows(forecast, actual);
     double[] dayAheadRoot = rootNetKw(forecast, dayAhead);
     List<RealtimeInterval> intervals = new ArrayList<>();
     boolean onPlan = true;
-    for (int t = 0; t < n; t++) {
-      long start = System.nanoTime();
-      DispatchSolution source = dayAhead;
-      int row = t;
-      boolean dropped = false;
-      onPlan = onPlan && ActualDay.asForecast(forecast, actual, t);
-      if (!onPlan) {
-        Scenario rest = RemainingDay.scenario(forecast, actual, t, energy, served);
-        RestOfDay terms = RemainingDay.terms(dayAheadRoot, t, targets);
-        DispatchResult result = LinDistFlowDispatch.solveRest(rest, terms);
-        if (result.status() == DispatchStatus.INFEASIBLE) {
-          dropped = true;
-          result = LinDistFlowDispatch.solveRest(rest, terms.withoutNetworkLimits());
+    try (RollingDispatch lp = RollingDispatch.start(forecast, actual, dayAheadRoot)) {
+      for (int t = 0; t < n; t++) {
+        long start = System.nanoTime();
+        onPlan = onPlan && ActualDay.asForecast(forecast, actual, t);
+        boolean dropped = false;
+        if (onPlan) {
+          lp.keep(t, dayAhead.schedules());
+          rows.copy(t, dayAhead, t);
+        } else {
+          RollingDispatch.Step step = lp.solve(t);
+          if (step.result().status() != DispatchStatus.OPTIMAL) {
+            throw new IllegalStateException("real-time interval " + t + ": " + step.result().message());
+          }
+          dropped = step.networkLimitsDropped();
+          rows.copy(t, step.result().optimal(), t);
         }
-        if (result.status() != DispatchStatus.OPTIMAL) {
-          throw new IllegalStateException("real-time interval " + t + ": " + result.message());
-        }
-        source = result.optimal();
-        row = 0;
+        double millis = onPlan ? 0 : (System.nanoTime() - start) / 1e6;
+        double deviation = rows.rootNetKw(t) - dayAheadRoot[t];
+        RealtimeInterval done = new RealtimeInterval(t, !onPlan, dropped, millis, deviation);
+        intervals.add(done);
+        progress.interval(done, n);
       }
-      rows.copy(t, source, row);
-      final int r = row;
-      for (int i = 0; i < participants.size(); i++) {
-        String id = participants.get(i).id();
-        ParticipantSchedule s = source.schedules().get(i);
-        energy.computeIfPresent(id, (k, e) -> s.socKwh().get(r));
-        served.merge(id, s.shiftedKw().get(r) * forecast.horizon().hours(), Double::sum);
-      }
-      double millis = onPlan ? 0 : (System.nanoTime() - start) / 1e6;
-      double deviation = rows.rootNetKw(actual, t) - dayAheadRoot[t];
-      RealtimeInterval done = new RealtimeInterval(t, !onPlan, dropped, millis, deviation);
-      intervals.add(done);
-      progress.interval(done, n);
     }
-    DispatchSolution realized = rows.solution(forecast, actual, dayAheadRoot);
+    DispatchSolution realized = rows.solution(dayAheadRoot);
     return new RealizedDay(realized, intervals, dayAheadRoot, rootNetKw(actual, realized));
   }
 
@@ -104,6 +88,8 @@ public final class RollingHorizon {
 
   /** The realised day, assembled one interval at a time from the LP that dispatched it. */
   private static final class Rows {
+    final Scenario forecast;
+    final Scenario actual;
     // [participant][interval]
     final double[][] imports;
     final double[][] exports;
@@ -121,7 +107,11 @@ public final class RollingHorizon {
     final double[][] flowKw;
     final double[][] voltagePu;
 
-    Rows(int participants, int intervals, int buses) {
+    Rows(Scenario forecast, Scenario actual) {
+      this.forecast = forecast;
+      this.actual = actual;
+      int participants = forecast.participants().size();
+      int intervals = forecast.horizon().intervals();
       imports = new double[participants][intervals];
       exports = new double[participants][intervals];
       charge = new double[participants][intervals];
@@ -138,17 +128,26 @@ public final class RollingHorizon {
       voltagePu = new double[intervals][];
     }
 
+    /**
+     * Row {@code row} of a schedule as interval t. A building's generation and net exchange are
+     * worked out from its actual load and renewables: the LP's own columns use the forecasts.
+     */
     void copy(int t, DispatchSolution from, int row) {
       for (int i = 0; i < imports.length; i++) {
         ParticipantSchedule s = from.schedules().get(i);
-        imports[i][t] = s.importKw().get(row);
-        exports[i][t] = s.exportKw().get(row);
         charge[i][t] = s.chargeKw().get(row);
         discharge[i][t] = s.dischargeKw().get(row);
         soc[i][t] = s.socKwh().get(row);
         shifted[i][t] = s.shiftedKw().get(row);
         generation[i][t] = s.generationKw().get(row);
         curtailed[i][t] = s.curtailedKw().get(row);
+        double net = generation[i][t] - charge[i][t] + discharge[i][t];
+        if (actual.participants().get(i) instanceof Building b) {
+          generation[i][t] = b.renewableKw(t) - curtailed[i][t];
+          net = generation[i][t] - b.loadKw().get(t) - shifted[i][t] - charge[i][t] + discharge[i][t];
+        }
+        imports[i][t] = Math.max(0, -net);
+        exports[i][t] = Math.max(0, net);
       }
       LocationalPrices p = from.prices();
       dlmp[t] = p.dlmp().values()[row];
@@ -160,7 +159,7 @@ public final class RollingHorizon {
     }
 
     /** Background plus every participant's realised net withdrawal, summed over the buses [kW]. */
-    double rootNetKw(Scenario actual, int t) {
+    double rootNetKw(int t) {
       double root = Arrays.stream(BusLoads.backgroundKw(actual.network(), t)).sum();
       for (int i = 0; i < imports.length; i++) {
         root += imports[i][t] - exports[i][t];
@@ -168,7 +167,7 @@ public final class RollingHorizon {
       return root;
     }
 
-    DispatchSolution solution(Scenario forecast, Scenario actual, double[] dayAheadRoot) {
+    DispatchSolution solution(double[] dayAheadRoot) {
       List<Participant> participants = forecast.participants();
       int n = dayAheadRoot.length;
       double hours = forecast.horizon().hours();
@@ -187,7 +186,7 @@ public final class RollingHorizon {
       double[] gridImport = new double[n];
       double[] gridExport = new double[n];
       for (int t = 0; t < n; t++) {
-        double root = rootNetKw(actual, t);
+        double root = rootNetKw(t);
         gridImport[t] = Math.max(0, root);
         gridExport[t] = Math.max(0, -root);
         double deviation = root - dayAheadRoot[t];
