@@ -42,8 +42,9 @@ final class RealtimeConsole {
     out.printf(Locale.ROOT, "Money flows     deviation payments %.2f%s = utility real-time bill %.2f%s + netting "
         + "surplus %.2f%s%n", st.deviationPayments(), money, st.realtimeUtilityBill(), money, st.nettingSurplus(), money);
     out.printf(Locale.ROOT, "Re-dispatch     %d of %d intervals, LP mean %.1f ms, max %.1f ms per interval "
-        + "(real time %d ms in all)%n", r.realized().redispatched(), r.realized().intervals().size(),
-        r.realized().meanSolveMillis(), r.realized().maxSolveMillis(), r.millis());
+        + "(set up once before the day in %d ms; real time %d ms in all)%n", r.realized().redispatched(),
+        r.realized().intervals().size(), r.realized().meanSolveMillis(), r.realized().maxSolveMillis(),
+        r.realized().setupMillis(), r.millis());
     ClearConsole.printAc(out, r.acCheck());
     out.printf(Locale.ROOT, "Files           %s: %s%n", dir, String.join(", ", files));
   }

@@ -51,6 +51,7 @@ final class RealtimeSummaryJson {
         .stream().filter(i -> i.networkLimitsDropped()).count()));
     put(root, "interval_solve_ms_mean", result.map(r -> r.realized().meanSolveMillis()));
     put(root, "interval_solve_ms_max", result.map(r -> r.realized().maxSolveMillis()));
+    SummaryJson.putInt(root, "realtime_setup_ms", result.map(r -> (int) r.realized().setupMillis()));
     SummaryJson.putInt(root, "realtime_ms", result.map(r -> (int) r.millis()));
     SummaryJson.putAcCheck(root, result.map(RealtimeResult::acCheck));
     ArrayNode written = root.putArray("files");

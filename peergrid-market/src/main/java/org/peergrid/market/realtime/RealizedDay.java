@@ -15,9 +15,11 @@ import org.peergrid.market.dispatch.DispatchSolution;
  * @param intervals one per interval, in order
  * @param dayAheadRootKw the day-ahead schedule's net import at the root per interval [kW]
  * @param realizedRootKw the realised net import at the root per interval [kW]
+ * @param setupMillis building the real-time LP and its one cold solve on the forecasts, before the
+ *     first interval [ms]
  */
 public record RealizedDay(DispatchSolution solution, List<RealtimeInterval> intervals, double[] dayAheadRootKw,
-    double[] realizedRootKw) {
+    double[] realizedRootKw, long setupMillis) {
 
   public RealizedDay {
     intervals = List.copyOf(intervals);

@@ -50,7 +50,9 @@ public final class RollingHorizon {
     double[] dayAheadRoot = rootNetKw(forecast, dayAhead);
     List<RealtimeInterval> intervals = new ArrayList<>();
     boolean onPlan = true;
+    long setup = System.nanoTime();
     try (RollingDispatch lp = RollingDispatch.start(forecast, actual, dayAheadRoot)) {
+      setup = (System.nanoTime() - setup) / 1_000_000;
       for (int t = 0; t < n; t++) {
         long start = System.nanoTime();
         onPlan = onPlan && ActualDay.asForecast(forecast, actual, t);
@@ -74,7 +76,7 @@ public final class RollingHorizon {
       }
     }
     DispatchSolution realized = rows.solution(dayAheadRoot);
-    return new RealizedDay(realized, intervals, dayAheadRoot, rootNetKw(actual, realized));
+    return new RealizedDay(realized, intervals, dayAheadRoot, rootNetKw(actual, realized), setup);
   }
 
   /** Net import at the root per interval: every bus's net load summed (LinDistFlow is lossless) [kW]. */
