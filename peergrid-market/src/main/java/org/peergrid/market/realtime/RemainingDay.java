@@ -23,6 +23,10 @@ import org.peergrid.market.scenario.TimeSeries;
  * interval t with its actual values, the intervals after it with their forecasts, the real-time
  * tariff as its tariff, each battery starting from its actual energy, and each shiftable load with
  * the energy it has not been served yet over what is left of its window.
+ *
+ * <p>Real time itself warm-starts one LP of the whole day ({@code RollingDispatch}); this fresh
+ * sub-horizon model, solved by {@code LinDistFlowDispatch.solveRest}, is the reference it is held
+ * to (RollingDispatchTest), and the day-ahead targets and battery lookups live here for both.
  */
 final class RemainingDay {
   private RemainingDay() {}
