@@ -57,7 +57,7 @@ final class ClearConsole {
         sol.prices().dlmp().max(), money);
   }
 
-  private static void printAc(PrintWriter out, AcCheckResult ac) {
+  static void printAc(PrintWriter out, AcCheckResult ac) {
     ac.vmin().ifPresent(v -> out.printf(Locale.ROOT,
         "AC check        Vmin %.6f p.u. (bus %d, interval %d), Vmax %.6f p.u. (bus %d, interval %d)%n", v.pu(),
         v.bus(), v.interval(), ac.vmax().orElseThrow().pu(), ac.vmax().orElseThrow().bus(),

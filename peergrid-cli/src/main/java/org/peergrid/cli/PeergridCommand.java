@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     versionProvider = PeergridCommand.Version.class,
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
     subcommands = {PowerflowCommand.class, ClearCommand.class, CompareCommand.class, UncertaintyCommand.class,
-      ServeCommand.class, LedgerCommand.class, OfferCommand.class, CommandLine.HelpCommand.class},
+      RealtimeCommand.class, ServeCommand.class, LedgerCommand.class, OfferCommand.class,
+      CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",

@@ -128,7 +128,7 @@ final class ReportCsv {
     return p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
   }
 
-  private static String n(double value) {
+  static String n(double value) {
     return Numbers.plain(value);
   }
 }

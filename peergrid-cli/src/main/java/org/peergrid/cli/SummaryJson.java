@@ -73,7 +73,7 @@ final class SummaryJson {
     return mapper.writeValueAsString(root) + "\n";
   }
 
-  private static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
+  static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
     Optional<BusVoltage> vmin = ac.flatMap(AcCheckResult::vmin);
     Optional<BusVoltage> vmax = ac.flatMap(AcCheckResult::vmax);
     Optional<BranchLoading> loading = ac.flatMap(AcCheckResult::mostLoaded);
@@ -113,7 +113,7 @@ final class SummaryJson {
     root.put("game_ms", game.map(VcGameResult::runMillis).orElse(null));
   }
 
-  private static void put(ObjectNode node, String key, Optional<Double> value) {
+  static void put(ObjectNode node, String key, Optional<Double> value) {
     if (value.isPresent()) {
       node.put(key, Numbers.clean(value.get()));
     } else {
@@ -121,7 +121,7 @@ final class SummaryJson {
     }
   }
 
-  private static void putInt(ObjectNode node, String key, Optional<Integer> value) {
+  static void putInt(ObjectNode node, String key, Optional<Integer> value) {
     if (value.isPresent()) {
       node.put(key, value.get());
     } else {

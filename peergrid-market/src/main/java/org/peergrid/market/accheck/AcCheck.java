@@ -32,7 +32,18 @@ public final class AcCheck {
 
   private AcCheck() {}
 
+  /** Sees every interval's power flow as the check runs (for voltage and loading traces). */
+  @FunctionalInterface
+  public interface IntervalListener {
+    void interval(int t, PowerFlowResult powerFlow);
+  }
+
   public static AcCheckResult run(Scenario scenario, DispatchSolution solution) {
+    return run(scenario, solution, (t, pf) -> {});
+  }
+
+  /** The check, handing each interval's power flow to {@code listener} as well. */
+  public static AcCheckResult run(Scenario scenario, DispatchSolution solution, IntervalListener listener) {
     long start = System.nanoTime();
     NetworkSettings net = scenario.network();
     RadialNetwork radial = net.radial();
@@ -46,6 +57,7 @@ public final class AcCheck {
     List<AcViolation> violations = new ArrayList<>();
     for (int t = 0; t < scenario.horizon().intervals(); t++) {
       PowerFlowResult pf = sweep.solve(BusLoads.activeKw(scenario, solution, t), BusLoads.reactiveKvar(scenario, t));
+      listener.interval(t, pf);
       Optional<BranchLoading> mostLoaded = Optional.empty();
       for (int k = 1; k < limits.length; k++) {
         if (limits[k].isPresent()) {

@@ -37,6 +37,13 @@ final class DispatchModel {
   final List<Participant> participants;
   final int[] participantBus;
   final int[] busNumber;
+  /**
+   * A fixed import at the root per interval [p.u.]: 0 for a day-ahead schedule; the day-ahead
+   * position when real time re-dispatches, so that g⁺ − g⁻ is the deviation from it.
+   */
+  final double[] rootPosition;
+  /** Least energy of each participant's battery at the end of the horizon [p.u.·h]; NaN: its SOC_0·E^max. */
+  final double[] endEnergy;
 
   private DispatchModel(Scenario s, int buses, List<Participant> participants, int[] participantBus,
       RadialNetwork radial, boolean withNetwork) {
@@ -52,6 +59,9 @@ final class DispatchModel {
     x = new double[buses];
     limitPu = new double[buses];
     busNumber = new int[buses];
+    rootPosition = new double[intervals];
+    endEnergy = new double[participants.size()];
+    java.util.Arrays.fill(endEnergy, Double.NaN);
     backgroundP = new double[intervals][buses];
     reactiveLoad = new double[intervals][buses];
     rootVoltageSquared = sq(net.rootVoltagePu());
@@ -88,6 +98,39 @@ final class DispatchModel {
     return new DispatchModel(s, radial.busCount(), s.participants(), at, radial, true);
   }
 
+  /**
+   * The rest of a day in real time: {@code rest} holds its intervals (actual values first), the
+   * real-time tariff and the batteries' actual energy as their initial SOC; {@code terms} adds the
+   * day-ahead position at the root and the batteries' end-of-day targets.
+   */
+  static DispatchModel restOfDay(Scenario rest, RestOfDay terms) {
+    DispatchModel m = of(rest);
+    for (int t = 0; t < m.intervals; t++) {
+      m.rootPosition[t] = m.pu(terms.rootPositionKw().get(t));
+    }
+    for (int i = 0; i < m.participants.size(); i++) {
+      Double target = terms.endEnergyKwh().get(m.participants.get(i).id());
+      if (target != null) {
+        m.endEnergy[i] = m.pu(target);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The whole day for real time: priced at the real-time tariff, with the day-ahead position fixed
+   * at the root so that g⁺ − g⁻ is the deviation from it.
+   */
+  static DispatchModel realTime(Scenario s, double[] rootPositionKw) {
+    DispatchModel m = of(s);
+    for (int t = 0; t < m.intervals; t++) {
+      m.importPrice[t] = s.realtimeTariff().importPrice().get(t);
+      m.exportPrice[t] = s.realtimeTariff().exportPrice().get(t);
+      m.rootPosition[t] = m.pu(rootPositionKw[t]);
+    }
+    return m;
+  }
+
   /** One participant alone at the tariffs, without a network (MODEL.md §3). */
   static DispatchModel copperPlate(Scenario s, Participant participant) {
     return new DispatchModel(s, 1, List.of(participant), new int[] {0}, s.network().radial(), false);
@@ -121,6 +164,8 @@ final class DispatchModel {
     participants = List.of();
     participantBus = new int[0];
     busNumber = m.busNumber;
+    rootPosition = m.rootPosition;
+    endEnergy = new double[0];
   }
 
   double pu(double kw) {

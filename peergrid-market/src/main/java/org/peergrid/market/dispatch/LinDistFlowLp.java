@@ -34,6 +34,8 @@ final class LinDistFlowLp {
   /** voltage[t][k]: squared voltage v (k ≥ 1). */
   final MPVariable[][] voltage;
   final MPConstraint[][] balance;
+  /** drop[t][k]: the voltage-drop row of bus k (k ≥ 1), whose constant holds the fixed Q flow. */
+  final MPConstraint[][] drop;
   final Unit[] units;
 
   /** The variables of one participant (arrays of length T, or null where it has no such part). */
@@ -62,6 +64,7 @@ final class LinDistFlowLp {
     flow = new MPVariable[nt][n];
     voltage = new MPVariable[nt][n];
     balance = new MPConstraint[nt][n];
+    drop = new MPConstraint[nt][n];
     units = new Unit[m.participants.size()];
     MPObjective objective = solver.objective();
     objective.setMinimization();
@@ -75,20 +78,19 @@ final class LinDistFlowLp {
       objective.setCoefficient(gridExport[t], -m.hours * m.exportPrice[t]);
     }
     for (int i = 0; i < units.length; i++) {
-      units[i] = addParticipant(m.participants.get(i), m.participantBus[i], objective);
+      units[i] = addParticipant(i, objective);
     }
   }
 
   /** Balance rows (their constants: fixed net load), flows, and the voltage drop of interval t. */
   private void addNetwork(int t, double[] q, boolean voltageLimits, boolean thermalLimits) {
     int n = m.buses;
-    double[] fixedLoad = fixedNetLoad(t);
+    double[] fixedLoad = fixedNetLoad(m, t);
     for (int k = 0; k < n; k++) {
       balance[t][k] = solver.makeConstraint(fixedLoad[k], fixedLoad[k], "bal_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
-      double bound = thermalLimits && Double.isFinite(m.limitPu[k])
-          ? Math.sqrt(Math.max(0, m.limitPu[k] * m.limitPu[k] - q[k] * q[k])) : MPSolver.infinity();
+      double bound = thermalLimits ? flowBound(m, k, q[k]) : MPSolver.infinity();
       flow[t][k] = solver.makeNumVar(-bound, bound, "p_" + t + "_" + k);
       balance[t][k].setCoefficient(flow[t][k], 1);
       balance[t][m.parent[k]].setCoefficient(flow[t][k], -1);
@@ -98,8 +100,9 @@ final class LinDistFlowLp {
     for (int k = 1; k < n; k++) {
       // v_k = v_parent − 2 (r P + x Q), with v_0 = V_0² a constant.
       int p = m.parent[k];
-      double rhs = -2 * m.x[k] * q[k] + (p == 0 ? m.rootVoltageSquared : 0);
+      double rhs = dropConstant(m, k, q[k]);
       MPConstraint drop = solver.makeConstraint(rhs, rhs, "vd_" + t + "_" + k);
+      this.drop[t][k] = drop;
       drop.setCoefficient(voltage[t][k], 1);
       if (p != 0) {
         drop.setCoefficient(voltage[t][p], -1);
@@ -108,9 +111,24 @@ final class LinDistFlowLp {
     }
   }
 
-  /** Load that no decision changes, net of renewable forecasts, per bus [p.u.]. */
-  private double[] fixedNetLoad(int t) {
+  /** |P| ≤ √(S² − Q²) on the branch into k, given its fixed Q flow [p.u.]; +∞ without a limit. */
+  static double flowBound(DispatchModel m, int k, double q) {
+    return Double.isFinite(m.limitPu[k]) ? Math.sqrt(Math.max(0, m.limitPu[k] * m.limitPu[k] - q * q))
+        : MPSolver.infinity();
+  }
+
+  /** The constant of the voltage drop into k: −2 x Q (+ V_0² where the parent is the root). */
+  static double dropConstant(DispatchModel m, int k, double q) {
+    return -2 * m.x[k] * q + (m.parent[k] == 0 ? m.rootVoltageSquared : 0);
+  }
+
+  /**
+   * Load that no decision changes, net of the renewables, per bus [p.u.]; at the root less the
+   * fixed position there.
+   */
+  static double[] fixedNetLoad(DispatchModel m, int t) {
     double[] load = m.backgroundP[t].clone();
+    load[0] -= m.rootPosition[t];
     for (int i = 0; i < m.participants.size(); i++) {
       if (m.participants.get(i) instanceof Building b) {
         load[m.participantBus[i]] += m.pu(b.loadKw().get(t) - b.renewableKw(t));
@@ -119,7 +137,10 @@ final class LinDistFlowLp {
     return load;
   }
 
-  private Unit addParticipant(Participant p, int bus, MPObjective objective) {
+  private Unit addParticipant(int index, MPObjective objective) {
+    Participant p = m.participants.get(index);
+    int bus = m.participantBus[index];
+    double endEnergy = m.endEnergy[index];
     Unit u = new Unit();
     if (p instanceof Building b) {
         u.curtailed = new MPVariable[m.intervals];
@@ -127,7 +148,7 @@ final class LinDistFlowLp {
           u.curtailed[t] = solver.makeNumVar(0, m.pu(b.renewableKw(t)), b.id() + "_k_" + t);
           balance[t][bus].setCoefficient(u.curtailed[t], -1);
         }
-        b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus, objective));
+        b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus, endEnergy, objective));
         b.shiftable().ifPresent(s -> {
           u.shifted = new MPVariable[m.intervals];
           MPConstraint energy = solver.makeConstraint(m.pu(s.energyKwh()), m.pu(s.energyKwh()), b.id() + "_shift");
@@ -145,13 +166,16 @@ final class LinDistFlowLp {
           objective.setCoefficient(u.output[t], m.hours * g.costPerKwh());
         }
     } else if (p instanceof CommunityBattery c) {
-      addBattery(u, c.id(), c.battery(), bus, objective);
+      addBattery(u, c.id(), c.battery(), bus, endEnergy, objective);
     }
     return u;
   }
 
-  /** Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, ending at ≥ SOC_0. */
-  private void addBattery(Unit u, String id, BatterySpec b, int bus, MPObjective objective) {
+  /**
+   * Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, ending at ≥ SOC_0
+   * (or at ≥ {@code endEnergy} where that is a number: the day's target when the horizon is its rest).
+   */
+  private void addBattery(Unit u, String id, BatterySpec b, int bus, double endEnergy, MPObjective objective) {
     int nt = m.intervals;
     u.charge = new MPVariable[nt];
     u.discharge = new MPVariable[nt];
@@ -159,10 +183,11 @@ final class LinDistFlowLp {
     double emin = m.pu(b.socMin() * b.capacityKwh());
     double emax = m.pu(b.socMax() * b.capacityKwh());
     double e0 = m.pu(b.initialKwh());
+    double end = Double.isNaN(endEnergy) ? e0 : endEnergy;
     for (int t = 0; t < nt; t++) {
       u.charge[t] = solver.makeNumVar(0, m.pu(b.chargeKw()), id + "_c_" + t);
       u.discharge[t] = solver.makeNumVar(0, m.pu(b.dischargeKw()), id + "_d_" + t);
-      u.energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, e0) : emin, emax, id + "_e_" + t);
+      u.energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, end) : emin, emax, id + "_e_" + t);
       balance[t][bus].setCoefficient(u.charge[t], -1);
       balance[t][bus].setCoefficient(u.discharge[t], 1);
       objective.setCoefficient(u.charge[t], m.hours * b.degradationCostPerKwh());

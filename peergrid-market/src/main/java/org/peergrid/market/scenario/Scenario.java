@@ -15,27 +15,44 @@ import org.peergrid.grid.ValidationException;
  * @param currency a label for money in reports
  * @param network the feeder and its limits
  * @param horizon the intervals
- * @param tariff the utility's prices
+ * @param tariff the utility's day-ahead prices
  * @param participants in file order
  * @param uncertainty how the buildings' forecasts are random (the defaults when the file has no
  *     {@code uncertainty} block); only probabilistic runs read it
+ * @param realtimeTariff the prices at which real-time deviations from the day-ahead position are
+ *     settled (the {@code realtime} block; {@link Tariff#realtimeDefault()} of the tariff without it)
  */
 public record Scenario(
     String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-    List<Participant> participants, UncertaintySpec uncertainty) {
+    List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff) {
+
+  /** A scenario with the default uncertainty settings and the default real-time tariff. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants) {
+    this(name, currency, network, horizon, tariff, participants, UncertaintySpec.DEFAULT, null);
+  }
+
+  /** A scenario with the default real-time tariff. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants, UncertaintySpec uncertainty) {
+    this(name, currency, network, horizon, tariff, participants, uncertainty, null);
+  }
 
   /** A scenario with the default uncertainty settings. */
   public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-      List<Participant> participants) {
-    this(name, currency, network, horizon, tariff, participants, UncertaintySpec.DEFAULT);
+      List<Participant> participants, Tariff realtimeTariff) {
+    this(name, currency, network, horizon, tariff, participants, UncertaintySpec.DEFAULT, realtimeTariff);
   }
 
   public Scenario {
     participants = List.copyOf(participants);
     uncertainty = uncertainty == null ? UncertaintySpec.DEFAULT : uncertainty;
+    realtimeTariff = realtimeTariff == null ? tariff.realtimeDefault() : realtimeTariff;
     int n = horizon.intervals();
     requireLength("tariff.import", tariff.importPrice(), n);
     requireLength("tariff.export", tariff.exportPrice(), n);
+    requireLength("realtime.import", realtimeTariff.importPrice(), n);
+    requireLength("realtime.export", realtimeTariff.exportPrice(), n);
     requireLength("network.background_profile", network.backgroundProfile(), n);
     Set<String> ids = new HashSet<>();
     for (Participant p : participants) {
@@ -66,7 +83,7 @@ public record Scenario(
 
   /** A copy with other participants (e.g. perturbed forecasts), everything else the same. */
   public Scenario withParticipants(List<Participant> replaced) {
-    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty);
+    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty, realtimeTariff);
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {

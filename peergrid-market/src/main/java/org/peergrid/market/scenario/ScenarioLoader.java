@@ -24,7 +24,8 @@ import org.peergrid.grid.radial.RadialNetwork;
  */
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
-      Set.of("version", "name", "currency", "network", "horizon", "tariff", "participants", "uncertainty");
+      Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
+          "uncertainty");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -88,13 +89,15 @@ public final class ScenarioLoader {
     intervals = horizon.intervals();
     NetworkSettings network = network(root.required("network"));
     Tariff tariff = tariff(root.required("tariff"));
+    Tariff realtime = root.optional("realtime").map(r -> realtime(r, tariff)).orElse(tariff.realtimeDefault());
     List<Participant> participants = new ArrayList<>();
     for (ScenarioNode p : root.required("participants").elements()) {
       participants.add(participant(p));
     }
     UncertaintySpec uncertainty = root.optional("uncertainty")
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
-    return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty));
+    return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
+        realtime));
   }
 
   private Horizon horizon(Optional<ScenarioNode> node) {
@@ -151,6 +154,16 @@ public final class ScenarioLoader {
     TimeSeries buy = series(t.required("import"), "tariff");
     TimeSeries sell = series(t.required("export"), "tariff");
     return build(t, () -> new Tariff(buy, sell));
+  }
+
+  /** The real-time tariff; a price it leaves out takes its default from the day-ahead one. */
+  private Tariff realtime(ScenarioNode r, Tariff dayAhead) {
+    r.requireObject(TARIFF_KEYS);
+    TimeSeries buy = r.optional("import").map(s -> series(s, "realtime"))
+        .orElse(Tariff.realtimeImport(dayAhead.importPrice()));
+    TimeSeries sell = r.optional("export").map(s -> series(s, "realtime"))
+        .orElse(Tariff.realtimeExport(dayAhead.exportPrice()));
+    return build(r, () -> new Tariff(buy, sell));
   }
 
   private Participant participant(ScenarioNode p) {

@@ -28,4 +28,36 @@ public record Tariff(TimeSeries importPrice, TimeSeries exportPrice) {
   public int size() {
     return importPrice.size();
   }
+
+  /**
+   * The real-time tariff that a scenario without a {@code realtime} block gets: import dearer and
+   * export cheaper than day-ahead by {@link #REALTIME_SPREAD} of the price's magnitude (×1.2 and ×0.8
+   * for positive prices). Imbalance is settled at a penalty, as in dual-price balancing markets, so
+   * that nobody gains by deviating from the day-ahead position, and a day-ahead schedule stays
+   * optimal in real time when nothing deviates (docs/realtime.md, §Default real-time tariff).
+   */
+  public Tariff realtimeDefault() {
+    return new Tariff(realtimeImport(importPrice), realtimeExport(exportPrice));
+  }
+
+  /** Share of |price| added to the day-ahead import and taken off the export by {@link #realtimeDefault}. */
+  public static final double REALTIME_SPREAD = 0.2;
+
+  /** The default real-time import price of each interval of a day-ahead import price. */
+  public static TimeSeries realtimeImport(TimeSeries dayAhead) {
+    double[] v = dayAhead.values();
+    for (int t = 0; t < v.length; t++) {
+      v[t] += REALTIME_SPREAD * Math.abs(v[t]);
+    }
+    return new TimeSeries(v);
+  }
+
+  /** The default real-time export price of each interval of a day-ahead export price. */
+  public static TimeSeries realtimeExport(TimeSeries dayAhead) {
+    double[] v = dayAhead.values();
+    for (int t = 0; t < v.length; t++) {
+      v[t] -= REALTIME_SPREAD * Math.abs(v[t]);
+    }
+    return new TimeSeries(v);
+  }
 }

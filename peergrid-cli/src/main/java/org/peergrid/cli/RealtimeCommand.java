@@ -1,0 +1,174 @@
+package org.peergrid.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.dispatch.DispatchResult;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.realtime.ActualsCsv;
+import org.peergrid.market.realtime.DayAhead;
+import org.peergrid.market.realtime.DeviationSampler;
+import org.peergrid.market.realtime.RealtimeResult;
+import org.peergrid.market.realtime.RealtimeStage;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peergrid realtime}: the day-ahead market, then the day as it actually happens (docs/realtime.md). */
+@Command(
+    name = "realtime",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a market day in real time after its day-ahead clearing.",
+      "Clears the day ahead on the forecasts (DLMP), or takes a previous 'clear'",
+      "output folder; then walks the day interval by interval with the actual",
+      "load and generation, re-dispatching batteries over the rest of the day,",
+      "settles each participant's deviation at real-time prices, and runs every",
+      "interval through the AC power flow. Writes into DIR (docs/formats.md):",
+      "summary.json, schedule.csv (as dispatched), dayahead_settlement.csv,",
+      "realtime_settlement.csv, realtime_costs.csv, realtime_intervals.csv,",
+      "voltage_trace.csv, branch_trace.csv, ac_check.csv and violations.csv."
+    },
+    footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
+      "did not converge (the files are still written where there are any), 4 the",
+      "day-ahead market is infeasible (summary.json and standard error say why)."})
+final class RealtimeCommand implements Callable<Integer> {
+  static final String SUMMARY = "summary.json";
+  static final String SCHEDULE = "schedule.csv";
+  static final String DAYAHEAD_SETTLEMENT = "dayahead_settlement.csv";
+  static final String SETTLEMENT = "realtime_settlement.csv";
+  static final String COSTS = "realtime_costs.csv";
+  static final String INTERVALS = "realtime_intervals.csv";
+  static final String VOLTAGES = "voltage_trace.csv";
+  static final String BRANCHES = "branch_trace.csv";
+  static final String AC_CHECK = "ac_check.csv";
+  static final String VIOLATIONS = "violations.csv";
+  static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
+      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS);
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", required = true, paramLabel = "FILE",
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with the forecasts.")
+  Path scenarioFile;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Actuals actuals;
+
+  static final class Actuals {
+    @Option(names = "--actuals", paramLabel = "FILE", description = "CSV interval,participant,load_kw,pv_kw,wind_kw "
+        + "with the actual values (a missing row or an empty cell: as forecast).")
+    Path file;
+
+    @Option(names = "--sample-seed", paramLabel = "S", description = "Sample the actual values around the forecasts "
+        + "with this seed (docs/realtime.md: load ±10 %%, PV ±20 %%, wind ±25 %%, one standard deviation).")
+    Long seed;
+  }
+
+  @Option(names = "--dayahead", paramLabel = "DIR",
+      description = "Take the day-ahead schedule and prices from this 'peergrid clear' output folder instead of "
+          + "clearing the day again; it must have been cleared from the same scenario.")
+  Path dayAheadDir;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Scenario forecast = ScenarioLoader.load(scenarioFile);
+    Scenario actual = actuals.file != null ? ActualsCsv.read(actuals.file, forecast)
+        : DeviationSampler.DEFAULT.sample(forecast, actuals.seed);
+    String actualsText = actuals.file != null ? "from " + actuals.file
+        : String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)", actuals.seed,
+            DeviationSampler.DEFAULT.loadCv(), DeviationSampler.DEFAULT.pvCv(), DeviationSampler.DEFAULT.windCv());
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DayAhead dayAhead;
+    if (dayAheadDir != null) {
+      dayAhead = DayAhead.settle(forecast, DayAheadFiles.read(dayAheadDir, forecast), "read from " + dayAheadDir);
+    } else {
+      DispatchResult cleared = LinDistFlowDispatch.solve(forecast);
+      if (cleared.status() != DispatchStatus.OPTIMAL) {
+        write(Map.of(SUMMARY, json(() -> RealtimeSummaryJson.failed(forecast, cleared, actualsText,
+            List.of(SUMMARY)))));
+        err.println("peergrid: the day-ahead market cannot clear: " + cleared.message());
+        return cleared.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+            : PeergridCommand.EXIT_NOT_CONVERGED;
+      }
+      dayAhead = DayAhead.settle(forecast, cleared.optimal(), "cleared now (dlmp, LP " + cleared.solveMillis() + " ms)");
+    }
+    RealtimeConsole.header(stdout, forecast, actualsText, dayAhead.source());
+    RealtimeResult result;
+    try {
+      result = RealtimeStage.run(forecast, actual, dayAhead, RealtimeConsole.progress(stdout));
+    } catch (IllegalStateException e) {
+      err.println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    Map<String, String> files = files(forecast, actualsText, result);
+    write(files);
+    RealtimeConsole.summary(stdout, forecast, result, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    AcCheckResult ac = result.acCheck();
+    if (!ac.converged()) {
+      err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
+          + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  static Map<String, String> files(Scenario s, String actualsText, RealtimeResult r) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(SUMMARY, ""); // first in the listing, written last: it lists the files
+    files.put(SCHEDULE, ReportCsv.schedule(r.actual(), r.realized().solution()));
+    files.put(DAYAHEAD_SETTLEMENT, ReportCsv.settlement(r.dayAhead().settlement()));
+    files.put(SETTLEMENT, RealtimeCsv.settlement(r.settlement()));
+    files.put(COSTS, RealtimeCsv.costs(r.settlement()));
+    files.put(INTERVALS, RealtimeCsv.intervals(r.realized()));
+    files.put(VOLTAGES, RealtimeCsv.voltages(r.traces()));
+    files.put(BRANCHES, RealtimeCsv.branches(r.traces()));
+    files.put(AC_CHECK, ReportCsv.acCheck(r.acCheck()));
+    files.put(VIOLATIONS, ReportCsv.violations(r.acCheck()));
+    files.put(SUMMARY, json(() -> RealtimeSummaryJson.of(s, "OPTIMAL", null, actualsText, r.dayAhead().source(),
+        Optional.of(r), List.copyOf(files.keySet()))));
+    return files;
+  }
+
+  private void write(Map<String, String> files) {
+    List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.removeAll(files.keySet());
+    try {
+      AtomicFiles.write(out, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface Json {
+    String make() throws com.fasterxml.jackson.core.JsonProcessingException;
+  }
+
+  private static String json(Json json) {
+    try {
+      return json.make();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
