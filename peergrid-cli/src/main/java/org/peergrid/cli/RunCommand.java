@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "Running %s: %d participants, %d x %d min on %s%n", scenario.name(),
         scenario.participants().size(), scenario.horizon().intervals(), scenario.horizon().intervalMinutes(),
         scenario.network().radial().feeder().name());
-    CooperativeDay day = progress.stage("Day-ahead clearing, base cases, AC check", () -> CooperativeDay.solve(scenario));
+    CooperativeDay day = progress.stage("Day-ahead clearing, base cases, AC check",
+        () -> CooperativeDay.solve(scenario));
     RunResults run = day.outcome().isEmpty() ? new RunResults(day, List.of(), List.of(), -1, -1, new double[0])
         : analyse(day, progress);
     List<ReportSection> sections = new ArrayList<>(Report.DAY_AHEAD);

@@ -32,7 +32,8 @@ final class RunConsole {
       out.println("Net cost        " + variants.toString().trim());
       run.variants().stream().reduce((a, b) -> b).flatMap(v -> v.reductionPct(base).isPresent()
           ? java.util.Optional.of(v.reductionPct(base).getAsDouble()) : java.util.Optional.empty())
-          .ifPresent(pct -> out.printf(Locale.ROOT, "                (d) is %.2f %% below the base case%n", pct));
+          .ifPresent(pct -> out.printf(Locale.ROOT, pct >= 0 ? "                (d) saves %.2f %% against (a)%n"
+              : "                (d) costs %.2f %% more than (a)%n", Math.abs(pct)));
       run.day().acCheck().ifPresent(ac -> ac.vmin().ifPresent(v -> out.printf(Locale.ROOT,
           "AC check        Vmin %.4f p.u. (bus %d, interval %d), losses %.1f kWh, %d voltage and %d branch"
               + " violations%n", v.pu(), v.bus(), v.interval(), ac.lossesKwh(), ac.voltageViolations(),

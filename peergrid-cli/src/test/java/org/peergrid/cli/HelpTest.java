@@ -36,12 +36,14 @@ class HelpTest {
     assertThat(top.exit()).isZero();
     assertThat(top.out()).contains("run ", "powerflow", "clear", "compare", "peergrid run SCENARIO");
     Run run = PowerflowCommandTest.run("run", "--help");
-    assertThat(run.out().replaceAll("\\s+", " ")).contains("SCENARIO", "--out=DIR", "default: out/<scenario name>", "kW", "kWh", "p.u.",
+    assertThat(run.out().replaceAll("\\s+", " ")).contains("SCENARIO", "--out=DIR", "default: out/<scenario name>",
+        "kW", "kWh", "p.u.",
         "currency", "Exit codes");
     for (String name : List.of("clear", "compare")) {
       assertThat(PowerflowCommandTest.run(name, "--help").out()).contains("(required)", "currency", "Exit codes");
     }
-    assertThat(PowerflowCommandTest.run("powerflow", "--help").out().replaceAll("\\s+", " ")).contains("[p.u.]", "default: 1e-10",
+    String powerflow = PowerflowCommandTest.run("powerflow", "--help").out().replaceAll("\\s+", " ");
+    assertThat(powerflow).contains("[p.u.]", "default: 1e-10",
         "default: 100", "default: off");
   }
 }

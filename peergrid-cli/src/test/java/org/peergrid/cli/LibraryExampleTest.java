@@ -54,7 +54,8 @@ class LibraryExampleTest {
 
   @Test
   void readmeShowsExactlyThisCode() throws Exception {
-    String source = Files.readString(ROOT.resolve("peergrid-cli/src/test/java/org/peergrid/cli/LibraryExampleTest.java"));
+    String source = Files.readString(
+        ROOT.resolve("peergrid-cli/src/test/java/org/peergrid/cli/LibraryExampleTest.java"));
     String body = source.substring(source.indexOf("// README-begin\n") + "// README-begin\n".length(),
         source.indexOf("    // README-end"));
     String snippet = Arrays.stream(body.split("\n")).map(line -> line.length() >= 4 ? line.substring(4) : line)

@@ -42,11 +42,12 @@ final class MechanismsSection implements ReportSection {
         + " pay more than alone; Jain's index is 1 when every building saves the same. docs/mechanisms.md defines"
         + " every figure.");
     List<List<String>> rows = new ArrayList<>();
+    List<String> unsettled = new ArrayList<>();
     for (ComparisonRow r : run.mechanisms()) {
       String description = Mechanisms.byName(r.mechanism()).map(MarketMechanism::description).orElse("");
       if (r.communityCost().isEmpty()) {
-        rows.add(List.of(r.mechanism(), description, r.outcome().status() + ": " + r.outcome().message(), "", "",
-            "", "", "", "", ""));
+        rows.add(List.of(r.mechanism(), description, "no split (below)", "–", "–", "–", "–", "–", "–", "–"));
+        unsettled.add(r.mechanism() + ": " + r.outcome().message());
         continue;
       }
       double dgGain = r.generators().stream().mapToDouble(GeneratorProfit::gain).sum();
@@ -58,6 +59,7 @@ final class MechanismsSection implements ReportSection {
     String m = run.money();
     out.table(List.of("mechanism", "how it settles", "buildings pay" + m, "savings" + m, "savings", "smallest saving"
         + m, "largest saving" + m, "worse off", "Jain", "DG gain" + m), rows);
+    unsettled.forEach(out::note);
     out.note("DG gain: what the generators earn above selling only to the utility. Data: " + COMPARE + ".");
     List<Building> buildings = run.scenario().buildings();
     out.chart(NAME, chart(run, buildings), 1300, 460, "Each building's saving by mechanism (negative: it pays more"

@@ -42,7 +42,7 @@ final class OverviewSection implements ReportSection {
     long dgs = s.participants().stream().filter(DistributedGenerator.class::isInstance).count();
     long cbs = s.participants().stream().filter(CommunityBattery.class::isInstance).count();
     out.paragraph(String.format("%d buildings, %d distributed generators and %d community batteries on %s "
-        + "(%d buses), over %d intervals of %d min. Tariff: import %s, export %s%s per kWh; voltage limits %.3f–%.3f"
+        + "(%d buses), over %d interval(s) of %d min. Tariff: import %s, export %s%s per kWh; voltage limits %.3f–%.3f"
         + " p.u.", s.buildings().size(), dgs, cbs, s.network().radial().feeder().name(),
         s.network().radial().busCount(), s.horizon().intervals(), s.horizon().intervalMinutes(),
         range(s.tariff().importPrice()), range(s.tariff().exportPrice()), run.money(), s.network().vminPu(),
@@ -52,7 +52,8 @@ final class OverviewSection implements ReportSection {
       return;
     }
     out.tiles(tiles(run));
-    out.foldedTable("Participants (" + s.participants().size() + "): sizes and base costs", List.of("participant", "type", "bus", "load [kWh]", "PV + wind [kWh]", "battery [kWh]",
+    out.foldedTable("Participants (" + s.participants().size() + "): sizes and base costs",
+        List.of("participant", "type", "bus", "load [kWh]", "PV + wind [kWh]", "battery [kWh]",
         "DG max [kW]", "base cost" + run.money()), rows(run, false));
     out.file(CSV, ReportCsv.csv(HEADER, p -> {
       for (List<String> row : rows(run, true)) {

@@ -80,7 +80,7 @@ public final class Report {
       details summary{cursor:pointer;color:#1f5fa8;font-size:15px;margin:6px 0}
       table{border-collapse:collapse;font-size:14px;margin:8px 0}
       th{background:#eef1f5;text-align:left;padding:5px 10px;border-bottom:2px solid #d5dbe3}
-      td{padding:4px 10px;border-bottom:1px solid #eceff3}td.num{text-align:right;font-variant-numeric:tabular-nums}
+      td{padding:4px 10px;border-bottom:1px solid #eceff3}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       tr:hover td{background:#fafbfc}
       footer{text-align:center;font-size:12px;color:#777;padding:10px 0 24px}
       """;

@@ -52,7 +52,7 @@ final class VariantsSection implements ReportSection {
     }
     out.table(List.of("", "case", "what it is", "participants", "net cost" + run.money(), "reduction" + run.money(),
         "reduction", "grid import [kWh]"), rows);
-    out.chart(NAME, chart(run), 1300, 340, "Net cost of each case with a schedule; labels give the reduction against (a).",
+    out.chart(NAME, chart(run), 1300, 340, "Net cost of each case; labels give the reduction against (a).",
         NAME + ".csv");
     out.file(NAME + ".csv", ReportCsv.csv(HEADER, csv -> {
       for (VariantResult v : run.variants()) {
@@ -73,9 +73,17 @@ final class VariantsSection implements ReportSection {
   private static JFreeChart chart(RunResults run) {
     double base = base(run);
     DefaultCategoryDataset data = new DefaultCategoryDataset();
+    List<org.jfree.chart.annotations.CategoryTextAnnotation> noSchedule = new ArrayList<>();
     for (VariantResult v : run.variants()) {
-      if (v.netCost().isPresent()) {
-        data.addValue(v.netCost().getAsDouble(), "net cost", "(" + v.variant().label() + ") " + v.variant().title());
+      String category = "(" + v.variant().label() + ") " + v.variant().title();
+      // A case without a schedule keeps its place on the axis, with a note instead of a bar.
+      data.addValue(v.netCost().isPresent() ? v.netCost().getAsDouble() : null, "net cost", category);
+      if (v.netCost().isEmpty()) {
+        var note = new org.jfree.chart.annotations.CategoryTextAnnotation("no schedule (" + v.status()
+            .name().toLowerCase() + ")", category, base / 2);
+        note.setFont(Charts.BASE);
+        note.setPaint(new java.awt.Color(0x777777));
+        noSchedule.add(note);
       }
     }
     BarRenderer r = new BarRenderer() {
@@ -100,7 +108,10 @@ final class VariantsSection implements ReportSection {
     NumberAxis y = new NumberAxis("net cost" + run.money());
     y.setAutoRangeIncludesZero(false);
     y.setUpperMargin(0.15);
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), y, r);
+    CategoryAxis x = new CategoryAxis(null);
+    x.setMaximumCategoryLabelLines(2);
+    CategoryPlot plot = new CategoryPlot(data, x, y, r);
+    noSchedule.forEach(plot::addAnnotation);
     JFreeChart chart = new JFreeChart(plot);
     chart.removeLegend();
     return chart;

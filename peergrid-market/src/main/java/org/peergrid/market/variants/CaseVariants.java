@@ -47,7 +47,7 @@ public final class CaseVariants {
           Optional.of(day.dispatch().message()));
     }
     double hours = day.scenario().horizon().hours();
-    return new VariantResult(v, n, DispatchStatus.OPTIMAL, OptionalDouble.of(CommunityBill.DLMP.of(day.outcome().get())),
-        OptionalDouble.of(day.dispatch().optimal().gridImportKwh(hours)), Optional.empty());
+    return new VariantResult(v, n, DispatchStatus.OPTIMAL,
+        OptionalDouble.of(CommunityBill.DLMP.of(day.outcome().get())), OptionalDouble.of(day.dispatch().optimal().gridImportKwh(hours)), Optional.empty());
   }
 }
