@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import org.peergrid.cli.Numbers;
 import org.peergrid.cli.ReportCsv;
-import org.peergrid.market.mechanism.ComparisonRow;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
@@ -42,9 +41,10 @@ final class OverviewSection implements ReportSection {
     long dgs = s.participants().stream().filter(DistributedGenerator.class::isInstance).count();
     long cbs = s.participants().stream().filter(CommunityBattery.class::isInstance).count();
     out.paragraph(String.format("%d buildings, %d distributed generators and %d community batteries on %s "
-        + "(%d buses), over %d interval(s) of %d min. Tariff: import %s, export %s%s per kWh; voltage limits %.3f–%.3f"
+        + "(%d buses), over %d %s of %d min. Tariff: import %s, export %s%s per kWh; voltage limits %.3f–%.3f"
         + " p.u.", s.buildings().size(), dgs, cbs, s.network().radial().feeder().name(),
-        s.network().radial().busCount(), s.horizon().intervals(), s.horizon().intervalMinutes(),
+        s.network().radial().busCount(), s.horizon().intervals(), s.horizon().intervals() == 1 ? "interval" : "intervals",
+        s.horizon().intervalMinutes(),
         range(s.tariff().importPrice()), range(s.tariff().exportPrice()), run.money(), s.network().vminPu(),
         s.network().vmaxPu()));
     if (!run.scheduled()) {

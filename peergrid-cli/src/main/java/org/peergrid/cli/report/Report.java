@@ -2,6 +2,7 @@ package org.peergrid.cli.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class Report {
 
   /** Every file of the report by name: report.html first, then the PNGs and CSVs of the sections. */
   public static Map<String, byte[]> build(RunResults run, List<ReportSection> sections) {
-    Map<String, byte[]> files = SectionWriter.newFileSet();
+    Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(HTML, new byte[0]); // keeps the page first in the listing; written last
     List<ReportSection> shown = new ArrayList<>();
     StringBuilder body = new StringBuilder();

@@ -1,7 +1,6 @@
 package org.peergrid.cli.report;
 
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -15,6 +14,7 @@ public final class SectionWriter {
   private final StringBuilder html = new StringBuilder();
   private final Map<String, byte[]> files;
 
+  /** @param files the report's files so far, by name; this section's are added to them */
   SectionWriter(Map<String, byte[]> files) {
     this.files = files;
   }
@@ -106,10 +106,5 @@ public final class SectionWriter {
 
   String html() {
     return html.toString();
-  }
-
-  /** The files written so far by every section, by name. */
-  static Map<String, byte[]> newFileSet() {
-    return new LinkedHashMap<>();
   }
 }
