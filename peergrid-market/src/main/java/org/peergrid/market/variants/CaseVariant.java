@@ -2,7 +2,6 @@ package org.peergrid.market.variants;
 
 import java.util.List;
 import org.peergrid.market.scenario.Building;
-import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -57,15 +56,6 @@ public enum CaseVariant {
       case BASE, WITH_GENERATORS -> true;
       case SHARING -> p instanceof Building;
       case SHARING_WITH_BATTERY -> !(p instanceof DistributedGenerator);
-    };
-  }
-
-  /** Whether the scenario has anything that this case removes or adds over the one before it. */
-  public boolean differsFromPrevious(Scenario s) {
-    return switch (this) {
-      case BASE, SHARING -> true;
-      case SHARING_WITH_BATTERY -> s.participants().stream().anyMatch(CommunityBattery.class::isInstance);
-      case WITH_GENERATORS -> s.participants().stream().anyMatch(DistributedGenerator.class::isInstance);
     };
   }
 }
