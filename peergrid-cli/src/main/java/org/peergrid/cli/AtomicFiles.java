@@ -17,7 +17,7 @@ import java.util.UUID;
  * temporary file in the target folder first (same file system, so the move is a rename), and only
  * when all are written are they moved into place.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
@@ -26,15 +26,22 @@ final class AtomicFiles {
    * @param stale names of earlier outputs that this set replaces by absence: deleted afterwards,
    *     so that the folder never mixes two runs
    */
-  static void write(Path dir, Map<String, String> files, Collection<String> stale) throws IOException {
+  public static void write(Path dir, Map<String, String> files, Collection<String> stale) throws IOException {
+    Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+    files.forEach((name, text) -> bytes.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    writeBytes(dir, bytes, stale);
+  }
+
+  /** The same for binary files (images); names are plain file names inside {@code dir}. */
+  public static void writeBytes(Path dir, Map<String, byte[]> files, Collection<String> stale) throws IOException {
     Files.createDirectories(dir);
     List<Path[]> moves = new ArrayList<>();
     try {
-      for (Map.Entry<String, String> file : files.entrySet()) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
         // Not Files.createTempFile: its owner-only permissions would stay on the report files.
         Path temp = dir.resolve("." + file.getKey() + "." + UUID.randomUUID() + ".tmp");
         moves.add(new Path[] {temp, dir.resolve(file.getKey())});
-        Files.writeString(temp, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(temp, file.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       }
       for (Path[] move : moves) {
         move(move[0], move[1]);

@@ -65,7 +65,7 @@ final class ClearCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it.")
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it (required).")
   Path scenarioFile;
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,
@@ -74,7 +74,8 @@ final class ClearCommand implements Callable<Integer> {
   String mechanism;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+      description = "Folder for the result files, created if needed; files of the same names are replaced"
+          + " (required).")
   Path out;
 
   @Override

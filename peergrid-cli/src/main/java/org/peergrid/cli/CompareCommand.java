@@ -43,11 +43,12 @@ final class CompareCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it.")
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it (required).")
   Path scenarioFile;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+      description = "Folder for the result files, created if needed; files of the same names are replaced"
+          + " (required).")
   Path out;
 
   @Override

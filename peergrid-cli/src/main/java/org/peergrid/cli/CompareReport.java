@@ -23,14 +23,14 @@ import org.peergrid.market.mechanism.GeneratorProfit;
  * The three views of {@code peergrid compare}: the console table, compare.csv and compare.json
  * (docs/formats.md). Empty cells / nulls where a mechanism could not settle.
  */
-final class CompareReport {
+public final class CompareReport {
   static final String[] CSV_HEADER = {"mechanism", "status", "community_cost", "savings", "savings_pct",
     "min_saving", "max_saving", "worse_off", "jain_index", "dg_profit", "dg_alone_profit", "dso_surplus", "run_ms",
     "message"};
 
   private CompareReport() {}
 
-  static String csv(List<ComparisonRow> rows) {
+  public static String csv(List<ComparisonRow> rows) {
     StringWriter text = new StringWriter();
     try (CSVPrinter out = new CSVPrinter(text,
         CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).setRecordSeparator('\n').get())) {
@@ -57,7 +57,15 @@ final class CompareReport {
     put(root, "base_cost", day.outcome().map(o -> OptionalDouble.of(o.baseCost())).orElse(OptionalDouble.empty()));
     put(root, "utility_bill", day.outcome().map(o -> OptionalDouble.of(o.utilityBill())).orElse(OptionalDouble.empty()));
     root.put("solve_ms", day.dispatch().solveMillis());
-    ArrayNode list = root.putArray("mechanisms");
+    root.set("mechanisms", mechanisms(rows));
+    ArrayNode written = root.putArray("files");
+    files.forEach(written::add);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  /** compare.json's {@code mechanisms}: one object per row with compare.csv's keys and the generators. */
+  public static ArrayNode mechanisms(List<ComparisonRow> rows) {
+    ArrayNode list = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     for (ComparisonRow r : rows) {
       ObjectNode m = list.addObject();
       m.put("mechanism", r.mechanism());
@@ -82,9 +90,7 @@ final class CompareReport {
       }
       m.put("run_ms", Numbers.clean(r.runMillis()));
     }
-    ArrayNode written = root.putArray("files");
-    files.forEach(written::add);
-    return mapper.writeValueAsString(root) + "\n";
+    return list;
   }
 
   static void print(PrintWriter out, CooperativeDay day, List<ComparisonRow> rows) {

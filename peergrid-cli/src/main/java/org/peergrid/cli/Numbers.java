@@ -3,7 +3,7 @@ package org.peergrid.cli;
 import java.math.BigDecimal;
 
 /** Numbers as the report files write them. */
-final class Numbers {
+public final class Numbers {
   /**
    * Decimal places kept: enough for every unit in the files (1e-9 kW, p.u. or money), few enough
    * to drop the LP's round-off (a schedule of 1e-13 kW is zero).
@@ -13,13 +13,13 @@ final class Numbers {
   private Numbers() {}
 
   /** Rounded to {@link #DECIMALS} places, with −0 as 0. */
-  static double clean(double value) {
+  public static double clean(double value) {
     double rounded = BigDecimal.valueOf(value).setScale(DECIMALS, java.math.RoundingMode.HALF_EVEN).doubleValue();
     return rounded == 0 ? 0.0 : rounded;
   }
 
   /** The cleaned value in plain notation without trailing zeros ("908.333333333", "5", "0"). */
-  static String plain(double value) {
+  public static String plain(double value) {
     return BigDecimal.valueOf(clean(value)).stripTrailingZeros().toPlainString();
   }
 }

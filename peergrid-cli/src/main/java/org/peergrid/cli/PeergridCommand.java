@@ -11,15 +11,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PeergridCommand.Version.class,
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
-    subcommands = {PowerflowCommand.class, ClearCommand.class, CompareCommand.class, UncertaintyCommand.class,
-      RealtimeCommand.class, ServeCommand.class, LedgerCommand.class, OfferCommand.class,
+    subcommands = {RunCommand.class, PowerflowCommand.class, ClearCommand.class, CompareCommand.class,
+      UncertaintyCommand.class, RealtimeCommand.class, ServeCommand.class, LedgerCommand.class, OfferCommand.class,
       CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",
       "2 bad command-line usage, 3 a computation did not converge (its output is still",
       "written), 4 a market day is infeasible (the diagnosis goes to standard error).",
-      "Run 'peergrid COMMAND --help' for a command's options."
+      "Run 'peergrid COMMAND --help' for a command's options, defaults and units;",
+      "start with 'peergrid run SCENARIO', which writes a report of the whole day."
     })
 public final class PeergridCommand implements Runnable {
   /** Exit code for a user's input error. */

@@ -31,10 +31,10 @@ final class PowerflowCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--case", required = true, paramLabel = "FILE",
-      description = "MATPOWER version 2 case file (.m); see docs/formats.md for what is read.")
+      description = "MATPOWER version 2 case file (.m); see docs/formats.md for what is read (required).")
   Path caseFile;
 
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  @Option(names = "--json", description = "Print one JSON object instead of tables (default: off, tables).")
   boolean json;
 
   @Option(names = "--tolerance", paramLabel = "PU", defaultValue = "1e-10",
@@ -42,7 +42,7 @@ final class PowerflowCommand implements Callable<Integer> {
   double tolerance;
 
   @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
-      description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+      description = "Largest number of sweep iterations, a count (default: ${DEFAULT-VALUE}).")
   int maxIterations;
 
   @Override

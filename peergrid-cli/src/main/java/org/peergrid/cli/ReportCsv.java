@@ -22,7 +22,7 @@ import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.settlement.SettlementRow;
 
 /** The CSV files of {@code peergrid clear}; docs/formats.md gives every column's unit and sign. */
-final class ReportCsv {
+public final class ReportCsv {
   static final String[] PRICES = {"interval", "bus", "dlmp", "energy", "voltage", "congestion"};
   static final String[] SCHEDULE = {"interval", "participant", "import_kw", "export_kw", "charge_kw", "discharge_kw",
     "soc_kwh", "shifted_kw", "generation_kw", "curtailed_kw"};
@@ -34,16 +34,16 @@ final class ReportCsv {
     "max_loading_pct"};
   static final String[] VIOLATIONS = {"interval", "kind", "element", "value", "limit", "excess", "unit"};
 
-  /** The rows of one CSV file. */
+  /** Prints the rows of a CSV file. */
   @FunctionalInterface
-  interface Rows {
+  public interface Rows {
     void print(CSVPrinter out) throws IOException;
   }
 
   private ReportCsv() {}
 
-  /** A CSV text with a header row and '\n' line ends, as every report file of peergrid. */
-  static String csv(String[] header, Rows rows) {
+  /** A CSV text with the header and the rows, as every report file writes it. */
+  public static String csv(String[] header, Rows rows) {
     StringWriter text = new StringWriter();
     try (CSVPrinter out = new CSVPrinter(text,
         CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get())) {
@@ -55,7 +55,7 @@ final class ReportCsv {
   }
 
   /** Buses in the case's order, every interval. */
-  static String prices(Scenario s, DispatchSolution sol) {
+  public static String prices(Scenario s, DispatchSolution sol) {
     RadialNetwork radial = s.network().radial();
     LocationalPrices p = sol.prices();
     return csv(PRICES, out -> {
@@ -71,7 +71,7 @@ final class ReportCsv {
     });
   }
 
-  static String schedule(Scenario s, DispatchSolution sol) {
+  public static String schedule(Scenario s, DispatchSolution sol) {
     return csv(SCHEDULE, out -> {
       for (int t = 0; t < s.horizon().intervals(); t++) {
         for (Participant p : s.participants()) {
@@ -84,7 +84,7 @@ final class ReportCsv {
     });
   }
 
-  static String settlement(SettlementResult settlement) {
+  public static String settlement(SettlementResult settlement) {
     return csv(SETTLEMENT, out -> {
       for (ParticipantSettlement p : settlement.participants()) {
         out.printRecord(p.participant(), p.baseCost().isPresent() ? n(p.baseCost().getAsDouble()) : "", n(p.cost()),
@@ -94,7 +94,7 @@ final class ReportCsv {
   }
 
   /** One row per participant and interval, participants in scenario order. */
-  static String settlementIntervals(SettlementResult settlement) {
+  public static String settlementIntervals(SettlementResult settlement) {
     return csv(SETTLEMENT_INTERVALS, out -> {
       for (SettlementRow r : settlement.rows()) {
         out.printRecord(r.interval(), r.participant(), n(r.boughtKwh()), n(r.soldKwh()), n(r.pricePerKwh()),
@@ -103,7 +103,7 @@ final class ReportCsv {
     });
   }
 
-  static String acCheck(AcCheckResult ac) {
+  public static String acCheck(AcCheckResult ac) {
     return csv(AC_CHECK, out -> {
       for (AcInterval i : ac.intervals()) {
         var loading = i.mostLoaded();
@@ -115,7 +115,7 @@ final class ReportCsv {
     });
   }
 
-  static String violations(AcCheckResult ac) {
+  public static String violations(AcCheckResult ac) {
     return csv(VIOLATIONS, out -> {
       for (AcViolation v : ac.violations()) {
         out.printRecord(v.interval(), v.kind(), v.element(), n(v.value()), n(v.limit()), n(v.excess()),

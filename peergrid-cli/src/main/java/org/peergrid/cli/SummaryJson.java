@@ -25,7 +25,7 @@ import org.peergrid.market.vc.VcGameResult;
  * summary.json of {@code peergrid clear} (docs/formats.md). Every key is always present, null where
  * the day has no value for it (an infeasible day has no costs), so scripts can rely on the shape.
  */
-final class SummaryJson {
+public final class SummaryJson {
   private SummaryJson() {}
 
   static String of(Scenario scenario, ClearingResult r, List<String> files) throws JsonProcessingException {
@@ -36,7 +36,16 @@ final class SummaryJson {
   static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcClearing> vc)
       throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+    ObjectNode root = node(scenario, r);
+    putGame(root, vc);
+    ArrayNode written = root.putArray("files");
+    files.forEach(written::add);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  /** Every key of summary.json but {@code files}, in the file's order. */
+  public static ObjectNode node(Scenario scenario, ClearingResult r) {
+    ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     root.put("scenario", scenario.name());
     root.put("mechanism", r.mechanism());
     root.put("status", r.status().name());
@@ -65,12 +74,9 @@ final class SummaryJson {
     put(root, "dlmp_max", solution.map(s -> s.prices().dlmp().max()));
     root.put("solve_ms", r.dispatch().solveMillis());
     putAcCheck(root, r.acCheck());
-    putGame(root, vc);
     ArrayNode notes = root.putArray("notes");
     solution.ifPresent(s -> s.notes().forEach(notes::add));
-    ArrayNode written = root.putArray("files");
-    files.forEach(written::add);
-    return mapper.writeValueAsString(root) + "\n";
+    return root;
   }
 
   static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {

@@ -12,5 +12,10 @@ public enum CommunityBill {
    * Their bill as one net-metered customer of the utility: Σ_t π^buy n_t⁺ − π^sell n_t⁻ over their
    * net withdrawal n_t, plus their batteries' wear. The DSO keeps what is left at the root.
    */
-  NET_METERED
+  NET_METERED;
+
+  /** B of a schedule on this basis [money]; Σ C⁰_b − B is what savings sharing splits. */
+  public double of(CooperativeOutcome outcome) {
+    return new SavingsSharing(outcome, this).bill();
+  }
 }

@@ -1,0 +1,174 @@
+package org.peergrid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+import static org.peergrid.cli.ClearCommandTest.csv;
+import static org.peergrid.cli.ClearCommandTest.header;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.peergrid.cli.PowerflowCommandTest.Run;
+
+/**
+ * {@code peergrid run} on the bundled example, end to end: the report's files, every chart with
+ * data, the page self-contained, and a screenshot of it by headless Chromium (kept in target/).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunCommandTest {
+  static final Path OUT = Path.of("target", "run-report");
+  static final Path SCREENSHOT = Path.of("target", "report-screenshot.png");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  /** Each chart and the header its data file must start with. */
+  static final Map<String, String> CHARTS = Map.of(
+      "feeder_dlmp", "interval,bus,parent_bus,x,y,dlmp,energy,voltage,congestion",
+      "dlmp_day", "interval,start_h,import_tariff,export_tariff,dlmp_min,dlmp_min_bus,dlmp_max,dlmp_max_bus",
+      "dlmp_split", "interval,bus,dlmp,energy,voltage,congestion",
+      "battery_soc", "interval,end_h,battery,kind,capacity_kwh,soc_kwh,soc_pct",
+      "grid", "interval,start_h,grid_import_kw,grid_export_kw,ac_source_kw,ac_losses_kw,building_load_kw,"
+          + "renewable_kw,dg_kw",
+      "savings_by_mechanism", "participant,base_cost,dlmp,nash,ks,sdr,mmr,bill-sharing,incentive",
+      "variants", "variant,case,participants,status,net_cost,reduction,reduction_pct,grid_import_kwh,description",
+      "ac_voltage_profile", "interval,bus,ac_vm_pu,lindistflow_vm_pu");
+
+  Run run;
+  String html;
+  JsonNode summary;
+
+  static Path example() {
+    return Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee33-community", "scenario.yaml");
+  }
+
+  @BeforeAll
+  void runTheExample() throws Exception {
+    run = PowerflowCommandTest.run("run", example().toString(), "--out", OUT.toString());
+    html = Files.readString(OUT.resolve("report.html"));
+    summary = new ObjectMapper().readTree(OUT.resolve("summary.json").toFile());
+  }
+
+  @Test
+  void consoleShowsStagesAndWhereTheReportIs() {
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("Day-ahead clearing, base cases, AC check", "Settling with 7 mechanisms",
+        "Case variants (a)-(d)", "Report          " + OUT.resolve("report.html"));
+    assertThat(run.out()).as("no carriage returns into a pipe").doesNotContain("\r");
+  }
+
+  @Test
+  void everyChartIsAPngWithDataBesideIt() throws Exception {
+    for (Map.Entry<String, String> chart : CHARTS.entrySet()) {
+      Path png = OUT.resolve(chart.getKey() + ".png");
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image).as(png.toString()).isNotNull();
+      assertThat(image.getWidth()).as(png.toString()).isGreaterThanOrEqualTo(600);
+      assertThat(colours(image)).as("a chart, not a blank image: " + png).isGreaterThan(20);
+      Path data = OUT.resolve(chart.getKey() + ".csv");
+      assertThat(header(data)).isEqualTo(chart.getValue());
+      assertThat(csv(data)).as(data.toString()).isNotEmpty();
+      assertThat(html).contains("href=\"" + chart.getKey() + ".csv\"");
+    }
+    assertThat(csv(OUT.resolve("battery_soc.csv"))).hasSize(24 * 5); // four building batteries and CB30
+    assertThat(csv(OUT.resolve("feeder_dlmp.csv"))).hasSize(33);
+    assertThat(csv(OUT.resolve("savings_by_mechanism.csv"))).hasSize(32);
+  }
+
+  @Test
+  void pageIsSelfContainedWithEverySection() {
+    for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
+        "ac-check")) {
+      assertThat(html).contains("<section id=\"" + id + "\">");
+    }
+    Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+    int images = 0;
+    while (embedded.find()) {
+      assertThat(Base64.getDecoder().decode(embedded.group(1)).length).isGreaterThan(5_000);
+      images++;
+    }
+    assertThat(images).isEqualTo(CHARTS.size() + 1); // the AC check has two charts
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
+  }
+
+  /**
+   * The figures the example's README reports: base cost 102,428.91 INR; Nash settles B = Σ C⁰ − S,
+   * so case (d)'s net cost is Nash's community cost; without DG18 bus 18 cannot be held at 0.95 p.u.
+   * at 16:00, so (b) and (c) have no schedule. Prices differ most between buses at 16:00.
+   */
+  @Test
+  void summaryHasTheRunsFigures() throws Exception {
+    assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
+        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "files");
+    assertThat(summary.get("peak_interval").asInt()).isEqualTo(16);
+    assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
+    assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));
+    JsonNode variants = summary.get("variants");
+    assertThat(variants).hasSize(4);
+    assertThat(variants.get(0).get("net_cost").asDouble()).isCloseTo(102428.91, within(0.01));
+    assertThat(variants.get(1).get("status").asText()).isEqualTo("INFEASIBLE");
+    assertThat(variants.get(2).get("status").asText()).isEqualTo("INFEASIBLE");
+    double nash = summary.get("mechanisms").get(1).get("community_cost").asDouble();
+    assertThat(variants.get(3).get("net_cost").asDouble()).isCloseTo(nash, within(1e-6));
+    assertThat(variants.get(3).get("reduction").asDouble()).isCloseTo(102428.91 - nash, within(0.01));
+    Set<String> listed = new HashSet<>();
+    summary.get("files").forEach(f -> listed.add(f.asText()));
+    try (var files = Files.list(OUT)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(listed);
+    }
+    List<CSVRecord> variantRows = csv(OUT.resolve("variants.csv"));
+    assertThat(variantRows.get(3).get("net_cost")).isNotEmpty();
+  }
+
+  /** Chromium renders the page from disk; the screenshot stays in target/ for people to look at. */
+  @Test
+  void chromiumRendersTheReport() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("chromium is missing at " + CHROMIUM + "; .ci/run installs it");
+      }
+      Assumptions.abort("chromium is not installed (apt-get install chromium); skipped outside CI");
+    }
+    Files.deleteIfExists(SCREENSHOT);
+    Path profile = Files.createTempDirectory("peergrid-chromium");
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,4000",
+        "--screenshot=" + SCREENSHOT.toAbsolutePath(), OUT.resolve("report.html").toAbsolutePath().toUri().toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    assertThat(p.exitValue()).isZero();
+    BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
+    assertThat(shot.getWidth()).isEqualTo(1400);
+    assertThat(shot.getHeight()).isEqualTo(4000);
+    assertThat(colours(shot)).as("the page, not a blank screen").isGreaterThan(200);
+  }
+
+  /** Distinct colours in a sample of the image's pixels. */
+  static int colours(BufferedImage image) {
+    Set<Integer> seen = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 3) {
+      for (int x = 0; x < image.getWidth(); x += 3) {
+        seen.add(image.getRGB(x, y));
+      }
+    }
+    return seen.size();
+  }
+
+}

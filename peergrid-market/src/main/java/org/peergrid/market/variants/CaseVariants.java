@@ -1,0 +1,53 @@
+package org.peergrid.market.variants;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.CommunityBill;
+import org.peergrid.market.mechanism.CooperativeDay;
+import org.peergrid.market.scenario.Scenario;
+
+/**
+ * Runs every {@link CaseVariant} of a day. The whole scenario's day is given (it is solved once for
+ * the report anyway); the cases that remove participants are solved again on their own.
+ */
+public final class CaseVariants {
+  private CaseVariants() {}
+
+  /**
+   * @param full the scenario's own day, optimal
+   * @param onSolve called with each case before it is solved (progress display)
+   */
+  public static List<VariantResult> run(CooperativeDay full, java.util.function.Consumer<CaseVariant> onSolve) {
+    Scenario scenario = full.scenario();
+    var outcome = full.outcome().orElseThrow(() -> new IllegalArgumentException("the day has no schedule"));
+    List<VariantResult> results = new ArrayList<>();
+    results.add(new VariantResult(CaseVariant.BASE, scenario.buildings().size(), DispatchStatus.OPTIMAL,
+        OptionalDouble.of(outcome.baseCost()), OptionalDouble.empty(), Optional.empty()));
+    for (CaseVariant v : List.of(CaseVariant.SHARING, CaseVariant.SHARING_WITH_BATTERY, CaseVariant.WITH_GENERATORS)) {
+      Scenario derived = v.derive(scenario);
+      CooperativeDay day;
+      if (derived == scenario) {
+        day = full;
+      } else {
+        onSolve.accept(v);
+        day = CooperativeDay.solve(derived);
+      }
+      results.add(of(v, day));
+    }
+    return results;
+  }
+
+  private static VariantResult of(CaseVariant v, CooperativeDay day) {
+    int n = day.scenario().participants().size();
+    if (day.outcome().isEmpty()) {
+      return new VariantResult(v, n, day.dispatch().status(), OptionalDouble.empty(), OptionalDouble.empty(),
+          Optional.of(day.dispatch().message()));
+    }
+    double hours = day.scenario().horizon().hours();
+    return new VariantResult(v, n, DispatchStatus.OPTIMAL,
+        OptionalDouble.of(CommunityBill.DLMP.of(day.outcome().get())), OptionalDouble.of(day.dispatch().optimal().gridImportKwh(hours)), Optional.empty());
+  }
+}
