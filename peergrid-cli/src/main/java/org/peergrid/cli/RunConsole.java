@@ -2,7 +2,6 @@ package org.peergrid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import org.peergrid.cli.report.Report;
 import org.peergrid.cli.report.RunResults;
@@ -17,9 +16,9 @@ final class RunConsole {
     if (run.scheduled()) {
       var outcome = run.day().outcome().orElseThrow();
       out.printf(Locale.ROOT, "Base cost       %.2f%s (every building alone)%n", outcome.baseCost(), money);
-      run.mechanisms().stream().filter(r -> r.savings().isPresent())
-          .max(Comparator.comparingDouble(r -> r.savings().getAsDouble()))
-          .ifPresent(best -> out.printf(Locale.ROOT, "Best mechanism  %s saves %.2f%s (%.2f %%), %d worse off%n",
+      org.peergrid.market.mechanism.ComparisonRow.bestForBuildings(run.mechanisms())
+          .ifPresent(best -> out.printf(Locale.ROOT,
+              "Best mechanism  %s saves %.2f%s (%.2f %%), %d worse off (among those leaving no DG worse off)%n",
               best.mechanism(), best.savings().getAsDouble(), money, best.savingsPct().orElse(Double.NaN),
               best.worseOff().orElse(0)));
       StringBuilder variants = new StringBuilder();

@@ -69,9 +69,8 @@ final class OverviewSection implements ReportSection {
     double hours = run.scenario().horizon().hours();
     Map<String, String> tiles = new LinkedHashMap<>();
     tiles.put("base cost, everyone alone" + run.money(), Fmt.money(outcome.baseCost()));
-    run.mechanisms().stream().filter(r -> r.savings().isPresent())
-        .max(java.util.Comparator.comparingDouble(r -> r.savings().getAsDouble()))
-        .ifPresent(best -> tiles.put("largest saving (" + best.mechanism() + ")" + run.money(),
+    org.peergrid.market.mechanism.ComparisonRow.bestForBuildings(run.mechanisms())
+        .ifPresent(best -> tiles.put("largest saving (" + best.mechanism() + ", no DG worse off)" + run.money(),
             Fmt.money(best.savings()) + " (" + Fmt.pct(best.savingsPct()) + ")"));
     tiles.put("grid import / export [kWh]", Fmt.fixed(run.solution().gridImportKwh(hours), 0) + " / "
         + Fmt.fixed(run.solution().gridExportKwh(hours), 0));

@@ -56,6 +56,24 @@ public record ComparisonRow(MechanismOutcome outcome, OptionalDouble communityCo
     return outcome.mechanism();
   }
 
+  /**
+   * Whether no generator earns less than it would selling only to the utility. A mechanism that
+   * fails this saves the buildings money partly by taking it from the generators, so headlines
+   * that name "the best mechanism" should only consider those that pass.
+   */
+  public boolean keepsGeneratorsWhole() {
+    return generators.stream().allMatch(g -> g.gain() >= -GENERATOR_GAIN_TOLERANCE);
+  }
+
+  /** The settled row with the largest building savings among those that keep generators whole. */
+  public static Optional<ComparisonRow> bestForBuildings(List<ComparisonRow> rows) {
+    return rows.stream().filter(r -> r.savings().isPresent() && r.keepsGeneratorsWhole())
+        .max(java.util.Comparator.comparingDouble(r -> r.savings().getAsDouble()));
+  }
+
+  /** Money below which a generator's loss against selling alone is rounding [money]. */
+  static final double GENERATOR_GAIN_TOLERANCE = 1e-6;
+
   private static double cost(SettlementResult s, String id) {
     return s.participants().stream().filter(p -> p.participant().equals(id)).findFirst()
         .map(ParticipantSettlement::cost).orElseThrow();
