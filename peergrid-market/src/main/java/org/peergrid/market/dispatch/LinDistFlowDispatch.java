@@ -2,7 +2,7 @@ package org.peergrid.market.dispatch;
 
 import com.google.ortools.linearsolver.MPSolver;
 import java.util.Optional;
-import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -20,9 +20,12 @@ public final class LinDistFlowDispatch {
     return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
   }
 
-  /** Schedules one building alone at the tariffs, without a network (the base case of MODEL.md §3). */
-  public static DispatchResult solveAlone(Scenario scenario, Building building) {
-    return solve(DispatchModel.copperPlate(scenario, building), building.id() + " alone");
+  /**
+   * Schedules one building (or EV) alone at the tariffs, without a network (the base case of
+   * MODEL.md §3).
+   */
+  public static DispatchResult solveAlone(Scenario scenario, Participant participant) {
+    return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone");
   }
 
   /**
