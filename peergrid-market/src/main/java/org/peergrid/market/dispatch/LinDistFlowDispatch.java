@@ -21,6 +21,17 @@ public final class LinDistFlowDispatch {
   }
 
   /**
+   * The peers' own market for network utilization charges (docs/nuc-ev.md): the community's LP
+   * with a price on each participant's net injection [i][t] (money/kWh) and without network
+   * limits, because keeping the feeder within them is the charges' job, checked in AC afterwards.
+   * The objective then includes the charges; the schedule is what matters.
+   */
+  public static DispatchResult solveWithCharges(Scenario scenario, double[][] chargePerKwh) {
+    return solve(DispatchModel.withInjectionCharges(scenario, chargePerKwh), "the P2P market with network charges",
+        false, "");
+  }
+
+  /**
    * Schedules one building (or EV) alone at the tariffs, without a network (the base case of
    * MODEL.md §3).
    */

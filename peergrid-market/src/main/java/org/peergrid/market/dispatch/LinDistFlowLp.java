@@ -80,6 +80,34 @@ final class LinDistFlowLp {
     }
     for (int i = 0; i < units.length; i++) {
       units[i] = addParticipant(i, objective);
+      addInjectionCharge(i, objective);
+    }
+  }
+
+  /**
+   * Prices participant i's net injection at m.injectionCharge: every variable that injects (+1 in
+   * its bus balance) or withdraws (−1) pays the charge with that sign; the fixed load and
+   * renewables are constants and drop out of the optimum.
+   */
+  private void addInjectionCharge(int i, MPObjective objective) {
+    Unit u = units[i];
+    double[] charge = m.injectionCharge[i];
+    MPVariable[][] injecting = {u.discharge, u.output};
+    MPVariable[][] withdrawing = {u.charge, u.shifted, u.curtailed};
+    for (int t = 0; t < m.intervals; t++) {
+      if (charge[t] == 0) {
+        continue;
+      }
+      for (MPVariable[] vars : injecting) {
+        if (vars != null) {
+          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) + m.hours * charge[t]);
+        }
+      }
+      for (MPVariable[] vars : withdrawing) {
+        if (vars != null) {
+          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) - m.hours * charge[t]);
+        }
+      }
     }
   }
 

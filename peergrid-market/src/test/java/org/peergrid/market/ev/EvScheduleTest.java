@@ -27,29 +27,11 @@ import org.peergrid.market.vc.VcClearing;
 class EvScheduleTest {
   private final Scenario day = EvScenarios.community(0.9, 1.1, 0.3, 30, EvScenarios.threeEvs());
 
-  /** Energy at departure, charging only while plugged in, and the balance along the session. */
-  static void assertDelivered(ElectricVehicle ev, ParticipantSchedule s, int intervals) {
-    int last = ev.sessionInterval(ev.sessionLength(intervals) - 1, intervals);
-    assertThat(s.socKwh().get(last)).as(ev.id() + " energy at departure").isGreaterThanOrEqualTo(
-        ev.departureEnergyKwh() - 1e-6);
-    double e = ev.arrivalEnergyKwh();
-    for (int k = 0; k < ev.sessionLength(intervals); k++) {
-      int t = ev.sessionInterval(k, intervals);
-      e += ev.efficiency() * s.chargeKw().get(t) - s.dischargeKw().get(t) / ev.efficiency();
-      assertThat(s.socKwh().get(t)).as(ev.id() + " energy in " + t).isCloseTo(e, within(1e-6));
-    }
-    for (int t = 0; t < intervals; t++) {
-      if (!ev.pluggedIn(t, intervals)) {
-        assertThat(s.chargeKw().get(t) + s.dischargeKw().get(t)).as(ev.id() + " away in " + t).isZero();
-      }
-    }
-  }
-
   @Test
   void theCentralScheduleDeliversEveryEvsEnergyByDeparture() {
     DispatchSolution sol = LinDistFlowDispatch.solve(day).optimal();
     for (ElectricVehicle ev : day.vehicles()) {
-      assertDelivered(ev, sol.schedule(ev.id()), EvScenarios.HOURS);
+      EvDelivery.assertDelivered(ev, sol.schedule(ev.id()), EvScenarios.HOURS);
     }
   }
 
@@ -58,7 +40,7 @@ class EvScheduleTest {
     BaseCase base = BaseCase.of(day);
     for (ElectricVehicle ev : day.vehicles()) {
       DispatchSolution alone = LinDistFlowDispatch.solveAlone(day, ev).optimal();
-      assertDelivered(ev, alone.schedule(ev.id()), EvScenarios.HOURS);
+      EvDelivery.assertDelivered(ev, alone.schedule(ev.id()), EvScenarios.HOURS);
     }
     // EV1: 30 kWh stored need 33.33 kWh drawn; hours 2–4 at 4 INR/kWh carry 3 × 7.4 = 22.2 kWh, the
     // remaining 11.13 kWh cost 6 INR/kWh.
