@@ -33,4 +33,19 @@ public record NucSettings(NucMethod method, double relativeTolerance, double abs
   public boolean recovers(double revenue, double cost) {
     return Math.abs(revenue - cost) <= Math.max(absoluteTolerance, relativeTolerance * Math.abs(cost));
   }
+
+  /** The settings of a scenario file's {@code nuc} block, the defaults where it has none. */
+  public static NucSettings of(java.nio.file.Path scenarioFile) {
+    var keys = java.util.Arrays.stream(NucMethod.values()).map(NucMethod::key)
+        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    var d = new org.peergrid.market.scenario.NucBlock(DEFAULT.method.key(), DEFAULT.relativeTolerance,
+        DEFAULT.absoluteTolerance, DEFAULT.maxIterations, DEFAULT.step);
+    var b = org.peergrid.market.scenario.NucBlock.read(scenarioFile, keys, d).orElse(d);
+    try {
+      return new NucSettings(NucMethod.byKey(b.method()).orElseThrow(), b.tolerance(), b.absoluteTolerance(),
+          b.maxIterations(), b.step());
+    } catch (ValidationException e) {
+      throw new ValidationException(scenarioFile.toString(), 0, "nuc: " + e.detail());
+    }
+  }
 }

@@ -25,7 +25,7 @@ import org.peergrid.grid.radial.RadialNetwork;
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
-          "uncertainty");
+          "uncertainty", "nuc");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
