@@ -24,6 +24,8 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.VcClearing;
+import org.peergrid.market.nuc.NucClearing;
+import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +83,9 @@ final class ClearCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
+    if (mechanism.equals(NucClearing.NAME)) {
+      return clearNuc(scenario);
+    }
     Optional<VcClearing> game = mechanism.equals(VcClearing.NAME)
         ? Optional.of(VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
         : Optional.empty();
@@ -113,6 +118,41 @@ final class ClearCommand implements Callable<Integer> {
     if (!ac.converged()) {
       err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
           + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** The p2p-nuc path: the loop's schedule, its MMR settlement, its trades with their charges. */
+  private Integer clearNuc(Scenario scenario) {
+    NucClearing nuc = NucClearing.clear(scenario, NucSettings.of(scenarioFile));
+    Map<String, String> files = new LinkedHashMap<>(files(scenario, nuc.clearing()));
+    files.remove(SUMMARY);
+    if (!nuc.loop().trades().isEmpty()) {
+      files.put(TRADES, NucCsv.trades(nuc.loop().trades()));
+    }
+    try {
+      List<String> names = new ArrayList<>(List.of(SUMMARY));
+      names.addAll(files.keySet());
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put(SUMMARY, SummaryJson.of(scenario, nuc, names));
+      all.putAll(files);
+      List<String> stale = new ArrayList<>(ALL_FILES);
+      stale.removeAll(all.keySet());
+      AtomicFiles.write(out, all, stale);
+      PrintWriter stdout = spec.commandLine().getOut();
+      ClearConsole.print(stdout, scenario, nuc.clearing(), out, names);
+      NucCsv.print(stdout, nuc);
+      stdout.flush();
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    if (nuc.clearing().status() != DispatchStatus.OPTIMAL) {
+      spec.commandLine().getErr().println("peergrid: " + nuc.clearing().dispatch().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (!nuc.loop().converged()) {
+      spec.commandLine().getErr().println("peergrid: p2p-nuc " + nuc.loop().message());
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
@@ -156,6 +196,9 @@ final class ClearCommand implements Callable<Integer> {
       if (name.equalsIgnoreCase(VcClearing.NAME)) {
         return VcClearing.NAME;
       }
+      if (name.equalsIgnoreCase(NucClearing.NAME)) {
+        return NucClearing.NAME;
+      }
       return Mechanisms.byName(name).map(MarketMechanism::name).orElseThrow(() ->
           new CommandLine.TypeConversionException("unknown mechanism '" + name + "'; available: "
               + String.join(", ", MethodNames.all())));
@@ -166,6 +209,7 @@ final class ClearCommand implements Callable<Integer> {
     static List<String> all() {
       List<String> names = new ArrayList<>(Mechanisms.names());
       names.add(VcClearing.NAME);
+      names.add(NucClearing.NAME);
       return names;
     }
 

@@ -15,6 +15,7 @@ import org.peergrid.market.dispatch.LocationalPrices;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.ParticipantSettlement;
@@ -125,7 +126,7 @@ public final class ReportCsv {
   }
 
   private static boolean hasBattery(Participant p) {
-    return p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
+    return p instanceof CommunityBattery || p instanceof ElectricVehicle || p instanceof Building b && b.battery().isPresent();
   }
 
   static String n(double value) {

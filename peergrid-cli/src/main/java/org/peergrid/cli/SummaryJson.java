@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peergrid.market.nuc.NucClearing;
 import java.util.List;
 import java.util.Optional;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -33,6 +34,26 @@ public final class SummaryJson {
   }
 
   /** With the game's keys ({@code iterations}, {@code messages}, {@code vcs}, {@code gap_to_central_pct}, …), null unless it played. */
+  /** The summary of a p2p-nuc clearing: the common keys plus the loop's. */
+  static String of(Scenario scenario, NucClearing nuc, List<String> files) throws JsonProcessingException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = (ObjectNode) mapper.readTree(of(scenario, nuc.clearing(), files, Optional.empty()));
+    root.put("nuc_message", nuc.loop().message());
+    root.put("nuc_converged", nuc.loop().converged());
+    root.put("nuc_iterations", nuc.loop().iterations().size());
+    root.put("dso_revenue", nuc.loop().revenue());
+    root.put("dso_cost", nuc.loop().cost());
+    root.put("nuc_loss_rate", nuc.loop().lossRate());
+    ObjectNode saving = root.putObject("nuc_saving");
+    nuc.savingWith().forEach((id, v) -> {
+      ObjectNode row = saving.putObject(id);
+      row.put("without_charges", nuc.savingWithout().getOrDefault(id, Double.NaN));
+      row.put("with_charges", v);
+      row.put("charges_paid", nuc.loop().paid().getOrDefault(id, 0.0));
+    });
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
   static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcClearing> vc)
       throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

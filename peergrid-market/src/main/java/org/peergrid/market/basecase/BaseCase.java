@@ -4,6 +4,8 @@ import java.util.List;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.ElectricVehicle;
+import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -19,10 +21,18 @@ public record BaseCase(List<BaseCost> costs) {
     costs = List.copyOf(costs);
   }
 
-  /** Solves every building's day alone. */
+  /** Solves every building's and every EV's day alone. */
   public static BaseCase of(Scenario scenario) {
-    return new BaseCase(scenario.buildings().stream()
+    return new BaseCase(scenario.participants().stream().filter(BaseCase::hasBaseCase)
         .map(b -> new BaseCost(b.id(), LinDistFlowDispatch.solveAlone(scenario, b))).toList());
+  }
+
+  /**
+   * Whether a participant has a day of its own at the tariffs: buildings, and EVs (whose owners
+   * would otherwise charge at the tariff); generators and the community battery do not.
+   */
+  public static boolean hasBaseCase(Participant p) {
+    return p instanceof Building || p instanceof ElectricVehicle;
   }
 
   /** Whether every building's day is feasible alone (otherwise base costs are undefined). */

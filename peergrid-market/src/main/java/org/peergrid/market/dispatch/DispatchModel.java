@@ -42,6 +42,12 @@ final class DispatchModel {
    * position when real time re-dispatches, so that g⁺ − g⁻ is the deviation from it.
    */
   final double[] rootPosition;
+  /**
+   * A price on each participant's net injection [i][t] in money per kWh, zeros unless network
+   * utilization charges are cleared (docs/nuc-ev.md): positive where the participant pays for
+   * what it sells over the wires, negative where it pays for what it buys.
+   */
+  final double[][] injectionCharge;
   /** Least energy of each participant's battery at the end of the horizon [p.u.·h]; NaN: its SOC_0·E^max. */
   final double[] endEnergy;
 
@@ -61,6 +67,7 @@ final class DispatchModel {
     busNumber = new int[buses];
     rootPosition = new double[intervals];
     endEnergy = new double[participants.size()];
+    injectionCharge = new double[participants.size()][intervals];
     java.util.Arrays.fill(endEnergy, Double.NaN);
     backgroundP = new double[intervals][buses];
     reactiveLoad = new double[intervals][buses];
@@ -131,6 +138,15 @@ final class DispatchModel {
     return m;
   }
 
+  /** The whole community with a price on every participant's net injection [i][t] (money/kWh). */
+  static DispatchModel withInjectionCharges(Scenario s, double[][] chargePerKwh) {
+    DispatchModel m = of(s);
+    for (int i = 0; i < m.participants.size(); i++) {
+      System.arraycopy(chargePerKwh[i], 0, m.injectionCharge[i], 0, m.intervals);
+    }
+    return m;
+  }
+
   /** One participant alone at the tariffs, without a network (MODEL.md §3). */
   static DispatchModel copperPlate(Scenario s, Participant participant) {
     return new DispatchModel(s, 1, List.of(participant), new int[] {0}, s.network().radial(), false);
@@ -166,6 +182,7 @@ final class DispatchModel {
     busNumber = m.busNumber;
     rootPosition = m.rootPosition;
     endEnergy = new double[0];
+    injectionCharge = new double[0][];
   }
 
   double pu(double kw) {

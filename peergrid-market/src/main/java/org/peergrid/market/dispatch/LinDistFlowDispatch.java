@@ -2,7 +2,7 @@ package org.peergrid.market.dispatch;
 
 import com.google.ortools.linearsolver.MPSolver;
 import java.util.Optional;
-import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -20,9 +20,23 @@ public final class LinDistFlowDispatch {
     return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
   }
 
-  /** Schedules one building alone at the tariffs, without a network (the base case of MODEL.md §3). */
-  public static DispatchResult solveAlone(Scenario scenario, Building building) {
-    return solve(DispatchModel.copperPlate(scenario, building), building.id() + " alone");
+  /**
+   * The peers' own market for network utilization charges (docs/nuc-ev.md): the community's LP
+   * with a price on each participant's net injection [i][t] (money/kWh) and without network
+   * limits, because keeping the feeder within them is the charges' job, checked in AC afterwards.
+   * The objective then includes the charges; the schedule is what matters.
+   */
+  public static DispatchResult solveWithCharges(Scenario scenario, double[][] chargePerKwh) {
+    return solve(DispatchModel.withInjectionCharges(scenario, chargePerKwh), "the P2P market with network charges",
+        false, "");
+  }
+
+  /**
+   * Schedules one building (or EV) alone at the tariffs, without a network (the base case of
+   * MODEL.md §3).
+   */
+  public static DispatchResult solveAlone(Scenario scenario, Participant participant) {
+    return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone");
   }
 
   /**

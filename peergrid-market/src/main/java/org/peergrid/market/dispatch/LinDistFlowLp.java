@@ -8,6 +8,7 @@ import org.peergrid.market.scenario.BatterySpec;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
 
 /**
@@ -79,6 +80,34 @@ final class LinDistFlowLp {
     }
     for (int i = 0; i < units.length; i++) {
       units[i] = addParticipant(i, objective);
+      addInjectionCharge(i, objective);
+    }
+  }
+
+  /**
+   * Prices participant i's net injection at m.injectionCharge: every variable that injects (+1 in
+   * its bus balance) or withdraws (−1) pays the charge with that sign; the fixed load and
+   * renewables are constants and drop out of the optimum.
+   */
+  private void addInjectionCharge(int i, MPObjective objective) {
+    Unit u = units[i];
+    double[] charge = m.injectionCharge[i];
+    MPVariable[][] injecting = {u.discharge, u.output};
+    MPVariable[][] withdrawing = {u.charge, u.shifted, u.curtailed};
+    for (int t = 0; t < m.intervals; t++) {
+      if (charge[t] == 0) {
+        continue;
+      }
+      for (MPVariable[] vars : injecting) {
+        if (vars != null) {
+          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) + m.hours * charge[t]);
+        }
+      }
+      for (MPVariable[] vars : withdrawing) {
+        if (vars != null) {
+          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) - m.hours * charge[t]);
+        }
+      }
     }
   }
 
@@ -167,8 +196,44 @@ final class LinDistFlowLp {
         }
     } else if (p instanceof CommunityBattery c) {
       addBattery(u, c.id(), c.battery(), bus, endEnergy, objective);
+    } else if (p instanceof ElectricVehicle ev) {
+      addVehicle(u, ev, bus);
     }
     return u;
+  }
+
+  /**
+   * An EV's session: charge (and V2G discharge) only while plugged in, e_t = e_prev + η c Δt − d Δt / η
+   * along the session in its cyclic order starting from the arrival energy, and at least the
+   * departure energy at the end of the session's last interval. Away from the charger c = d = e = 0,
+   * so schedule.csv shows an empty battery for a car that is not there.
+   */
+  private void addVehicle(Unit u, ElectricVehicle ev, int bus) {
+    int nt = m.intervals;
+    u.charge = new MPVariable[nt];
+    u.discharge = new MPVariable[nt];
+    u.energy = new MPVariable[nt];
+    for (int t = 0; t < nt; t++) {
+      boolean in = ev.pluggedIn(t, nt);
+      u.charge[t] = solver.makeNumVar(0, in ? m.pu(ev.chargeKw()) : 0, ev.id() + "_c_" + t);
+      u.discharge[t] = solver.makeNumVar(0, in ? m.pu(ev.v2gKw()) : 0, ev.id() + "_d_" + t);
+      u.energy[t] = solver.makeNumVar(0, in ? m.pu(ev.capacityKwh()) : 0, ev.id() + "_e_" + t);
+      balance[t][bus].setCoefficient(u.charge[t], -1);
+      balance[t][bus].setCoefficient(u.discharge[t], 1);
+    }
+    int length = ev.sessionLength(nt);
+    for (int k = 0; k < length; k++) {
+      int t = ev.sessionInterval(k, nt);
+      double start = k == 0 ? m.pu(ev.arrivalEnergyKwh()) : 0;
+      MPConstraint soc = solver.makeConstraint(start, start, ev.id() + "_soc_" + t);
+      soc.setCoefficient(u.energy[t], 1);
+      if (k > 0) {
+        soc.setCoefficient(u.energy[ev.sessionInterval(k - 1, nt)], -1);
+      }
+      soc.setCoefficient(u.charge[t], -ev.efficiency() * m.hours);
+      soc.setCoefficient(u.discharge[t], m.hours / ev.efficiency());
+    }
+    u.energy[ev.sessionInterval(length - 1, nt)].setLb(m.pu(ev.departureEnergyKwh()));
   }
 
   /**

@@ -35,8 +35,8 @@ public final class CommunityMember {
     if (soldKwh.length != n || dlmp.length != n || degradationCost.length != n || fuelCost.length != n) {
       throw new IllegalArgumentException(id + ": every series needs " + n + " intervals");
     }
-    if (baseCost.isPresent() != (role == Role.BUILDING) || aloneProfit.isPresent() != (role == Role.GENERATOR)) {
-      throw new IllegalArgumentException(id + ": base cost for buildings and alone profit for generators only");
+    if (baseCost.isPresent() != role.hasBaseCase() || aloneProfit.isPresent() != (role == Role.GENERATOR)) {
+      throw new IllegalArgumentException(id + ": base cost for buildings and EVs and alone profit for generators only");
     }
     for (int t = 0; t < n; t++) {
       if (boughtKwh[t] < 0 || soldKwh[t] < 0) {

@@ -9,6 +9,7 @@ import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.DlmpSettlement;
@@ -90,9 +91,9 @@ public final class CooperativeOutcome {
           fuel[t] = g.costPerKwh() * s.generationKw().get(t) * hours;
         }
       }
-      Role role = p instanceof Building ? Role.BUILDING
+      Role role = p instanceof Building ? Role.BUILDING : p instanceof ElectricVehicle ? Role.EV
           : p instanceof DistributedGenerator ? Role.GENERATOR : Role.COMMUNITY_BATTERY;
-      OptionalDouble c0 = role == Role.BUILDING ? OptionalDouble.of(base.cost(p.id())) : OptionalDouble.empty();
+      OptionalDouble c0 = role.hasBaseCase() ? OptionalDouble.of(base.cost(p.id())) : OptionalDouble.empty();
       OptionalDouble alone = p instanceof DistributedGenerator g ? OptionalDouble.of(aloneProfit(scenario, g))
           : OptionalDouble.empty();
       members.add(new CommunityMember(p.id(), role, bought, sold, dlmp, wear, fuel, c0, alone));
@@ -142,9 +143,12 @@ public final class CooperativeOutcome {
     return members;
   }
 
-  /** The buildings, in member order. */
+  /**
+   * The members with a base case (buildings and EVs), in member order: those who share the
+   * community's savings.
+   */
   public List<CommunityMember> buildings() {
-    return members.stream().filter(m -> m.role() == Role.BUILDING).toList();
+    return members.stream().filter(m -> m.role().hasBaseCase()).toList();
   }
 
   /** Σ over members of energy injected in interval t [kWh]. */

@@ -114,7 +114,7 @@ final class SavingsSharing {
             rows.add(m, t, buyPrice(m, t), sellPrice(m, t), -trade(m, t) - m.degradation(t));
           }
         }
-        case BUILDING -> {
+        case BUILDING, EV -> {
           ownersWear += m.degradation();
           addBuilding(rows, m, payments[next++]);
         }

@@ -1,7 +1,7 @@
 package org.peergrid.market.scenario;
 
 /** A market participant connected at one bus (MATPOWER bus number). */
-public sealed interface Participant permits Building, DistributedGenerator, CommunityBattery {
+public sealed interface Participant permits Building, DistributedGenerator, CommunityBattery, ElectricVehicle {
 
   String id();
 

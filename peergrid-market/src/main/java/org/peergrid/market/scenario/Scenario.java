@@ -62,6 +62,13 @@ public record Scenario(
       if (network.radial().indexOf(p.bus()) < 0) {
         throw new ValidationException(p.id() + ": bus " + p.bus() + " is not a bus of the feeder's tree");
       }
+      if (p instanceof ElectricVehicle ev) {
+        try {
+          ev.requireReachable(n, horizon.hours());
+        } catch (ValidationException e) {
+          throw new ValidationException(ev.id() + ": " + e.detail());
+        }
+      }
       if (p instanceof Building b) {
         requireLength(b.id() + ".load_kw", b.loadKw(), n);
         requireLength(b.id() + ".pv_kw", b.pvKw(), n);
@@ -91,6 +98,12 @@ public record Scenario(
       throw new ValidationException(key + " has " + series.size() + " values; it needs one per interval ("
           + intervals + ")");
     }
+  }
+
+  /** The electric vehicles, in file order. */
+  public List<ElectricVehicle> vehicles() {
+    return participants.stream().filter(ElectricVehicle.class::isInstance).map(ElectricVehicle.class::cast)
+        .toList();
   }
 
   /** The buildings, in file order. */

@@ -25,7 +25,7 @@ import org.peergrid.grid.radial.RadialNetwork;
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
-          "uncertainty");
+          "uncertainty", "nuc");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -37,11 +37,14 @@ public final class ScenarioLoader {
   private static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "min_kw", "max_kw", "cost_per_kwh");
   private static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
   private static final Set<String> CSV_KEYS = Set.of("csv", "column");
-  private static final Set<String> TYPES = Set.of("building", "generator", "community_battery");
+  private static final Set<String> EV_KEYS = Set.of("id", "type", "bus", "arrival", "departure",
+      "arrival_energy_kwh", "departure_energy_kwh", "capacity_kwh", "charge_kw", "efficiency", "v2g_kw");
+  private static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
 
   private final Path baseDir;
   private final CsvColumns csv = new CsvColumns();
   private int intervals;
+  private double hours;
   private RadialNetwork radial;
 
   private ScenarioLoader(Path baseDir) {
@@ -87,6 +90,7 @@ public final class ScenarioLoader {
     String currency = root.optional("currency").map(ScenarioNode::asText).orElse("");
     Horizon horizon = horizon(root.optional("horizon"));
     intervals = horizon.intervals();
+    hours = horizon.hours();
     NetworkSettings network = network(root.required("network"));
     Tariff tariff = tariff(root.required("tariff"));
     Tariff realtime = root.optional("realtime").map(r -> realtime(r, tariff)).orElse(tariff.realtimeDefault());
@@ -178,6 +182,7 @@ public final class ScenarioLoader {
     switch (type) {
       case "building" -> p.requireObject(BUILDING_KEYS);
       case "generator" -> p.requireObject(GENERATOR_KEYS);
+      case "ev" -> p.requireObject(EV_KEYS);
       default -> p.requireObject(union(BATTERY_KEYS, Set.of("id", "type", "bus")));
     }
     String id = p.required("id").asText();
@@ -198,6 +203,18 @@ public final class ScenarioLoader {
         double max = p.required("max_kw").asNumber();
         double cost = p.required("cost_per_kwh").asNumber();
         yield build(p, () -> new DistributedGenerator(id, bus, min, max, cost));
+      }
+      case "ev" -> {
+        ElectricVehicle ev = build(p, () -> new ElectricVehicle(id, bus, p.required("arrival").asInt(),
+            p.required("departure").asInt(), p.required("arrival_energy_kwh").asNumber(),
+            p.required("departure_energy_kwh").asNumber(), p.required("capacity_kwh").asNumber(),
+            p.required("charge_kw").asNumber(), p.number("efficiency", ElectricVehicle.DEFAULT_EFFICIENCY),
+            p.number("v2g_kw", 0)));
+        build(p, () -> {
+          ev.requireReachable(intervals, hours);
+          return ev;
+        });
+        yield ev;
       }
       default -> {
         BatterySpec spec = battery(p);

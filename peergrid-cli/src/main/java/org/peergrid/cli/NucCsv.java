@@ -1,0 +1,37 @@
+package org.peergrid.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.peergrid.market.nuc.NucClearing;
+import org.peergrid.market.nuc.NucIteration;
+import org.peergrid.market.nuc.Trade;
+
+/** trades.csv of a p2p-nuc clearing and its console lines (docs/formats.md). */
+final class NucCsv {
+  private NucCsv() {}
+
+  static String trades(List<Trade> trades) {
+    StringBuilder sb = new StringBuilder(
+        "interval,seller,buyer,kwh,weight,loss_charge_per_kwh,surcharge_per_kwh,charge_per_kwh,charge\n");
+    for (Trade t : trades) {
+      sb.append(t.interval()).append(',').append(t.seller()).append(',').append(t.buyer()).append(',')
+          .append(Numbers.plain(t.kwh())).append(',').append(Numbers.plain(t.weight())).append(',')
+          .append(Numbers.plain(t.lossChargePerKwh())).append(',').append(Numbers.plain(t.surchargePerKwh()))
+          .append(',').append(Numbers.plain(t.chargePerKwh())).append(',').append(Numbers.plain(t.charge()))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  static void print(PrintWriter out, NucClearing nuc) {
+    out.println("NUC             " + nuc.loop().message());
+    for (NucIteration i : nuc.loop().iterations()) {
+      out.println(String.format(Locale.ROOT, "  iteration %2d  rho %.4f  revenue %10.2f  cost %10.2f  "
+          + "violations %3d  losses %9.3f kWh  V %.4f..%.4f", i.iteration(), i.lossRate(), i.revenue(), i.cost(),
+          i.violations(), i.lossesKwh(), i.vminPu(), i.vmaxPu()));
+    }
+    out.println(String.format(Locale.ROOT, "DSO             revenue %.2f, loss cost %.2f", nuc.loop().revenue(),
+        nuc.loop().cost()));
+  }
+}

@@ -1,0 +1,57 @@
+package org.peergrid.market.nuc;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.peergrid.market.basecase.BaseCase;
+import org.peergrid.market.dispatch.DispatchResult;
+import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.ClearingResult;
+import org.peergrid.market.mechanism.CooperativeOutcome;
+import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.mechanism.MidMarketRateMechanism;
+import org.peergrid.market.scenario.Scenario;
+
+
+/**
+ * {@code peergrid clear --mechanism p2p-nuc}: a clearing path of its own (like vc-game), because
+ * the loop produces its own schedule. Energy is settled at the mid-market rate between peers
+ * (docs/mechanisms.md); the charges come on top, per participant.
+ *
+ * @param clearing the last clearing, its MMR settlement and AC check
+ * @param loop iterations, trades and charges
+ * @param savingWithout each participant's saving against its base case in the P2P market without charges
+ * @param savingWith the same with the charges of the last clearing paid [money]
+ */
+public record NucClearing(ClearingResult clearing, NucResult loop, Map<String, Double> savingWithout,
+    Map<String, Double> savingWith) {
+  public static final String NAME = "p2p-nuc";
+
+  public static NucClearing clear(Scenario s, NucSettings settings) {
+    NucResult loop = NucLoop.run(s, settings);
+    DispatchResult d = loop.dispatch();
+    if (d.status() != DispatchStatus.OPTIMAL) {
+      return new NucClearing(new ClearingResult(NAME, d, Optional.empty(), Optional.empty()), loop, Map.of(),
+          Map.of());
+    }
+    BaseCase base = BaseCase.of(s);
+    MechanismOutcome settled = settle(s, d.optimal(), base);
+    MechanismOutcome without = settle(s, loop.uncharged(), base);
+    Map<String, Double> savingWith = new LinkedHashMap<>();
+    Map<String, Double> savingWithout = new LinkedHashMap<>();
+    settled.settlement().ifPresent(r -> r.participants().forEach(p -> p.savings().ifPresent(v ->
+        savingWith.put(p.participant(), v - loop.paid().getOrDefault(p.participant(), 0.0)))));
+    without.settlement().ifPresent(r -> r.participants().forEach(p -> p.savings().ifPresent(v ->
+        savingWithout.put(p.participant(), v))));
+    DispatchResult dispatch = loop.converged() ? d : new DispatchResult(DispatchStatus.OPTIMAL,
+        "the charges did not converge: " + loop.message(), d.solution(), d.solveMillis());
+    return new NucClearing(new ClearingResult(NAME, dispatch, Optional.of(MechanismOutcome.settled(NAME,
+        settled.settlement().orElseThrow())), Optional.of(loop.ac())), loop, savingWithout, savingWith);
+  }
+
+  private static MechanismOutcome settle(Scenario s, DispatchSolution sol, BaseCase base) {
+    return new MidMarketRateMechanism().settle(CooperativeOutcome.of(s, sol, base));
+  }
+
+}

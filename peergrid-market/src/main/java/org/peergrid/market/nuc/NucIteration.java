@@ -1,0 +1,16 @@
+package org.peergrid.market.nuc;
+
+/**
+ * One clearing of the loop: the schedule under the charges announced before it, and its AC check.
+ *
+ * @param iteration 1, 2, …
+ * @param revenue Σ trades' charges [money]
+ * @param cost the DSO's loss cost [money]
+ * @param violations AC voltage and thermal violations of the schedule
+ * @param lossesKwh AC losses of the day
+ * @param vminPu lowest AC voltage
+ * @param vmaxPu highest AC voltage
+ * @param lossRate ρ, money per kWh per unit weight announced for this clearing
+ */
+public record NucIteration(int iteration, double revenue, double cost, int violations, double lossesKwh,
+    double vminPu, double vmaxPu, double lossRate) {}

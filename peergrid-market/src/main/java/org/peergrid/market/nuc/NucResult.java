@@ -1,0 +1,45 @@
+package org.peergrid.market.nuc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.dispatch.DispatchResult;
+import org.peergrid.market.dispatch.DispatchSolution;
+
+/**
+ * What the loop ended with.
+ *
+ * @param converged whether the AC check passed and the revenue recovered the cost within tolerance
+ * @param message how it ended
+ * @param dispatch the last clearing
+ * @param ac its AC check (null when the clearing failed)
+ * @param trades its trades with their charges
+ * @param iterations every clearing
+ * @param paid each participant's charges [money]
+ * @param uncharged the first clearing, announced with no charges: the P2P market without NUC
+ * @param lossRate ρ of the last clearing
+ */
+public record NucResult(boolean converged, String message, DispatchResult dispatch, AcCheckResult ac,
+    List<Trade> trades, List<NucIteration> iterations, Map<String, Double> paid, DispatchSolution uncharged,
+    double lossRate) {
+
+  static NucResult failed(DispatchResult dispatch, List<NucIteration> iterations) {
+    return new NucResult(false, dispatch.message(), dispatch, null, List.of(), List.copyOf(iterations), Map.of(), null,
+        0);
+  }
+
+  public Optional<NucIteration> last() {
+    return iterations.isEmpty() ? Optional.empty() : Optional.of(iterations.get(iterations.size() - 1));
+  }
+
+  /** Σ charges of the last clearing [money]. */
+  public double revenue() {
+    return last().map(NucIteration::revenue).orElse(0.0);
+  }
+
+  /** The DSO's loss cost of the last clearing [money]. */
+  public double cost() {
+    return last().map(NucIteration::cost).orElse(0.0);
+  }
+}
