@@ -130,7 +130,7 @@ public final class ExampleScenarioWriter {
   static final String RUN_BLOCK = ""
         + "# What `peergrid run` adds after the day-ahead report (added after the figures in docs/ were taken;\n"
         + "# it changes no day-ahead figure). The real-time day is the one docs/realtime.md measures. The\n"
-        + "# uncertainty stage is left out because 2m+1 = 713 clearings take about a minute on two cores; add\n"
+        + "# uncertainty stage is left out because 2m+1 = 713 clearings take 1-2 minutes on two cores; add\n"
         + "#   uncertainty: {method: pem2m+1}\n"
         + "# below (or run with --uncertainty pem2m+1) to get it.\n"
         + "run:\n"
