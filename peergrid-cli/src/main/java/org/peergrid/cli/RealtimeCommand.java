@@ -14,13 +14,12 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
-import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.DayAhead;
-import org.peergrid.market.realtime.DeviationSampler;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.StageRequests;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,11 +89,10 @@ final class RealtimeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario forecast = ScenarioLoader.load(scenarioFile);
-    Scenario actual = actuals.file != null ? ActualsCsv.read(actuals.file, forecast)
-        : DeviationSampler.DEFAULT.sample(forecast, actuals.seed);
-    String actualsText = actuals.file != null ? "from " + actuals.file
-        : String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)", actuals.seed,
-            DeviationSampler.DEFAULT.loadCv(), DeviationSampler.DEFAULT.pvCv(), DeviationSampler.DEFAULT.windCv());
+    RealtimeActuals actualDay = RealtimeActuals.of(forecast, actuals.file != null
+        ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
+    Scenario actual = actualDay.scenario();
+    String actualsText = actualDay.description();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DayAhead dayAhead;

@@ -13,7 +13,7 @@ import org.peergrid.market.realtime.RealtimeInterval;
 import org.peergrid.market.realtime.TwoSettlementResult;
 
 /** The CSV files that {@code peergrid realtime} adds to {@link ReportCsv}'s (docs/formats.md). */
-final class RealtimeCsv {
+public final class RealtimeCsv {
   static final String[] SETTLEMENT = {"interval", "participant", "dayahead_kwh", "dayahead_price", "dayahead_amount",
     "realtime_kwh", "deviation_kwh", "deviation_price", "deviation_amount", "total_amount"};
   static final String[] COSTS = {"participant", "base_cost", "dayahead_cost", "deviation_payment",
@@ -35,7 +35,7 @@ final class RealtimeCsv {
     });
   }
 
-  static String costs(TwoSettlementResult s) {
+  public static String costs(TwoSettlementResult s) {
     return csv(COSTS, out -> {
       for (ParticipantRealtimeCost c : s.participants()) {
         out.printRecord(c.participant(), c.baseCost().isPresent() ? n(c.baseCost().getAsDouble()) : "",
@@ -55,7 +55,7 @@ final class RealtimeCsv {
   }
 
   /** Buses in the case's order, every interval. */
-  static String voltages(AcTraces tr) {
+  public static String voltages(AcTraces tr) {
     RadialNetwork radial = tr.network();
     return csv(VOLTAGE, out -> {
       for (int t = 0; t < tr.intervals(); t++) {

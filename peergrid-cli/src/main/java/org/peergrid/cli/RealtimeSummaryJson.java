@@ -20,7 +20,7 @@ import org.peergrid.market.scenario.Scenario;
  * day under the same keys as {@code peergrid clear}'s. Every key is always present, null where the
  * day has no value (a day-ahead market that could not clear).
  */
-final class RealtimeSummaryJson {
+public final class RealtimeSummaryJson {
   private RealtimeSummaryJson() {}
 
   static String of(Scenario s, String status, String diagnosis, String actuals, String dayAheadSource,
@@ -28,6 +28,16 @@ final class RealtimeSummaryJson {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", s.name());
+    root.setAll(node(s, status, diagnosis, actuals, dayAheadSource, result));
+    ArrayNode written = root.putArray("files");
+    files.forEach(written::add);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  /** The figures without the scenario name and the file list: what {@code peergrid run}'s summary nests. */
+  public static ObjectNode node(Scenario s, String status, String diagnosis, String actuals, String dayAheadSource,
+      Optional<RealtimeResult> result) {
+    ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("status", status);
     root.put("diagnosis", diagnosis);
     root.put("currency", s.currency());
@@ -54,9 +64,7 @@ final class RealtimeSummaryJson {
     SummaryJson.putInt(root, "realtime_setup_ms", result.map(r -> (int) r.realized().setupMillis()));
     SummaryJson.putInt(root, "realtime_ms", result.map(r -> (int) r.millis()));
     SummaryJson.putAcCheck(root, result.map(RealtimeResult::acCheck));
-    ArrayNode written = root.putArray("files");
-    files.forEach(written::add);
-    return mapper.writeValueAsString(root) + "\n";
+    return root;
   }
 
   /** The summary of a day whose day-ahead market could not clear. */

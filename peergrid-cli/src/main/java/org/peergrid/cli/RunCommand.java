@@ -26,6 +26,7 @@ import org.peergrid.market.mechanism.MechanismComparison;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.StageRequests;
 import org.peergrid.market.variants.CaseVariants;
 import org.peergrid.market.variants.VariantResult;
 import picocli.CommandLine;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
       "Runs a scenario's day end to end and writes a report.",
       "The day-ahead clearing (LinDistFlow LP, DLMPs, base cases), every mechanism",
       "on the one schedule, the case variants (a) base case, (b) sharing without",
-      "the community battery, (c) with it, (d) with the DGs, and the AC check.",
+      "the community battery, (c) with it, (d) with the DGs, and the AC check;",
+      "then the stages that the scenario's run block asks for: the uncertainty of",
+      "the forecasts and the real-time day (docs/formats.md; options below override).",
       "Writes DIR/report.html (self-contained: open it in a browser), every",
       "chart's data as CSV and PNG beside it, and summary.json for scripts",
       "(docs/formats.md). Powers in kW, energies in kWh, voltages in p.u., money",
@@ -65,12 +68,27 @@ final class RunCommand implements Callable<Integer> {
           + " (default: out/<scenario name>).")
   Path out;
 
+  @Option(names = "--uncertainty", paramLabel = "METHOD",
+      description = "Run the uncertainty stage with pem2m, pem2m+1 or mc (samples and seed from the run block, or"
+          + " 10000 and 1), whatever the run block says (default: as the scenario's run block asks; none without one).")
+  String uncertainty;
+
+  @Option(names = "--realtime-seed", paramLabel = "S",
+      description = "Run the real-time stage on a day sampled around the forecasts with this seed (default: as the"
+          + " scenario's run block asks; none without one).")
+  Long realtimeSeed;
+
+  @Option(names = "--no-stages",
+      description = "Only the day-ahead report: skip the stages that the scenario's run block asks for (default: false).")
+  boolean noStages;
+
   @Override
   public Integer call() {
     System.setProperty("java.awt.headless", "true"); // charts render off-screen, also without a display
     PrintWriter stdout = spec.commandLine().getOut();
     Progress progress = new Progress(stdout, Progress.stdoutIsTerminal(), System::nanoTime);
-    Scenario scenario = progress.stage("Reading the scenario", () -> ScenarioLoader.load(scenarioFile));
+    checkStageOptions();
+    Scenario scenario = withStageOptions(progress.stage("Reading the scenario", () -> ScenarioLoader.load(scenarioFile)));
     Path dir = out != null ? out : Path.of("out", scenario.name());
     stdout.printf(Locale.ROOT, "Running %s: %d participants, %d x %d min on %s%n", scenario.name(),
         scenario.participants().size(), scenario.horizon().intervals(), scenario.horizon().intervalMinutes(),
@@ -86,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Map<String, byte[]> files = progress.stage("Charts and report", () -> Report.build(run, sections));
-    write(dir, run, files);
+    write(dir, run, sections, files);
     RunConsole.print(stdout, run, dir, files.size() + 1);
     stdout.flush();
     return exitCode(run);
@@ -103,12 +121,40 @@ final class RunCommand implements Callable<Integer> {
     return new RunResults(day, rows, variants, peak, profile, VoltageProfile.of(day.scenario(), solution, profile));
   }
 
+  private void checkStageOptions() {
+    if (noStages && (uncertainty != null || realtimeSeed != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--no-stages skips the stages; it cannot go with --uncertainty or --realtime-seed");
+    }
+    if (uncertainty != null && !StageRequests.Uncertainty.METHODS.contains(uncertainty)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown --uncertainty '" + uncertainty + "'; use pem2m, pem2m+1 or mc");
+    }
+  }
+
+  /** The scenario with the stages that the command line asks for in place of its run block's. */
+  private Scenario withStageOptions(Scenario scenario) {
+    if (noStages) {
+      return scenario.withStages(StageRequests.NONE);
+    }
+    StageRequests stages = scenario.stages();
+    if (uncertainty != null) {
+      StageRequests.Uncertainty block = stages.uncertainty().orElse(new StageRequests.Uncertainty(uncertainty,
+          StageRequests.Uncertainty.DEFAULT_SAMPLES, StageRequests.Uncertainty.DEFAULT_SEED));
+      stages = stages.withUncertainty(new StageRequests.Uncertainty(uncertainty, block.samples(), block.seed()));
+    }
+    if (realtimeSeed != null) {
+      stages = stages.withRealtime(StageRequests.Realtime.sampled(realtimeSeed));
+    }
+    return scenario.withStages(stages);
+  }
+
   /** All files at once; names that an earlier run wrote and this one does not are removed. */
-  private void write(Path dir, RunResults run, Map<String, byte[]> files) {
+  private void write(Path dir, RunResults run, List<ReportSection> sections, Map<String, byte[]> files) {
     try {
       List<String> names = new ArrayList<>(files.keySet());
       names.add(0, SUMMARY);
-      files.put(SUMMARY, RunSummaryJson.of(run, names).getBytes(StandardCharsets.UTF_8));
+      files.put(SUMMARY, RunSummaryJson.of(run, sections, names).getBytes(StandardCharsets.UTF_8));
       List<String> stale = previousFiles(dir);
       stale.removeAll(files.keySet());
       AtomicFiles.writeBytes(dir, files, stale);

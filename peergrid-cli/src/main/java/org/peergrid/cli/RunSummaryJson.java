@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.peergrid.cli.report.Report;
+import org.peergrid.cli.report.ReportSection;
 import org.peergrid.cli.report.RunResults;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.variants.VariantResult;
@@ -19,7 +20,8 @@ import org.peergrid.market.variants.VariantResult;
 final class RunSummaryJson {
   private RunSummaryJson() {}
 
-  static String of(RunResults run, List<String> files) throws JsonProcessingException {
+  /** @param sections the report's sections: the stages' add their figures under their own keys */
+  static String of(RunResults run, List<ReportSection> sections, List<String> files) throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", run.scenario().name());
@@ -46,6 +48,7 @@ final class RunSummaryJson {
       put(n, "grid_import_kwh", v.gridImportKwh());
       n.put("diagnosis", v.diagnosis().orElse(null));
     }
+    sections.forEach(s -> s.summarize(root));
     ArrayNode written = root.putArray("files");
     files.forEach(written::add);
     return mapper.writeValueAsString(root) + "\n";

@@ -11,7 +11,7 @@ import org.peergrid.market.uncertainty.UncertaintyComparison.OutputError;
  * column, so that one file holds one run or the runs of a comparison. An empty cell is a statistic
  * that does not exist (an estimate that lost an evaluation, a relative error against a zero).
  */
-final class UncertaintyCsv {
+public final class UncertaintyCsv {
   static final String[] DLMP = {"method", "interval", "bus", "dlmp_mean", "dlmp_std"};
   static final String[] COSTS = {"method", "participant", "cost_mean", "cost_std"};
   static final String[] COMPARISON = {"method", "reference", "output", "participant", "interval", "bus", "mean", "std",
@@ -20,7 +20,7 @@ final class UncertaintyCsv {
 
   private UncertaintyCsv() {}
 
-  static String dlmp(List<DayUncertainty> runs) {
+  public static String dlmp(List<DayUncertainty> runs) {
     return ReportCsv.csv(DLMP, out -> {
       for (DayUncertainty r : runs) {
         DayOutputs o = r.layout();
@@ -33,7 +33,7 @@ final class UncertaintyCsv {
     });
   }
 
-  static String costs(List<DayUncertainty> runs) {
+  public static String costs(List<DayUncertainty> runs) {
     return ReportCsv.csv(COSTS, out -> {
       for (DayUncertainty r : runs) {
         for (int p = 0; p < r.layout().participants().size(); p++) {

@@ -18,7 +18,7 @@ import org.peergrid.market.uncertainty.UncertaintyComparison;
  * uncertainty.json of {@code peergrid uncertainty} (docs/formats.md). Statistics that do not exist
  * (an estimate that lost an evaluation to an infeasible day) are null, never NaN, which JSON lacks.
  */
-final class UncertaintyJson {
+public final class UncertaintyJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private UncertaintyJson() {}
@@ -72,7 +72,8 @@ final class UncertaintyJson {
     return root;
   }
 
-  private static void figures(ObjectNode node, DayUncertainty run) {
+  /** One run's figures (method, evaluations, wall time, total cost and Vmin statistics) into {@code node}. */
+  public static void figures(ObjectNode node, DayUncertainty run) {
     node.put("method", run.method().key());
     node.put("evaluations", run.result().evaluations());
     node.put("failed_evaluations", run.result().failedEvaluations());

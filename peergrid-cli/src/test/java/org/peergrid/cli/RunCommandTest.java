@@ -94,7 +94,7 @@ class RunCommandTest {
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check")) {
+        "ac-check", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
@@ -103,7 +103,7 @@ class RunCommandTest {
       assertThat(Base64.getDecoder().decode(embedded.group(1)).length).isGreaterThan(5_000);
       images++;
     }
-    assertThat(images).isEqualTo(CHARTS.size() + 1); // the AC check has two charts
+    assertThat(images).isEqualTo(CHARTS.size() + 1 + 2); // the AC check has two charts; the real-time stage two
     assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
   }
 
@@ -115,7 +115,8 @@ class RunCommandTest {
   @Test
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
-        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "files");
+        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "realtime",
+        "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(16);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));
@@ -134,6 +135,22 @@ class RunCommandTest {
     }
     List<CSVRecord> variantRows = csv(OUT.resolve("variants.csv"));
     assertThat(variantRows.get(3).get("net_cost")).isNotEmpty();
+  }
+
+  /**
+   * The example's run block asks for the real-time day with sample seed 42, so the stage gives
+   * what {@code peergrid realtime --sample-seed 42} gives in docs/realtime.md.
+   */
+  @Test
+  void theRealtimeStageGivesTheDayOfDocsRealtime() {
+    assertThat(run.out()).contains("Real time: re-dispatch, two settlements, AC check");
+    JsonNode rt = summary.get("realtime");
+    assertThat(rt.get("dayahead_cost").asDouble()).isCloseTo(100933.27, within(0.01));
+    assertThat(rt.get("realtime_cost").asDouble()).isCloseTo(107861.94, within(0.01));
+    assertThat(rt.get("deviation_cost").asDouble()).isCloseTo(6928.68, within(0.01));
+    assertThat(rt.get("netting_surplus").asDouble()).isCloseTo(8936.47, within(0.01));
+    assertThat(rt.get("ac_voltage_violations").asInt()).isEqualTo(2);
+    assertThat(rt.get("ac_branch_violations").asInt()).isEqualTo(6);
   }
 
   /** Chromium renders the page from disk; the screenshot stays in target/ for people to look at. */

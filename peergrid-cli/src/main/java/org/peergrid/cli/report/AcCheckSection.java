@@ -55,6 +55,19 @@ final class AcCheckSection implements ReportSection {
     out.chart(DAY, dayChart(run, ac, net), 660, 380, "Lowest AC voltage (left axis) and losses (right axis) in each"
         + " interval.", AC_CHECK);
     out.endRow();
+    violations(run, ac, VIOLATIONS, out);
+    out.file(AC_CHECK, ReportCsv.acCheck(ac));
+    var lin = run.solution().network().voltagePu();
+    out.file(PROFILE + ".csv", ReportCsv.csv(PROFILE_HEADER, csv -> {
+      for (int k : busOrder(radial)) {
+        csv.printRecord(t, radial.busNumber(k), Numbers.plain(run.profilePu()[k]), Numbers.plain(lin.get(t, k)));
+      }
+    }));
+  }
+
+  /** Internal indices sorted by bus number, the x axis of a voltage profile. */
+  /** The first violations as a table, all of them in {@code file} (the real-time section shows its own). */
+  static void violations(RunResults run, AcCheckResult ac, String file, SectionWriter out) {
     if (ac.violations().isEmpty()) {
       out.paragraph("No limit is broken in AC.");
     } else {
@@ -65,20 +78,12 @@ final class AcCheckSection implements ReportSection {
       }
       out.table(List.of("interval", "limit", "where", "AC value", "limit", "excess", "unit"), rows);
       if (ac.violations().size() > SHOWN_VIOLATIONS) {
-        out.note("… and " + (ac.violations().size() - SHOWN_VIOLATIONS) + " more in " + VIOLATIONS + ".");
+        out.note("… and " + (ac.violations().size() - SHOWN_VIOLATIONS) + " more in " + file + ".");
       }
     }
-    out.file(AC_CHECK, ReportCsv.acCheck(ac));
-    out.file(VIOLATIONS, ReportCsv.violations(ac));
-    var lin = run.solution().network().voltagePu();
-    out.file(PROFILE + ".csv", ReportCsv.csv(PROFILE_HEADER, csv -> {
-      for (int k : busOrder(radial)) {
-        csv.printRecord(t, radial.busNumber(k), Numbers.plain(run.profilePu()[k]), Numbers.plain(lin.get(t, k)));
-      }
-    }));
+    out.file(file, ReportCsv.violations(ac));
   }
 
-  /** Internal indices sorted by bus number, the x axis of a voltage profile. */
   private static List<Integer> busOrder(RadialNetwork radial) {
     List<Integer> order = new ArrayList<>();
     for (int k = 0; k < radial.busCount(); k++) {

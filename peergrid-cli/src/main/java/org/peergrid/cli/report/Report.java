@@ -18,8 +18,8 @@ public final class Report {
       new PricesSection(), new BatteriesSection(), new GridSection(), new MechanismsSection(),
       new VariantsSection(), new AcCheckSection());
 
-  /** Stages that run when the scenario asks; none yet (uncertainty and real-time are coming). */
-  public static final List<RunStage> OPTIONAL_STAGES = List.of();
+  /** Stages that run when the scenario's run block (or the command line) asks, in page order. */
+  public static final List<RunStage> OPTIONAL_STAGES = List.of(new UncertaintyRunStage(), new RealtimeRunStage());
 
   private Report() {}
 

@@ -19,4 +19,10 @@ public interface ReportSection {
   }
 
   void write(RunResults run, SectionWriter out);
+
+  /**
+   * Adds the section's key figures to summary.json under its own key; the day-ahead sections'
+   * figures are the summary's own keys, so only stage sections add any.
+   */
+  default void summarize(com.fasterxml.jackson.databind.node.ObjectNode summary) {}
 }

@@ -21,10 +21,18 @@ import org.peergrid.grid.ValidationException;
  *     {@code uncertainty} block); only probabilistic runs read it
  * @param realtimeTariff the prices at which real-time deviations from the day-ahead position are
  *     settled (the {@code realtime} block; {@link Tariff#realtimeDefault()} of the tariff without it)
+ * @param stages what {@code peergrid run} runs after the day-ahead market (the {@code run} block);
+ *     nothing else reads it
  */
 public record Scenario(
     String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-    List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff) {
+    List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff, StageRequests stages) {
+
+  /** A scenario that asks for no run stages. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff) {
+    this(name, currency, network, horizon, tariff, participants, uncertainty, realtimeTariff, StageRequests.NONE);
+  }
 
   /** A scenario with the default uncertainty settings and the default real-time tariff. */
   public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
@@ -48,6 +56,7 @@ public record Scenario(
     participants = List.copyOf(participants);
     uncertainty = uncertainty == null ? UncertaintySpec.DEFAULT : uncertainty;
     realtimeTariff = realtimeTariff == null ? tariff.realtimeDefault() : realtimeTariff;
+    stages = stages == null ? StageRequests.NONE : stages;
     int n = horizon.intervals();
     requireLength("tariff.import", tariff.importPrice(), n);
     requireLength("tariff.export", tariff.exportPrice(), n);
@@ -90,7 +99,12 @@ public record Scenario(
 
   /** A copy with other participants (e.g. perturbed forecasts), everything else the same. */
   public Scenario withParticipants(List<Participant> replaced) {
-    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty, realtimeTariff);
+    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty, realtimeTariff, stages);
+  }
+
+  /** A copy that asks for other run stages (command-line overrides), everything else the same. */
+  public Scenario withStages(StageRequests replaced) {
+    return new Scenario(name, currency, network, horizon, tariff, participants, uncertainty, realtimeTariff, replaced);
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {

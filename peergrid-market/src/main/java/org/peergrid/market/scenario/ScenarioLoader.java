@@ -25,7 +25,7 @@ import org.peergrid.grid.radial.RadialNetwork;
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
-          "uncertainty", "nuc");
+          "uncertainty", "nuc", "run");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -100,8 +100,10 @@ public final class ScenarioLoader {
     }
     UncertaintySpec uncertainty = root.optional("uncertainty")
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
+    StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, baseDir))
+        .orElse(StageRequests.NONE);
     return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
-        realtime));
+        realtime, stages));
   }
 
   private Horizon horizon(Optional<ScenarioNode> node) {

@@ -1,0 +1,29 @@
+package org.peergrid.cli;
+
+import java.util.Locale;
+import org.peergrid.market.realtime.ActualsCsv;
+import org.peergrid.market.realtime.DeviationSampler;
+import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.StageRequests;
+
+/**
+ * The actual day of a real-time run, read from a file or sampled around the forecasts, and how
+ * reports name its origin; shared by {@code peergrid realtime} and {@code peergrid run}'s stage.
+ *
+ * @param scenario the forecast scenario with the actual load and generation
+ * @param description "from FILE" or "sampled with seed S (cv ...)"
+ */
+public record RealtimeActuals(Scenario scenario, String description) {
+
+  public static RealtimeActuals of(Scenario forecast, StageRequests.Realtime request) {
+    if (request.actuals().isPresent()) {
+      return new RealtimeActuals(ActualsCsv.read(request.actuals().get(), forecast),
+          "from " + request.actuals().get());
+    }
+    long seed = request.sampleSeed().orElseThrow();
+    DeviationSampler sampler = DeviationSampler.DEFAULT;
+    return new RealtimeActuals(sampler.sample(forecast, seed), String.format(Locale.ROOT,
+        "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)", seed, sampler.loadCv(), sampler.pvCv(),
+        sampler.windCv()));
+  }
+}
