@@ -27,11 +27,14 @@ final class NucCsv {
   static void print(PrintWriter out, NucClearing nuc) {
     out.println("NUC             " + nuc.loop().message());
     for (NucIteration i : nuc.loop().iterations()) {
-      out.println(String.format(Locale.ROOT, "  iteration %2d  rho %.4f  revenue %10.2f  cost %10.2f  "
-          + "violations %3d  losses %9.3f kWh  V %.4f..%.4f", i.iteration(), i.lossRate(), i.revenue(), i.cost(),
-          i.violations(), i.lossesKwh(), i.vminPu(), i.vmaxPu()));
+      out.println(String.format(Locale.ROOT, "  iteration %2d  %-6s  alpha %.4f  rho %.4f  revenue %10.2f  "
+          + "surcharges %10.2f  cost %10.2f  violations %3d  losses %9.3f kWh  V %.4f..%.4f", i.iteration(),
+          i.phase(), i.surchargeScale(), i.lossRate(), i.revenue(), i.surchargeRevenue(), i.cost(), i.violations(),
+          i.lossesKwh(), i.vminPu(), i.vmaxPu()));
     }
-    out.println(String.format(Locale.ROOT, "DSO             revenue %.2f, loss cost %.2f", nuc.loop().revenue(),
-        nuc.loop().cost()));
+    // the surcharges are the rent of the limits, so they are shown apart from the loss recovery
+    out.println(String.format(Locale.ROOT, "DSO             revenue %.2f = loss charges %.2f + surcharges %.2f; "
+        + "loss cost %.2f", nuc.loop().revenue(), nuc.loop().revenue() - nuc.loop().surchargeRevenue(),
+        nuc.loop().surchargeRevenue(), nuc.loop().cost()));
   }
 }

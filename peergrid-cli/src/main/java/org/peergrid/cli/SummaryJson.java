@@ -43,6 +43,8 @@ public final class SummaryJson {
     root.put("nuc_iterations", nuc.loop().iterations().size());
     root.put("dso_revenue", nuc.loop().revenue());
     root.put("dso_cost", nuc.loop().cost());
+    root.put("dso_surcharge_revenue", nuc.loop().surchargeRevenue());
+    root.put("nuc_surcharge_scale", nuc.loop().surchargeScale());
     root.put("nuc_loss_rate", nuc.loop().lossRate());
     ObjectNode saving = root.putObject("nuc_saving");
     nuc.savingWith().forEach((id, v) -> {

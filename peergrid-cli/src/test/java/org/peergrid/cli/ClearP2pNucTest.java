@@ -36,6 +36,13 @@ class ClearP2pNucTest {
       assertThat(Double.parseDouble(r.get("charge"))).isCloseTo(kwh * perKwh, org.assertj.core.api.Assertions.within(1e-6));
       charged += Double.parseDouble(r.get("charge"));
     }
+    // the surcharges are reported apart: the loss charges alone recover the loss cost within 1 %
+    double surcharges = s.get("dso_surcharge_revenue").asDouble();
+    assertThat(surcharges).isPositive();
+    assertThat(s.get("dso_revenue").asDouble() - surcharges).isCloseTo(s.get("dso_cost").asDouble(),
+        org.assertj.core.api.Assertions.within(0.01 * s.get("dso_cost").asDouble()));
+    assertThat(s.get("nuc_surcharge_scale").asDouble()).isGreaterThan(0).isLessThan(1);
+    assertThat(run.out()).contains("relax").contains("+ surcharges");
     // What the trades are charged is what the DSO collects.
     assertThat(charged).isCloseTo(s.get("dso_revenue").asDouble(), org.assertj.core.api.Assertions.within(0.01));
   }

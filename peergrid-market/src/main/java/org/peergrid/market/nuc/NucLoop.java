@@ -37,8 +37,7 @@ public final class NucLoop {
   private final int nt;
   private final double hours;
   private final Map<String, Integer> index = new LinkedHashMap<>();
-  private final double[][] sellerSurcharge;
-  private final double[][] buyerSurcharge;
+  private Surcharges surcharges;
   private double lossRate;
 
   private NucLoop(Scenario s, NucSettings settings) {
@@ -52,51 +51,127 @@ public final class NucLoop {
     for (Participant p : s.participants()) {
       index.put(p.id(), index.size());
     }
-    sellerSurcharge = new double[index.size()][nt];
-    buyerSurcharge = new double[index.size()][nt];
+    surcharges = new Surcharges(index.size(), nt);
   }
 
   public static NucResult run(Scenario s, NucSettings settings) {
     return new NucLoop(s, settings).loop();
   }
 
+  /**
+   * Three phases, all counted against {@code max_iterations}, so the loop ends after at most that
+   * many clearings. Raise: surcharge the trades behind each violation until the AC check passes.
+   * Relax: bisect a common factor α ∈ [0, 1] on the raised surcharges, the AC check passing at hi
+   * and failing at lo, until hi − lo ≤ {@code surcharge_precision} (⌈log2(1/precision)⌉ clearings).
+   * Settle: keep α = hi and refit ρ until the loss part of the revenue recovers the loss cost; should
+   * the new ρ break the AC check, α goes up by the precision again. ρ is refitted after every
+   * clearing, so every phase also moves the loss revenue towards the cost.
+   */
   private NucResult loop() {
     List<NucIteration> iterations = new ArrayList<>();
-    List<Trade> previous = List.of();
-    DispatchSolution uncharged = null;
+    Clearing first = null;
+    Clearing last = null;
+    Surcharges raised = null;
+    double lo = 0;
+    double hi = 1;
     for (int k = 1; k <= settings.maxIterations(); k++) {
-      DispatchResult cleared = LinDistFlowDispatch.solveWithCharges(s, injectionCharges(previous));
-      if (cleared.status() != DispatchStatus.OPTIMAL) {
-        return NucResult.failed(cleared, iterations);
+      String phase = raised == null ? "raise" : hi - lo > settings.surchargePrecision() ? "relax" : "settle";
+      double scale = raised == null ? 1 : phase.equals("relax") ? (lo + hi) / 2 : hi;
+      if (raised != null) {
+        surcharges = raised.scaled(scale);
       }
-      DispatchSolution sol = cleared.optimal();
-      uncharged = uncharged == null ? sol : uncharged;
-      AcCheckResult ac = AcCheck.run(s, sol);
-      List<Trade> trades = TradeMatching.match(s, sol, distance, settings.method() == NucMethod.LOSS_SENSITIVITY
-          ? lossFactors(sol) : null, lossRate, sellerSurcharge, buyerSurcharge, index);
-      double revenue = trades.stream().mapToDouble(Trade::charge).sum();
-      double cost = lossCost(sol, ac);
-      List<AcViolation> violations = ac.violations();
-      iterations.add(new NucIteration(k, revenue, cost, violations.size(), ac.lossesKwh(),
-          ac.vmin().map(v -> v.pu()).orElse(Double.NaN), ac.vmax().map(v -> v.pu()).orElse(Double.NaN),
-          lossRate));
-      boolean surcharged = trades.stream().anyMatch(t -> t.surchargePerKwh() > 0);
-      boolean recovered = settings.recovers(revenue, cost)
-          || surcharged && revenue >= cost - settings.absoluteTolerance();
-      if (violations.isEmpty() && recovered && ac.converged()) {
-        return new NucResult(true, "converged in " + k + " iteration(s)", cleared, ac, trades, iterations,
-            payments(trades), uncharged, lossRate);
+      Clearing c = clear(last == null ? List.of() : last.trades());
+      if (c.dispatch().status() != DispatchStatus.OPTIMAL) {
+        return NucResult.failed(c.dispatch(), iterations);
       }
-      if (k == settings.maxIterations()) {
-        return new NucResult(false, "stopped at max_iterations " + k + " with " + violations.size()
-            + " AC violation(s) and revenue " + revenue + " against cost " + cost, cleared, ac, trades, iterations,
-            payments(trades), uncharged, lossRate);
+      first = first == null ? c : first;
+      iterations.add(c.iteration(k, phase, scale));
+      lossRate = nextLossRate(c.trades(), c.cost());
+      if (raised == null && !c.passes()) {
+        surcharge(c.trades(), c.ac().violations());
+        last = c;
+        continue;
       }
-      surcharge(trades, violations);
-      lossRate = nextLossRate(trades, cost);
-      previous = trades;
+      if (raised == null && surcharges.any()) {
+        raised = surcharges; // the AC check passes: from here on only lower them
+        last = c;
+        continue;
+      }
+      if (phase.equals("relax")) {
+        if (c.passes()) {
+          hi = scale;
+          last = c;
+        } else {
+          lo = scale;
+        }
+        continue;
+      }
+      if (c.passes() && settings.recovers(c.lossRevenue(), c.cost())) {
+        return result(true, "converged in " + k + " iteration(s)", c, iterations, first, raised == null ? 0 : hi);
+      }
+      if (!c.passes()) { // the refitted ρ moved the schedule: the next step up becomes hi
+        lo = hi;
+        hi = Math.min(1, hi + settings.surchargePrecision());
+      }
+      last = c;
     }
-    throw new IllegalStateException("unreachable");
+    Clearing c = last;
+    return result(false, "stopped at max_iterations " + settings.maxIterations() + " with "
+        + c.ac().violations().size() + " AC violation(s) and loss revenue " + c.lossRevenue() + " against cost "
+        + c.cost(), c, iterations, first, raised == null ? 0 : hi);
+  }
+
+  /** A clearing under the surcharges and ρ announced now, with its trades and AC check. */
+  private record Clearing(DispatchResult dispatch, AcCheckResult ac, List<Trade> trades, double cost,
+      Surcharges surcharges, double lossRate) {
+    boolean passes() {
+      return ac.violations().isEmpty() && ac.converged();
+    }
+
+    double lossRevenue() {
+      return trades.stream().mapToDouble(x -> x.kwh() * x.lossChargePerKwh()).sum();
+    }
+
+    double surchargeRevenue() {
+      return trades.stream().mapToDouble(x -> x.kwh() * x.surchargePerKwh()).sum();
+    }
+
+    NucIteration iteration(int k, String phase, double scale) {
+      return new NucIteration(k, phase, scale, lossRevenue() + surchargeRevenue(), surchargeRevenue(), cost,
+          ac.violations().size(), ac.lossesKwh(), ac.vmin().map(v -> v.pu()).orElse(Double.NaN),
+          ac.vmax().map(v -> v.pu()).orElse(Double.NaN), lossRate);
+    }
+  }
+
+  private Clearing clear(List<Trade> previous) {
+    DispatchResult cleared = LinDistFlowDispatch.solveWithCharges(s, injectionCharges(previous));
+    if (cleared.status() != DispatchStatus.OPTIMAL) {
+      return new Clearing(cleared, null, List.of(), 0, surcharges, lossRate);
+    }
+    DispatchSolution sol = cleared.optimal();
+    AcCheckResult ac = AcCheck.run(s, sol);
+    List<Trade> trades = TradeMatching.match(s, sol, distance, settings.method() == NucMethod.LOSS_SENSITIVITY
+        ? lossFactors(sol) : null, lossRate, surcharges);
+    // a copy: the raise phase goes on raising the loop's own surcharges after this clearing
+    return new Clearing(cleared, ac, trades, lossCost(sol, ac), surcharges.scaled(1), lossRate);
+  }
+
+  private NucResult result(boolean converged, String message, Clearing c, List<NucIteration> iterations,
+      Clearing first, double scale) {
+    return new NucResult(converged, message, c.dispatch(), c.ac(), c.trades(), List.copyOf(iterations),
+        payments(c.trades(), c.surcharges()), first.dispatch().optimal(), c.lossRate(), c.surcharges(), scale);
+  }
+
+  /**
+   * The AC check of one clearing under the given surcharges and ρ, the loss charges per participant
+   * taken from {@code previous}: lets a test probe the surcharges next to the loop's result.
+   */
+  static AcCheckResult check(Scenario s, NucSettings settings, Surcharges surcharges, double lossRate,
+      List<Trade> previous) {
+    NucLoop l = new NucLoop(s, settings);
+    l.surcharges = surcharges;
+    l.lossRate = lossRate;
+    return l.clear(previous).ac();
   }
 
   /**
@@ -169,15 +244,17 @@ public final class NucLoop {
   private void raise(String id, boolean seller, int t, double amount) {
     Integer i = index.get(id);
     if (i != null) { // the utility at the root pays no surcharge
-      (seller ? sellerSurcharge : buyerSurcharge)[i][t] += amount;
+      surcharges.raise(i, seller, t, amount);
     }
   }
 
-  /** ρ with which the last trades would have recovered the cost beyond their surcharges. */
+  /**
+   * ρ with which the last trades would have recovered the loss cost. Surcharges do not count towards
+   * it: they are the rent of the limits, reported apart, and would otherwise let ρ fall to zero.
+   */
   private double nextLossRate(List<Trade> trades, double cost) {
     double weighted = trades.stream().mapToDouble(x -> x.kwh() * x.weight()).sum();
-    double surcharges = trades.stream().mapToDouble(x -> x.kwh() * x.surchargePerKwh()).sum();
-    return weighted > 0 ? Math.max(0, cost - surcharges) / weighted : 0;
+    return weighted > 0 ? cost / weighted : 0;
   }
 
   /**
@@ -201,23 +278,23 @@ public final class NucLoop {
     for (int i = 0; i < charge.length; i++) {
       for (int t = 0; t < nt; t++) {
         double loss = kwh[i][t] > 0 ? paid[i][t] / kwh[i][t] : 0;
-        charge[i][t] = loss + sellerSurcharge[i][t] - buyerSurcharge[i][t];
+        charge[i][t] = loss + surcharges.onSales(i, t) - surcharges.onPurchases(i, t);
       }
     }
     return charge;
   }
 
   /** What each participant pays in charges over the day [money]. */
-  private Map<String, Double> payments(List<Trade> trades) {
+  private Map<String, Double> payments(List<Trade> trades, Surcharges paidAt) {
     Map<String, Double> paid = new LinkedHashMap<>();
     index.keySet().forEach(id -> paid.put(id, 0.0));
     for (Trade x : trades) {
       double share = TradeMatching.lossShare(x) * x.lossChargePerKwh() * x.kwh();
       if (index.containsKey(x.seller())) {
-        paid.merge(x.seller(), share + x.kwh() * sellerSurcharge[index.get(x.seller())][x.interval()], Double::sum);
+        paid.merge(x.seller(), share + x.kwh() * paidAt.onSales(index.get(x.seller()), x.interval()), Double::sum);
       }
       if (index.containsKey(x.buyer())) {
-        paid.merge(x.buyer(), share + x.kwh() * buyerSurcharge[index.get(x.buyer())][x.interval()], Double::sum);
+        paid.merge(x.buyer(), share + x.kwh() * paidAt.onPurchases(index.get(x.buyer()), x.interval()), Double::sum);
       }
     }
     return paid;

@@ -19,14 +19,16 @@ import org.peergrid.market.dispatch.DispatchSolution;
  * @param paid each participant's charges [money]
  * @param uncharged the first clearing, announced with no charges: the P2P market without NUC
  * @param lossRate ρ of the last clearing
+ * @param surcharges the surcharges of the last clearing
+ * @param surchargeScale α, the factor the loop left on the raised surcharges (0 when none were raised)
  */
 public record NucResult(boolean converged, String message, DispatchResult dispatch, AcCheckResult ac,
     List<Trade> trades, List<NucIteration> iterations, Map<String, Double> paid, DispatchSolution uncharged,
-    double lossRate) {
+    double lossRate, Surcharges surcharges, double surchargeScale) {
 
   static NucResult failed(DispatchResult dispatch, List<NucIteration> iterations) {
     return new NucResult(false, dispatch.message(), dispatch, null, List.of(), List.copyOf(iterations), Map.of(), null,
-        0);
+        0, null, 0);
   }
 
   public Optional<NucIteration> last() {
@@ -36,6 +38,11 @@ public record NucResult(boolean converged, String message, DispatchResult dispat
   /** Σ charges of the last clearing [money]. */
   public double revenue() {
     return last().map(NucIteration::revenue).orElse(0.0);
+  }
+
+  /** The part of the revenue from surcharges: rent of the limits, not loss recovery [money]. */
+  public double surchargeRevenue() {
+    return last().map(NucIteration::surchargeRevenue).orElse(0.0);
   }
 
   /** The DSO's loss cost of the last clearing [money]. */

@@ -12,10 +12,12 @@ import org.peergrid.grid.ValidationException;
  * @param maxIterations clearings before the loop gives up
  * @param step how much a violation raises a surcharge per iteration, as a share of the interval's
  *     import price, scaled by the trade's share of the violation
+ * @param surchargePrecision how close the loop brings the common factor on the raised surcharges
+ *     to the smallest one that keeps the AC check passing (bisection stops at hi − lo ≤ this)
  */
 public record NucSettings(NucMethod method, double relativeTolerance, double absoluteTolerance, int maxIterations,
-    double step) {
-  public static final NucSettings DEFAULT = new NucSettings(NucMethod.DISTANCE, 0.01, 0.01, 30, 0.25);
+    double step, double surchargePrecision) {
+  public static final NucSettings DEFAULT = new NucSettings(NucMethod.DISTANCE, 0.01, 0.01, 30, 0.25, 0.02);
 
   public NucSettings {
     if (!(relativeTolerance > 0) || !(absoluteTolerance > 0)) {
@@ -26,6 +28,9 @@ public record NucSettings(NucMethod method, double relativeTolerance, double abs
     }
     if (!(step > 0)) {
       throw new ValidationException("step must be positive, got " + step);
+    }
+    if (!(surchargePrecision > 0 && surchargePrecision < 1)) {
+      throw new ValidationException("surcharge_precision must lie in (0, 1), got " + surchargePrecision);
     }
   }
 
@@ -39,13 +44,9 @@ public record NucSettings(NucMethod method, double relativeTolerance, double abs
     var keys = java.util.Arrays.stream(NucMethod.values()).map(NucMethod::key)
         .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     var d = new org.peergrid.market.scenario.NucBlock(DEFAULT.method.key(), DEFAULT.relativeTolerance,
-        DEFAULT.absoluteTolerance, DEFAULT.maxIterations, DEFAULT.step);
-    var b = org.peergrid.market.scenario.NucBlock.read(scenarioFile, keys, d).orElse(d);
-    try {
-      return new NucSettings(NucMethod.byKey(b.method()).orElseThrow(), b.tolerance(), b.absoluteTolerance(),
-          b.maxIterations(), b.step());
-    } catch (ValidationException e) {
-      throw new ValidationException(scenarioFile.toString(), 0, "nuc: " + e.detail());
-    }
+        DEFAULT.absoluteTolerance, DEFAULT.maxIterations, DEFAULT.step, DEFAULT.surchargePrecision);
+    return org.peergrid.market.scenario.NucBlock.read(scenarioFile, keys, d, b -> new NucSettings(
+        NucMethod.byKey(b.method()).orElseThrow(), b.tolerance(), b.absoluteTolerance(), b.maxIterations(), b.step(),
+        b.surchargePrecision())).orElse(DEFAULT);
   }
 }

@@ -2,7 +2,6 @@ package org.peergrid.market.nuc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Participant;
@@ -30,7 +29,7 @@ final class TradeMatching {
    * @param lossRate ρ [money/kWh per unit weight]
    */
   static List<Trade> match(Scenario s, DispatchSolution sol, ElectricalDistance distance, double[][] lossFactors,
-      double lossRate, double[][] sellerSurcharge, double[][] buyerSurcharge, Map<String, Integer> index) {
+      double lossRate, Surcharges surcharges) {
     double hours = s.horizon().hours();
     List<Trade> out = new ArrayList<>();
     List<Participant> ps = s.participants();
@@ -58,16 +57,16 @@ final class TradeMatching {
           left[pair[0]] -= q;
           left[pair[1]] += q;
           out.add(trade(t, ps.get(pair[0]).id(), ps.get(pair[1]).id(), bus[pair[0]], bus[pair[1]], q, distance,
-              lossFactors, lossRate, sellerSurcharge[pair[0]][t] + buyerSurcharge[pair[1]][t]));
+              lossFactors, lossRate, surcharges.onSales(pair[0], t) + surcharges.onPurchases(pair[1], t)));
         }
       }
       for (int i = 0; i < ps.size(); i++) {
         if (left[i] > 1e-9) {
           out.add(trade(t, ps.get(i).id(), Trade.GRID, bus[i], 0, left[i], distance, lossFactors, lossRate,
-              sellerSurcharge[i][t]));
+              surcharges.onSales(i, t)));
         } else if (left[i] < -1e-9) {
           out.add(trade(t, Trade.GRID, ps.get(i).id(), 0, bus[i], -left[i], distance, lossFactors, lossRate,
-              buyerSurcharge[i][t]));
+              surcharges.onPurchases(i, t)));
         }
       }
     }
