@@ -14,7 +14,6 @@ import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
-import org.peergrid.platform.ledger.Ledger;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
@@ -27,7 +26,8 @@ import org.peergrid.platform.store.ParticipantRecord;
  * is written until all pass: envelope shape, the caller is the signer, timestamp within the allowed
  * skew, the Ed25519 signature over the canonical encoding without {@code signature}, the offer
  * itself; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
- * its ledger entry commit together before the receipt is returned.
+ * its ledger entry commit together, in a transaction shared with the offers that arrived meanwhile
+ * ({@link GroupCommit}), before the receipt is returned.
  */
 final class OfferIntake {
   private static final Set<String> ENVELOPE_KEYS = Set.of("day", "participant", "nonce", "timestamp", "offer",
@@ -35,12 +35,12 @@ final class OfferIntake {
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
   private final MarketStore store;
-  private final Ledger ledger;
+  private final GroupCommit ledger;
   private final Clock clock;
   private final Duration maxSkew;
   private final DayScenarios scenarios;
 
-  OfferIntake(MarketStore store, Ledger ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
+  OfferIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
     this.store = store;
     this.ledger = ledger;
     this.clock = clock;
@@ -61,7 +61,7 @@ final class OfferIntake {
     String signature = envelope.get("signature").textValue();
     ObjectNode unsigned = envelope.deepCopy();
     unsigned.remove("signature");
-    if (!Ed25519Keys.verify(Ed25519Keys.publicKey(participant.publicKey()), CanonicalJson.bytes(unsigned), signature)) {
+    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
     DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
