@@ -13,6 +13,7 @@ import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.ledger.LedgerVerifier;
 import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.market.FeederDrawing;
 import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.market.OfferReceipt;
 import org.peergrid.platform.store.DayRecord;
@@ -47,6 +48,7 @@ final class MarketRoutes {
     r.post("/api/days/{day}/offers", this::submitOffer);
     r.post("/api/days/{day}/clear", this::clear);
     r.get("/api/days/{day}/clearing", this::operatorView);
+    r.get("/api/days/{day}/feeder", this::feeder);
     r.get("/api/days/{day}/participants/{participant}/result", this::ownResult);
     r.get("/api/days/{day}/participants/{participant}/offers", this::ownOffers);
     r.get("/api/receipts/{receipt}", this::receipt);
@@ -147,6 +149,13 @@ final class MarketRoutes {
     access.requireDso(ctx, "read the operator's view of a clearing");
     DayRecord day = market.day(ctx.pathParam("day"));
     ctx.contentType("application/json").result(store.operatorView(day.id()).orElseThrow(() -> notCleared(day)));
+  }
+
+  private void feeder(Context ctx) {
+    access.requireDso(ctx, "draw the feeder");
+    DayRecord day = market.day(ctx.pathParam("day"));
+    ctx.json(FeederDrawing.of(day.id(), market.scenario(day), store.operatorView(day.id()),
+        store.participants(day.id())));
   }
 
   private void ownResult(Context ctx) {
