@@ -105,6 +105,7 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode proof = p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b06.token()).body();
     assertThat(proof.get("ledger_seq").asLong()).isEqualTo(receipt.body().get("ledger_seq").asLong());
     assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
+    assertThat(proof.get("chain_intact").asBoolean()).as("the whole chain up to now verifies").isTrue();
     assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
         .as("another's receipt is not found for you").isEqualTo(404);
 

@@ -190,6 +190,7 @@ final class MarketRoutes {
     out.put("entry_hash", entry.entryHash());
     out.put("recorded_at", Instant.ofEpochMilli(entry.recordedMs()).toString());
     out.put("entry_hash_matches", entry.computeHash().equals(entry.entryHash()));
+    out.put("chain_intact", verifier.verify().intact());
     ctx.json(out);
   }
 
