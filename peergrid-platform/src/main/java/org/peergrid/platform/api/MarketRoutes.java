@@ -128,7 +128,9 @@ final class MarketRoutes {
 
   private void submitOffer(Context ctx) {
     Principal.Prosumer caller = access.requireProsumer(ctx, "submit offers");
-    market.day(ctx.pathParam("day"));
+    if (!caller.dayId().equals(ctx.pathParam("day"))) {
+      market.day(ctx.pathParam("day")); // 404 for an unknown day; the token's own day exists
+    }
     JsonNode body = JsonBodies.object(ctx);
     if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
       throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.CanonicalJson;
@@ -39,6 +41,7 @@ final class OfferIntake {
   private final Clock clock;
   private final Duration maxSkew;
   private final DayScenarios scenarios;
+  private final Map<String, ParticipantRecord> participants = new ConcurrentHashMap<>();
 
   OfferIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
     this.store = store;
@@ -56,22 +59,21 @@ final class OfferIntake {
       throw ApiError.WRONG_PARTICIPANT.with(participantId, dayId, caller.participantId(), caller.dayId());
     }
     Instant signedAt = timestamp(envelope.get("timestamp").textValue());
-    ParticipantRecord participant = store.participant(dayId, participantId)
-        .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+    ParticipantRecord participant = participant(dayId, participantId);
     String signature = envelope.get("signature").textValue();
     ObjectNode unsigned = envelope.deepCopy();
     unsigned.remove("signature");
     if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
-    DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
-    int intervals = scenarios.of(day).horizon().intervals();
+    int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
+        .horizon().intervals();
     OfferParser.parse(envelope.get("offer"), participantId, participant.bus(), intervals);
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
     return ledger.write((h, appender) -> {
-      DayRecord current = store.day(h, dayId).orElseThrow();
+      DayRecord current = store.dayState(h, dayId).orElseThrow();
       if (current.state() != DayState.OPEN || clock.millis() >= current.gateClosureMs()) {
         throw ApiError.GATE_CLOSED.with(dayId, Instant.ofEpochMilli(current.gateClosureMs()));
       }
@@ -83,6 +85,18 @@ final class OfferIntake {
           canonical, receipt, entry.seq()));
       return new OfferReceipt(receipt, entry.seq(), dayId, participantId, Instant.ofEpochMilli(entry.recordedMs()));
     });
+  }
+
+  /** Participants never change once registered, so each is read from the database once. */
+  private ParticipantRecord participant(String dayId, String participantId) {
+    String key = dayId + "\n" + participantId;
+    ParticipantRecord known = participants.get(key);
+    if (known == null) {
+      known = store.participant(dayId, participantId)
+          .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+      participants.put(key, known);
+    }
+    return known;
   }
 
   private static ObjectNode envelope(JsonNode body) {

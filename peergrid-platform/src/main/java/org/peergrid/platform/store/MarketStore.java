@@ -44,6 +44,12 @@ public final class MarketStore {
     return h.createQuery("SELECT * FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
   }
 
+  /** The day without its scenario and feeder texts (null), for checks of its state on every offer. */
+  public Optional<DayRecord> dayState(Handle h, String id) {
+    return h.createQuery("SELECT id, NULL AS scenario, NULL AS feeder, mechanism, gate_closure_ms, state, opened_ms,"
+        + " cleared_ms, message FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
+  }
+
   public List<DayRecord> days() {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM market_day ORDER BY opened_ms, id").map(DAY).list());
   }
@@ -93,7 +99,9 @@ public final class MarketStore {
     h.createUpdate("INSERT INTO offer (day_id, participant_id, nonce, signed_ms, received_ms, envelope, receipt,"
             + " ledger_seq) VALUES (:dayId, :participantId, :nonce, :signedMs, :receivedMs, :envelope, :receipt,"
             + " :ledgerSeq)")
-        .bindMethods(o).execute();
+        .bind("dayId", o.dayId()).bind("participantId", o.participantId()).bind("nonce", o.nonce())
+        .bind("signedMs", o.signedMs()).bind("receivedMs", o.receivedMs()).bind("envelope", o.envelope())
+        .bind("receipt", o.receipt()).bind("ledgerSeq", o.ledgerSeq()).execute();
   }
 
   /** Each participant's latest offer by signed time (then by arrival), in participant order. */
