@@ -16,7 +16,8 @@ import org.peergrid.platform.ledger.Ledger;
  * only after the transaction holding its work committed, so the durability rule holds while the
  * cost of a commit is shared. A work that refuses (throws {@link ApiException}) must do so before
  * it writes anything; the others in its batch go on. Any other failure rolls the batch back and its
- * works are run again one per transaction, so one bad work fails only itself.
+ * works are run again one per transaction, so one bad work fails only itself (a work may thus run
+ * twice: it must act only on the database through its handle).
  */
 final class GroupCommit implements AutoCloseable {
   private static final int MAX_BATCH = 256;
@@ -48,6 +49,11 @@ final class GroupCommit implements AutoCloseable {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
+  }
+
+  /** How many works wait for the writer (for tests and monitoring). */
+  int queued() {
+    return queue.size();
   }
 
   private void drain() {
