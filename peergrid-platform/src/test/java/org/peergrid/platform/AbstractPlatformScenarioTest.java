@@ -114,6 +114,42 @@ abstract class AbstractPlatformScenarioTest {
   }
 
   @Test
+  void theFeederDrawingHasTheTreeLayoutAndTheClearedPrices() {
+    JsonNode before = p.http.get("/api/days/d1/feeder", p.dso).body();
+    assertThat(before.get("cleared").asBoolean()).isFalse();
+    JsonNode root = before.get("buses").get(0);
+    assertThat(root.get("bus").asInt()).isEqualTo(1);
+    assertThat(root.get("parent").isNull()).isTrue();
+    assertThat(root.get("x").asDouble()).isZero();
+    assertThat(root.get("prices").isNull()).isTrue();
+    assertThat(before.get("participants")).hasSize(3);
+    assertThat(p.http.get("/api/days/d1/feeder", b06.token()).status()).as("prosumers do not see the map").isEqualTo(403);
+
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b25, p.signed(b25, Community33.offerB25()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    JsonNode feeder = p.http.get("/api/days/d1/feeder", p.dso).body();
+    JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
+    assertThat(feeder.get("cleared").asBoolean()).isTrue();
+    assertThat(feeder.get("buses")).hasSize(33);
+    double maxX = 0;
+    double x18 = -1;
+    for (int k = 0; k < 33; k++) {
+      JsonNode bus = feeder.get("buses").get(k);
+      x18 = bus.get("bus").asInt() == 18 ? bus.get("x").asDouble() : x18;
+      assertThat(bus.get("bus").asInt()).isEqualTo(view.get("buses").get(k).asInt());
+      for (int t = 0; t < 4; t++) {
+        assertThat(bus.get("prices").get(t).asDouble()).isEqualTo(view.get("bus_prices").get(t).get(k).asDouble());
+      }
+      assertThat(bus.get("y").asDouble()).isBetween(0.0, 1.0);
+      maxX = Math.max(maxX, bus.get("x").asDouble());
+    }
+    assertThat(maxX).as("the deepest bus is at x = 1").isEqualTo(1.0);
+    // bus 18 ends the main line, 17 branches from the substation: the deepest bus of case33bw
+    assertThat(x18).isEqualTo(1.0);
+  }
+
+  @Test
   void onDemandClearingUsesTheLatestOfferOnly() {
     p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": 999}")));
     p.clock.advance(Duration.ofSeconds(1));
