@@ -52,6 +52,9 @@ final class MarketRoutes {
     r.get("/api/days/{day}/participants/{participant}/result", this::ownResult);
     r.get("/api/days/{day}/participants/{participant}/offers", this::ownOffers);
     r.get("/api/receipts/{receipt}", this::receipt);
+    r.post("/api/days/{day}/readings", this::submitReading);
+    r.post("/api/days/{day}/realtime", this::settleRealtime);
+    r.get("/api/days/{day}/participants/{participant}/realtime", this::ownRealtime);
     r.get("/api/ledger/verify", this::verifyLedger);
   }
 
@@ -138,6 +141,33 @@ final class MarketRoutes {
     OfferReceipt receipt = market.submitOffer(caller, body);
     ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
         "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+  }
+
+  private void submitReading(Context ctx) {
+    Principal.Prosumer caller = access.requireProsumer(ctx, "submit meter readings");
+    market.day(ctx.pathParam("day"));
+    JsonNode body = JsonBodies.object(ctx);
+    if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
+      throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
+    }
+    OfferReceipt receipt = market.submitReading(caller, body);
+    ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
+        "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+  }
+
+  private void settleRealtime(Context ctx) {
+    access.requireDso(ctx, "settle a day in real time");
+    int settled = market.settleRealtime(ctx.pathParam("day"));
+    ctx.json(Map.of("day", ctx.pathParam("day"), "settled", settled));
+  }
+
+  private void ownRealtime(Context ctx) {
+    String dayId = ctx.pathParam("day");
+    String participant = ctx.pathParam("participant");
+    access.requireSelf(ctx, dayId, participant, "read the real-time result");
+    DayRecord day = market.day(dayId);
+    ctx.contentType("application/json").result(store.realtimeResult(dayId, participant)
+        .orElseThrow(() -> ApiError.NOT_CLEARED.with(day.id(), "not settled in real time")));
   }
 
   private void clear(Context ctx) {

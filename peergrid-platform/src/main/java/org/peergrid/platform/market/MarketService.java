@@ -36,6 +36,8 @@ public final class MarketService implements AutoCloseable {
   private final DayScenarios scenarios = new DayScenarios();
   private final GroupCommit offerCommits;
   private final OfferIntake intake;
+  private final ReadingIntake readings;
+  private final RealtimeSettlement realtime;
   private final DayClearing clearing;
 
   public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
@@ -44,6 +46,8 @@ public final class MarketService implements AutoCloseable {
     this.random = random;
     this.offerCommits = new GroupCommit(ledger);
     this.intake = new OfferIntake(store, offerCommits, clock, maxSkew, scenarios);
+    this.readings = new ReadingIntake(store, offerCommits, clock, maxSkew, scenarios);
+    this.realtime = new RealtimeSettlement(store, ledger, scenarios);
     this.clearing = new DayClearing(store, ledger, clock, scenarios);
     // a clearing interrupted by a crash committed nothing but its state: run it again
     store.jdbi().useHandle(h -> h.createUpdate("UPDATE market_day SET state = 'OPEN' WHERE state = 'CLEARING'")
@@ -100,6 +104,16 @@ public final class MarketService implements AutoCloseable {
 
   public OfferReceipt submitOffer(Principal.Prosumer caller, JsonNode envelope) {
     return intake.submit(caller, envelope);
+  }
+
+  /** A signed real-time meter reading of a cleared day. */
+  public OfferReceipt submitReading(Principal.Prosumer caller, JsonNode envelope) {
+    return readings.submit(caller, envelope);
+  }
+
+  /** Settles a cleared day in real time from its readings; returns the number of participants settled. */
+  public int settleRealtime(String dayId) {
+    return realtime.settle(dayId);
   }
 
   /** Clears a day now, whatever its gate closure says. */

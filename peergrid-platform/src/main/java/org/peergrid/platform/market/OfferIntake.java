@@ -32,8 +32,6 @@ import org.peergrid.platform.store.ParticipantRecord;
  * ({@link GroupCommit}), before the receipt is returned.
  */
 final class OfferIntake {
-  private static final Set<String> ENVELOPE_KEYS = Set.of("day", "participant", "nonce", "timestamp", "offer",
-      "signature");
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
   private final MarketStore store;
@@ -52,13 +50,13 @@ final class OfferIntake {
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
-    ObjectNode envelope = envelope(body);
+    ObjectNode envelope = envelope(body, "offer");
     String dayId = envelope.get("day").textValue();
     String participantId = envelope.get("participant").textValue();
     if (!caller.dayId().equals(dayId) || !caller.participantId().equals(participantId)) {
       throw ApiError.WRONG_PARTICIPANT.with(participantId, dayId, caller.participantId(), caller.dayId());
     }
-    Instant signedAt = timestamp(envelope.get("timestamp").textValue());
+    Instant signedAt = signedAt(envelope.get("timestamp").textValue(), clock, maxSkew);
     ParticipantRecord participant = participant(dayId, participantId);
     String signature = envelope.get("signature").textValue();
     ObjectNode unsigned = envelope.deepCopy();
@@ -99,15 +97,17 @@ final class OfferIntake {
     return known;
   }
 
-  private static ObjectNode envelope(JsonNode body) {
+  /** A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key. */
+  static ObjectNode envelope(JsonNode body, String payloadKey) {
     if (!(body instanceof ObjectNode envelope)) {
-      throw ApiError.MALFORMED_BODY.with("expected a signed offer envelope");
+      throw ApiError.MALFORMED_BODY.with("expected a signed " + payloadKey + " envelope");
     }
+    Set<String> keys = Set.of("day", "participant", "nonce", "timestamp", payloadKey, "signature");
     for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!ENVELOPE_KEYS.contains(key)) {
+      if (!keys.contains(key)) {
         throw ApiError.INVALID_FIELD.with(key, "unknown key; an envelope has " + String.join(", ",
-            ENVELOPE_KEYS.stream().sorted().toList()));
+            keys.stream().sorted().toList()));
       }
     }
     for (String key : new String[] {"day", "participant", "nonce", "timestamp", "signature"}) {
@@ -115,8 +115,8 @@ final class OfferIntake {
         throw ApiError.INVALID_FIELD.with(key, "a string is required");
       }
     }
-    if (!envelope.has("offer")) {
-      throw ApiError.INVALID_FIELD.with("offer", "required");
+    if (!envelope.has(payloadKey)) {
+      throw ApiError.INVALID_FIELD.with(payloadKey, "required");
     }
     if (!NONCE.matcher(envelope.get("nonce").textValue()).matches()) {
       throw ApiError.INVALID_FIELD.with("nonce", "16 to 128 characters of A-Z, a-z, 0-9, '_' and '-'");
@@ -124,7 +124,8 @@ final class OfferIntake {
     return envelope;
   }
 
-  private Instant timestamp(String text) {
+  /** The signed time, refused when it is further than maxSkew from the clock either way. */
+  static Instant signedAt(String text, Clock clock, Duration maxSkew) {
     Instant at;
     try {
       at = Instant.parse(text);
