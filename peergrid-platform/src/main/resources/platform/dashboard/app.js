@@ -42,36 +42,39 @@ function lineChart(el, series, yLabel) {
   });
 }
 
-function drawFeeder(view, t) {
+/**
+ * The feeder as the server laid it out (GET /feeder): buses at x, y in [0, 1], coloured by their
+ * price in interval t on one scale for the whole day (green the day's lowest bus price, red its highest).
+ */
+function drawFeeder(feeder, t) {
   const el = $("feeder");
   el.innerHTML = "";
-  const index = new Map(view.buses.map((b, k) => [b, k]));
-  const children = new Map(view.buses.map((b) => [b, []]));
-  view.parents.forEach((p, k) => { if (p >= 0) children.get(p).push(view.buses[k]); });
-  const pos = new Map();
-  let row = 0;
-  const place = (bus, depth) => {
-    const kids = children.get(bus);
-    if (kids.length === 0) { pos.set(bus, [depth, row++]); return; }
-    kids.forEach((c) => place(c, depth + 1));
-    pos.set(bus, [depth, pos.get(kids[0])[1]]);
-  };
-  place(view.buses[0], 0);
-  const maxDepth = Math.max(...[...pos.values()].map((p) => p[0]));
-  const xy = (bus) => [20 + (pos.get(bus)[0] * 860) / Math.max(1, maxDepth), 20 + pos.get(bus)[1] * 40];
-  const prices = view.bus_prices[t];
-  const lo = Math.min(...prices), hi = Math.max(...prices);
-  view.parents.forEach((p, k) => {
-    if (p < 0) return;
-    const [x1, y1] = xy(p), [x2, y2] = xy(view.buses[k]);
+  const w = +el.getAttribute("width"), h = +el.getAttribute("height"), m = 24;
+  const at = new Map(feeder.buses.map((b) => [b.bus, [m + b.x * (w - 2 * m), m + b.y * (h - 2 * m)]]));
+  const prices = feeder.cleared ? feeder.buses.map((b) => b.prices[t]) : [];
+  const day = feeder.cleared ? feeder.buses.flatMap((b) => b.prices) : [];
+  const lo = Math.min(...day), hi = Math.max(...day);
+  feeder.buses.forEach((b) => {
+    if (b.parent === null) return;
+    const [x1, y1] = at.get(b.parent), [x2, y2] = at.get(b.bus);
     svg(el, "polyline", { points: `${x1},${y1} ${x1},${y2} ${x2},${y2}`, fill: "none", stroke: "#99a" });
   });
-  view.buses.forEach((b) => {
-    const [x, y] = xy(b);
-    const c = svg(el, "circle", { cx: x, cy: y, r: 7, fill: priceColour(prices[index.get(b)], lo, hi) });
-    svg(c, "title", {}, `bus ${b}: ${prices[index.get(b)].toFixed(4)} ${view.currency}/kWh`);
-    svg(el, "text", { x: x - 6, y: y - 9 }, b);
+  const hosts = new Map();
+  feeder.participants.forEach((p) => hosts.set(p.bus, [...(hosts.get(p.bus) || []), p.id]));
+  feeder.buses.forEach((b, k) => {
+    const [x, y] = at.get(b.bus);
+    if (hosts.has(b.bus)) svg(el, "circle", { cx: x, cy: y, r: 10, fill: "none", stroke: "#333", "stroke-width": 2 });
+    const fill = feeder.cleared ? priceColour(prices[k], lo, hi) : "#bbb";
+    const c = svg(el, "circle", { cx: x, cy: y, r: 7, fill, class: "bus", "data-bus": b.bus,
+      "data-price": feeder.cleared ? prices[k] : "" });
+    const who = hosts.has(b.bus) ? "; " + hosts.get(b.bus).join(", ") : "";
+    svg(c, "title", {}, `bus ${b.bus}` + (feeder.cleared ? `: ${prices[k].toFixed(4)} ${feeder.currency}/kWh` : "") + who);
+    svg(el, "text", { x: x - 6, y: y - 11, "font-size": 10 }, b.bus);
   });
+  if (feeder.cleared) {
+    svg(el, "text", { x: m, y: h - 4 }, `the day's prices ${lo.toFixed(4)} (green) to ${hi.toFixed(4)} (red) ` +
+      `${feeder.currency}/kWh; ringed buses host participants`);
+  }
 }
 
 async function showDso(day) {
@@ -92,11 +95,12 @@ async function showDso(day) {
     cells.forEach((c) => { tr.insertCell().textContent = c; });
   });
   $("dso").hidden = false;
-  if (!view) return;
+  const feeder = await api(`/api/days/${day}/feeder`);
   const select = $("interval");
-  select.replaceChildren(...view.bus_prices.map((_, t) => new Option(String(t), String(t))));
-  select.onchange = () => drawFeeder(view, +select.value);
-  drawFeeder(view, 0);
+  select.replaceChildren(...Array.from({ length: feeder.intervals }, (_, t) => new Option(String(t), String(t))));
+  select.onchange = () => drawFeeder(feeder, +select.value);
+  drawFeeder(feeder, 0);
+  if (!view) return;
   const prices = await api(`/api/days/${day}/prices`);
   lineChart($("prices"), ["price_min", "price_mean", "price_max"].map((k) =>
     ({ name: k.replace("price_", ""), values: prices.intervals.map((r) => r[k]) })), view.currency + "/kWh");

@@ -29,6 +29,7 @@ import org.peergrid.platform.store.Database;
 /**
  * Load benchmark of offer submission on loopback (issue 9): N prosumers, each with its own key and
  * token, submit one signed offer each through C concurrent connections to a server on embedded H2.
+ * A warm-up burst of N/2 offers on another day comes first (class loading and JIT, not measured).
  * Reports throughput and latency percentiles of acknowledged (committed) offers. Bounded: N offers
  * at most, and it stops sending after the time limit. Targets 127.0.0.1 only.
  *
@@ -48,31 +49,66 @@ public final class PlatformLoadBenchmark {
     try (PlatformServer server = PlatformServer.start(PlatformParameters.of(Database.h2Url(data), 0),
         Clock.systemUTC())) {
       var market = server.market();
-      market.openDay("load", Files.readString(root.resolve("examples/scenarios/community33.yaml")),
-          Files.readString(root.resolve("examples/feeders/case33bw.m")), "dlmp", Instant.now().plus(Duration.ofHours(1)));
-      ObjectMapper json = new ObjectMapper();
-      JsonNode offer = json.readTree("{\"load_kw\": [20, 35, 40, 60], \"pv_kw\": [0, 60, 80, 0]}");
+      String scenario = Files.readString(root.resolve("examples/scenarios/community33.yaml"));
+      String feeder = Files.readString(root.resolve("examples/feeders/case33bw.m"));
+      Instant gate = Instant.now().plus(Duration.ofHours(1));
+      market.openDay("warmup", scenario, feeder, "dlmp", gate);
+      market.openDay("load", scenario, feeder, "dlmp", gate);
+      Burst warmup = Burst.prepare(market, "warmup", prosumers / 2);
+      Burst measured = Burst.prepare(market, "load", prosumers);
+      ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
+      String base = "http://127.0.0.1:" + server.port() + "/api/days/";
+      warmup.run(client, URI.create(base + "warmup/offers"), concurrency, limitNanos);
+      long start = System.nanoTime();
+      long[] done = measured.run(client, URI.create(base + "load/offers"), concurrency, limitNanos);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<String> report = new ArrayList<>();
+      report.add("warm-up " + warmup.size() + " offers (not measured); offers sent " + done.length + " of " + prosumers
+          + ", failed " + measured.failed() + ", concurrency " + concurrency);
+      report.add(String.format("throughput %.0f offers/s over %.2f s", done.length / seconds, seconds));
+      report.add(String.format("latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f", pct(done, 0.50), pct(done, 0.90),
+          pct(done, 0.99), done[done.length - 1] / 1e6));
+      report.add("ledger: " + (server.market().store().offerCount("load")) + " participants with offers stored");
+      report.forEach(System.out::println);
+      clientThreads.shutdownNow();
+    }
+  }
+
+  /** Registered prosumers with one pre-signed offer each, sent through C connections. */
+  private record Burst(String[] tokens, String[] bodies, AtomicInteger failures) {
+    static Burst prepare(org.peergrid.platform.market.MarketService market, String day, int n) throws Exception {
+      JsonNode offer = new ObjectMapper().readTree("{\"load_kw\": [20, 35, 40, 60], \"pv_kw\": [0, 60, 80, 0]}");
       SecureRandom random = new SecureRandom();
-      String[] tokens = new String[prosumers];
-      String[] bodies = new String[prosumers];
-      for (int i = 0; i < prosumers; i++) {
+      String[] tokens = new String[n];
+      String[] bodies = new String[n];
+      for (int i = 0; i < n; i++) {
         KeyPair keys = Ed25519Keys.generate();
         String id = "P" + i;
-        tokens[i] = market.register("load", id, 2 + i % 32, Ed25519Keys.encode(keys.getPublic()));
-        bodies[i] = OfferSigner.sign(keys.getPrivate(), "load", id, OfferSigner.nonce(random), Instant.now(), offer)
+        tokens[i] = market.register(day, id, 2 + i % 32, Ed25519Keys.encode(keys.getPublic()));
+        bodies[i] = OfferSigner.sign(keys.getPrivate(), day, id, OfferSigner.nonce(random), Instant.now(), offer)
             .toString();
       }
-      ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
-      HttpClient client = HttpClient.newBuilder().executor(clientThreads).build();
-      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/days/load/offers");
-      long[] latency = new long[prosumers];
+      return new Burst(tokens, bodies, new AtomicInteger());
+    }
+
+    int size() {
+      return tokens.length;
+    }
+
+    int failed() {
+      return failures.get();
+    }
+
+    /** Sends every offer; returns the sorted latencies (ns) of those sent within the time limit. */
+    long[] run(HttpClient client, URI uri, int concurrency, long limitNanos) throws InterruptedException {
+      long[] latency = new long[tokens.length];
       AtomicInteger next = new AtomicInteger();
-      AtomicInteger failed = new AtomicInteger();
       ExecutorService senders = Executors.newFixedThreadPool(concurrency);
       long start = System.nanoTime();
       for (int c = 0; c < concurrency; c++) {
         senders.submit(() -> {
-          for (int i = next.getAndIncrement(); i < prosumers && System.nanoTime() - start < limitNanos;
+          for (int i = next.getAndIncrement(); i < tokens.length && System.nanoTime() - start < limitNanos;
               i = next.getAndIncrement()) {
             long t0 = System.nanoTime();
             try {
@@ -80,10 +116,10 @@ public final class PlatformLoadBenchmark {
                   + tokens[i]).POST(HttpRequest.BodyPublishers.ofString(bodies[i])).build(),
                   HttpResponse.BodyHandlers.ofString());
               if (r.statusCode() != 201) {
-                failed.incrementAndGet();
+                failures.incrementAndGet();
               }
             } catch (Exception e) {
-              failed.incrementAndGet();
+              failures.incrementAndGet();
             }
             latency[i] = System.nanoTime() - t0;
           }
@@ -92,17 +128,7 @@ public final class PlatformLoadBenchmark {
       }
       senders.shutdown();
       senders.awaitTermination(limitNanos + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long[] done = Arrays.stream(latency).filter(l -> l > 0).sorted().toArray();
-      List<String> report = new ArrayList<>();
-      report.add("offers sent " + done.length + " of " + prosumers + ", failed " + failed.get() + ", concurrency "
-          + concurrency);
-      report.add(String.format("throughput %.0f offers/s over %.2f s", done.length / seconds, seconds));
-      report.add(String.format("latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f", pct(done, 0.50), pct(done, 0.90),
-          pct(done, 0.99), done[done.length - 1] / 1e6));
-      report.add("ledger: " + (server.market().store().offerCount("load")) + " participants with offers stored");
-      report.forEach(System.out::println);
-      clientThreads.shutdownNow();
+      return Arrays.stream(latency).filter(l -> l > 0).sorted().toArray();
     }
   }
 

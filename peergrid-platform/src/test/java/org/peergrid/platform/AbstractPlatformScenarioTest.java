@@ -105,11 +105,113 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode proof = p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b06.token()).body();
     assertThat(proof.get("ledger_seq").asLong()).isEqualTo(receipt.body().get("ledger_seq").asLong());
     assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
+    assertThat(proof.get("chain_intact").asBoolean()).as("the whole chain up to now verifies").isTrue();
     assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
         .as("another's receipt is not found for you").isEqualTo(404);
 
     Http.Response late = p.submit(b06, p.signed(b06, Community33.offerB06()));
     assertThat(late.errorCode()).isEqualTo(4003);
+  }
+
+  @Test
+  void theFeederDrawingHasTheTreeLayoutAndTheClearedPrices() {
+    JsonNode before = p.http.get("/api/days/d1/feeder", p.dso).body();
+    assertThat(before.get("cleared").asBoolean()).isFalse();
+    JsonNode root = before.get("buses").get(0);
+    assertThat(root.get("bus").asInt()).isEqualTo(1);
+    assertThat(root.get("parent").isNull()).isTrue();
+    assertThat(root.get("x").asDouble()).isZero();
+    assertThat(root.get("prices").isNull()).isTrue();
+    assertThat(before.get("participants")).hasSize(3);
+    assertThat(p.http.get("/api/days/d1/feeder", b06.token()).status()).as("prosumers do not see the map").isEqualTo(403);
+
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b25, p.signed(b25, Community33.offerB25()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    JsonNode feeder = p.http.get("/api/days/d1/feeder", p.dso).body();
+    JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
+    assertThat(feeder.get("cleared").asBoolean()).isTrue();
+    assertThat(feeder.get("buses")).hasSize(33);
+    double maxX = 0;
+    double x18 = -1;
+    for (int k = 0; k < 33; k++) {
+      JsonNode bus = feeder.get("buses").get(k);
+      x18 = bus.get("bus").asInt() == 18 ? bus.get("x").asDouble() : x18;
+      assertThat(bus.get("bus").asInt()).isEqualTo(view.get("buses").get(k).asInt());
+      for (int t = 0; t < 4; t++) {
+        assertThat(bus.get("prices").get(t).asDouble()).isEqualTo(view.get("bus_prices").get(t).get(k).asDouble());
+      }
+      assertThat(bus.get("y").asDouble()).isBetween(0.0, 1.0);
+      maxX = Math.max(maxX, bus.get("x").asDouble());
+    }
+    assertThat(maxX).as("the deepest bus is at x = 1").isEqualTo(1.0);
+    // bus 18 ends the main line, 17 branches from the substation: the deepest bus of case33bw
+    assertThat(x18).isEqualTo(1.0);
+  }
+
+  @Test
+  void signedMeterReadingsAreSettledInRealTime() {
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b25, p.signed(b25, Community33.offerB25()));
+    JsonNode early = readings(b06, "{\"load_kw\": [20, 35, 40, 80], \"pv_kw\": [0, 60, 80, 0]}");
+    assertThat(p.http.post("/api/days/d1/readings", b06.token(), early).errorCode()).as("before clearing")
+        .isEqualTo(4004);
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    JsonNode asOffer = p.signed(b06, Community33.offerB06());
+    assertThat(p.http.post("/api/days/d1/readings", b06.token(), asOffer).errorCode()).as("an offer is no reading")
+        .isEqualTo(2002);
+
+    // B06 used 20 kW more than it offered in interval 3: a shortfall of 20 kW times the interval's hours
+    Http.Response accepted = p.http.post("/api/days/d1/readings", b06.token(), early);
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+    assertThat(p.http.post("/api/days/d1/readings", b06.token(), early).errorCode()).isEqualTo(3002);
+    JsonNode forged = early.deepCopy();
+    ((ObjectNode) forged.get("readings")).putArray("load_kw").add(1).add(1).add(1).add(1);
+    assertThat(p.http.post("/api/days/d1/readings", b06.token(), forged).errorCode()).isEqualTo(3001);
+    assertThat(p.http.post("/api/days/d1/realtime", b06.token(), "").status()).isEqualTo(403);
+
+    Http.Response settled = p.http.post("/api/days/d1/realtime", p.dso, "");
+    assertThat(settled.status()).as(settled.text()).isEqualTo(200);
+    assertThat(settled.body().get("settled").asInt()).isEqualTo(2);
+    assertThat(p.http.post("/api/days/d1/realtime", p.dso, "").errorCode()).isEqualTo(4012);
+    assertThat(p.http.post("/api/days/d1/readings", b06.token(), readings(b06, "{\"load_kw\": 1}")).errorCode())
+        .as("after the settlement").isEqualTo(4012);
+
+    JsonNode own = p.http.get("/api/days/d1/participants/B06/realtime", b06.token()).body();
+    assertThat(own.get("reading_receipt").asText()).isEqualTo(accepted.body().get("receipt").asText());
+    JsonNode evening = own.get("intervals").get(3);
+    double shortfallKwh = 20.0 * p.http.get("/api/days/d1", null).body().get("interval_minutes").asInt() / 60.0;
+    assertThat(shortfallKwh).as("4 intervals of 6 h").isEqualTo(120.0);
+    assertThat(evening.get("realtime_kwh").asDouble() - evening.get("day_ahead_kwh").asDouble())
+        .isCloseTo(shortfallKwh, within(1e-6));
+    assertThat(evening.get("deviation_kwh").asDouble()).isCloseTo(shortfallKwh, within(1e-6));
+    assertThat(evening.get("deviation_amount").asDouble())
+        .isCloseTo(shortfallKwh * evening.get("deviation_price").asDouble(), within(DELTA_MONEY));
+    for (int t = 0; t < 3; t++) {
+      assertThat(own.get("intervals").get(t).get("deviation_kwh").asDouble()).as("as offered").isCloseTo(0, within(1e-6));
+    }
+    assertThat(own.get("realtime_cost").asDouble()).isCloseTo(own.get("day_ahead_cost").asDouble()
+        + own.get("deviation_payment").asDouble() + own.get("degradation_change").asDouble(), within(DELTA_MONEY));
+    assertThat(own.get("deviation_payment").asDouble()).isGreaterThan(0);
+    JsonNode b25Own = p.http.get("/api/days/d1/participants/B25/realtime", b25.token()).body();
+    assertThat(b25Own.get("reading_receipt").isNull()).as("B25 sent no reading: as forecast").isTrue();
+    assertThat(p.http.get("/api/days/d1/participants/B06/realtime", b25.token()).status()).isEqualTo(403);
+    assertThat(p.http.get("/api/days/d1/participants/B06/realtime", p.dso).status()).isEqualTo(403);
+
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).as(verify.toString()).isTrue();
+    assertThat(verify.get("entries").asInt()).as("2 offers, clearing, 2 settlements, 1 reading, 2 real-time")
+        .isEqualTo(8);
+  }
+
+  private JsonNode readings(Prosumer who, String series) {
+    ObjectNode envelope = (ObjectNode) p.signed(who, Community33.json("{}"));
+    envelope.remove("offer");
+    envelope.remove("signature");
+    envelope.set("readings", Community33.json(series));
+    envelope.put("signature", Ed25519Keys.sign(who.keys().getPrivate(),
+        org.peergrid.platform.auth.CanonicalJson.bytes(envelope)));
+    return envelope;
   }
 
   @Test

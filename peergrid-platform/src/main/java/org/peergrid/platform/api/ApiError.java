@@ -32,6 +32,7 @@ public enum ApiError {
   ALREADY_CLEARED(4009, 409, "day {0} is {1} already"),
   RECEIPT_NOT_FOUND(4010, 404, "no offer of {0} has receipt {1}"),
   NO_OFFERS(4011, 409, "day {0} has no offers to clear"),
+  REALTIME_SETTLED(4012, 409, "day {0} was settled in real time already"),
   INTERNAL(5000, 500, "internal error (reference {0}); the server log has the details");
 
   private final int code;

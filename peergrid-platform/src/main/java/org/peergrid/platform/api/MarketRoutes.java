@@ -13,6 +13,7 @@ import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.ledger.LedgerVerifier;
 import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.market.FeederDrawing;
 import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.market.OfferReceipt;
 import org.peergrid.platform.store.DayRecord;
@@ -47,9 +48,13 @@ final class MarketRoutes {
     r.post("/api/days/{day}/offers", this::submitOffer);
     r.post("/api/days/{day}/clear", this::clear);
     r.get("/api/days/{day}/clearing", this::operatorView);
+    r.get("/api/days/{day}/feeder", this::feeder);
     r.get("/api/days/{day}/participants/{participant}/result", this::ownResult);
     r.get("/api/days/{day}/participants/{participant}/offers", this::ownOffers);
     r.get("/api/receipts/{receipt}", this::receipt);
+    r.post("/api/days/{day}/readings", this::submitReading);
+    r.post("/api/days/{day}/realtime", this::settleRealtime);
+    r.get("/api/days/{day}/participants/{participant}/realtime", this::ownRealtime);
     r.get("/api/ledger/verify", this::verifyLedger);
   }
 
@@ -126,7 +131,9 @@ final class MarketRoutes {
 
   private void submitOffer(Context ctx) {
     Principal.Prosumer caller = access.requireProsumer(ctx, "submit offers");
-    market.day(ctx.pathParam("day"));
+    if (!caller.dayId().equals(ctx.pathParam("day"))) {
+      market.day(ctx.pathParam("day")); // 404 for an unknown day; the token's own day exists
+    }
     JsonNode body = JsonBodies.object(ctx);
     if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
       throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
@@ -134,6 +141,33 @@ final class MarketRoutes {
     OfferReceipt receipt = market.submitOffer(caller, body);
     ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
         "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+  }
+
+  private void submitReading(Context ctx) {
+    Principal.Prosumer caller = access.requireProsumer(ctx, "submit meter readings");
+    market.day(ctx.pathParam("day"));
+    JsonNode body = JsonBodies.object(ctx);
+    if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
+      throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
+    }
+    OfferReceipt receipt = market.submitReading(caller, body);
+    ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
+        "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+  }
+
+  private void settleRealtime(Context ctx) {
+    access.requireDso(ctx, "settle a day in real time");
+    int settled = market.settleRealtime(ctx.pathParam("day"));
+    ctx.json(Map.of("day", ctx.pathParam("day"), "settled", settled));
+  }
+
+  private void ownRealtime(Context ctx) {
+    String dayId = ctx.pathParam("day");
+    String participant = ctx.pathParam("participant");
+    access.requireSelf(ctx, dayId, participant, "read the real-time result");
+    DayRecord day = market.day(dayId);
+    ctx.contentType("application/json").result(store.realtimeResult(dayId, participant)
+        .orElseThrow(() -> ApiError.NOT_CLEARED.with(day.id(), "not settled in real time")));
   }
 
   private void clear(Context ctx) {
@@ -147,6 +181,13 @@ final class MarketRoutes {
     access.requireDso(ctx, "read the operator's view of a clearing");
     DayRecord day = market.day(ctx.pathParam("day"));
     ctx.contentType("application/json").result(store.operatorView(day.id()).orElseThrow(() -> notCleared(day)));
+  }
+
+  private void feeder(Context ctx) {
+    access.requireDso(ctx, "draw the feeder");
+    DayRecord day = market.day(ctx.pathParam("day"));
+    ctx.json(FeederDrawing.of(day.id(), market.scenario(day), store.operatorView(day.id()),
+        store.participants(day.id())));
   }
 
   private void ownResult(Context ctx) {
@@ -181,6 +222,7 @@ final class MarketRoutes {
     out.put("entry_hash", entry.entryHash());
     out.put("recorded_at", Instant.ofEpochMilli(entry.recordedMs()).toString());
     out.put("entry_hash_matches", entry.computeHash().equals(entry.entryHash()));
+    out.put("chain_intact", verifier.verify().intact());
     ctx.json(out);
   }
 

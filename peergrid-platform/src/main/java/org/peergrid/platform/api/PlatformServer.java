@@ -134,6 +134,7 @@ public final class PlatformServer implements AutoCloseable {
   public void close() {
     scheduler.close();
     app.stop();
+    market.close();
     database.close();
   }
 }

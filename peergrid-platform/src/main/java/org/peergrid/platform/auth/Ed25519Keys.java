@@ -11,11 +11,14 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 with the JDK's provider (Java 15+). Public keys travel as base64 of the raw 32 bytes
- * (what libsodium, OpenSSH and WebCrypto's "raw" export give); the JDK wants X.509, so the fixed
- * 12-byte X.509 prefix of an Ed25519 key is added here.
+ * Ed25519 (RFC 8032). Keys are made and signed with the JDK's provider (Java 15+); signatures are
+ * verified with Bouncy Castle's implementation, which takes the raw key and is about three times
+ * faster than the JDK 17 one (verification is most of an offer's CPU time). Public keys travel as
+ * base64 of the raw 32 bytes (what libsodium, OpenSSH and WebCrypto's "raw" export give); the JDK
+ * wants X.509, so the fixed 12-byte X.509 prefix of an Ed25519 key is added here.
  */
 public final class Ed25519Keys {
   private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
@@ -83,15 +86,17 @@ public final class Ed25519Keys {
     }
   }
 
-  /** Whether a base64 signature verifies; malformed signatures do not. */
-  public static boolean verify(PublicKey key, byte[] message, String base64Signature) {
+  /** Whether a base64 signature verifies with a base64 raw public key; malformed keys or signatures do not. */
+  public static boolean verify(String base64PublicKey, byte[] message, String base64Signature) {
+    byte[] key;
+    byte[] signature;
     try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update(message);
-      return s.verify(Base64.getDecoder().decode(base64Signature));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      key = Base64.getDecoder().decode(base64PublicKey);
+      signature = Base64.getDecoder().decode(base64Signature);
+    } catch (IllegalArgumentException e) {
       return false;
     }
+    return key.length == RAW_LENGTH && signature.length == Ed25519.SIGNATURE_SIZE
+        && Ed25519.verify(signature, 0, key, 0, message, 0, message.length);
   }
 }

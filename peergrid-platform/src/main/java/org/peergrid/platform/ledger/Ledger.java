@@ -61,7 +61,9 @@ public final class Ledger {
       handle.createUpdate("INSERT INTO ledger (seq, kind, day_id, participant_id, payload, payload_hash, prev_hash,"
               + " entry_hash, recorded_ms) VALUES (:seq, :kind, :dayId, :participantId, :payload, :payloadHash,"
               + " :prevHash, :entryHash, :recordedMs)")
-          .bindMethods(entry).execute();
+          .bind("seq", next).bind("kind", kind).bind("dayId", dayId).bind("participantId", participantId)
+          .bind("payload", payload).bind("payloadHash", payloadHash).bind("prevHash", head).bind("entryHash", hash)
+          .bind("recordedMs", now).execute();
       seq = next;
       head = hash;
       return entry;

@@ -39,8 +39,8 @@ public final class LedgerVerifier {
       if (!e.computeHash().equals(e.entryHash())) {
         return LedgerVerification.broken(n, e.seq(), "its fields do not hash to its entry hash");
       }
-      if (e.kind().equals("settlement")) {
-        settlements.put(e.dayId() + "\n" + e.participantId(), e);
+      if (e.kind().equals("settlement") || e.kind().equals("realtime")) {
+        settlements.put(e.kind() + "\n" + e.dayId() + "\n" + e.participantId(), e);
       }
       prev = e.entryHash();
       expectedSeq++;
@@ -48,26 +48,32 @@ public final class LedgerVerifier {
     return checkTables(chain, settlements);
   }
 
+  private record Row(String dayId, String participantId, String text, long seq) {}
+
   private LedgerVerification checkTables(List<LedgerEntry> chain, Map<String, LedgerEntry> settlements) {
     long n = chain.size();
-    record Row(String dayId, String participantId, String text, long seq) {}
-    List<Row> offers = jdbi.withHandle(h -> h.createQuery(
-            "SELECT day_id, participant_id, envelope, ledger_seq FROM offer ORDER BY ledger_seq")
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list());
-    for (Row o : offers) {
-      LedgerEntry e = o.seq() >= 1 && o.seq() <= n ? chain.get((int) o.seq() - 1) : null;
-      if (e == null || !e.kind().equals("offer") || !e.payloadHash().equals(Hashes.sha256(o.text()))) {
-        return LedgerVerification.broken(n, o.seq(), "the stored offer of " + o.participantId() + " on day "
-            + o.dayId() + " differs from what ledger entry " + o.seq() + " recorded");
+    for (String[] signed : new String[][] {{"offer", "offer"}, {"meter_reading", "reading"}}) {
+      List<Row> rows = jdbi.withHandle(h -> h.createQuery(
+              "SELECT day_id, participant_id, envelope, ledger_seq FROM " + signed[0] + " ORDER BY ledger_seq")
+          .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list());
+      for (Row o : rows) {
+        LedgerEntry e = o.seq() >= 1 && o.seq() <= n ? chain.get((int) o.seq() - 1) : null;
+        if (e == null || !e.kind().equals(signed[1]) || !e.payloadHash().equals(Hashes.sha256(o.text()))) {
+          return LedgerVerification.broken(n, o.seq(), "the stored " + signed[1] + " of " + o.participantId()
+              + " on day " + o.dayId() + " differs from what ledger entry " + o.seq() + " recorded");
+        }
       }
     }
-    List<Row> results = jdbi.withHandle(h -> h.createQuery("SELECT day_id, participant_id, body FROM result")
-        .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), 0)).list());
-    for (Row r : results) {
-      LedgerEntry e = settlements.get(r.dayId() + "\n" + r.participantId());
-      if (e == null || !e.payloadHash().equals(Hashes.sha256(r.text()))) {
-        return LedgerVerification.broken(n, e == null ? 0 : e.seq(), "the stored result of " + r.participantId()
-            + " on day " + r.dayId() + " differs from its settlement entry");
+    for (String[] result : new String[][] {{"result", "settlement"}, {"realtime_result", "realtime"}}) {
+      List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT day_id, participant_id, body FROM " + result[0])
+          .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), 0)).list());
+      for (Row r : rows) {
+        LedgerEntry e = settlements.get(result[1] + "\n" + r.dayId() + "\n" + r.participantId());
+        if (e == null || !e.payloadHash().equals(Hashes.sha256(r.text()))) {
+          return LedgerVerification.broken(n, e == null ? 0 : e.seq(), "the stored " + result[0].replace('_', ' ')
+              + " of " + r.participantId() + " on day " + r.dayId() + " differs from its " + result[1].replace('_', ' ')
+              + " entry");
+        }
       }
     }
     return LedgerVerification.ok(n);

@@ -2,6 +2,7 @@ package org.peergrid.platform.market;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.store.DayRecord;
 
@@ -11,5 +12,11 @@ final class DayScenarios {
 
   Scenario of(DayRecord day) {
     return parsed.computeIfAbsent(day.id(), id -> DayScenario.parse(id, day.scenario(), day.feeder()));
+  }
+
+  /** The day's scenario, reading the day (with its texts) only when it was not parsed yet. */
+  Scenario of(String dayId, Supplier<DayRecord> day) {
+    Scenario known = parsed.get(dayId);
+    return known != null ? known : of(day.get());
   }
 }

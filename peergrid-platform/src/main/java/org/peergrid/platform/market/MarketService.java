@@ -25,7 +25,7 @@ import org.peergrid.platform.store.ParticipantRecord;
  * offers, clear (on demand or when the gate has closed by the injected clock). Access rules are
  * checked by the caller (the API); this class checks the market's own rules.
  */
-public final class MarketService {
+public final class MarketService implements AutoCloseable {
   /** How far an offer's timestamp may be from the server's clock, either way. */
   public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -34,14 +34,20 @@ public final class MarketService {
   private final Clock clock;
   private final SecureRandom random;
   private final DayScenarios scenarios = new DayScenarios();
+  private final GroupCommit offerCommits;
   private final OfferIntake intake;
+  private final ReadingIntake readings;
+  private final RealtimeSettlement realtime;
   private final DayClearing clearing;
 
   public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
     this.store = store;
     this.clock = clock;
     this.random = random;
-    this.intake = new OfferIntake(store, ledger, clock, maxSkew, scenarios);
+    this.offerCommits = new GroupCommit(ledger);
+    this.intake = new OfferIntake(store, offerCommits, clock, maxSkew, scenarios);
+    this.readings = new ReadingIntake(store, offerCommits, clock, maxSkew, scenarios);
+    this.realtime = new RealtimeSettlement(store, ledger, scenarios);
     this.clearing = new DayClearing(store, ledger, clock, scenarios);
     // a clearing interrupted by a crash committed nothing but its state: run it again
     store.jdbi().useHandle(h -> h.createUpdate("UPDATE market_day SET state = 'OPEN' WHERE state = 'CLEARING'")
@@ -100,6 +106,16 @@ public final class MarketService {
     return intake.submit(caller, envelope);
   }
 
+  /** A signed real-time meter reading of a cleared day. */
+  public OfferReceipt submitReading(Principal.Prosumer caller, JsonNode envelope) {
+    return readings.submit(caller, envelope);
+  }
+
+  /** Settles a cleared day in real time from its readings; returns the number of participants settled. */
+  public int settleRealtime(String dayId) {
+    return realtime.settle(dayId);
+  }
+
   /** Clears a day now, whatever its gate closure says. */
   public DayState clear(String dayId) {
     return clearing.clear(dayId);
@@ -124,6 +140,12 @@ public final class MarketService {
 
   public MarketStore store() {
     return store;
+  }
+
+  /** Stops the offer writer after the offers it holds are committed or refused. */
+  @Override
+  public void close() {
+    offerCommits.close();
   }
 
   private static void requireId(String field, String id) {

@@ -7,14 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
-import org.peergrid.platform.ledger.Ledger;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
@@ -27,20 +28,20 @@ import org.peergrid.platform.store.ParticipantRecord;
  * is written until all pass: envelope shape, the caller is the signer, timestamp within the allowed
  * skew, the Ed25519 signature over the canonical encoding without {@code signature}, the offer
  * itself; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
- * its ledger entry commit together before the receipt is returned.
+ * its ledger entry commit together, in a transaction shared with the offers that arrived meanwhile
+ * ({@link GroupCommit}), before the receipt is returned.
  */
 final class OfferIntake {
-  private static final Set<String> ENVELOPE_KEYS = Set.of("day", "participant", "nonce", "timestamp", "offer",
-      "signature");
   private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
   private final MarketStore store;
-  private final Ledger ledger;
+  private final GroupCommit ledger;
   private final Clock clock;
   private final Duration maxSkew;
   private final DayScenarios scenarios;
+  private final Map<String, ParticipantRecord> participants = new ConcurrentHashMap<>();
 
-  OfferIntake(MarketStore store, Ledger ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
+  OfferIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
     this.store = store;
     this.ledger = ledger;
     this.clock = clock;
@@ -49,29 +50,28 @@ final class OfferIntake {
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
-    ObjectNode envelope = envelope(body);
+    ObjectNode envelope = envelope(body, "offer");
     String dayId = envelope.get("day").textValue();
     String participantId = envelope.get("participant").textValue();
     if (!caller.dayId().equals(dayId) || !caller.participantId().equals(participantId)) {
       throw ApiError.WRONG_PARTICIPANT.with(participantId, dayId, caller.participantId(), caller.dayId());
     }
-    Instant signedAt = timestamp(envelope.get("timestamp").textValue());
-    ParticipantRecord participant = store.participant(dayId, participantId)
-        .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+    Instant signedAt = signedAt(envelope.get("timestamp").textValue(), clock, maxSkew);
+    ParticipantRecord participant = participant(dayId, participantId);
     String signature = envelope.get("signature").textValue();
     ObjectNode unsigned = envelope.deepCopy();
     unsigned.remove("signature");
-    if (!Ed25519Keys.verify(Ed25519Keys.publicKey(participant.publicKey()), CanonicalJson.bytes(unsigned), signature)) {
+    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
-    DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
-    int intervals = scenarios.of(day).horizon().intervals();
+    int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
+        .horizon().intervals();
     OfferParser.parse(envelope.get("offer"), participantId, participant.bus(), intervals);
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
     return ledger.write((h, appender) -> {
-      DayRecord current = store.day(h, dayId).orElseThrow();
+      DayRecord current = store.dayState(h, dayId).orElseThrow();
       if (current.state() != DayState.OPEN || clock.millis() >= current.gateClosureMs()) {
         throw ApiError.GATE_CLOSED.with(dayId, Instant.ofEpochMilli(current.gateClosureMs()));
       }
@@ -85,15 +85,29 @@ final class OfferIntake {
     });
   }
 
-  private static ObjectNode envelope(JsonNode body) {
-    if (!(body instanceof ObjectNode envelope)) {
-      throw ApiError.MALFORMED_BODY.with("expected a signed offer envelope");
+  /** Participants never change once registered, so each is read from the database once. */
+  private ParticipantRecord participant(String dayId, String participantId) {
+    String key = dayId + "\n" + participantId;
+    ParticipantRecord known = participants.get(key);
+    if (known == null) {
+      known = store.participant(dayId, participantId)
+          .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+      participants.put(key, known);
     }
+    return known;
+  }
+
+  /** A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key. */
+  static ObjectNode envelope(JsonNode body, String payloadKey) {
+    if (!(body instanceof ObjectNode envelope)) {
+      throw ApiError.MALFORMED_BODY.with("expected a signed " + payloadKey + " envelope");
+    }
+    Set<String> keys = Set.of("day", "participant", "nonce", "timestamp", payloadKey, "signature");
     for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!ENVELOPE_KEYS.contains(key)) {
+      if (!keys.contains(key)) {
         throw ApiError.INVALID_FIELD.with(key, "unknown key; an envelope has " + String.join(", ",
-            ENVELOPE_KEYS.stream().sorted().toList()));
+            keys.stream().sorted().toList()));
       }
     }
     for (String key : new String[] {"day", "participant", "nonce", "timestamp", "signature"}) {
@@ -101,8 +115,8 @@ final class OfferIntake {
         throw ApiError.INVALID_FIELD.with(key, "a string is required");
       }
     }
-    if (!envelope.has("offer")) {
-      throw ApiError.INVALID_FIELD.with("offer", "required");
+    if (!envelope.has(payloadKey)) {
+      throw ApiError.INVALID_FIELD.with(payloadKey, "required");
     }
     if (!NONCE.matcher(envelope.get("nonce").textValue()).matches()) {
       throw ApiError.INVALID_FIELD.with("nonce", "16 to 128 characters of A-Z, a-z, 0-9, '_' and '-'");
@@ -110,7 +124,8 @@ final class OfferIntake {
     return envelope;
   }
 
-  private Instant timestamp(String text) {
+  /** The signed time, refused when it is further than maxSkew from the clock either way. */
+  static Instant signedAt(String text, Clock clock, Duration maxSkew) {
     Instant at;
     try {
       at = Instant.parse(text);

@@ -44,6 +44,12 @@ public final class MarketStore {
     return h.createQuery("SELECT * FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
   }
 
+  /** The day without its scenario and feeder texts (null), for checks of its state on every offer. */
+  public Optional<DayRecord> dayState(Handle h, String id) {
+    return h.createQuery("SELECT id, NULL AS scenario, NULL AS feeder, mechanism, gate_closure_ms, state, opened_ms,"
+        + " cleared_ms, message FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
+  }
+
   public List<DayRecord> days() {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM market_day ORDER BY opened_ms, id").map(DAY).list());
   }
@@ -93,7 +99,9 @@ public final class MarketStore {
     h.createUpdate("INSERT INTO offer (day_id, participant_id, nonce, signed_ms, received_ms, envelope, receipt,"
             + " ledger_seq) VALUES (:dayId, :participantId, :nonce, :signedMs, :receivedMs, :envelope, :receipt,"
             + " :ledgerSeq)")
-        .bindMethods(o).execute();
+        .bind("dayId", o.dayId()).bind("participantId", o.participantId()).bind("nonce", o.nonce())
+        .bind("signedMs", o.signedMs()).bind("receivedMs", o.receivedMs()).bind("envelope", o.envelope())
+        .bind("receipt", o.receipt()).bind("ledgerSeq", o.ledgerSeq()).execute();
   }
 
   /** Each participant's latest offer by signed time (then by arrival), in participant order. */
@@ -143,5 +151,43 @@ public final class MarketStore {
   public Optional<String> operatorView(String dayId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT operator_view FROM day_clearing WHERE day_id = :d")
         .bind("d", dayId).mapTo(String.class).findOne());
+  }
+
+  /** A signed meter reading, stored like an offer (same columns) in its own table. */
+  public void insertReading(Handle h, OfferRecord r) {
+    h.createUpdate("INSERT INTO meter_reading (day_id, participant_id, nonce, signed_ms, received_ms, envelope,"
+            + " receipt, ledger_seq) VALUES (:dayId, :participantId, :nonce, :signedMs, :receivedMs, :envelope,"
+            + " :receipt, :ledgerSeq)")
+        .bind("dayId", r.dayId()).bind("participantId", r.participantId()).bind("nonce", r.nonce())
+        .bind("signedMs", r.signedMs()).bind("receivedMs", r.receivedMs()).bind("envelope", r.envelope())
+        .bind("receipt", r.receipt()).bind("ledgerSeq", r.ledgerSeq()).execute();
+  }
+
+  public boolean readingNonceUsed(Handle h, String dayId, String participantId, String nonce) {
+    return h.createQuery("SELECT COUNT(*) FROM meter_reading WHERE day_id = :d AND participant_id = :p AND nonce = :n")
+        .bind("d", dayId).bind("p", participantId).bind("n", nonce).mapTo(Long.class).one() > 0;
+  }
+
+  /** Each participant's latest reading by signed time (then by arrival). */
+  public List<OfferRecord> latestReadings(Handle h, String dayId) {
+    return h.createQuery("SELECT r.* FROM meter_reading r WHERE r.day_id = :d AND NOT EXISTS (SELECT 1 FROM"
+            + " meter_reading n WHERE n.day_id = r.day_id AND n.participant_id = r.participant_id AND (n.signed_ms >"
+            + " r.signed_ms OR (n.signed_ms = r.signed_ms AND n.ledger_seq > r.ledger_seq))) ORDER BY r.participant_id")
+        .bind("d", dayId).map(OFFER).list();
+  }
+
+  public boolean realtimeSettled(Handle h, String dayId) {
+    return h.createQuery("SELECT COUNT(*) FROM realtime_result WHERE day_id = :d").bind("d", dayId)
+        .mapTo(Long.class).one() > 0;
+  }
+
+  public void insertRealtimeResult(Handle h, String dayId, String participantId, String body) {
+    h.createUpdate("INSERT INTO realtime_result (day_id, participant_id, body) VALUES (:d, :p, :b)")
+        .bind("d", dayId).bind("p", participantId).bind("b", body).execute();
+  }
+
+  public Optional<String> realtimeResult(String dayId, String participantId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT body FROM realtime_result WHERE day_id = :d AND"
+        + " participant_id = :p").bind("d", dayId).bind("p", participantId).mapTo(String.class).findOne());
   }
 }

@@ -75,7 +75,7 @@ class OpenApiRoutesTest {
         }
       }
     }
-    assertThat(privateCount).isEqualTo(11);
+    assertThat(privateCount).isEqualTo(15);
   }
 
   @Test

@@ -33,12 +33,13 @@ class CanonicalJsonTest {
         MAPPER.readTree("{\"load_kw\": 5}"));
     String signature = env.remove("signature").textValue();
     byte[] bytes = CanonicalJson.bytes(env);
-    var publicKey = Ed25519Keys.publicKey(Ed25519Keys.encode(keys.getPublic()));
+    String publicKey = Ed25519Keys.encode(keys.getPublic());
     assertThat(Ed25519Keys.verify(publicKey, bytes, signature)).isTrue();
-    assertThat(Ed25519Keys.verify(Ed25519Keys.generate().getPublic(), bytes, signature)).isFalse();
+    assertThat(Ed25519Keys.verify(Ed25519Keys.encode(Ed25519Keys.generate().getPublic()), bytes, signature)).isFalse();
     env.put("nonce", "0123456789abcdeF");
     assertThat(Ed25519Keys.verify(publicKey, CanonicalJson.bytes(env), signature)).isFalse();
     assertThat(Ed25519Keys.verify(publicKey, bytes, "not base64!")).isFalse();
+    assertThat(Ed25519Keys.verify("AAAA", bytes, signature)).as("a key of 3 bytes").isFalse();
   }
 
   @Test
