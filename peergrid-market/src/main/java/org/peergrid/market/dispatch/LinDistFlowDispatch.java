@@ -20,6 +20,15 @@ public final class LinDistFlowDispatch {
     return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
   }
 
+  /**
+   * Schedules the whole community with the network limits tightened per interval and bus (the
+   * AC-corrected clearing of {@code accheck.AcCorrection}).
+   */
+  public static DispatchResult solve(Scenario scenario, LimitTightening tightening) {
+    return solve(DispatchModel.of(scenario).tightenedBy(tightening),
+        "feeder " + scenario.network().radial().feeder().name());
+  }
+
   /** Schedules one building alone at the tariffs, without a network (the base case of MODEL.md §3). */
   public static DispatchResult solveAlone(Scenario scenario, Building building) {
     return solve(DispatchModel.copperPlate(scenario, building), building.id() + " alone");

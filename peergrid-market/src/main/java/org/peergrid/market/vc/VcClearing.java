@@ -3,7 +3,7 @@ package org.peergrid.market.vc;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
@@ -49,11 +49,15 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
           OptionalDouble.empty(), List.of());
     }
     BaseCase base = BaseCase.of(s);
-    VcGameResult game = VcGame.play(s, VcFormation.form(s, rules), settings);
-    double centralCost = central.optimal().objective();
-    Optional<GameRound> last = game.rounds().isEmpty() ? Optional.empty()
-        : Optional.of(game.rounds().get(game.rounds().size() - 1));
-    if (last.isEmpty() || last.get().slackKwh() > settings.primalToleranceKwh()) {
+    Grouping grouping = VcFormation.form(s, rules);
+    AcCorrection.Outcome<VcGameResult> played = AcCorrection.run(s, t -> VcGame.play(s, grouping, settings, t),
+        g -> feasible(g, settings) ? Optional.of(g.solution()) : Optional.empty(),
+        settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
+    VcGameResult game = played.result();
+    // The gap is to the central optimum under the same (tightened) limits: the game's own error.
+    double centralCost = played.tightening().tightenedCount() == 0 ? central.optimal().objective()
+        : LinDistFlowDispatch.solve(s, played.tightening()).optimal().objective();
+    if (!feasible(game, settings)) {
       DispatchResult failed = new DispatchResult(DispatchStatus.SOLVER_FAILED, "the game stopped after "
           + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
           game.runMillis());
@@ -61,15 +65,21 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
           OptionalDouble.of(centralCost), List.of());
     }
     DispatchSolution schedule = game.solution();
-    String how = game.converged() ? "converged" : "stopped at the round limit before converging";
-    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how + " in "
-        + game.iterations() + " rounds", Optional.of(schedule), game.runMillis());
+    String how = (game.converged() ? "converged" : "stopped at the round limit before converging") + " in "
+        + game.iterations() + " rounds" + (settings.acCorrection() ? " (AC-corrected: " + played.describe() + ")" : "");
+    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how,
+        Optional.of(schedule), game.runMillis());
     MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
     MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
         .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
-    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled),
-        Optional.of(AcCheck.run(s, schedule))), Optional.of(game), OptionalDouble.of(centralCost),
-        VcTrades.of(s, game.grouping(), schedule));
+    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
+        Optional.of(game), OptionalDouble.of(centralCost), VcTrades.of(s, game.grouping(), schedule));
+  }
+
+  /** Whether the game ended with a mix that needs no slack: a schedule the feeder can carry. */
+  private static boolean feasible(VcGameResult game, GameSettings settings) {
+    return !game.rounds().isEmpty()
+        && game.rounds().get(game.rounds().size() - 1).slackKwh() <= settings.primalToleranceKwh();
   }
 
   /** 100·(game's system cost − central optimum)/|central optimum|, when both exist. */
