@@ -120,6 +120,7 @@ public final class VcGame {
           (System.nanoTime() - start) / 1_000_000);
     } finally {
       pool.shutdown();
+      agents.forEach(Agent::close);
     }
   }
 
