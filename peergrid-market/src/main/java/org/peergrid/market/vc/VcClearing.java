@@ -32,9 +32,12 @@ import org.peergrid.market.mechanism.NashBargainingMechanism;
  * @param game iterations, messages, residuals; empty when the central day is already infeasible
  * @param centralCost the central optimum's system cost, when it exists [money]
  * @param trades B2B / B2C / C2C per community and interval
+ * @param acCorrection what the AC correction did ({@link AcCorrection.Outcome#describe()}); empty when off
+ * @param uncorrectedCentralCost the central optimum under the scenario's own limits: with
+ *     {@code centralCost} (under the AC-corrected limits) it tells what passing the AC check costs
  */
 public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, OptionalDouble centralCost,
-    List<TradeRow> trades) {
+    List<TradeRow> trades, Optional<String> acCorrection, OptionalDouble uncorrectedCentralCost) {
   public static final String NAME = "vc-game";
 
   public VcClearing {
@@ -46,7 +49,7 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
     if (central.status() != DispatchStatus.OPTIMAL) {
       // The game's feasible set is the central one: when that is empty, so is the game's.
       return new VcClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()), Optional.empty(),
-          OptionalDouble.empty(), List.of());
+          OptionalDouble.empty(), List.of(), Optional.empty(), OptionalDouble.empty());
     }
     BaseCase base = BaseCase.of(s);
     Grouping grouping = VcFormation.form(s, rules);
@@ -57,23 +60,25 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
     // The gap is to the central optimum under the same (tightened) limits: the game's own error.
     double centralCost = played.tightening().tightenedCount() == 0 ? central.optimal().objective()
         : LinDistFlowDispatch.solve(s, played.tightening()).optimal().objective();
+    Optional<String> note = settings.acCorrection() ? Optional.of(played.describe()) : Optional.empty();
+    OptionalDouble uncorrected = OptionalDouble.of(central.optimal().objective());
     if (!feasible(game, settings)) {
       DispatchResult failed = new DispatchResult(DispatchStatus.SOLVER_FAILED, "the game stopped after "
           + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
           game.runMillis());
       return new VcClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
-          OptionalDouble.of(centralCost), List.of());
+          OptionalDouble.of(centralCost), List.of(), note, uncorrected);
     }
     DispatchSolution schedule = game.solution();
     String how = (game.converged() ? "converged" : "stopped at the round limit before converging") + " in "
-        + game.iterations() + " rounds" + (settings.acCorrection() ? " (AC-corrected: " + played.describe() + ")" : "");
+        + game.iterations() + " rounds" + note.map(n -> " (AC-corrected: " + n + ")").orElse("");
     DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how,
         Optional.of(schedule), game.runMillis());
     MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
     MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
         .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
     return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
-        Optional.of(game), OptionalDouble.of(centralCost), VcTrades.of(s, game.grouping(), schedule));
+        Optional.of(game), OptionalDouble.of(centralCost), VcTrades.of(s, game.grouping(), schedule), note, uncorrected);
   }
 
   /** Whether the game ended with a mix that needs no slack: a schedule the feeder can carry. */

@@ -3,11 +3,15 @@ package org.peergrid.market.accheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.mechanism.CooperativeDay;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.testing.WorkedExamples;
@@ -69,5 +73,24 @@ class AcCorrectionTest {
     assertThat(cost).isGreaterThanOrEqualTo(base - 1e-6 * base);
     assertThat((cost - base) / base).isLessThan(1e-3);
     System.out.printf("bundled example: %s; cost %.2f against %.2f%n", out.describe(), cost, base);
+  }
+
+  /** The central clearing corrects only when the scenario opts in (network.ac_correction: true). */
+  @Test
+  void theCentralClearingCorrectsOnlyWhenTheScenarioSaysSo(@TempDir Path dir) throws IOException {
+    Path example = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community");
+    String yaml = Files.readString(example.resolve("scenario.yaml"))
+        .replace("../feeders/case33bw.m", example.resolve("../feeders/case33bw.m").normalize().toString())
+        .replace("network:\n", "network:\n  ac_correction: true\n");
+    Files.copy(example.resolve("profiles.csv"), dir.resolve("profiles.csv"));
+    Files.writeString(dir.resolve("scenario.yaml"), yaml);
+
+    CooperativeDay plain = CooperativeDay.solve(ScenarioLoader.load(example.resolve("scenario.yaml")));
+    CooperativeDay corrected = CooperativeDay.solve(ScenarioLoader.load(dir.resolve("scenario.yaml")));
+
+    assertThat(plain.acCheck().orElseThrow().violations()).hasSize(10);
+    assertThat(plain.dispatch().message()).doesNotContain("AC-corrected");
+    assertThat(corrected.acCheck().orElseThrow().violations()).isEmpty();
+    assertThat(corrected.dispatch().message()).contains("AC-corrected: 4 solves");
   }
 }
