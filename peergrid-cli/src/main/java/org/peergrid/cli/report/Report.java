@@ -18,8 +18,8 @@ public final class Report {
       new PricesSection(), new BatteriesSection(), new GridSection(), new MechanismsSection(),
       new VariantsSection(), new AcCheckSection());
 
-  /** Stages that run when the scenario asks; none yet (uncertainty and real-time are coming). */
-  public static final List<RunStage> OPTIONAL_STAGES = List.of();
+  /** Stages that run when the scenario asks: the VC game (uncertainty and real-time are coming). */
+  public static final List<RunStage> OPTIONAL_STAGES = List.of(new VcGameStage());
 
   private Report() {}
 
