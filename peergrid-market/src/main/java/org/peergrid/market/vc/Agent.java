@@ -23,7 +23,8 @@ import org.peergrid.market.vc.messages.PriceSignal;
  * <p>Its best response is the LP of its own day at the prices (GLOP; each agent keeps its own model
  * and changes only the prices between rounds, so agents run in parallel); a building with neither
  * battery nor shiftable load has nothing to decide but curtailment, which pays only at a negative
- * price, so it answers in closed form.
+ * price, so it answers in closed form, and so does one with a shiftable load but no battery
+ * ({@link ShiftOnlyResponse}).
  */
 final class Agent implements AutoCloseable {
   private final Scenario day;
@@ -49,7 +50,7 @@ final class Agent implements AutoCloseable {
   /** The best response to the prices; remembered so that the final mix can be scheduled. */
   Offer respond(PriceSignal signal) {
     double[] price = signal.pricePerKwh();
-    ParticipantSchedule s = isPassive() ? passive(price) : solved(price);
+    ParticipantSchedule s = bestResponse(price);
     responses.add(s);
     double hours = day.horizon().hours();
     double[] q = new double[price.length];
@@ -62,6 +63,16 @@ final class Agent implements AutoCloseable {
   /** The accepted mix of this agent's responses, in the order it gave them. */
   ParticipantSchedule schedule(Acceptance acceptance) {
     return Mix.of(self.id(), responses, acceptance.weights());
+  }
+
+  private ParticipantSchedule bestResponse(double[] price) {
+    if (isPassive()) {
+      return passive(price);
+    }
+    if (self instanceof Building b && ShiftOnlyResponse.applies(b)) {
+      return ShiftOnlyResponse.of(b, price, day.horizon().hours());
+    }
+    return solved(price);
   }
 
   private boolean isPassive() {
