@@ -18,7 +18,8 @@ import org.peergrid.market.scenario.Scenario;
  * The AC-corrected clearing loop (docs/model.md §8): solve with LinDistFlow, run the {@link AcCheck},
  * and where the AC power flow breaks a limit, tighten that limit in the LP by the measured
  * AC-versus-LinDistFlow gap and solve again; stop when the check passes, when nothing more can be
- * tightened, or after {@link #MAX_SOLVES} solves.
+ * tightened, or after {@link #MAX_SOLVES} solves. Should a tightening leave no schedule at all, the
+ * previous schedule is the answer, its AC violations reported.
  *
  * <p>Why it works: LinDistFlow drops the losses, so at a given schedule the AC voltage is lower
  * than the LP's by a gap g = v_LP − V_AC² (in v = V²) that changes little when the schedule moves a
@@ -89,18 +90,22 @@ public final class AcCorrection {
     RadialNetwork radial = scenario.network().radial();
     LimitTightening tightening = LimitTightening.none(scenario.horizon().intervals(), radial.busCount());
     List<Integer> violations = new ArrayList<>();
+    Outcome<R> last = null;
     for (int solves = 1; ; solves++) {
       R result = solve.apply(tightening);
       Optional<DispatchSolution> solution = schedule.apply(result);
       if (solution.isEmpty()) {
-        return new Outcome<>(result, Optional.empty(), solves, tightening, violations);
+        // Tightened beyond what the day allows: the last schedule that existed is the answer, with
+        // its AC violations reported; without one, the day has none.
+        return last != null ? last : new Outcome<>(result, Optional.empty(), solves, tightening, violations);
       }
       List<PowerFlowResult> flows = new ArrayList<>();
       AcCheckResult check = AcCheck.run(scenario, solution.get(), (t, pf) -> flows.add(pf));
       violations.add(check.violations().size());
+      last = new Outcome<>(result, Optional.of(check), solves, tightening.copy(), violations);
       boolean done = check.violations().isEmpty() || solves >= maxSolves || !check.converged();
       if (done || !tighten(scenario, solution.get().network(), flows, tightening)) {
-        return new Outcome<>(result, Optional.of(check), solves, tightening, violations);
+        return last;
       }
     }
   }

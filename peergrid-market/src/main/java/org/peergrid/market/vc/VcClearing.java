@@ -58,8 +58,8 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
         settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
     VcGameResult game = played.result();
     // The gap is to the central optimum under the same (tightened) limits: the game's own error.
-    double centralCost = played.tightening().tightenedCount() == 0 ? central.optimal().objective()
-        : LinDistFlowDispatch.solve(s, played.tightening()).optimal().objective();
+    OptionalDouble centralCost = played.tightening().tightenedCount() == 0
+        ? OptionalDouble.of(central.optimal().objective()) : costOf(LinDistFlowDispatch.solve(s, played.tightening()));
     Optional<String> note = settings.acCorrection() ? Optional.of(played.describe()) : Optional.empty();
     OptionalDouble uncorrected = OptionalDouble.of(central.optimal().objective());
     if (!feasible(game, settings)) {
@@ -67,7 +67,7 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
           + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
           game.runMillis());
       return new VcClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
-          OptionalDouble.of(centralCost), List.of(), note, uncorrected);
+          centralCost, List.of(), note, uncorrected);
     }
     DispatchSolution schedule = game.solution();
     String how = (game.converged() ? "converged" : "stopped at the round limit before converging") + " in "
@@ -78,7 +78,11 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
     MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
         .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
     return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
-        Optional.of(game), OptionalDouble.of(centralCost), VcTrades.of(s, game.grouping(), schedule), note, uncorrected);
+        Optional.of(game), centralCost, VcTrades.of(s, game.grouping(), schedule), note, uncorrected);
+  }
+
+  private static OptionalDouble costOf(DispatchResult r) {
+    return r.solution().map(d -> OptionalDouble.of(d.objective())).orElse(OptionalDouble.empty());
   }
 
   /** Whether the game ended with a mix that needs no slack: a schedule the feeder can carry. */
