@@ -28,6 +28,12 @@ final class VcConsole {
       out.printf(Locale.ROOT, "                gap to the central optimum %.6f %% (central %.2f)%n",
           vc.gapToCentralPct().getAsDouble(), vc.centralCost().getAsDouble());
     }
+    vc.acCorrection().ifPresent(n -> out.printf(Locale.ROOT, "AC correction   %s%n", n));
+    if (vc.acCorrection().isPresent() && vc.uncorrectedCentralCost().isPresent() && vc.centralCost().isPresent()) {
+      double plain = vc.uncorrectedCentralCost().getAsDouble();
+      out.printf(Locale.ROOT, "                central optimum without it %.2f: passing the AC check costs %.3f %%%n", plain,
+          100 * (vc.centralCost().getAsDouble() - plain) / Math.abs(plain));
+    }
     double b2b = vc.trades().stream().mapToDouble(TradeRow::b2bKwh).sum();
     double c2c = vc.trades().stream().mapToDouble(TradeRow::c2cBuyKwh).sum();
     double root = vc.trades().stream().mapToDouble(r -> r.rootBuyKwh() + r.rootSellKwh()).sum();

@@ -47,7 +47,8 @@ class RunCommandTest {
           + "renewable_kw,dg_kw",
       "savings_by_mechanism", "participant,base_cost,dlmp,nash,ks,sdr,mmr,bill-sharing,incentive",
       "variants", "variant,case,participants,status,net_cost,reduction,reduction_pct,grid_import_kwh,description",
-      "ac_voltage_profile", "interval,bus,ac_vm_pu,lindistflow_vm_pu");
+      "ac_voltage_profile", "interval,bus,ac_vm_pu,lindistflow_vm_pu",
+      "vc_trades", "interval,start_h,b2b_kwh,b2c_kwh,c2c_kwh,substation_kwh");
 
   Run run;
   String html;
@@ -69,7 +70,7 @@ class RunCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("Day-ahead clearing, base cases, AC check", "Settling with 7 mechanisms",
-        "Case variants (a)-(d)", "Report          " + OUT.resolve("report.html"));
+        "Case variants (a)-(d)", "Virtual-community game", "Report          " + OUT.resolve("report.html"));
     assertThat(run.out()).as("no carriage returns into a pipe").doesNotContain("\r");
   }
 
@@ -89,12 +90,15 @@ class RunCommandTest {
     assertThat(csv(OUT.resolve("battery_soc.csv"))).hasSize(24 * 5); // four building batteries and CB30
     assertThat(csv(OUT.resolve("feeder_dlmp.csv"))).hasSize(33);
     assertThat(csv(OUT.resolve("savings_by_mechanism.csv"))).hasSize(32);
+    assertThat(csv(OUT.resolve("vc_trades.csv"))).hasSize(24);
+    // The VC section says the game's schedule passes the AC check after the correction: the last count is 0.
+    assertThat(html).containsPattern("AC violations [0-9 →]* → 0, [0-9]+ limits tightened");
   }
 
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check", "realtime")) {
+        "ac-check", "vc-game", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);

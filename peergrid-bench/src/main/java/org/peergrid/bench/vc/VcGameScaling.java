@@ -38,19 +38,25 @@ import org.peergrid.market.vc.VcGameResult;
  * exports at midday and the root's price must be found. Prints one line per run:
  * formation, game and central-LP wall times, rounds, messages, gap, peak heap.
  *
- * <p>Usage: {@code java -cp ... org.peergrid.bench.vc.VcGameScaling FEEDER.m COUNT [COUNT...]}.
+ * <p>Usage: {@code java -cp ... org.peergrid.bench.vc.VcGameScaling FEEDER.m COUNT [COUNT...] [--no-central]};
+ * {@code --no-central} skips the central LP (5 minutes at 10,000 buildings) and so the gap. Peak
+ * memory is printed twice: the Java heap, and the process's resident high-water mark (VmHWM), which
+ * also holds the agents' native GLOP models.
  */
 public final class VcGameScaling {
   private VcGameScaling() {}
 
   public static void main(String[] args) {
     Path feeder = Path.of(args[0]);
+    boolean central = !List.of(args).contains("--no-central");
     for (int i = 1; i < args.length; i++) {
-      run(feeder, Integer.parseInt(args[i]));
+      if (!args[i].startsWith("--")) {
+        run(feeder, Integer.parseInt(args[i]), central);
+      }
     }
   }
 
-  static void run(Path feeder, int count) {
+  static void run(Path feeder, int count, boolean withCentral) {
     resetPeaks();
     Scenario s = scenario(feeder, count, 24, SyntheticCommunity.EXAMPLE_SEED);
     long t0 = System.nanoTime();
@@ -59,15 +65,29 @@ public final class VcGameScaling {
     VcGameResult game = VcGame.play(s, g, GameSettings.defaults());
     long t2 = System.nanoTime();
     long gamePeak = peakHeapMb();
-    DispatchResult central = LinDistFlowDispatch.solve(s);
+    long rssMb = residentPeakMb();
+    double c = withCentral ? LinDistFlowDispatch.solve(s).optimal().objective() : Double.NaN;
     long t3 = System.nanoTime();
-    double c = central.optimal().objective();
     System.out.printf(Locale.ROOT, "%s buildings=%d vcs=%d formation_ms=%d game_ms=%d rounds=%d converged=%s "
-            + "messages=%d gap_pct=%.2e central_ms=%d peak_heap_mb_game=%d threads=%d%n",
+            + "messages=%d gap_pct=%.2e central_ms=%d peak_heap_mb_game=%d peak_rss_mb=%d threads=%d%n",
         s.network().radial().feeder().name(), count, g.communities().size(), (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000, game.iterations(), game.converged(), game.messages(),
-        100 * (game.solution().objective() - c) / Math.abs(c), (t3 - t2) / 1_000_000, gamePeak,
+        100 * (game.solution().objective() - c) / Math.abs(c), (t3 - t2) / 1_000_000, gamePeak, rssMb,
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The process's resident-memory high-water mark so far [MB] (Linux VmHWM), or −1 where unknown. */
+  static long residentPeakMb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   /** SyntheticCommunity's buildings moved round-robin (bus order shuffled by the seed) onto the feeder's load buses. */

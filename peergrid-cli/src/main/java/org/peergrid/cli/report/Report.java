@@ -18,8 +18,9 @@ public final class Report {
       new PricesSection(), new BatteriesSection(), new GridSection(), new MechanismsSection(),
       new VariantsSection(), new AcCheckSection());
 
-  /** Stages that run when the scenario's run block (or the command line) asks, in page order. */
-  public static final List<RunStage> OPTIONAL_STAGES = List.of(new UncertaintyRunStage(), new RealtimeRunStage());
+  /** Stages that run when the scenario (or the command line) asks, in page order. */
+  public static final List<RunStage> OPTIONAL_STAGES =
+      List.of(new VcGameStage(), new UncertaintyRunStage(), new RealtimeRunStage());
 
   private Report() {}
 

@@ -50,6 +50,8 @@ final class DispatchModel {
   final double[][] injectionCharge;
   /** Least energy of each participant's battery at the end of the horizon [p.u.·h]; NaN: its SOC_0·E^max. */
   final double[] endEnergy;
+  /** Per interval and bus, how much tighter than the scenario's limits the LP holds the network. */
+  private LimitTightening tightening;
 
   private DispatchModel(Scenario s, int buses, List<Participant> participants, int[] participantBus,
       RadialNetwork radial, boolean withNetwork) {
@@ -71,6 +73,7 @@ final class DispatchModel {
     java.util.Arrays.fill(endEnergy, Double.NaN);
     backgroundP = new double[intervals][buses];
     reactiveLoad = new double[intervals][buses];
+    tightening = LimitTightening.none(intervals, buses);
     rootVoltageSquared = sq(net.rootVoltagePu());
     vminSquared = sq(net.vminPu());
     vmaxSquared = sq(net.vmaxPu());
@@ -183,6 +186,31 @@ final class DispatchModel {
     rootPosition = m.rootPosition;
     endEnergy = new double[0];
     injectionCharge = new double[0][];
+    tightening = m.tightening;
+  }
+
+  /** This model with its limits tightened (AC correction); returns this. */
+  DispatchModel tightenedBy(LimitTightening t) {
+    if (!t.fits(intervals, buses)) {
+      throw new IllegalArgumentException("the tightening is not of a " + intervals + " x " + buses + " day");
+    }
+    tightening = t.copy();
+    return this;
+  }
+
+  /** V^min² of bus k in interval t, raised where the AC correction says so [p.u.²]. */
+  double vminSquared(int t, int k) {
+    return vminSquared + tightening.vminSquaredRaise(t, k);
+  }
+
+  /** V^max² of bus k in interval t, lowered where the AC correction says so [p.u.²]. */
+  double vmaxSquared(int t, int k) {
+    return vmaxSquared - tightening.vmaxSquaredCut(t, k);
+  }
+
+  /** S^max of the branch into k in interval t [p.u.], lowered where the AC correction says so; +∞ without one. */
+  double limitPu(int t, int k) {
+    return limitPu[k] - pu(tightening.limitCutKva(t, k));
   }
 
   double pu(double kw) {

@@ -21,6 +21,15 @@ public final class LinDistFlowDispatch {
   }
 
   /**
+   * Schedules the whole community with the network limits tightened per interval and bus (the
+   * AC-corrected clearing of {@code accheck.AcCorrection}).
+   */
+  public static DispatchResult solve(Scenario scenario, LimitTightening tightening) {
+    return solve(DispatchModel.of(scenario).tightenedBy(tightening),
+        "feeder " + scenario.network().radial().feeder().name());
+  }
+
+  /**
    * The peers' own market for network utilization charges (docs/nuc-ev.md): the community's LP
    * with a price on each participant's net injection [i][t] (money/kWh) and without network
    * limits, because keeping the feeder within them is the charges' job, checked in AC afterwards.

@@ -119,11 +119,11 @@ final class LinDistFlowLp {
       balance[t][k] = solver.makeConstraint(fixedLoad[k], fixedLoad[k], "bal_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
-      double bound = thermalLimits ? flowBound(m, k, q[k]) : MPSolver.infinity();
+      double bound = thermalLimits ? flowBound(m, t, k, q[k]) : MPSolver.infinity();
       flow[t][k] = solver.makeNumVar(-bound, bound, "p_" + t + "_" + k);
       balance[t][k].setCoefficient(flow[t][k], 1);
       balance[t][m.parent[k]].setCoefficient(flow[t][k], -1);
-      voltage[t][k] = voltageLimits ? solver.makeNumVar(m.vminSquared, m.vmaxSquared, "v_" + t + "_" + k)
+      voltage[t][k] = voltageLimits ? solver.makeNumVar(m.vminSquared(t, k), m.vmaxSquared(t, k), "v_" + t + "_" + k)
           : solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "v_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
@@ -140,10 +140,10 @@ final class LinDistFlowLp {
     }
   }
 
-  /** |P| ≤ √(S² − Q²) on the branch into k, given its fixed Q flow [p.u.]; +∞ without a limit. */
-  static double flowBound(DispatchModel m, int k, double q) {
-    return Double.isFinite(m.limitPu[k]) ? Math.sqrt(Math.max(0, m.limitPu[k] * m.limitPu[k] - q * q))
-        : MPSolver.infinity();
+  /** |P| ≤ √(S² − Q²) on the branch into k in interval t, given its fixed Q flow [p.u.]; +∞ without a limit. */
+  static double flowBound(DispatchModel m, int t, int k, double q) {
+    double s = m.limitPu(t, k);
+    return Double.isFinite(s) ? Math.sqrt(Math.max(0, s * s - q * q)) : MPSolver.infinity();
   }
 
   /** The constant of the voltage drop into k: −2 x Q (+ V_0² where the parent is the root). */

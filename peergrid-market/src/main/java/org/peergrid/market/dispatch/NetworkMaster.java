@@ -52,7 +52,12 @@ public final class NetworkMaster implements AutoCloseable {
    * already exceed a thermal limit (the day is infeasible whatever the participants do).
    */
   public static NetworkMaster of(Scenario scenario) {
-    DispatchModel m = DispatchModel.networkOnly(scenario);
+    return of(scenario, LimitTightening.none(scenario.horizon().intervals(), scenario.network().radial().busCount()));
+  }
+
+  /** The master of a scenario's feeder with its limits tightened (AC correction, {@code accheck.AcCorrection}). */
+  public static NetworkMaster of(Scenario scenario, LimitTightening tightening) {
+    DispatchModel m = DispatchModel.networkOnly(scenario).tightenedBy(tightening);
     Optional<String> reactive = ReactiveOverload.find(m, m.reactiveFlows());
     if (reactive.isPresent()) {
       throw new IllegalArgumentException(reactive.get());

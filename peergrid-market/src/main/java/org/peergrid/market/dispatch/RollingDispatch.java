@@ -176,7 +176,7 @@ public final class RollingDispatch implements AutoCloseable {
     for (int k = 1; k < forecast.buses; k++) {
       double rhs = LinDistFlowLp.dropConstant(actual, k, actualQ[t][k]);
       lp.drop[t][k].setBounds(rhs, rhs);
-      double bound = LinDistFlowLp.flowBound(actual, k, actualQ[t][k]);
+      double bound = LinDistFlowLp.flowBound(actual, t, k, actualQ[t][k]);
       lp.flow[t][k].setBounds(-bound, bound);
     }
     for (int i = 0; i < lp.units.length; i++) {

@@ -2,6 +2,7 @@ package org.peergrid.market.mechanism;
 
 import java.util.Optional;
 import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
@@ -28,13 +29,32 @@ public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optiona
    * @throws IllegalArgumentException when the community's day is feasible but a building's own is not
    */
   public static CooperativeDay solve(Scenario scenario) {
+    if (scenario.network().acCorrection()) {
+      return solveAcCorrected(scenario);
+    }
     DispatchResult dispatch = LinDistFlowDispatch.solve(scenario);
     if (dispatch.status() != DispatchStatus.OPTIMAL) {
       return new CooperativeDay(scenario, dispatch, Optional.empty(), Optional.empty());
     }
+    return settled(scenario, dispatch, AcCheck.run(scenario, dispatch.optimal()));
+  }
+
+  /** {@code network.ac_correction: true}: the limits tightened until the AC check passes (docs/model.md §8). */
+  private static CooperativeDay solveAcCorrected(Scenario scenario) {
+    AcCorrection.Outcome<DispatchResult> corrected = AcCorrection.run(scenario,
+        t -> LinDistFlowDispatch.solve(scenario, t), DispatchResult::solution);
+    DispatchResult last = corrected.result();
+    if (last.status() != DispatchStatus.OPTIMAL) {
+      return new CooperativeDay(scenario, last, Optional.empty(), Optional.empty());
+    }
+    DispatchResult dispatch = new DispatchResult(last.status(), last.message() + " (AC-corrected: "
+        + corrected.describe() + ")", last.solution(), last.solveMillis());
+    return settled(scenario, dispatch, corrected.check().orElseThrow());
+  }
+
+  private static CooperativeDay settled(Scenario scenario, DispatchResult dispatch, AcCheckResult check) {
     CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario));
-    return new CooperativeDay(scenario, dispatch, Optional.of(outcome),
-        Optional.of(AcCheck.run(scenario, dispatch.optimal())));
+    return new CooperativeDay(scenario, dispatch, Optional.of(outcome), Optional.of(check));
   }
 
   /** This day settled by a mechanism. */

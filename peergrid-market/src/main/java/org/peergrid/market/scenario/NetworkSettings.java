@@ -17,6 +17,9 @@ import org.peergrid.grid.radial.RadialNetwork;
  * @param backgroundLoad whether the case's Pd/Qd stay as load that nobody trades (default true)
  * @param backgroundProfile multiplier of that load per interval (default 1 in every interval)
  * @param branchLimitKva thermal limits S^max [kVA] that the scenario sets, by branch ends
+ * @param acCorrection whether the central clearing tightens its LinDistFlow limits until the AC
+ *     check passes ({@code ac_correction}, default false so that existing figures stay as they were;
+ *     docs/model.md §8)
  */
 public record NetworkSettings(
     Path matpower,
@@ -26,7 +29,8 @@ public record NetworkSettings(
     double rootVoltagePu,
     boolean backgroundLoad,
     TimeSeries backgroundProfile,
-    Map<BranchKey, Double> branchLimitKva) {
+    Map<BranchKey, Double> branchLimitKva,
+    boolean acCorrection) {
   public static final double DEFAULT_VMIN_PU = 0.95;
   public static final double DEFAULT_VMAX_PU = 1.05;
   public static final double DEFAULT_ROOT_VOLTAGE_PU = 1.0;
@@ -50,6 +54,12 @@ public record NetworkSettings(
             + e.getValue());
       }
     }
+  }
+
+  /** Without AC correction. */
+  public NetworkSettings(Path matpower, RadialNetwork radial, double vminPu, double vmaxPu, double rootVoltagePu,
+      boolean backgroundLoad, TimeSeries backgroundProfile, Map<BranchKey, Double> branchLimitKva) {
+    this(matpower, radial, vminPu, vmaxPu, rootVoltagePu, backgroundLoad, backgroundProfile, branchLimitKva, false);
   }
 
   /** The multiplier of the case's Pd/Qd in interval t: the profile's value, or 0 without background load. */

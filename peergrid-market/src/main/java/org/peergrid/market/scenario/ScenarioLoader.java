@@ -27,7 +27,7 @@ public final class ScenarioLoader {
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
           "uncertainty", "nuc", "run");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
-      "background_load", "background_profile", "branch_limit_kva");
+      "background_load", "background_profile", "branch_limit_kva", "ac_correction");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
   private static final Set<String> TARIFF_KEYS = Set.of("import", "export");
   private static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
@@ -128,6 +128,7 @@ public final class ScenarioLoader {
     double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
     double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
+    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean).orElse(false);
     TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
         .orElse(TimeSeries.constant(1, intervals));
     Map<BranchKey, Double> limits = new LinkedHashMap<>();
@@ -142,7 +143,8 @@ public final class ScenarioLoader {
         limits.put(branch, limit.asNumber());
       });
     });
-    return build(n, () -> new NetworkSettings(matpower, radial, vmin, vmax, v0, background, profile, limits));
+    return build(n, () -> new NetworkSettings(matpower, radial, vmin, vmax, v0, background, profile, limits,
+        acCorrection));
   }
 
   private void requireTreeBranch(BranchKey key, ScenarioNode at) {

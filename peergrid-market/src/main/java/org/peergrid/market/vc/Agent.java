@@ -5,7 +5,7 @@ import java.util.List;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.ParticipantSchedule;
-import org.peergrid.market.dispatch.PriceResponse;
+import org.peergrid.market.dispatch.PriceResponder;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -20,14 +20,18 @@ import org.peergrid.market.vc.messages.PriceSignal;
  * ({@link PriceSignal}) and the final weights ({@link Acceptance}), and sends only net quantities
  * with their private cost ({@link Offer}).
  *
- * <p>Its best response is the LP of its own day at the prices (GLOP, one solver per call, so agents
- * run in parallel); a building with neither battery nor shiftable load has nothing to decide but
- * curtailment, which pays only at a negative price, so it answers in closed form.
+ * <p>Its best response is the LP of its own day at the prices (GLOP; each agent keeps its own model
+ * and changes only the prices between rounds, so agents run in parallel); a building with neither
+ * battery nor shiftable load has nothing to decide but curtailment, which pays only at a negative
+ * price, so it answers in closed form, and so does one with a shiftable load but no battery
+ * ({@link ShiftOnlyResponse}).
  */
-final class Agent {
+final class Agent implements AutoCloseable {
   private final Scenario day;
   private final Participant self;
   private final List<ParticipantSchedule> responses = new ArrayList<>();
+  /** Its own LP, built at the first round that needs it. */
+  private PriceResponder responder;
 
   /** @param day the horizon and currency; the agent reads no other participant from it */
   Agent(Scenario day, Participant self) {
@@ -46,7 +50,7 @@ final class Agent {
   /** The best response to the prices; remembered so that the final mix can be scheduled. */
   Offer respond(PriceSignal signal) {
     double[] price = signal.pricePerKwh();
-    ParticipantSchedule s = isPassive() ? passive(price) : solved(price);
+    ParticipantSchedule s = bestResponse(price);
     responses.add(s);
     double hours = day.horizon().hours();
     double[] q = new double[price.length];
@@ -59,6 +63,16 @@ final class Agent {
   /** The accepted mix of this agent's responses, in the order it gave them. */
   ParticipantSchedule schedule(Acceptance acceptance) {
     return Mix.of(self.id(), responses, acceptance.weights());
+  }
+
+  private ParticipantSchedule bestResponse(double[] price) {
+    if (isPassive()) {
+      return passive(price);
+    }
+    if (self instanceof Building b && ShiftOnlyResponse.applies(b)) {
+      return ShiftOnlyResponse.of(b, price, day.horizon().hours());
+    }
+    return solved(price);
   }
 
   private boolean isPassive() {
@@ -85,11 +99,22 @@ final class Agent {
   }
 
   private ParticipantSchedule solved(double[] price) {
-    DispatchResult r = PriceResponse.respond(day, self, price);
+    if (responder == null) {
+      responder = new PriceResponder(day, self);
+    }
+    DispatchResult r = responder.respond(price);
     if (r.status() != DispatchStatus.OPTIMAL) {
       throw new IllegalStateException(self.id() + " has no schedule of its own: " + r.message());
     }
     return r.optimal().schedules().get(0);
+  }
+
+  @Override
+  public void close() {
+    if (responder != null) {
+      responder.close();
+      responder = null;
+    }
   }
 
   /** Battery wear and generator fuel of a schedule [money]: the cost that no price covers. */

@@ -1,6 +1,7 @@
 package org.peergrid.market.vc;
 
 import org.peergrid.market.dispatch.BusSeries;
+import org.peergrid.market.dispatch.LimitTightening;
 import org.peergrid.market.dispatch.MasterSolution;
 import org.peergrid.market.dispatch.NetworkMaster;
 import org.peergrid.market.scenario.Scenario;
@@ -19,9 +20,9 @@ final class Dso implements AutoCloseable {
   private final double hours;
   private MasterSolution last;
 
-  Dso(Scenario day, int communities) {
+  Dso(Scenario day, int communities, LimitTightening tightening) {
     this.day = day;
-    this.master = NetworkMaster.of(day);
+    this.master = NetworkMaster.of(day, tightening);
     this.hours = day.horizon().hours();
     for (int v = 0; v < communities; v++) {
       master.addBlock();

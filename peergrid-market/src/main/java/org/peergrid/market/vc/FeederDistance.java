@@ -15,6 +15,13 @@ final class FeederDistance {
   private final double[] rootResistance;
   private final int[] dfsRank;
   private final double longest;
+  /**
+   * Every pair's path resistance, when the feeder is small enough ({@link #TABLE_BUSES}): formation
+   * asks for it on every candidate move, thousands of times per building, and a lookup is O(1)
+   * where walking to the common ancestor is O(depth).
+   */
+  private final double[][] table;
+  static final int TABLE_BUSES = 2048;
 
   FeederDistance(RadialNetwork radial) {
     int n = radial.busCount();
@@ -50,10 +57,27 @@ final class FeederDistance {
       }
     }
     longest = max;
+    table = n <= TABLE_BUSES ? pairTable(n) : null;
+  }
+
+  private double[][] pairTable(int n) {
+    double[][] d = new double[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        d[a][b] = walk(a, b);
+        d[b][a] = d[a][b];
+      }
+    }
+    return d;
   }
 
   /** Path resistance between two buses (internal indices) [p.u.]. */
   double between(int a, int b) {
+    return table != null ? table[a][b] : walk(a, b);
+  }
+
+  /** R(a) + R(b) − 2·R(lca), the lowest common ancestor found by walking up. */
+  private double walk(int a, int b) {
     int i = a;
     int j = b;
     while (depth[i] > depth[j]) {

@@ -10,15 +10,22 @@ package org.peergrid.market.vc;
  *     bound that the round's best responses prove, relative to max(1, |cost|); stop only below it
  * @param maxIterations rounds at most (a round: prices out, offers in, the DSO clears)
  * @param threads agents solving at once; results do not depend on it
+ * @param acCorrection whether {@link VcClearing} replays the game with the DSO's limits tightened
+ *     until its schedule passes the AC check ({@code accheck.AcCorrection})
  */
-public record GameSettings(double primalToleranceKwh, double dualTolerance, int maxIterations, int threads) {
-  /** 1e-6 kWh, 1e-6 relative, 300 rounds, every core. */
+public record GameSettings(double primalToleranceKwh, double dualTolerance, int maxIterations, int threads,
+    boolean acCorrection) {
+  /** 1e-6 kWh, 1e-6 relative, 300 rounds, every core, AC-corrected. */
   public static GameSettings defaults() {
-    return new GameSettings(1e-6, 1e-6, 300, Runtime.getRuntime().availableProcessors());
+    return new GameSettings(1e-6, 1e-6, 300, Runtime.getRuntime().availableProcessors(), true);
   }
 
   public GameSettings withThreads(int n) {
-    return new GameSettings(primalToleranceKwh, dualTolerance, maxIterations, n);
+    return new GameSettings(primalToleranceKwh, dualTolerance, maxIterations, n, acCorrection);
+  }
+
+  public GameSettings withAcCorrection(boolean on) {
+    return new GameSettings(primalToleranceKwh, dualTolerance, maxIterations, threads, on);
   }
 
   public GameSettings {

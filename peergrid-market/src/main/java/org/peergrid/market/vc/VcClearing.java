@@ -3,7 +3,7 @@ package org.peergrid.market.vc;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
@@ -32,9 +32,12 @@ import org.peergrid.market.mechanism.NashBargainingMechanism;
  * @param game iterations, messages, residuals; empty when the central day is already infeasible
  * @param centralCost the central optimum's system cost, when it exists [money]
  * @param trades B2B / B2C / C2C per community and interval
+ * @param acCorrection what the AC correction did ({@link AcCorrection.Outcome#describe()}); empty when off
+ * @param uncorrectedCentralCost the central optimum under the scenario's own limits: with
+ *     {@code centralCost} (under the AC-corrected limits) it tells what passing the AC check costs
  */
 public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, OptionalDouble centralCost,
-    List<TradeRow> trades) {
+    List<TradeRow> trades, Optional<String> acCorrection, OptionalDouble uncorrectedCentralCost) {
   public static final String NAME = "vc-game";
 
   public VcClearing {
@@ -52,30 +55,46 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
     if (central.status() != DispatchStatus.OPTIMAL) {
       // The game's feasible set is the central one: when that is empty, so is the game's.
       return new VcClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()), Optional.empty(),
-          OptionalDouble.empty(), List.of());
+          OptionalDouble.empty(), List.of(), Optional.empty(), OptionalDouble.empty());
     }
     BaseCase base = BaseCase.of(s);
-    VcGameResult game = VcGame.play(s, VcFormation.form(s, rules), settings);
-    double centralCost = central.optimal().objective();
-    Optional<GameRound> last = game.rounds().isEmpty() ? Optional.empty()
-        : Optional.of(game.rounds().get(game.rounds().size() - 1));
-    if (last.isEmpty() || last.get().slackKwh() > settings.primalToleranceKwh()) {
+    Grouping grouping = VcFormation.form(s, rules);
+    AcCorrection.Outcome<VcGameResult> played = AcCorrection.run(s, t -> VcGame.play(s, grouping, settings, t),
+        g -> feasible(g, settings) ? Optional.of(g.solution()) : Optional.empty(),
+        settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
+    VcGameResult game = played.result();
+    // The gap is to the central optimum under the same (tightened) limits: the game's own error.
+    OptionalDouble centralCost = played.tightening().tightenedCount() == 0
+        ? OptionalDouble.of(central.optimal().objective()) : costOf(LinDistFlowDispatch.solve(s, played.tightening()));
+    Optional<String> note = settings.acCorrection() ? Optional.of(played.describe()) : Optional.empty();
+    OptionalDouble uncorrected = OptionalDouble.of(central.optimal().objective());
+    if (!feasible(game, settings)) {
       DispatchResult failed = new DispatchResult(DispatchStatus.SOLVER_FAILED, "the game stopped after "
           + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
           game.runMillis());
       return new VcClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
-          OptionalDouble.of(centralCost), List.of());
+          centralCost, List.of(), note, uncorrected);
     }
     DispatchSolution schedule = game.solution();
-    String how = game.converged() ? "converged" : "stopped at the round limit before converging";
-    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how + " in "
-        + game.iterations() + " rounds", Optional.of(schedule), game.runMillis());
+    String how = (game.converged() ? "converged" : "stopped at the round limit before converging") + " in "
+        + game.iterations() + " rounds" + note.map(n -> " (AC-corrected: " + n + ")").orElse("");
+    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how,
+        Optional.of(schedule), game.runMillis());
     MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
     MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
         .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
-    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled),
-        Optional.of(AcCheck.run(s, schedule))), Optional.of(game), OptionalDouble.of(centralCost),
-        VcTrades.of(s, game.grouping(), schedule));
+    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
+        Optional.of(game), centralCost, VcTrades.of(s, game.grouping(), schedule), note, uncorrected);
+  }
+
+  private static OptionalDouble costOf(DispatchResult r) {
+    return r.solution().map(d -> OptionalDouble.of(d.objective())).orElse(OptionalDouble.empty());
+  }
+
+  /** Whether the game ended with a mix that needs no slack: a schedule the feeder can carry. */
+  private static boolean feasible(VcGameResult game, GameSettings settings) {
+    return !game.rounds().isEmpty()
+        && game.rounds().get(game.rounds().size() - 1).slackKwh() <= settings.primalToleranceKwh();
   }
 
   /** 100·(game's system cost − central optimum)/|central optimum|, when both exist. */

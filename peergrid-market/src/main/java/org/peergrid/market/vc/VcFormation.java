@@ -37,9 +37,9 @@ public final class VcFormation {
     this.rules = rules;
     this.maxDistance = rules.maxDistanceShare() * distance.longest();
     List<Building> all = new ArrayList<>(s.buildings());
-    List<String> order = all.stream().map(Building::id).toList();
-    all.sort(Comparator.<Building>comparingInt(b -> distance.rank(radial.indexOf(b.bus())))
-        .thenComparingInt(b -> order.indexOf(b.id())));
+    // List.sort is stable: ties (buildings at one bus) keep scenario order without a second key,
+    // whose lookup (indexOf in the scenario's list) made this sort quadratic.
+    all.sort(Comparator.comparingInt(b -> distance.rank(radial.indexOf(b.bus()))));
     this.buildings = all;
     int n = all.size();
     int intervals = s.horizon().intervals();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.peergrid.market.dispatch.DispatchSolution;
+import org.peergrid.market.dispatch.LimitTightening;
 import org.peergrid.market.dispatch.MasterSolution;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Participant;
@@ -35,14 +36,16 @@ public final class VcGame {
   private final Scenario day;
   private final Grouping grouping;
   private final GameSettings settings;
+  private final LimitTightening tightening;
   private final List<Coordinator> coordinators = new ArrayList<>();
   private final List<Agent> agents = new ArrayList<>();
   /** First agent of each community in {@link #agents}, plus the end. */
   private final int[] firstAgent;
   private final MessageLog log = new MessageLog();
 
-  private VcGame(Scenario day, Grouping grouping, GameSettings settings) {
+  private VcGame(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
     this.day = day;
+    this.tightening = tightening;
     this.grouping = grouping;
     this.settings = settings;
     Map<String, Participant> byId = new HashMap<>();
@@ -64,7 +67,16 @@ public final class VcGame {
 
   /** Plays the day with the given communities. */
   public static VcGameResult play(Scenario day, Grouping grouping, GameSettings settings) {
-    return new VcGame(day, grouping, settings).run();
+    return play(day, grouping, settings,
+        LimitTightening.none(day.horizon().intervals(), day.network().radial().busCount()));
+  }
+
+  /**
+   * Plays the day with the DSO holding the network limits tighter by {@code tightening} (the AC
+   * correction: only the DSO's master changes, since only the DSO knows the network).
+   */
+  public static VcGameResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
+    return new VcGame(day, grouping, settings, tightening).run();
   }
 
   private VcGameResult run() {
@@ -72,7 +84,7 @@ public final class VcGame {
     int vcs = coordinators.size();
     List<GameRound> rounds = new ArrayList<>();
     ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try (Dso dso = new Dso(day, vcs)) {
+    try (Dso dso = new Dso(day, vcs, tightening)) {
       NetworkPrices[] prices = new NetworkPrices[vcs];
       for (int v = 0; v < vcs; v++) {
         prices[v] = dso.opening(coordinators.get(v).id(), coordinators.get(v).busNumbers());
@@ -108,6 +120,7 @@ public final class VcGame {
           (System.nanoTime() - start) / 1_000_000);
     } finally {
       pool.shutdown();
+      agents.forEach(Agent::close);
     }
   }
 

@@ -266,4 +266,14 @@ class ScenarioLoaderTest {
         + "{energy_kwh: 1, window: [20, 25], max_kw: 1}}")))
         .hasMessageContaining("participants[0].shiftable.window: the window ends at 25, after the horizon's 24 intervals");
   }
+
+  /** network.ac_correction: off unless the scenario says so (pinned figures stay), and a typo is still refused. */
+  @Test
+  void acCorrectionIsOptInAndTyposAreRefused() {
+    assertThat(loadYaml(MINIMAL).network().acCorrection()).isFalse();
+    assertThat(loadYaml(MINIMAL.replace("{matpower: toy3.m}", "{matpower: toy3.m, ac_correction: true}"))
+        .network().acCorrection()).isTrue();
+    assertThatThrownBy(() -> loadYaml(MINIMAL.replace("{matpower: toy3.m}", "{matpower: toy3.m, ac_corection: true}")))
+        .hasMessageContaining("network.ac_corection: unknown key; did you mean ac_correction?");
+  }
 }
