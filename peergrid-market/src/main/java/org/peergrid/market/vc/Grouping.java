@@ -9,8 +9,11 @@ import org.peergrid.market.scenario.Scenario;
 
 /**
  * A partition of a scenario's participants into virtual communities. Buildings are grouped;
- * generators and community batteries, whose output is their decision and has no profile to
- * complement, each form a community of their own and trade C2C.
+ * generators, community batteries and electric vehicles, whose power is their decision and has no
+ * forecast profile to complement, each form a community of their own and trade C2C. An EV is not
+ * given a building's community: formation compares forecast net loads, and an EV's charging is only
+ * known once it answers prices (any fixed profile, say charging at arrival, would be one the game
+ * then moves away from); as its own community it still trades with every other at λ_0.
  *
  * @param communities building communities first (in feeder order), then the shared assets
  */

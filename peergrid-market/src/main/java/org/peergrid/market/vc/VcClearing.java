@@ -45,12 +45,6 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
   }
 
   public static VcClearing clear(Scenario s, FormationRules rules, GameSettings settings) {
-    if (!s.vehicles().isEmpty()) {
-      // The game's agents and community formation know buildings, generators and batteries only.
-      throw new org.peergrid.grid.ValidationException(s.name() + ": vc-game does not support electric vehicles "
-          + "(participants of type: ev: " + String.join(", ", s.vehicles().stream().map(v -> v.id()).toList())
-          + "); remove them or clear with another --mechanism (e.g. dlmp, nash or p2p-nuc)");
-    }
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       // The game's feasible set is the central one: when that is empty, so is the game's.

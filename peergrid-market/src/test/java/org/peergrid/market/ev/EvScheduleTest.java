@@ -20,9 +20,6 @@ import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.testing.EvScenarios;
-import org.peergrid.market.vc.FormationRules;
-import org.peergrid.market.vc.GameSettings;
-import org.peergrid.market.vc.VcClearing;
 
 class EvScheduleTest {
   private final Scenario day = EvScenarios.community(0.9, 1.1, 0.3, 30, EvScenarios.threeEvs());
@@ -59,15 +56,6 @@ class EvScheduleTest {
       var ids = r.settlement().orElseThrow().participants().stream().map(p -> p.participant()).toList();
       assertThat(ids).as(m.name()).contains("EV1", "EV2", "EV3");
     }
-  }
-
-  @Test
-  void theVcGameRefusesEvsWithAMessageThatSaysWhatToDo() {
-    assertThatThrownBy(() -> VcClearing.clear(day, FormationRules.DEFAULT, GameSettings.defaults()))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("vc-game does not support electric vehicles")
-        .hasMessageContaining("EV1, EV2, EV3")
-        .hasMessageContaining("p2p-nuc");
   }
 
   @Test
