@@ -88,6 +88,9 @@ class RunCommandTest {
       assertThat(html).contains("href=\"" + chart.getKey() + ".csv\"");
     }
     assertThat(csv(OUT.resolve("battery_soc.csv"))).hasSize(24 * 5); // four building batteries and CB30
+    // No EVs in the scenario, so no EV section (RunEvReportTest has one).
+    assertThat(html).doesNotContain("<section id=\"evs\">");
+    assertThat(OUT.resolve("ev_energy.png")).doesNotExist();
     assertThat(csv(OUT.resolve("feeder_dlmp.csv"))).hasSize(33);
     assertThat(csv(OUT.resolve("savings_by_mechanism.csv"))).hasSize(32);
     assertThat(csv(OUT.resolve("vc_trades.csv"))).hasSize(24);

@@ -15,7 +15,7 @@ public final class Report {
 
   /** The day-ahead sections, in page order. */
   public static final List<ReportSection> DAY_AHEAD = List.of(new OverviewSection(), new FeederSection(),
-      new PricesSection(), new BatteriesSection(), new GridSection(), new MechanismsSection(),
+      new PricesSection(), new BatteriesSection(), new EvSection(), new GridSection(), new MechanismsSection(),
       new VariantsSection(), new AcCheckSection());
 
   /** Stages that run when the scenario (or the command line) asks, in page order. */
