@@ -15,8 +15,8 @@ import org.peergrid.market.vc.messages.Offer;
 import org.peergrid.market.vc.messages.PriceSignal;
 
 /**
- * One participant playing the game. Its data (load, PV, wind, battery, shiftable load, fuel cost)
- * and every schedule it has computed stay inside this object: it receives only prices
+ * One participant playing the game. Its data (load, PV, wind, battery, shiftable load, fuel cost;
+ * an EV's session, energies and charger limits) and every schedule it has computed stay inside this object: it receives only prices
  * ({@link PriceSignal}) and the final weights ({@link Acceptance}), and sends only net quantities
  * with their private cost ({@link Offer}).
  *
