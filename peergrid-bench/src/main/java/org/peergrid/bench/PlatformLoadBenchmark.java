@@ -35,7 +35,8 @@ import org.peergrid.platform.store.Database;
  *
  * <p>Run from the repository root after {@code ./mvnw -q -B -DskipTests -pl peergrid-bench -am package}:
  * {@code java -cp "peergrid-bench/target/classes:peergrid-bench/target/lib/*" org.peergrid.bench.PlatformLoadBenchmark
- * [PROSUMERS] [CONCURRENCY] [TIME_LIMIT_S]} (defaults 1000, 32, 120): the load generator in the same JVM.
+ * [PROSUMERS] [CONCURRENCY] [TIME_LIMIT_S] [WARM_UP_OFFERS]} (defaults 1000, 32, 120, PROSUMERS / 2): the
+ * load generator in the same JVM.
  * With {@code --separate} first, the server runs in a child JVM and this one only sends and
  * measures (the fair mode).
  */
@@ -48,12 +49,13 @@ public final class PlatformLoadBenchmark {
       return;
     }
     if (args.length > 0 && args[0].equals("--serve")) {
-      serve(Path.of(args[1]), Integer.parseInt(args[2]));
+      serve(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       return;
     }
     int prosumers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     long limitNanos = TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 120);
+    int warmups = args.length > 3 ? Integer.parseInt(args[3]) : prosumers / 2;
     Path root = Path.of(System.getProperty("peergrid.root.dir", "."));
     Path data = Files.createTempDirectory("peergrid-load");
     try (PlatformServer server = PlatformServer.start(PlatformParameters.of(Database.h2Url(data), 0),
@@ -64,7 +66,7 @@ public final class PlatformLoadBenchmark {
       Instant gate = Instant.now().plus(Duration.ofHours(1));
       market.openDay("warmup", scenario, feeder, "dlmp", gate);
       market.openDay("load", scenario, feeder, "dlmp", gate);
-      Burst warmup = Burst.prepare(market, "warmup", prosumers / 2);
+      Burst warmup = Burst.prepare(market, "warmup", warmups);
       Burst measured = Burst.prepare(market, "load", prosumers);
       ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
@@ -94,6 +96,7 @@ public final class PlatformLoadBenchmark {
     int prosumers = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     long limitNanos = TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 120);
+    int warmups = args.length > 3 ? Integer.parseInt(args[3]) : prosumers / 2;
     Path work = Files.createTempDirectory("peergrid-load-client");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -103,7 +106,7 @@ public final class PlatformLoadBenchmark {
     }
     command.addAll(List.of("-Dpeergrid.root.dir=" + System.getProperty("peergrid.root.dir", "."), "-cp",
         System.getProperty("java.class.path"), PlatformLoadBenchmark.class.getName(), "--serve", work.toString(),
-        String.valueOf(prosumers)));
+        String.valueOf(prosumers), String.valueOf(warmups)));
     Process server = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
@@ -123,10 +126,16 @@ public final class PlatformLoadBenchmark {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads).build();
       String base = "http://127.0.0.1:" + port + "/api/days/";
       warmup.run(client, URI.create(base + "warmup/offers"), concurrency, limitNanos);
+      long serverCpu0 = cpuNanos(server.toHandle());
+      long clientCpu0 = cpuNanos(ProcessHandle.current());
       long start = System.nanoTime();
       long[] done = measured.run(client, URI.create(base + "load/offers"), concurrency, limitNanos);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double serverCpu = (cpuNanos(server.toHandle()) - serverCpu0) / 1e6 / Math.max(1, done.length);
+      double clientCpu = (cpuNanos(ProcessHandle.current()) - clientCpu0) / 1e6 / Math.max(1, done.length);
       System.out.println("server in a separate JVM (pid " + server.pid() + "), load generator in this one");
+      System.out.println(String.format("CPU per offer while measured: server %.2f ms, load generator %.2f ms", serverCpu,
+          clientCpu));
       System.out.println("warm-up " + warmup.size() + " offers (not measured); offers sent " + done.length + " of "
           + prosumers + ", failed " + measured.failed() + ", concurrency " + concurrency);
       System.out.println(String.format("throughput %.0f offers/s over %.2f s", done.length / seconds, seconds));
@@ -142,7 +151,7 @@ public final class PlatformLoadBenchmark {
   }
 
   /** The child of {@link #separate}: serves on 127.0.0.1 until its standard input closes. */
-  private static void serve(Path work, int prosumers) throws Exception {
+  private static void serve(Path work, int prosumers, int warmups) throws Exception {
     Path root = Path.of(System.getProperty("peergrid.root.dir", "."));
     Path data = Files.createTempDirectory("peergrid-load");
     try (PlatformServer server = PlatformServer.start(PlatformParameters.of(Database.h2Url(data), 0),
@@ -153,7 +162,7 @@ public final class PlatformLoadBenchmark {
       Instant gate = Instant.now().plus(Duration.ofHours(1));
       market.openDay("warmup", scenario, feeder, "dlmp", gate);
       market.openDay("load", scenario, feeder, "dlmp", gate);
-      Burst.prepare(market, "warmup", prosumers / 2).write(work.resolve("warmup.txt"));
+      Burst.prepare(market, "warmup", warmups).write(work.resolve("warmup.txt"));
       Burst.prepare(market, "load", prosumers).write(work.resolve("load.txt"));
       Path ready = work.resolve("ready");
       Files.writeString(work.resolve("ready.tmp"), server.port() + "\n");
@@ -240,6 +249,10 @@ public final class PlatformLoadBenchmark {
       senders.awaitTermination(limitNanos + TimeUnit.SECONDS.toNanos(30), TimeUnit.NANOSECONDS);
       return Arrays.stream(latency).filter(l -> l > 0).sorted().toArray();
     }
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   private static double pct(long[] sorted, double q) {
