@@ -44,7 +44,7 @@ public final class PlatformServer implements AutoCloseable {
       MarketStore store = new MarketStore(database.jdbi());
       Ledger ledger = new Ledger(database.jdbi(), clock);
       market = new MarketService(store, ledger, clock, random, params.maxClockSkew());
-      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), store));
+      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash));
       MarketRoutes routes = new MarketRoutes(market, ledger, new LedgerVerifier(database.jdbi()), access);
       String openApi = resource("/platform/openapi.json");
       app = Javalin.create(config -> {

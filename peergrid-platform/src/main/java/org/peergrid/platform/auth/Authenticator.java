@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.peergrid.platform.store.MarketStore;
+import org.peergrid.platform.store.ParticipantRecord;
 
 /**
  * Resolves bearer tokens. Prosumer tokens have 256 random bits, so a plain SHA-256 is a safe lookup
@@ -16,13 +18,18 @@ import org.peergrid.platform.store.MarketStore;
  */
 public final class Authenticator {
   private final Jdbi jdbi;
-  private final MarketStore store;
+  private final Function<String, Optional<ParticipantRecord>> participantByTokenHash;
   private final Set<String> verifiedDso = ConcurrentHashMap.newKeySet();
   private final Map<String, Principal.Prosumer> prosumers = new ConcurrentHashMap<>();
 
   public Authenticator(Jdbi jdbi, MarketStore store) {
+    this(jdbi, store::participantByToken);
+  }
+
+  /** With a lookup of participants by token hash that may answer from memory (the market's). */
+  public Authenticator(Jdbi jdbi, Function<String, Optional<ParticipantRecord>> participantByTokenHash) {
     this.jdbi = jdbi;
-    this.store = store;
+    this.participantByTokenHash = participantByTokenHash;
   }
 
   /** The principal of a token, or empty when the token is unknown. */
@@ -40,7 +47,7 @@ public final class Authenticator {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Principal.Prosumer> found = store.participantByToken(key)
+    Optional<Principal.Prosumer> found = participantByTokenHash.apply(key)
         .map(p -> new Principal.Prosumer(p.dayId(), p.id()));
     found.ifPresent(p -> prosumers.put(key, p));
     return found.map(p -> p);

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
@@ -39,6 +42,7 @@ public final class MarketService implements AutoCloseable {
   private final ReadingIntake readings;
   private final RealtimeSettlement realtime;
   private final DayClearing clearing;
+  private final Map<String, ParticipantRecord> byTokenHash = new ConcurrentHashMap<>();
 
   public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
     this.store = store;
@@ -93,13 +97,35 @@ public final class MarketService implements AutoCloseable {
       throw ApiError.INVALID_FIELD.with("public_key", e.getMessage());
     }
     String token = Tokens.generate(Tokens.PROSUMER_PREFIX, random);
+    ParticipantRecord participant = new ParticipantRecord(dayId, participantId, bus, publicKey);
+    String tokenHash = Hashes.sha256(token);
     store.jdbi().useTransaction(h -> {
       if (store.participant(dayId, participantId).isPresent()) {
         throw ApiError.PARTICIPANT_EXISTS.with(dayId, participantId);
       }
-      store.insertParticipant(h, new ParticipantRecord(dayId, participantId, bus, publicKey), Hashes.sha256(token));
+      store.insertParticipant(h, participant, tokenHash);
     });
+    // committed: a participant never changes once registered, so its first offer need not read it back
+    byTokenHash.put(tokenHash, participant);
+    intake.known(participant);
     return token;
+  }
+
+  /**
+   * The participant whose token has this SHA-256, from memory when it was registered or looked up
+   * since this process started, else from the database (participants are never changed or removed).
+   */
+  public Optional<ParticipantRecord> participantByTokenHash(String tokenHash) {
+    ParticipantRecord known = byTokenHash.get(tokenHash);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ParticipantRecord> found = store.participantByToken(tokenHash);
+    found.ifPresent(p -> {
+      byTokenHash.put(tokenHash, p);
+      intake.known(p);
+    });
+    return found;
   }
 
   public OfferReceipt submitOffer(Principal.Prosumer caller, JsonNode envelope) {

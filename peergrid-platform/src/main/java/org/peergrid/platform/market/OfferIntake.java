@@ -85,6 +85,11 @@ final class OfferIntake {
     });
   }
 
+  /** Remembers a committed participant (registered or read), so that its offers need not read it. */
+  void known(ParticipantRecord participant) {
+    participants.put(participant.dayId() + "\n" + participant.id(), participant);
+  }
+
   /** Participants never change once registered, so each is read from the database once. */
   private ParticipantRecord participant(String dayId, String participantId) {
     String key = dayId + "\n" + participantId;
