@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -24,6 +25,7 @@ import org.peergrid.platform.api.PlatformParameters;
 import org.peergrid.platform.api.PlatformServer;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.OfferSigner;
+import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.store.Database;
 
 /**
@@ -61,11 +63,7 @@ public final class PlatformLoadBenchmark {
     try (PlatformServer server = PlatformServer.start(PlatformParameters.of(Database.h2Url(data), 0),
         Clock.systemUTC())) {
       var market = server.market();
-      String scenario = Files.readString(root.resolve("examples/scenarios/community33.yaml"));
-      String feeder = Files.readString(root.resolve("examples/feeders/case33bw.m"));
-      Instant gate = Instant.now().plus(Duration.ofHours(1));
-      market.openDay("warmup", scenario, feeder, "dlmp", gate);
-      market.openDay("load", scenario, feeder, "dlmp", gate);
+      openDays(market, root);
       Burst warmup = Burst.prepare(market, "warmup", warmups);
       Burst measured = Burst.prepare(market, "load", prosumers);
       ExecutorService clientThreads = Executors.newFixedThreadPool(concurrency);
@@ -150,6 +148,15 @@ public final class PlatformLoadBenchmark {
     }
   }
 
+  /** Opens the unmeasured warm-up day and the measured day, both on the 33-bus community. */
+  private static void openDays(MarketService market, Path root) throws IOException {
+    String scenario = Files.readString(root.resolve("examples/scenarios/community33.yaml"));
+    String feeder = Files.readString(root.resolve("examples/feeders/case33bw.m"));
+    Instant gate = Instant.now().plus(Duration.ofHours(1));
+    market.openDay("warmup", scenario, feeder, "dlmp", gate);
+    market.openDay("load", scenario, feeder, "dlmp", gate);
+  }
+
   /** The child of {@link #separate}: serves on 127.0.0.1 until its standard input closes. */
   private static void serve(Path work, int prosumers, int warmups) throws Exception {
     Path root = Path.of(System.getProperty("peergrid.root.dir", "."));
@@ -157,11 +164,7 @@ public final class PlatformLoadBenchmark {
     try (PlatformServer server = PlatformServer.start(PlatformParameters.of(Database.h2Url(data), 0),
         Clock.systemUTC())) {
       var market = server.market();
-      String scenario = Files.readString(root.resolve("examples/scenarios/community33.yaml"));
-      String feeder = Files.readString(root.resolve("examples/feeders/case33bw.m"));
-      Instant gate = Instant.now().plus(Duration.ofHours(1));
-      market.openDay("warmup", scenario, feeder, "dlmp", gate);
-      market.openDay("load", scenario, feeder, "dlmp", gate);
+      openDays(market, root);
       Burst.prepare(market, "warmup", warmups).write(work.resolve("warmup.txt"));
       Burst.prepare(market, "load", prosumers).write(work.resolve("load.txt"));
       Path ready = work.resolve("ready");
