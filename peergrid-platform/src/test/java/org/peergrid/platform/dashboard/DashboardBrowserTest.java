@@ -99,8 +99,7 @@ class DashboardBrowserTest {
   @Test
   @Order(1)
   void theOperatorSeesTheFeederColouredByPrice() throws Exception {
-    show(platform.dso, "d1", "");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(platform.dso, "d1", "");
     wait.until(d -> d.findElements(By.cssSelector("#feeder circle.bus")).size() == 33);
     JsonNode feeder = platform.http.get("/api/days/d1/feeder", platform.dso).body();
     assertThat(feeder.get("buses")).hasSize(33);
@@ -133,8 +132,7 @@ class DashboardBrowserTest {
   @Test
   @Order(2)
   void theOperatorSettlesInRealTimeAndSeesEveryProsumersDeviationAndTheNettingSurplus() throws Exception {
-    show(platform.dso, "d1", "");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(platform.dso, "d1", "");
     wait.until(d -> d.findElement(By.id("settle")).isDisplayed());
     browser.findElement(By.id("settle")).click();
     wait.until(d -> d.findElements(By.cssSelector("#realtime tbody tr")).size() == 3);
@@ -171,8 +169,7 @@ class DashboardBrowserTest {
   @Test
   @Order(3)
   void aProsumerSeesItsOwnRealtimeResultAndNothingOfOthers() throws Exception {
-    show(b06.token(), "d1", "B06");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(b06.token(), "d1", "B06");
     wait.until(d -> d.findElements(By.cssSelector("#own-realtime tbody tr")).size() == 4);
     JsonNode own = platform.http.get("/api/days/d1/participants/B06/realtime", b06.token()).body();
     assertThat(browser.findElement(By.id("own-rt")).getText()).startsWith("real-time cost "
@@ -193,8 +190,7 @@ class DashboardBrowserTest {
   @Test
   @Order(4)
   void aProsumerSeesItsOwnDayAndNobodyElses() throws Exception {
-    show(b25.token(), "d1", "B25");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(b25.token(), "d1", "B25");
     wait.until(d -> d.findElement(By.id("prosumer")).isDisplayed());
     assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("B25");
     assertThat(browser.findElements(By.cssSelector("#schedule tbody tr"))).hasSize(4);
@@ -214,7 +210,8 @@ class DashboardBrowserTest {
     screenshot("prosumer-refused.png");
   }
 
-  private static void show(String token, String day, String participant) {
+  /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
+  private static WebDriverWait show(String token, String day, String participant) {
     browser.get("http://127.0.0.1:" + platform.server.port() + "/");
     for (String[] field : new String[][] {{"token", token}, {"day", day}, {"participant", participant}}) {
       WebElement input = browser.findElement(By.id(field[0]));
@@ -222,6 +219,7 @@ class DashboardBrowserTest {
       input.sendKeys(field[1]);
     }
     browser.findElement(By.id("show")).click();
+    return new WebDriverWait(browser, WAIT);
   }
 
   /** As the page writes amounts: two decimals, no minus sign on a value that rounds to zero. */
