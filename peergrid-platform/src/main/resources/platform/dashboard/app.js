@@ -8,9 +8,36 @@ async function api(path, options = {}) {
   const headers = { Authorization: "Bearer " + $("token").value.trim() };
   const response = await fetch(path, { ...options, headers });
   const body = await response.json();
-  if (!response.ok) throw new Error(body.error ? body.error.name + ": " + body.error.message : response.status);
+  if (!response.ok) {
+    const e = new Error(body.error ? body.error.name + ": " + body.error.message : response.status);
+    e.code = body.error ? body.error.code : 0;
+    throw e;
+  }
   return body;
 }
+
+/** The answer of a path that gives NOT_CLEARED (4004) until there is something to show: then null. */
+async function apiOrNull(path) {
+  try {
+    return await api(path);
+  } catch (e) {
+    if (e.code === 4004) return null;
+    throw e;
+  }
+}
+
+/** Rows of cells into a table section (tbody or tfoot), replacing what was there. */
+function fillRows(section, rows) {
+  section.innerHTML = "";
+  rows.forEach((cells) => {
+    const tr = section.insertRow();
+    cells.forEach((c) => { tr.insertCell().textContent = c; });
+  });
+}
+
+/** Two decimals, without a minus sign on a value that rounds to zero. */
+const fixed2 = (v) => { const s = v.toFixed(2); return s === "-0.00" ? "0.00" : s; };
+const money = fixed2;
 
 function svg(parent, tag, attrs, text) {
   const el = document.createElementNS(NS, tag);
@@ -86,14 +113,11 @@ async function showDso(day) {
   let view = null;
   if (status.state === "cleared") view = await api(`/api/days/${day}/clearing`);
   const settled = new Map((view ? view.participants : []).map((p) => [p.id, p]));
-  const body = $("participants").querySelector("tbody");
-  body.innerHTML = "";
-  participants.forEach((p) => {
+  fillRows($("participants").querySelector("tbody"), participants.map((p) => {
     const s = settled.get(p.id);
-    const cells = [p.id, p.bus, p.offers, s ? s.cost.toFixed(2) : "", s && s.savings !== undefined ? s.savings.toFixed(2) : ""];
-    const tr = body.insertRow();
-    cells.forEach((c) => { tr.insertCell().textContent = c; });
-  });
+    return [p.id, p.bus, p.offers, s ? money(s.cost) : "", s && s.savings !== undefined ? money(s.savings) : ""];
+  }));
+  await showRealtime(day, status.state);
   $("dso").hidden = false;
   const feeder = await api(`/api/days/${day}/feeder`);
   const select = $("interval");
@@ -107,22 +131,62 @@ async function showDso(day) {
   lineChart($("batteries"), view.participants.filter((p) => p.soc_kwh).map((p) => ({ name: p.id, values: p.soc_kwh })), "kWh");
 }
 
+/**
+ * The operator's real-time settlement (GET /realtime): each prosumer's day-ahead and real-time cost,
+ * its shortfall and surplus against its day-ahead position, totals, and the settlement's budget.
+ */
+async function showRealtime(day, state) {
+  const view = state === "cleared" ? await apiOrNull(`/api/days/${day}/realtime`) : null;
+  $("settle").hidden = state !== "cleared" || view !== null;
+  $("realtime").hidden = view === null;
+  $("rt-budget").hidden = view === null;
+  if (view === null) {
+    $("rt-status").textContent = state === "cleared" ? "not settled in real time yet: prosumers send their meter " +
+      "readings, then settle" : "after clearing";
+    return;
+  }
+  $("rt-status").textContent = `settled in real time; amounts in ${view.currency}, energies in kWh`;
+  const row = (id, bus, reading, r) => [id, bus, reading, money(r.day_ahead_cost), money(r.realtime_cost),
+    money(r.realtime_cost - r.day_ahead_cost), fixed2(r.shortfall_kwh), fixed2(r.surplus_kwh),
+    money(r.deviation_payment)];
+  fillRows($("realtime").querySelector("tbody"),
+    view.participants.map((p) => row(p.participant, p.bus, p.reading ? "metered" : "as forecast", p)));
+  fillRows($("realtime").querySelector("tfoot"), [row("total", "", "", view.totals)]);
+  const b = view.budget;
+  [["deviation-payments", b.deviation_payments], ["prosumer-payments", b.prosumers_deviation_payment],
+    ["other-payments", b.others_deviation_payment], ["utility-bill", b.realtime_utility_bill],
+    ["netting", b.netting_surplus]].forEach(([id, v]) => { $(id).textContent = money(v); });
+  document.querySelectorAll("#rt-budget .currency").forEach((el) => { el.textContent = view.currency; });
+}
+
+/** A prosumer's own real-time result (GET /participants/{id}/realtime), nothing of anyone else's. */
+async function showOwnRealtime(day, id) {
+  const r = await apiOrNull(`/api/days/${day}/participants/${id}/realtime`);
+  $("own-realtime").hidden = r === null;
+  if (r === null) {
+    $("own-rt").textContent = "not settled in real time yet";
+    return;
+  }
+  $("own-rt").textContent = `real-time cost ${money(r.realtime_cost)} ${r.currency} = day-ahead ` +
+    `${money(r.day_ahead_cost)} + deviations ${money(r.deviation_payment)} + battery wear change ` +
+    `${money(r.degradation_change)}; ` + (r.reading_receipt ? `metered (reading ${r.reading_receipt.slice(0, 12)}…)`
+      : "no reading sent: settled as forecast");
+  fillRows($("own-realtime").querySelector("tbody"), r.intervals.map((x) => [x.interval, fixed2(x.day_ahead_kwh),
+    fixed2(x.realtime_kwh), fixed2(x.deviation_kwh), x.deviation_price.toFixed(4), money(x.deviation_amount)]));
+}
+
 async function showProsumer(day, id) {
   const r = await api(`/api/days/${day}/participants/${id}/result`);
   $("me").textContent = id;
   $("me-day").textContent = day;
   const s = r.settlement;
-  $("bill").textContent = `bill ${s.cost.toFixed(2)} ${r.currency}` + (s.base_cost !== undefined ?
-    `, without the community ${s.base_cost.toFixed(2)}, savings ${s.savings.toFixed(2)}` : "");
-  const body = $("schedule").querySelector("tbody");
-  body.innerHTML = "";
-  r.schedule.forEach((row) => {
-    const tr = body.insertRow();
-    [row.interval, row.import_kw, row.export_kw, row.charge_kw, row.discharge_kw, row.generation_kw, row.bus_price]
-      .forEach((v, i) => { tr.insertCell().textContent = i === 0 ? v : v.toFixed(i === 6 ? 4 : 2); });
-  });
+  $("bill").textContent = `bill ${money(s.cost)} ${r.currency}` + (s.base_cost !== undefined ?
+    `, without the community ${money(s.base_cost)}, savings ${money(s.savings)}` : "");
+  fillRows($("schedule").querySelector("tbody"), r.schedule.map((row) => [row.interval, row.import_kw, row.export_kw,
+    row.charge_kw, row.discharge_kw, row.generation_kw, row.bus_price].map((v, i) => i === 0 ? v : v.toFixed(i === 6 ? 4 : 2))));
   lineChart($("own"), [{ name: "import", values: r.schedule.map((x) => x.import_kw) },
     { name: "export", values: r.schedule.map((x) => x.export_kw) }], "kW");
+  await showOwnRealtime(day, id);
   $("prosumer").hidden = false;
 }
 
@@ -139,11 +203,17 @@ async function show() {
   }
 }
 
+/** A DSO action (POST), then the day shown again; a refusal stays on the page. */
+async function act(what) {
+  let refusal = "";
+  try { await api(`/api/days/${$("day").value.trim()}/${what}`, { method: "POST" }); } catch (e) { refusal = e.message; }
+  await show();
+  if (refusal) $("error").textContent = refusal;
+}
+
 $("show").onclick = show;
-$("clear").onclick = async () => {
-  try { await api(`/api/days/${$("day").value.trim()}/clear`, { method: "POST" }); } catch (e) { $("error").textContent = e.message; }
-  show();
-};
+$("clear").onclick = () => act("clear");
+$("settle").onclick = () => act("realtime");
 $("verify").onclick = async () => {
   try {
     const v = await api("/api/ledger/verify");

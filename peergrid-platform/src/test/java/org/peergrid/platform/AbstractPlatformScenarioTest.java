@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.OfferSigner;
+import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.testsupport.Community33;
 import org.peergrid.platform.testsupport.Http;
 import org.peergrid.platform.testsupport.TestPlatform;
@@ -204,14 +205,70 @@ abstract class AbstractPlatformScenarioTest {
         .isEqualTo(8);
   }
 
+  @Test
+  void theOperatorSeesEveryProsumersRealtimeResultAndTheNettingSurplus() {
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b18, p.signed(b18, Community33.offerB18()));
+    p.submit(b25, p.signed(b25, Community33.offerB25()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    assertThat(p.http.get("/api/days/d1/realtime", p.dso).errorCode()).as("not settled yet").isEqualTo(4004);
+    // in the evening (interval 3, 6 h) B06 takes 20 kW more than offered and B18 20 kW less: they net out
+    assertThat(p.submitReadings(b06, "{\"load_kw\": [20, 35, 40, 80], \"pv_kw\": [0, 60, 80, 0]}").status())
+        .isEqualTo(201);
+    assertThat(p.submitReadings(b18, "{\"load_kw\": [15, 20, 25, 20]}").status()).isEqualTo(201);
+    assertThat(p.http.post("/api/days/d1/realtime", p.dso, "").status()).isEqualTo(200);
+
+    assertThat(p.http.get("/api/days/d1/realtime", b06.token()).status()).as("the operator's alone").isEqualTo(403);
+    Http.Response answer = p.http.get("/api/days/d1/realtime", p.dso);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    JsonNode view = answer.body();
+    assertThat(view.get("currency").asText()).isEqualTo("INR");
+    JsonNode rows = view.get("participants");
+    assertThat(rows).hasSize(3);
+    String[] costs = {"day_ahead_cost", "deviation_payment", "degradation_change", "realtime_cost"};
+    double[] sums = new double[costs.length + 2];
+    Prosumer[] who = {b06, b18, b25};
+    for (int k = 0; k < 3; k++) {
+      JsonNode row = rows.get(k);
+      assertThat(row.get("participant").asText()).isEqualTo(who[k].id());
+      JsonNode own = p.http.get("/api/days/d1/participants/" + who[k].id() + "/realtime", who[k].token()).body();
+      for (int c = 0; c < costs.length; c++) {
+        assertThat(row.get(costs[c]).asDouble()).as(who[k].id() + " " + costs[c]).isEqualTo(own.get(costs[c]).asDouble());
+        sums[c] += row.get(costs[c]).asDouble();
+      }
+      sums[4] += row.get("shortfall_kwh").asDouble();
+      sums[5] += row.get("surplus_kwh").asDouble();
+    }
+    assertThat(rows.get(0).get("reading").asBoolean()).isTrue();
+    assertThat(rows.get(2).get("reading").asBoolean()).as("B25 sent none").isFalse();
+    assertThat(rows.get(0).get("shortfall_kwh").asDouble()).isCloseTo(120.0, within(1e-6));
+    assertThat(rows.get(0).get("surplus_kwh").asDouble()).isCloseTo(0.0, within(1e-6));
+    assertThat(rows.get(1).get("surplus_kwh").asDouble()).isCloseTo(120.0, within(1e-6));
+    assertThat(rows.get(1).get("shortfall_kwh").asDouble()).isCloseTo(0.0, within(1e-6));
+    assertThat(rows.get(0).get("realtime_cost").asDouble()).as("B06 pays for its shortfall")
+        .isGreaterThan(rows.get(0).get("day_ahead_cost").asDouble());
+    assertThat(rows.get(1).get("realtime_cost").asDouble()).as("B18 is paid for its surplus")
+        .isLessThan(rows.get(1).get("day_ahead_cost").asDouble());
+    JsonNode totals = view.get("totals");
+    for (int c = 0; c < costs.length; c++) {
+      assertThat(totals.get(costs[c]).asDouble()).as("total " + costs[c]).isCloseTo(sums[c], within(DELTA_MONEY));
+    }
+    assertThat(totals.get("shortfall_kwh").asDouble()).isCloseTo(sums[4], within(1e-6));
+    assertThat(totals.get("surplus_kwh").asDouble()).isCloseTo(sums[5], within(1e-6));
+
+    JsonNode budget = view.get("budget");
+    double payments = budget.get("deviation_payments").asDouble();
+    assertThat(payments).as("deviation payments = utility's real-time bill + netting surplus").isCloseTo(
+        budget.get("realtime_utility_bill").asDouble() + budget.get("netting_surplus").asDouble(), within(DELTA_MONEY));
+    assertThat(budget.get("prosumers_deviation_payment").asDouble()).isCloseTo(sums[1], within(DELTA_MONEY));
+    assertThat(budget.get("prosumers_deviation_payment").asDouble() + budget.get("others_deviation_payment").asDouble())
+        .isCloseTo(payments, within(DELTA_MONEY));
+    // at least 120 kWh netted in interval 3 at the default real-time spread 8 * 1.2 - 2.5 * 0.8 = 7.6 INR/kWh
+    assertThat(budget.get("netting_surplus").asDouble()).isGreaterThanOrEqualTo(120 * 7.6 - DELTA_MONEY);
+  }
+
   private JsonNode readings(Prosumer who, String series) {
-    ObjectNode envelope = (ObjectNode) p.signed(who, Community33.json("{}"));
-    envelope.remove("offer");
-    envelope.remove("signature");
-    envelope.set("readings", Community33.json(series));
-    envelope.put("signature", Ed25519Keys.sign(who.keys().getPrivate(),
-        org.peergrid.platform.auth.CanonicalJson.bytes(envelope)));
-    return envelope;
+    return p.signed(who, SignedBody.READINGS, Community33.json(series));
   }
 
   @Test

@@ -29,8 +29,7 @@ public record NucBlock(String method, double tolerance, double absoluteTolerance
     } catch (IOException e) {
       throw new ValidationException(file.toString(), 0, "cannot read the scenario file: " + e.getMessage());
     }
-    LocatedTree tree = LocatedTree.parse(text, file.toString().toLowerCase().endsWith(".json"), file.toString());
-    ScenarioNode root = new ScenarioNode(tree.root(), "", tree, file.toString());
+    ScenarioNode root = ScenarioNode.parse(text, file.toString().toLowerCase().endsWith(".json"), file.toString());
     return root.optional("nuc").map(n -> {
       n.requireObject(KEYS);
       String method = n.optional("method").map(ScenarioNode::asText).orElse(defaults.method());

@@ -75,8 +75,7 @@ public final class ScenarioLoader {
    * @param defaultName the scenario name where the document gives none
    */
   public static Scenario parse(String text, boolean json, Path baseDir, String source, String defaultName) {
-    LocatedTree tree = LocatedTree.parse(text, json, source);
-    return new ScenarioLoader(baseDir).read(new ScenarioNode(tree.root(), "", tree, source), defaultName);
+    return new ScenarioLoader(baseDir).read(ScenarioNode.parse(text, json, source), defaultName);
   }
 
   private Scenario read(ScenarioNode root, String defaultName) {

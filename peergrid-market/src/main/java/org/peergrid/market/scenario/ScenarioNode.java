@@ -10,10 +10,10 @@ import java.util.TreeSet;
 import org.peergrid.grid.ValidationException;
 
 /**
- * A value of the scenario document with its key path, so that every error can name the file, the
- * line and the path ({@code participants[2].battery.capacity_kwh}).
+ * A value of the scenario document (or of any other YAML or JSON input file) with its key path, so
+ * that every error can name the file, the line and the path ({@code participants[2].battery.capacity_kwh}).
  */
-final class ScenarioNode {
+public final class ScenarioNode {
   private final JsonNode json;
   private final String path;
   private final LocatedTree tree;
@@ -26,20 +26,30 @@ final class ScenarioNode {
     this.source = source;
   }
 
-  String path() {
+  /**
+   * The root of a YAML or JSON document.
+   *
+   * @throws ValidationException naming the file and line where the text is not valid YAML or JSON
+   */
+  public static ScenarioNode parse(String text, boolean json, String source) {
+    LocatedTree tree = LocatedTree.parse(text, json, source);
+    return new ScenarioNode(tree.root(), "", tree, source);
+  }
+
+  public String path() {
     return path;
   }
 
-  JsonNode json() {
+  public JsonNode json() {
     return json;
   }
 
   /** An error at this value: {@code file:line: path: detail}. */
-  ValidationException error(String detail) {
+  public ValidationException error(String detail) {
     return new ValidationException(source, line(), (path.isEmpty() ? "" : path + ": ") + detail);
   }
 
-  int line() {
+  public int line() {
     // The nearest enclosing path that has a recorded line.
     for (String p = path; !p.isEmpty(); p = parentPath(p)) {
       Integer line = tree.lines().get(p);
@@ -56,7 +66,7 @@ final class ScenarioNode {
   }
 
   /** Requires an object whose keys are all among {@code allowed}. */
-  ScenarioNode requireObject(Set<String> allowed) {
+  public ScenarioNode requireObject(Set<String> allowed) {
     if (!json.isObject()) {
       throw error("expected a mapping with keys " + new TreeSet<>(allowed) + ", got " + describe(json));
     }
@@ -69,26 +79,26 @@ final class ScenarioNode {
     return this;
   }
 
-  ScenarioNode child(String key) {
+  public ScenarioNode child(String key) {
     return new ScenarioNode(json.get(key), path.isEmpty() ? key : path + "." + key, tree, source);
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return json.has(key) && !json.get(key).isNull();
   }
 
-  Optional<ScenarioNode> optional(String key) {
+  public Optional<ScenarioNode> optional(String key) {
     return has(key) ? Optional.of(child(key)) : Optional.empty();
   }
 
-  ScenarioNode required(String key) {
+  public ScenarioNode required(String key) {
     if (!has(key)) {
       throw error("missing required key " + key);
     }
     return child(key);
   }
 
-  List<ScenarioNode> elements() {
+  public List<ScenarioNode> elements() {
     if (!json.isArray()) {
       throw error("expected a list, got " + describe(json));
     }
@@ -99,7 +109,7 @@ final class ScenarioNode {
     return out;
   }
 
-  double asNumber() {
+  public double asNumber() {
     if (!json.isNumber()) {
       throw error("expected a number, got " + describe(json));
     }
@@ -136,7 +146,7 @@ final class ScenarioNode {
     return has(key) ? child(key).asNumber() : defaultValue;
   }
 
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     if (node == null || node.isNull()) {
       return "nothing";
     }

@@ -54,6 +54,7 @@ final class MarketRoutes {
     r.get("/api/receipts/{receipt}", this::receipt);
     r.post("/api/days/{day}/readings", this::submitReading);
     r.post("/api/days/{day}/realtime", this::settleRealtime);
+    r.get("/api/days/{day}/realtime", this::operatorRealtime);
     r.get("/api/days/{day}/participants/{participant}/realtime", this::ownRealtime);
     r.get("/api/ledger/verify", this::verifyLedger);
   }
@@ -159,6 +160,14 @@ final class MarketRoutes {
     access.requireDso(ctx, "settle a day in real time");
     int settled = market.settleRealtime(ctx.pathParam("day"));
     ctx.json(Map.of("day", ctx.pathParam("day"), "settled", settled));
+  }
+
+  private void operatorRealtime(Context ctx) {
+    access.requireDso(ctx, "read the operator's view of a real-time settlement");
+    DayRecord day = market.day(ctx.pathParam("day"));
+    ctx.contentType("application/json").result(store.realtimeView(day.id()).orElseThrow(() -> ApiError.NOT_CLEARED
+        .with(day.id(), store.realtimeSettled(day.id()) ? "settled in real time by an earlier version, which kept no"
+            + " operator's view (each prosumer's result is stored)" : "not settled in real time")));
   }
 
   private void ownRealtime(Context ctx) {

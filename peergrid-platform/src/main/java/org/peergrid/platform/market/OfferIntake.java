@@ -16,6 +16,7 @@ import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
@@ -50,7 +51,7 @@ final class OfferIntake {
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
-    ObjectNode envelope = envelope(body, "offer");
+    ObjectNode envelope = envelope(body, SignedBody.OFFER);
     String dayId = envelope.get("day").textValue();
     String participantId = envelope.get("participant").textValue();
     if (!caller.dayId().equals(dayId) || !caller.participantId().equals(participantId)) {
@@ -66,7 +67,7 @@ final class OfferIntake {
     }
     int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
         .horizon().intervals();
-    OfferParser.parse(envelope.get("offer"), participantId, participant.bus(), intervals);
+    OfferParser.parse(envelope.get(SignedBody.OFFER.field()), participantId, participant.bus(), intervals);
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
@@ -103,7 +104,8 @@ final class OfferIntake {
   }
 
   /** A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key. */
-  static ObjectNode envelope(JsonNode body, String payloadKey) {
+  static ObjectNode envelope(JsonNode body, SignedBody kind) {
+    String payloadKey = kind.field();
     if (!(body instanceof ObjectNode envelope)) {
       throw ApiError.MALFORMED_BODY.with("expected a signed " + payloadKey + " envelope");
     }

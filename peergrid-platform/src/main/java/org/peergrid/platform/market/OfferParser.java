@@ -11,6 +11,7 @@ import org.peergrid.market.scenario.ShiftableLoad;
 import org.peergrid.market.scenario.TimeSeries;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.api.ApiException;
+import org.peergrid.platform.auth.SignedBody;
 
 /**
  * Reads a day-ahead offer: the participant fields of a building in a scenario (SCENARIO.md) without
@@ -18,7 +19,6 @@ import org.peergrid.platform.api.ApiException;
  * references: the server reads no client files). Unknown keys are refused, as in scenario files.
  */
 final class OfferParser {
-  private static final Set<String> KEYS = Set.of("load_kw", "power_factor", "pv_kw", "wind_kw", "battery", "shiftable");
   private static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
       "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
   private static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
@@ -26,26 +26,33 @@ final class OfferParser {
   private OfferParser() {}
 
   static Building parse(JsonNode offer, String id, int bus, int intervals) {
-    requireObject(offer, "offer", KEYS);
+    return parse(offer, SignedBody.OFFER, id, bus, intervals);
+  }
+
+  /** An offer or readings ({@code kind}); messages name the keys under the envelope's key. */
+  static Building parse(JsonNode offer, SignedBody kind, String id, int bus, int intervals) {
+    String at = kind.field();
+    requireObject(offer, at, kind.keys());
     try {
-      TimeSeries load = series(required(offer, "load_kw", "offer"), "offer.load_kw", intervals);
-      double pf = offer.has("power_factor") ? number(offer.get("power_factor"), "offer.power_factor")
+      TimeSeries load = series(required(offer, SignedBody.REQUIRED, at), at + "." + SignedBody.REQUIRED, intervals);
+      double pf = offer.has("power_factor") ? number(offer.get("power_factor"), at + ".power_factor")
           : Building.DEFAULT_POWER_FACTOR;
-      TimeSeries pv = offer.has("pv_kw") ? series(offer.get("pv_kw"), "offer.pv_kw", intervals)
+      TimeSeries pv = offer.has("pv_kw") ? series(offer.get("pv_kw"), at + ".pv_kw", intervals)
           : TimeSeries.constant(0, intervals);
-      TimeSeries wind = offer.has("wind_kw") ? series(offer.get("wind_kw"), "offer.wind_kw", intervals)
+      TimeSeries wind = offer.has("wind_kw") ? series(offer.get("wind_kw"), at + ".wind_kw", intervals)
           : TimeSeries.constant(0, intervals);
-      Optional<BatterySpec> battery = Optional.ofNullable(offer.get("battery")).map(OfferParser::battery);
-      Optional<ShiftableLoad> shiftable = Optional.ofNullable(offer.get("shiftable")).map(s -> shiftable(s, intervals));
+      Optional<BatterySpec> battery = Optional.ofNullable(offer.get("battery")).map(b -> battery(b, at));
+      Optional<ShiftableLoad> shiftable = Optional.ofNullable(offer.get("shiftable"))
+          .map(s -> shiftable(s, at, intervals));
       return new Building(id, bus, load, pf, pv, wind, battery, shiftable);
     } catch (ValidationException e) {
       throw ApiError.INVALID_OFFER.with(e.getMessage());
     }
   }
 
-  private static BatterySpec battery(JsonNode b) {
-    requireObject(b, "offer.battery", BATTERY_KEYS);
-    String at = "offer.battery";
+  private static BatterySpec battery(JsonNode b, String parent) {
+    String at = parent + ".battery";
+    requireObject(b, at, BATTERY_KEYS);
     return new BatterySpec(number(required(b, "capacity_kwh", at), at + ".capacity_kwh"),
         number(required(b, "charge_kw", at), at + ".charge_kw"),
         number(required(b, "discharge_kw", at), at + ".discharge_kw"),
@@ -57,8 +64,8 @@ final class OfferParser {
             : 0);
   }
 
-  private static ShiftableLoad shiftable(JsonNode s, int intervals) {
-    String at = "offer.shiftable";
+  private static ShiftableLoad shiftable(JsonNode s, String parent, int intervals) {
+    String at = parent + ".shiftable";
     requireObject(s, at, SHIFTABLE_KEYS);
     JsonNode window = required(s, "window", at);
     if (!window.isArray() || window.size() != 2 || !window.get(0).canConvertToExactIntegral()

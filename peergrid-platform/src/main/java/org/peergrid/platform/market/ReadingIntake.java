@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.Set;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
@@ -27,8 +27,6 @@ import org.peergrid.platform.store.ParticipantRecord;
  * together before the receipt is returned.
  */
 final class ReadingIntake {
-  static final Set<String> SERIES = Set.of("load_kw", "pv_kw", "wind_kw");
-
   private final MarketStore store;
   private final GroupCommit ledger;
   private final Clock clock;
@@ -44,7 +42,7 @@ final class ReadingIntake {
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
-    ObjectNode envelope = OfferIntake.envelope(body, "readings");
+    ObjectNode envelope = OfferIntake.envelope(body, SignedBody.READINGS);
     String dayId = envelope.get("day").textValue();
     String participantId = envelope.get("participant").textValue();
     if (!caller.dayId().equals(dayId) || !caller.participantId().equals(participantId)) {
@@ -59,19 +57,19 @@ final class ReadingIntake {
         .textValue())) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
-    JsonNode readings = envelope.get("readings");
-    if (!readings.isObject() || !readings.has("load_kw")) {
+    JsonNode readings = envelope.get(SignedBody.READINGS.field());
+    if (!readings.isObject() || !readings.has(SignedBody.REQUIRED)) {
       throw ApiError.INVALID_FIELD.with("readings", "an object with load_kw and optionally pv_kw and wind_kw");
     }
     for (Iterator<String> it = readings.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!SERIES.contains(key)) {
+      if (!SignedBody.READINGS.keys().contains(key)) {
         throw ApiError.INVALID_FIELD.with(key, "unknown key; readings have load_kw, pv_kw and wind_kw");
       }
     }
     int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
         .horizon().intervals();
-    OfferParser.parse(readings, participantId, participant.bus(), intervals);
+    OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), intervals);
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();

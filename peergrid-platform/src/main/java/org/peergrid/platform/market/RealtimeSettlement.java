@@ -2,8 +2,6 @@ package org.peergrid.platform.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,13 +12,12 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.realtime.DayAhead;
-import org.peergrid.market.realtime.DeviationRow;
-import org.peergrid.market.realtime.ParticipantRealtimeCost;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.ledger.Ledger;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
@@ -34,7 +31,8 @@ import org.peergrid.platform.store.ParticipantRecord;
  * those offers (the real-time stage needs the DLMP schedule, whatever mechanism settled the day);
  * the actual day replaces each building's load, PV and wind by its latest signed reading (as
  * forecast without one); {@link RealtimeStage} redispatches and settles deviations at the real-time
- * tariff. Each participant's real-time result and a ledger entry for it commit together.
+ * tariff. Each participant's real-time result and a ledger entry for it commit together, with the
+ * operator's view of the whole settlement ({@link RealtimeDocuments}).
  */
 final class RealtimeSettlement {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,14 +62,15 @@ final class RealtimeSettlement {
     List<Building> forecast = new ArrayList<>();
     for (OfferRecord o : inputs.get(0)) {
       ParticipantRecord p = registered.get(o.participantId());
-      forecast.add(OfferParser.parse(read(o.envelope()).get("offer"), p.id(), p.bus(), n));
+      forecast.add(OfferParser.parse(read(o.envelope()).get(SignedBody.OFFER.field()), p.id(), p.bus(), n));
     }
     Map<String, OfferRecord> readings = new HashMap<>();
     inputs.get(1).forEach(r -> readings.put(r.participantId(), r));
     List<Building> actual = new ArrayList<>();
     for (Building b : forecast) {
       OfferRecord r = readings.get(b.id());
-      actual.add(r == null ? b : actual(b, OfferParser.parse(read(r.envelope()).get("readings"), b.id(), b.bus(), n)));
+      actual.add(r == null ? b : actual(b, OfferParser.parse(read(r.envelope()).get(SignedBody.READINGS.field()),
+          SignedBody.READINGS, b.id(), b.bus(), n)));
     }
     Scenario forecastDay = DayScenario.withBuildings(template, forecast);
     Scenario actualDay = DayScenario.withBuildings(template, actual);
@@ -83,8 +82,11 @@ final class RealtimeSettlement {
     RealtimeResult result = RealtimeStage.run(forecastDay, actualDay, dayAhead, (done, intervals) -> { });
     Map<String, String> documents = new HashMap<>();
     for (Building b : forecast) {
-      documents.put(b.id(), document(dayId, b.id(), forecastDay.currency(), result, readings.get(b.id())));
+      documents.put(b.id(), RealtimeDocuments.participantResult(dayId, b.id(), forecastDay.currency(),
+          result.settlement(), readings.get(b.id())));
     }
+    String operatorView = RealtimeDocuments.operatorView(dayId, forecastDay.currency(), forecast, result.settlement(),
+        readings);
     ledger.write((h, appender) -> {
       if (store.realtimeSettled(h, dayId)) {
         throw ApiError.REALTIME_SETTLED.with(dayId);
@@ -93,6 +95,7 @@ final class RealtimeSettlement {
         store.insertRealtimeResult(h, dayId, participant, body);
         appender.append("realtime", dayId, participant, body);
       });
+      store.insertRealtimeView(h, dayId, operatorView);
       return null;
     });
     return documents.size();
@@ -102,23 +105,6 @@ final class RealtimeSettlement {
   private static Building actual(Building forecast, Building metered) {
     return new Building(forecast.id(), forecast.bus(), metered.loadKw(), forecast.powerFactor(), metered.pvKw(),
         metered.windKw(), forecast.battery(), forecast.shiftable());
-  }
-
-  private static String document(String dayId, String id, String currency, RealtimeResult result, OfferRecord reading) {
-    ParticipantRealtimeCost cost = result.settlement().participant(id);
-    ObjectNode doc = JSON.createObjectNode().put("day", dayId).put("participant", id).put("currency", currency)
-        .put("reading_receipt", reading == null ? null : reading.receipt())
-        .put("day_ahead_cost", cost.dayAheadCost()).put("deviation_payment", cost.deviationPayment())
-        .put("degradation_change", cost.degradationChange()).put("realtime_cost", cost.realtimeCost());
-    ArrayNode rows = doc.putArray("intervals");
-    for (DeviationRow r : result.settlement().rows()) {
-      if (r.participant().equals(id)) {
-        rows.addObject().put("interval", r.interval()).put("day_ahead_kwh", r.dayAheadKwh())
-            .put("realtime_kwh", r.realtimeKwh()).put("deviation_kwh", r.deviationKwh())
-            .put("deviation_price", r.deviationPrice()).put("deviation_amount", r.deviationAmount());
-      }
-    }
-    return doc.toString();
   }
 
   private static JsonNode read(String json) {

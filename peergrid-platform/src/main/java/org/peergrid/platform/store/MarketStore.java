@@ -190,4 +190,20 @@ public final class MarketStore {
     return jdbi.withHandle(h -> h.createQuery("SELECT body FROM realtime_result WHERE day_id = :d AND"
         + " participant_id = :p").bind("d", dayId).bind("p", participantId).mapTo(String.class).findOne());
   }
+
+  /** The operator's view of the real-time settlement, in the transaction that stores the results. */
+  public void insertRealtimeView(Handle h, String dayId, String operatorView) {
+    h.createUpdate("INSERT INTO realtime_view (day_id, operator_view) VALUES (:d, :o)")
+        .bind("d", dayId).bind("o", operatorView).execute();
+  }
+
+  public Optional<String> realtimeView(String dayId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT operator_view FROM realtime_view WHERE day_id = :d")
+        .bind("d", dayId).mapTo(String.class).findOne());
+  }
+
+  /** Whether the day was settled in real time (its prosumers' results are stored). */
+  public boolean realtimeSettled(String dayId) {
+    return jdbi.withHandle(h -> realtimeSettled(h, dayId));
+  }
 }

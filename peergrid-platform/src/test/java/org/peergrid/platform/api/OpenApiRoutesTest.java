@@ -75,7 +75,7 @@ class OpenApiRoutesTest {
         }
       }
     }
-    assertThat(privateCount).isEqualTo(15);
+    assertThat(privateCount).isEqualTo(16);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.peergrid.platform.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
@@ -8,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -31,9 +36,13 @@ import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
 /**
  * The dashboard end to end in Debian's headless Chromium (issue 9, item 4): the operator sees the
  * 33-bus feeder with buses coloured by price, the participants and the curves; a prosumer sees its
- * own day and is refused another's. Screenshots go to target/dashboard/. Without chromium this
- * fails under CI=true and skips elsewhere.
+ * own day and is refused another's. After B06 and B18 send meter readings, the operator settles the
+ * day in real time from the page and sees every prosumer's real-time result and the netting surplus;
+ * a prosumer sees its own real-time result only. The tests run in order, since the settlement
+ * happens once. Screenshots go to target/dashboard/. Without chromium this fails under CI=true and
+ * skips elsewhere.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -41,6 +50,7 @@ class DashboardBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static TestPlatform platform;
+  private static Prosumer b06;
   private static Prosumer b25;
   private static WebDriver browser;
 
@@ -55,13 +65,17 @@ class DashboardBrowserTest {
     platform = new TestPlatform(Database.h2Url(Files.createTempDirectory(SHOTS.toAbsolutePath(), "db")));
     assertThat(platform.http.post("/api/days", platform.dso, Community33.openDay("d1", TestPlatform.GATE)).status())
         .isEqualTo(201);
-    Prosumer b06 = platform.register("d1", "B06", 6);
+    b06 = platform.register("d1", "B06", 6);
     Prosumer b18 = platform.register("d1", "B18", 18);
     b25 = platform.register("d1", "B25", 25);
     platform.submit(b06, platform.signed(b06, Community33.offerB06()));
     platform.submit(b18, platform.signed(b18, Community33.offerB18()));
     platform.submit(b25, platform.signed(b25, Community33.offerB25()));
     assertThat(platform.http.post("/api/days/d1/clear", platform.dso, "").status()).isEqualTo(200);
+    // the evening (interval 3, 6 h): B06 takes 20 kW more than it offered, B18 20 kW less
+    assertThat(platform.submitReadings(b06, "{\"load_kw\": [20, 35, 40, 80], \"pv_kw\": [0, 60, 80, 0]}").status())
+        .isEqualTo(201);
+    assertThat(platform.submitReadings(b18, "{\"load_kw\": [15, 20, 25, 20]}").status()).isEqualTo(201);
 
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -83,9 +97,9 @@ class DashboardBrowserTest {
   }
 
   @Test
+  @Order(1)
   void theOperatorSeesTheFeederColouredByPrice() throws Exception {
-    show(platform.dso, "d1", "");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(platform.dso, "d1", "");
     wait.until(d -> d.findElements(By.cssSelector("#feeder circle.bus")).size() == 33);
     JsonNode feeder = platform.http.get("/api/days/d1/feeder", platform.dso).body();
     assertThat(feeder.get("buses")).hasSize(33);
@@ -109,19 +123,82 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("status")).getText()).contains("state cleared");
     assertThat(browser.findElements(By.cssSelector("#prices polyline"))).hasSize(3);
     assertThat(browser.findElements(By.cssSelector("#batteries polyline"))).as("B25's battery").hasSizeGreaterThan(0);
+    assertThat(browser.findElement(By.id("rt-status")).getText()).startsWith("not settled in real time yet");
+    assertThat(browser.findElement(By.id("settle")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("realtime")).isDisplayed()).isFalse();
     screenshot("dso.png");
   }
 
   @Test
+  @Order(2)
+  void theOperatorSettlesInRealTimeAndSeesEveryProsumersDeviationAndTheNettingSurplus() throws Exception {
+    WebDriverWait wait = show(platform.dso, "d1", "");
+    wait.until(d -> d.findElement(By.id("settle")).isDisplayed());
+    browser.findElement(By.id("settle")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#realtime tbody tr")).size() == 3);
+    JsonNode view = platform.http.get("/api/days/d1/realtime", platform.dso).body();
+    assertThat(browser.findElement(By.id("settle")).isDisplayed()).as("settled once").isFalse();
+    assertThat(browser.findElement(By.id("rt-status")).getText()).startsWith("settled in real time");
+    List<List<String>> rows = cells("#realtime tbody tr");
+    for (int k = 0; k < 3; k++) {
+      JsonNode p = view.get("participants").get(k);
+      assertThat(rows.get(k)).as(p.get("participant").asText()).containsExactly(p.get("participant").asText(),
+          p.get("bus").asText(), k == 2 ? "as forecast" : "metered", money(p.get("day_ahead_cost")),
+          money(p.get("realtime_cost")), money(p.get("realtime_cost").asDouble() - p.get("day_ahead_cost").asDouble()),
+          money(p.get("shortfall_kwh")), money(p.get("surplus_kwh")),
+          money(p.get("deviation_payment")));
+    }
+    assertThat(rows.get(0).get(6)).as("B06's shortfall, kWh").isEqualTo("120.00");
+    assertThat(rows.get(1).get(7)).as("B18's surplus, kWh").isEqualTo("120.00");
+    assertThat(rows.get(2).get(5)).as("B25 as forecast: no change, and no minus sign on zero").isEqualTo("0.00");
+    List<String> total = cells("#realtime tfoot tr").get(0);
+    assertThat(total.get(0)).isEqualTo("total");
+    assertThat(total.get(4)).isEqualTo(money(view.get("totals").get("realtime_cost")));
+    assertThat(Double.parseDouble(total.get(4))).as("the total of the rows shown").isCloseTo(
+        rows.stream().mapToDouble(r -> Double.parseDouble(r.get(4))).sum(), within(0.015));
+    JsonNode budget = view.get("budget");
+    assertThat(budget.get("netting_surplus").asDouble()).as("B06's shortfall and B18's surplus net out").isPositive();
+    assertThat(browser.findElement(By.id("netting")).getText()).isEqualTo(money(budget.get("netting_surplus")));
+    assertThat(browser.findElement(By.id("utility-bill")).getText()).isEqualTo(money(budget.get("realtime_utility_bill")));
+    assertThat(browser.findElement(By.id("deviation-payments")).getText())
+        .isEqualTo(money(budget.get("deviation_payments")));
+    assertThat(browser.findElement(By.id("rt-budget")).getText()).contains("netting surplus", "INR");
+    screenshot("dso-realtime.png");
+  }
+
+  @Test
+  @Order(3)
+  void aProsumerSeesItsOwnRealtimeResultAndNothingOfOthers() throws Exception {
+    WebDriverWait wait = show(b06.token(), "d1", "B06");
+    wait.until(d -> d.findElements(By.cssSelector("#own-realtime tbody tr")).size() == 4);
+    JsonNode own = platform.http.get("/api/days/d1/participants/B06/realtime", b06.token()).body();
+    assertThat(browser.findElement(By.id("own-rt")).getText()).startsWith("real-time cost "
+        + money(own.get("realtime_cost")) + " INR = day-ahead " + money(own.get("day_ahead_cost")) + " + deviations "
+        + money(own.get("deviation_payment"))).contains("metered (reading "
+        + own.get("reading_receipt").asText().substring(0, 12));
+    List<List<String>> rows = cells("#own-realtime tbody tr");
+    assertThat(rows.get(3).subList(0, 4)).as("interval 3: 20 kW more for 6 h").containsExactly("3",
+        money(own.get("intervals").get(3).get("day_ahead_kwh")), money(own.get("intervals").get(3).get("realtime_kwh")),
+        "120.00");
+    assertThat(rows.get(0).get(3)).isEqualTo("0.00");
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).doesNotContain("B18", "B25", "netting", "surplus kWh");
+    assertThat(browser.findElement(By.id("dso")).isDisplayed()).isFalse();
+    screenshot("prosumer-realtime.png");
+  }
+
+  @Test
+  @Order(4)
   void aProsumerSeesItsOwnDayAndNobodyElses() throws Exception {
-    show(b25.token(), "d1", "B25");
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    WebDriverWait wait = show(b25.token(), "d1", "B25");
     wait.until(d -> d.findElement(By.id("prosumer")).isDisplayed());
     assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("B25");
     assertThat(browser.findElements(By.cssSelector("#schedule tbody tr"))).hasSize(4);
     JsonNode own = platform.http.get("/api/days/d1/participants/B25/result", b25.token()).body();
     String cost = String.format("%.2f", own.get("settlement").get("cost").asDouble());
     assertThat(browser.findElement(By.id("bill")).getText()).startsWith("bill " + cost);
+    assertThat(browser.findElement(By.id("own-rt")).getText()).as("B25 sent no reading")
+        .endsWith("no reading sent: settled as forecast");
     assertThat(browser.findElement(By.id("dso")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("B06", "B18");
     screenshot("prosumer.png");
@@ -133,7 +210,8 @@ class DashboardBrowserTest {
     screenshot("prosumer-refused.png");
   }
 
-  private static void show(String token, String day, String participant) {
+  /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
+  private static WebDriverWait show(String token, String day, String participant) {
     browser.get("http://127.0.0.1:" + platform.server.port() + "/");
     for (String[] field : new String[][] {{"token", token}, {"day", day}, {"participant", participant}}) {
       WebElement input = browser.findElement(By.id(field[0]));
@@ -141,6 +219,23 @@ class DashboardBrowserTest {
       input.sendKeys(field[1]);
     }
     browser.findElement(By.id("show")).click();
+    return new WebDriverWait(browser, WAIT);
+  }
+
+  /** As the page writes amounts: two decimals, no minus sign on a value that rounds to zero. */
+  private static String money(double value) {
+    String text = String.format("%.2f", value);
+    return text.equals("-0.00") ? "0.00" : text;
+  }
+
+  private static String money(JsonNode value) {
+    return money(value.asDouble());
+  }
+
+  /** The text of every cell of the rows a CSS selector finds. */
+  private static List<List<String>> cells(String rows) {
+    return browser.findElements(By.cssSelector(rows)).stream()
+        .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
   }
 
   private static void screenshot(String name) throws Exception {

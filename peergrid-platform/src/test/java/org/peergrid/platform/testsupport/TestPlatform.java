@@ -11,6 +11,7 @@ import org.peergrid.platform.api.PlatformParameters;
 import org.peergrid.platform.api.PlatformServer;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.OfferSigner;
+import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.market.MarketService;
 
 /** A server on a free loopback port with an injected clock, and helpers that act as DSO and prosumers. */
@@ -45,13 +46,25 @@ public final class TestPlatform implements AutoCloseable {
     return new Prosumer(day, id, keys, r.body().get("token").asText());
   }
 
-  /** A signed envelope with a fresh nonce and the clock's time. */
+  /** A signed offer envelope with a fresh nonce and the clock's time. */
   public JsonNode signed(Prosumer p, JsonNode offer) {
-    return OfferSigner.sign(p.keys().getPrivate(), p.day(), p.id(), OfferSigner.nonce(random), clock.instant(), offer);
+    return signed(p, SignedBody.OFFER, offer);
+  }
+
+  /** A signed envelope of an offer or of meter readings, with a fresh nonce and the clock's time. */
+  public JsonNode signed(Prosumer p, SignedBody kind, JsonNode body) {
+    return OfferSigner.sign(p.keys().getPrivate(), kind, p.day(), p.id(), OfferSigner.nonce(random), clock.instant(),
+        body);
   }
 
   public Http.Response submit(Prosumer p, JsonNode envelope) {
     return http.post("/api/days/" + p.day() + "/offers", p.token(), envelope);
+  }
+
+  /** Signs and posts meter readings ({@code series}: JSON text of load_kw, pv_kw, wind_kw). */
+  public Http.Response submitReadings(Prosumer p, String series) {
+    return http.post("/api/days/" + p.day() + "/readings", p.token(),
+        signed(p, SignedBody.READINGS, Community33.json(series)));
   }
 
   @Override
