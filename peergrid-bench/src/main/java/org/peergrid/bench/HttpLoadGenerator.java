@@ -105,6 +105,10 @@ final class HttpLoadGenerator {
     return run(null, connections, limitNanos);
   }
 
+  /**
+   * @param connections keep-alive connections opened before the first request; 0 opens a connection
+   *     for each request at its due time and closes it after the answer, so connecting counts too
+   */
   Result openLoop(double ratePerSecond, int connections, long seed, long limitNanos) throws IOException {
     if (!(ratePerSecond > 0)) {
       throw new IllegalArgumentException("the arrival rate must be positive, got " + ratePerSecond);
@@ -128,6 +132,8 @@ final class HttpLoadGenerator {
     int inLength;
     long startNanos;
     boolean busy;
+    /** Opened for one request at its due time and closed after the answer. */
+    boolean oneShot;
 
     void open(Selector selector) throws IOException {
       channel = SocketChannel.open(server);
@@ -135,6 +141,19 @@ final class HttpLoadGenerator {
       channel.configureBlocking(false);
       key = channel.register(selector, SelectionKey.OP_READ, this);
       inLength = 0;
+    }
+
+    /** Starts a non-blocking connect for one request; the request goes out once connected. */
+    void connectFor(Selector selector, byte[] request, long dueNanos) throws IOException {
+      oneShot = true;
+      busy = true;
+      startNanos = dueNanos;
+      out = ByteBuffer.wrap(request);
+      channel = SocketChannel.open();
+      channel.configureBlocking(false);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      boolean connected = channel.connect(server);
+      key = channel.register(selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, this);
     }
 
     void close() {
@@ -148,7 +167,8 @@ final class HttpLoadGenerator {
 
   /** The shared loop: {@code due == null} is the closed loop. */
   private Result run(long[] due, int connections, long limitNanos) throws IOException {
-    if (connections < 1) {
+    boolean perRequest = due != null && connections == 0;
+    if (connections < 1 && !perRequest) {
       throw new IllegalArgumentException("at least one connection is needed");
     }
     Histogram latency = new Histogram(HIGHEST_MICROS, 3);
@@ -156,12 +176,11 @@ final class HttpLoadGenerator {
     int failed = 0;
     String firstFailure = "";
     try (Selector selector = Selector.open()) {
-      Connection[] all = new Connection[connections];
       ArrayDeque<Connection> idle = new ArrayDeque<>();
       for (int c = 0; c < connections; c++) {
-        all[c] = new Connection();
-        all[c].open(selector);
-        idle.add(all[c]);
+        Connection connection = new Connection();
+        connection.open(selector);
+        idle.add(connection);
       }
       ArrayDeque<Integer> waiting = new ArrayDeque<>();
       int next = 0;
@@ -176,6 +195,11 @@ final class HttpLoadGenerator {
           if (sending) {
             while (next < requests.length && (due == null ? waiting.size() < idle.size() : start + due[next] <= now)) {
               waiting.add(next++);
+            }
+            while (perRequest && !waiting.isEmpty()) {
+              int i = waiting.poll();
+              new Connection().connectFor(selector, requests[i], start + due[i]);
+              inFlight++;
             }
             while (!waiting.isEmpty() && !idle.isEmpty()) {
               int i = waiting.poll();
@@ -209,6 +233,9 @@ final class HttpLoadGenerator {
           for (SelectionKey key : selector.selectedKeys()) {
             Connection c = (Connection) key.attachment();
             try {
+              if (key.isValid() && key.isConnectable() && c.channel.finishConnect()) {
+                key.interestOps(SelectionKey.OP_WRITE);
+              }
               if (key.isValid() && key.isWritable()) {
                 c.channel.write(c.out);
                 if (!c.out.hasRemaining()) {
@@ -242,7 +269,11 @@ final class HttpLoadGenerator {
                   c.inLength -= length;
                   c.busy = false;
                   inFlight--;
-                  idle.add(c);
+                  if (c.oneShot) {
+                    c.close();
+                  } else {
+                    idle.add(c);
+                  }
                 }
               }
             } catch (IOException | RuntimeException e) {
@@ -255,17 +286,19 @@ final class HttpLoadGenerator {
                 firstFailure = e.toString();
               }
               c.close();
-              idle.remove(c);
-              c.open(selector); // a fresh connection takes its place
-              idle.add(c);
+              if (!c.oneShot) {
+                idle.remove(c);
+                c.open(selector); // a fresh connection takes its place
+                idle.add(c);
+              }
             }
           }
           selector.selectedKeys().clear();
         }
       } finally {
         listener.finished();
-        for (Connection c : all) {
-          c.close();
+        for (SelectionKey key : selector.keys()) {
+          ((Connection) key.attachment()).close(); // kept and one-shot connections alike
         }
       }
       int unsent = requests.length - next + waiting.size();

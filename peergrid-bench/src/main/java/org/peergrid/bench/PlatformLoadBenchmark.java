@@ -43,7 +43,8 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
   double rate;
 
   @Option(names = "--connections", description = "keep-alive connections; default 32 in the closed loop, "
-      + "one per prosumer in the open loop")
+      + "one per prosumer in the open loop; 0 in the open loop: each prosumer connects when its offer is due and "
+      + "disconnects after the answer (connecting is then timed too)")
   Integer connections;
 
   @Option(names = "--warmup", defaultValue = "20000", description = "offers sent before the measured bursts, "
@@ -100,7 +101,8 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "server pid %d; %s; %d prosumers per burst; %s; warm-up %d bursts%n",
           server.pid(), jdbcUrl == null ? "embedded H2" : "database " + jdbcUrl.replaceAll("password=[^&]*",
               "password=***"), prosumers, rate > 0 ? String.format(Locale.ROOT,
-              "open loop at %.0f offers/s on %d connections", rate, openConnections)
+              "open loop at %.0f offers/s on %s", rate, openConnections == 0 ? "a new connection per offer"
+              : openConnections + " connections")
               : "closed loop on " + closedConnections + " connections", warmupBursts);
       long limit = TimeUnit.SECONDS.toNanos(timeLimitSeconds);
       List<HttpLoadGenerator.Result> measured = new ArrayList<>();

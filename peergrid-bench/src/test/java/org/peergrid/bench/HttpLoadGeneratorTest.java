@@ -86,6 +86,17 @@ class HttpLoadGeneratorTest {
   }
 
   @Test
+  void openLoopCanConnectForEachRequest() throws IOException {
+    InetSocketAddress address = start(0);
+    HttpLoadGenerator.Result result = new HttpLoadGenerator(address, requests(address, 100, 25), 201)
+        .openLoop(2_000, 0, 3, TimeUnit.SECONDS.toNanos(60));
+    assertThat(handled.get()).isEqualTo(100);
+    assertThat(result.succeeded()).isEqualTo(96);
+    assertThat(result.failed()).isEqualTo(4);
+    assertThat(result.unsent()).isZero();
+  }
+
+  @Test
   void closedLoopTimesFromTheSend() throws IOException {
     InetSocketAddress address = start(50);
     HttpLoadGenerator.Result result = new HttpLoadGenerator(address, requests(address, 10, 0), 201)

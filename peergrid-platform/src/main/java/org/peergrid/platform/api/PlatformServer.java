@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.peergrid.platform.auth.Authenticator;
 import org.peergrid.platform.auth.DsoCredential;
 import org.peergrid.platform.ledger.Ledger;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
+  /**
+   * Connections the operating system may hold for the acceptor. Prosumers connect in bursts (before
+   * gate closure); with the JDK's default of 50 the rest of a burst is dropped and the clients wait
+   * for their TCP retry, one second or more (Linux caps the value at net.core.somaxconn).
+   */
+  static final int ACCEPT_QUEUE = 1024;
 
   private final Database database;
   private final MarketService market;
@@ -52,8 +60,17 @@ public final class PlatformServer implements AutoCloseable {
         config.http.maxRequestSize = JsonBodies.MAX_BYTES;
         config.jetty.host = params.host();
         config.jetty.port = params.port();
-        params.tlsKeystore().ifPresent(ks -> Tls.configure(config, ks, params.tlsPassword(), params.host(),
-            params.port()));
+        if (params.tlsKeystore().isPresent()) {
+          Tls.configure(config, params.tlsKeystore().get(), params.tlsPassword(), params.host(), params.port());
+        } else {
+          config.jetty.addConnector((server, httpConfig) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+            connector.setHost(params.host());
+            connector.setPort(params.port());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+          });
+        }
         config.staticFiles.add(files -> {
           files.hostedPath = "/dashboard";
           files.directory = "/platform/dashboard";

@@ -33,6 +33,7 @@ final class Tls {
           new HttpConnectionFactory(https));
       connector.setHost(host);
       connector.setPort(port);
+      connector.setAcceptQueueSize(PlatformServer.ACCEPT_QUEUE);
       return connector;
     });
   }
