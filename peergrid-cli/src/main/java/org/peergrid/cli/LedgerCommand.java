@@ -46,18 +46,17 @@ final class LedgerCommand implements Runnable {
   static final int EXIT_REWRITTEN = 7;
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Recomputes the hash chain and checks that offers, readings and results match what it",
-        "recorded. Names the first broken link.",
-        "Someone who controls the database can rewrite history and recompute every hash after the",
-        "change; the chain then verifies again. An anchor, an entry's SEQ:HASH noted outside the",
-        "database (the \"anchor\" of GET /api/ledger/head, of an offer's or reading's receipt, or",
-        "the dashboard's ledger head), shows it: the entry at SEQ must still have HASH, which",
-        "vouches for every entry up to SEQ. With --receipt, also finds the offer or reading entry",
-        "that holds that receipt."},
-      footer = {"", "Exit codes: 0 intact (every anchor matches, the receipt is found), 5 broken, 6 the receipt",
-        "is not in the chain, 7 intact but an anchor differs (history rewritten, or entries",
-        "removed, after it was noted; names the seq), 1 a malformed anchor (names the argument",
-        "or the file and line), a missing --anchor-file, or a database that cannot be opened."})
+      description = {"Recomputes the hash chain and checks that offers, readings and results match what it"
+          + " recorded. Names the first broken link.",
+        "Someone who controls the database can rewrite history and recompute every hash after the change;"
+          + " the chain then verifies again. An anchor shows it: an entry's SEQ:HASH noted outside the database"
+          + " (the \"anchor\" of GET /api/ledger/head, of an offer's or reading's receipt, or the dashboard's"
+          + " ledger head). The entry at SEQ must still have HASH, which vouches for every entry up to SEQ.",
+        "With --receipt, also finds the offer or reading entry that holds that receipt."},
+      footer = {"", "Exit codes: 0 intact (every anchor matches, the receipt is found), 5 broken, 6 the receipt is"
+          + " not in the chain, 7 intact but an anchor differs (history rewritten, or entries removed, after it"
+          + " was noted; names the seq), 1 a malformed anchor (names the argument or the file and line), a"
+          + " missing --anchor-file, or a database that cannot be opened."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
@@ -68,13 +67,13 @@ final class LedgerCommand implements Runnable {
     String receipt;
 
     @Option(names = "--anchor", paramLabel = "SEQ:HASH",
-        description = "An entry's seq and entry hash as noted outside the database, e.g. 12:3fa0… (repeatable).")
+        description = "An entry's seq and entry hash as noted outside the database, e.g. 12:3fa0... (repeatable).")
     List<String> anchors = new ArrayList<>();
 
     @Option(names = "--anchor-file", paramLabel = "FILE",
-        description = {"A file of anchors, one a line: SEQ:HASH, or an answer of GET /api/ledger/head or of",
-          "a receipt as saved (curl -s https://HOST/api/ledger/head >> FILE); blank lines and",
-          "lines starting with # are skipped (repeatable)."})
+        description = "A file of anchors, one a line: SEQ:HASH, or an answer of GET /api/ledger/head or of a"
+            + " receipt as saved (curl -s HOST/api/ledger/head >> FILE); blank lines and lines starting with #"
+            + " are skipped (repeatable).")
     List<Path> anchorFiles = new ArrayList<>();
 
     @Override
@@ -94,7 +93,7 @@ final class LedgerCommand implements Runnable {
         return EXIT_BROKEN;
       }
       out.println("ledger intact: " + v.entries() + " entries");
-      if (!anchorsMatch(out, noted, v)) {
+      if (!reportAnchors(out, noted, v)) {
         return EXIT_REWRITTEN;
       }
       if (receipt == null) {
@@ -112,7 +111,7 @@ final class LedgerCommand implements Runnable {
     }
 
     /** One line per anchor; false (after a summary naming the first differing seq) when any differs. */
-    private static boolean anchorsMatch(PrintWriter out, List<AnchorFiles.Noted> noted, LedgerVerification v) {
+    private static boolean reportAnchors(PrintWriter out, List<AnchorFiles.Noted> noted, LedgerVerification v) {
       long first = Long.MAX_VALUE;
       int differ = 0;
       for (int k = 0; k < noted.size(); k++) {
@@ -127,8 +126,8 @@ final class LedgerCommand implements Runnable {
         first = Math.min(first, seq);
         out.println(head + " DIFFERS at entry " + seq + ": " + (c.storedHash() == null
             ? "the chain ends at entry " + v.entries() + ", so entries were removed after the anchor was noted"
-            : "it has hash " + c.storedHash() + " now, so entries up to " + seq + " were rewritten after the"
-                + " anchor was noted"));
+            : "it has hash " + c.storedHash() + " now, so the history up to entry " + seq + " was rewritten"
+                + " after the anchor was noted"));
       }
       if (differ > 0) {
         out.println("ledger REWRITTEN: the chain verifies, but " + differ + " of " + noted.size()

@@ -108,7 +108,7 @@ class LedgerCommandTest {
     assertThat(rewritten.exit()).as(rewritten.out() + rewritten.err()).isEqualTo(LedgerCommand.EXIT_REWRITTEN);
     assertThat(rewritten.out()).contains("ledger intact: 5 entries", "anchor " + ownEntry + " (--anchor) matches entry 1",
         "anchor " + head + " (" + saved + ":3) DIFFERS at entry 5: it has hash ",
-        "entries up to 5 were rewritten after the anchor was noted",
+        "so the history up to entry 5 was rewritten after the anchor was noted",
         "DIFFERS at entry 9: the chain ends at entry 5, so entries were removed",
         "ledger REWRITTEN: the chain verifies, but 2 of 3 anchors differ; the first at entry 5");
     assertThat(rewritten.err()).isEmpty();
