@@ -201,6 +201,22 @@ async function show() {
   } catch (e) {
     $("error").textContent = e.message;
   }
+  await showHead();
+}
+
+/** The ledger's head (GET /api/ledger/head, public: sent without the credential), for anyone to note down. */
+async function showHead() {
+  try {
+    const response = await fetch("/api/ledger/head");
+    const head = await response.json();
+    if (!response.ok) throw new Error(head.error ? head.error.name + ": " + head.error.message : response.status);
+    $("head-seq").textContent = head.seq;
+    $("head-time").textContent = head.recorded_at || "never: the ledger is empty";
+    $("head-hash").textContent = head.entry_hash;
+    $("head-anchor").textContent = head.anchor || "none yet";
+  } catch (e) {
+    $("head-anchor").textContent = "unavailable (" + e.message + ")";
+  }
 }
 
 /** A DSO action (POST), then the day shown again; a refusal stays on the page. */
@@ -212,6 +228,7 @@ async function act(what) {
 }
 
 $("show").onclick = show;
+$("head-refresh").onclick = showHead;
 $("clear").onclick = () => act("clear");
 $("settle").onclick = () => act("realtime");
 $("verify").onclick = async () => {
@@ -220,3 +237,4 @@ $("verify").onclick = async () => {
     $("ledger").textContent = v.intact ? `intact (${v.entries} entries)` : `BROKEN at entry ${v.first_broken_seq}: ${v.reason}`;
   } catch (e) { $("error").textContent = e.message; }
 };
+showHead();

@@ -1,6 +1,7 @@
 package org.peergrid.cli;
 
 import java.nio.file.Path;
+import org.peergrid.grid.ValidationException;
 import org.peergrid.platform.store.Database;
 import picocli.CommandLine.Option;
 
@@ -16,5 +17,16 @@ final class DatabaseOptions {
 
   String url() {
     return jdbcUrl != null ? jdbcUrl : Database.h2Url(dataDir);
+  }
+
+  /** Opens (and migrates) the database; one that cannot be opened is the user's to fix, named without its password. */
+  Database open() {
+    try {
+      return Database.open(url());
+    } catch (RuntimeException e) {
+      String where = jdbcUrl != null ? "--db" : "--data " + dataDir;
+      throw new ValidationException("cannot open the database (" + where + "): "
+          + String.valueOf(e.getMessage()).replaceAll("(?i)(password=)[^&;\\s]*", "$1…"));
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.platform.api.PlatformParameters;
@@ -18,8 +20,16 @@ import org.peergrid.platform.auth.OfferSigner;
 import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.market.OfferReceipt;
 import org.peergrid.platform.store.Database;
+import org.peergrid.platform.testsupport.Community33;
+import org.peergrid.platform.testsupport.Http;
+import org.peergrid.platform.testsupport.LedgerRewrite;
+import org.peergrid.platform.testsupport.TestPlatform;
+import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
 
-/** {@code peergrid ledger verify --receipt}: a prosumer's receipt found in an intact chain, or not. */
+/**
+ * {@code peergrid ledger verify}: a prosumer's receipt found in an intact chain, or not; anchors noted
+ * before a history rewrite reveal it though the rewritten chain verifies; malformed anchors refused.
+ */
 class LedgerCommandTest {
   @TempDir Path dir;
 
@@ -57,5 +67,95 @@ class LedgerCommandTest {
         "--receipt", receipt.receipt());
     assertThat(broken.exit()).isEqualTo(LedgerCommand.EXIT_BROKEN);
     assertThat(broken.out()).contains("ledger BROKEN at entry 1");
+  }
+
+  @Test
+  void anAnchorNotedBeforeAHistoryRewriteRevealsItThoughTheRewrittenChainVerifies() throws Exception {
+    String ownEntry;
+    String head;
+    Path saved = dir.resolve("anchors.jsonl");
+    try (TestPlatform p = new TestPlatform(Database.h2Url(dir.resolve("db")))) {
+      assertThat(p.http.post("/api/days", p.dso, Community33.openDay("d1", TestPlatform.GATE)).status()).isEqualTo(201);
+      Prosumer b06 = p.register("d1", "B06", 6);
+      Prosumer b18 = p.register("d1", "B18", 18);
+      ownEntry = p.submit(b06, p.signed(b06, Community33.offerB06())).body().get("anchor").asText();
+      p.submit(b18, p.signed(b18, Community33.offerB18()));
+      assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+      // as `curl -s HOST/api/ledger/head >> anchors.jsonl` saves it, under a note of the user's
+      Http.Response answer = p.http.get("/api/ledger/head", null);
+      head = answer.body().get("anchor").asText();
+      Files.writeString(saved, "# noted after clearing d1\n\n" + answer.text());
+    }
+    assertThat(ownEntry).startsWith("1:");
+    assertThat(head).startsWith("5:");
+    PowerflowCommandTest.Run before = verify("--anchor", ownEntry, "--anchor-file", saved.toString());
+    assertThat(before.exit()).as(before.out() + before.err()).isZero();
+    assertThat(before.out()).contains("ledger intact: 5 entries", "anchor " + ownEntry + " (--anchor) matches entry 1",
+        "anchor " + head + " (" + saved + ":3) matches entry 5");
+
+    // an insider makes B06's bill negative (settlement entry 4) and recomputes every hash from there
+    try (Database db = Database.open(Database.h2Url(dir.resolve("db")))) {
+      assertThat(LedgerRewrite.lowerSettledCost(db.jdbi(), "B06")).isEqualTo(4);
+    }
+    PowerflowCommandTest.Run plain = verify();
+    assertThat(plain.exit()).as("the chain alone cannot tell: " + plain.out()).isZero();
+    assertThat(plain.out()).contains("ledger intact: 5 entries");
+    PowerflowCommandTest.Run older = verify("--anchor", ownEntry);
+    assertThat(older.exit()).as("entry 1 precedes the change: " + older.out()).isZero();
+
+    PowerflowCommandTest.Run rewritten = verify("--anchor", ownEntry, "--anchor-file", saved.toString(),
+        "--anchor", "9:" + head.substring(2));
+    assertThat(rewritten.exit()).as(rewritten.out() + rewritten.err()).isEqualTo(LedgerCommand.EXIT_REWRITTEN);
+    assertThat(rewritten.out()).contains("ledger intact: 5 entries", "anchor " + ownEntry + " (--anchor) matches entry 1",
+        "anchor " + head + " (" + saved + ":3) DIFFERS at entry 5: it has hash ",
+        "so the history up to entry 5 was rewritten after the anchor was noted",
+        "DIFFERS at entry 9: the chain ends at entry 5, so entries were removed",
+        "ledger REWRITTEN: the chain verifies, but 2 of 3 anchors differ; the first at entry 5");
+    assertThat(rewritten.err()).isEmpty();
+  }
+
+  @Test
+  void malformedAnchorsAreNamedWithHowToWriteThemAndNoStackTrace() throws Exception {
+    String hash = "ab".repeat(32);
+    Path file = dir.resolve("anchors.txt");
+    Files.writeString(file, "# mine\n12:" + hash + "\n12 " + hash + "\n");
+    Path empty = dir.resolve("empty.txt");
+    Files.writeString(empty, "# nothing noted yet\n");
+    Path json = dir.resolve("head.json");
+    Files.writeString(json, "{\"seq\":0,\"entry_hash\":\"" + "0".repeat(64) + "\",\"recorded_at\":null}\n"
+        + "{\"seq\": 3}\n");
+    String[][] cases = {
+        {"--anchor", "12"}, {"--anchor '12': there is no ':' between seq and hash; write SEQ:HASH"},
+        {"--anchor", "twelve:" + hash}, {"--anchor 'twelve:" + hash + "': 'twelve' before ':' is not a seq"},
+        {"--anchor", "12:" + hash.substring(2)}, {"the hash has 62 characters, not the 64 of an entry hash"},
+        {"--anchor", "12:" + hash.replace('a', 'x')}, {"the hash has 'x', which is not a hexadecimal digit"},
+        {"--anchor-file", file.toString()}, {file + ":3: there is no ':' between seq and hash"},
+        {"--anchor-file", empty.toString()}, {empty + ": holds no anchor; write SEQ:HASH"},
+        {"--anchor-file", json.toString()}, {json + ":1: the seq 0 is not an entry", "seq 0 is an empty ledger"},
+        {"--anchor-file", dir.resolve("none.txt").toString()}, {"none.txt: the --anchor-file does not exist"},
+    };
+    for (int k = 0; k < cases.length; k += 2) {
+      PowerflowCommandTest.Run r = verify(cases[k]);
+      assertThat(r.exit()).as(String.join(" ", cases[k]) + ": " + r.err()).isEqualTo(PeergridCommand.EXIT_INPUT);
+      assertThat(r.err()).as(String.join(" ", cases[k])).startsWith("peergrid: ").contains(cases[k + 1])
+          .doesNotContain("Exception", "\tat ");
+      assertThat(r.out()).as("nothing verified").isEmpty();
+    }
+    Files.writeString(json, "{\"seq\": 3}\n");
+    assertThat(verify("--anchor-file", json.toString()).err()).contains(json + ":1: this JSON has no whole-number"
+        + " \"seq\" (or \"ledger_seq\") and text \"entry_hash\"");
+    assertThat(Files.exists(dir.resolve("db"))).as("no database was opened for a malformed anchor").isFalse();
+
+    String help = PowerflowCommandTest.run("ledger", "verify", "--help").out().replaceAll("\\s+", " ");
+    assertThat(help).contains("--anchor=SEQ:HASH", "--anchor-file=FILE", "GET /api/ledger/head",
+        "6 the receipt is not in the chain", "5 broken",
+        "7 intact but an anchor differs", "1 a malformed anchor (names the argument or the file and line)");
+  }
+
+  /** {@code peergrid ledger verify --data DIR/db} with more arguments. */
+  private PowerflowCommandTest.Run verify(String... more) {
+    List<String> args = new ArrayList<>(List.of("ledger", "verify", "--data", dir.resolve("db").toString()));
+    args.addAll(List.of(more));
+    return PowerflowCommandTest.run(args.toArray(String[]::new));
   }
 }

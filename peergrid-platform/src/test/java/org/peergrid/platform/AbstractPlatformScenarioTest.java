@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,14 +16,22 @@ import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.OfferSigner;
 import org.peergrid.platform.auth.SignedBody;
+import org.peergrid.platform.ledger.AnchorCheck;
+import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.ledger.LedgerAnchor;
+import org.peergrid.platform.ledger.LedgerEntry;
+import org.peergrid.platform.ledger.LedgerVerification;
+import org.peergrid.platform.ledger.LedgerVerifier;
 import org.peergrid.platform.testsupport.Community33;
 import org.peergrid.platform.testsupport.Http;
+import org.peergrid.platform.testsupport.LedgerRewrite;
 import org.peergrid.platform.testsupport.TestPlatform;
 import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
 
 /**
  * Server scenarios on a database that subclasses choose (embedded H2, PostgreSQL): a market day from
- * opening to clearing with an injected clock, every refusal, and tampering found by the ledger.
+ * opening to clearing with an injected clock, every refusal, tampering found by the ledger, the public
+ * ledger head, and a history rewritten with every hash recomputed found by an anchor noted before.
  */
 abstract class AbstractPlatformScenarioTest {
   private static final double DELTA_MONEY = 1e-6;
@@ -105,6 +115,11 @@ abstract class AbstractPlatformScenarioTest {
 
     JsonNode proof = p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b06.token()).body();
     assertThat(proof.get("ledger_seq").asLong()).isEqualTo(receipt.body().get("ledger_seq").asLong());
+    assertThat(proof.get("kind").asText()).isEqualTo("offer");
+    assertThat(receipt.body().get("entry_hash").asText()).as("the receipt carries its entry's hash").hasSize(64)
+        .isEqualTo(proof.get("entry_hash").asText());
+    assertThat(receipt.body().get("anchor").asText()).isEqualTo(proof.get("anchor").asText())
+        .isEqualTo(proof.get("ledger_seq").asLong() + ":" + proof.get("entry_hash").asText());
     assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
     assertThat(proof.get("chain_intact").asBoolean()).as("the whole chain up to now verifies").isTrue();
     assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
@@ -165,6 +180,12 @@ abstract class AbstractPlatformScenarioTest {
     // B06 used 20 kW more than it offered in interval 3: a shortfall of 20 kW times the interval's hours
     Http.Response accepted = p.http.post("/api/days/d1/readings", b06.token(), early);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+    JsonNode readingProof = p.http.get("/api/receipts/" + accepted.body().get("receipt").asText(), b06.token()).body();
+    assertThat(readingProof.get("kind").asText()).as(readingProof.toString()).isEqualTo("reading");
+    assertThat(readingProof.get("anchor").asText()).isEqualTo(accepted.body().get("anchor").asText())
+        .startsWith(accepted.body().get("ledger_seq").asLong() + ":");
+    assertThat(p.http.get("/api/receipts/" + accepted.body().get("receipt").asText(), b25.token()).status())
+        .as("another's reading receipt").isEqualTo(404);
     assertThat(p.http.post("/api/days/d1/readings", b06.token(), early).errorCode()).isEqualTo(3002);
     JsonNode forged = early.deepCopy();
     ((ObjectNode) forged.get("readings")).putArray("load_kw").add(1).add(1).add(1).add(1);
@@ -351,6 +372,58 @@ abstract class AbstractPlatformScenarioTest {
     assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("intact").asBoolean()).isTrue();
     return p.server.database().jdbi().withHandle(h -> h.createQuery(
         "SELECT seq FROM ledger WHERE kind = 'settlement' AND participant_id = 'B18'").mapTo(Long.class).one());
+  }
+
+  @Test
+  void theLedgerHeadIsPublicAndIsTheLastEntry() {
+    Http.Response empty = p.http.get("/api/ledger/head", null);
+    assertThat(empty.status()).as(empty.text()).isEqualTo(200);
+    assertThat(empty.body().get("seq").asLong()).isZero();
+    assertThat(empty.body().get("entry_hash").asText()).isEqualTo(LedgerEntry.GENESIS);
+    assertThat(empty.body().get("anchor").isNull()).as("an empty ledger anchors nothing").isTrue();
+
+    clearedDay();
+    Http.Response head = p.http.get("/api/ledger/head", null);
+    assertThat(head.status()).as("no credential needed").isEqualTo(200);
+    assertThat(head.text()).as("one answer a line when appended to a file").endsWith("}\n");
+    List<LedgerEntry> chain = new Ledger(p.server.database().jdbi(), p.clock).all();
+    LedgerEntry last = chain.get(chain.size() - 1);
+    assertThat(last.seq()).as("2 offers, clearing, 2 settlements").isEqualTo(5);
+    assertThat(head.body().get("seq").asLong()).isEqualTo(last.seq());
+    assertThat(head.body().get("entry_hash").asText()).isEqualTo(last.entryHash());
+    assertThat(head.body().get("recorded_at").asText()).isEqualTo(Instant.ofEpochMilli(last.recordedMs()).toString());
+    assertThat(head.body().get("anchor").asText()).isEqualTo("5:" + last.entryHash());
+    assertThat(p.http.get("/api/ledger/head", b06.token()).body()).as("the same for everyone").isEqualTo(head.body());
+  }
+
+  @Test
+  void aHistoryRewrittenWithEveryHashRecomputedVerifiesButNotAgainstAnAnchorNotedBefore() {
+    Http.Response offer = p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b18, p.signed(b18, Community33.offerB18()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+    LedgerAnchor ownEntry = LedgerAnchor.parse(offer.body().get("anchor").asText());
+    LedgerAnchor head = LedgerAnchor.parse(p.http.get("/api/ledger/head", null).body().get("anchor").asText());
+    LedgerVerifier verifier = new LedgerVerifier(p.server.database().jdbi());
+    assertThat(verifier.verify(List.of(ownEntry, head)).anchorsMatch()).as("before the rewrite").isTrue();
+
+    // B06's bill made negative in its result and its settlement entry (seq 4), every hash from there recomputed
+    long rewritten = LedgerRewrite.lowerSettledCost(p.server.database().jdbi(), "B06");
+    assertThat(rewritten).isEqualTo(4);
+    assertThat(p.http.get("/api/days/d1/participants/B06/result", b06.token()).text()).contains("\"cost\":-1");
+    JsonNode plain = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(plain.get("intact").asBoolean()).as("the chain alone cannot tell: " + plain).isTrue();
+    JsonNode newHead = p.http.get("/api/ledger/head", null).body();
+    assertThat(newHead.get("seq").asLong()).isEqualTo(head.seq());
+    assertThat(newHead.get("entry_hash").asText()).isNotEqualTo(head.entryHash());
+
+    LedgerAnchor beyond = new LedgerAnchor(9, head.entryHash());
+    LedgerVerification v = verifier.verify(List.of(ownEntry, head, beyond));
+    assertThat(v.intact()).isTrue();
+    assertThat(v.anchorsMatch()).isFalse();
+    assertThat(v.anchors()).extracting(AnchorCheck::matches).as("entry 1 precedes the change").containsExactly(true,
+        false, false);
+    assertThat(v.anchors().get(1).storedHash()).isEqualTo(newHead.get("entry_hash").asText());
+    assertThat(v.anchors().get(2).storedHash()).as("the chain ends at 5").isNull();
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.ledger.LedgerAnchor;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.ledger.LedgerVerifier;
 import org.peergrid.platform.ledger.Ledger;
@@ -57,6 +59,7 @@ final class MarketRoutes {
     r.get("/api/days/{day}/realtime", this::operatorRealtime);
     r.get("/api/days/{day}/participants/{participant}/realtime", this::ownRealtime);
     r.get("/api/ledger/verify", this::verifyLedger);
+    r.get("/api/ledger/head", this::ledgerHead);
   }
 
   private void listDays(Context ctx) {
@@ -139,9 +142,7 @@ final class MarketRoutes {
     if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
       throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
     }
-    OfferReceipt receipt = market.submitOffer(caller, body);
-    ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
-        "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+    ctx.status(201).json(receiptAnswer(market.submitOffer(caller, body)));
   }
 
   private void submitReading(Context ctx) {
@@ -151,9 +152,20 @@ final class MarketRoutes {
     if (body.get("day") != null && !ctx.pathParam("day").equals(body.get("day").asText())) {
       throw ApiError.INVALID_FIELD.with("day", "the envelope's day differs from the path's");
     }
-    OfferReceipt receipt = market.submitReading(caller, body);
-    ctx.status(201).json(Map.of("receipt", receipt.receipt(), "ledger_seq", receipt.ledgerSeq(), "day", receipt.day(),
-        "participant", receipt.participant(), "recorded_at", receipt.recordedAt().toString()));
+    ctx.status(201).json(receiptAnswer(market.submitReading(caller, body)));
+  }
+
+  /** A committed offer's or reading's receipt, with its entry's hash and the anchor the sender can keep. */
+  private static Map<String, Object> receiptAnswer(OfferReceipt receipt) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("receipt", receipt.receipt());
+    out.put("day", receipt.day());
+    out.put("participant", receipt.participant());
+    out.put("ledger_seq", receipt.ledgerSeq());
+    out.put("entry_hash", receipt.entryHash());
+    out.put("anchor", new LedgerAnchor(receipt.ledgerSeq(), receipt.entryHash()).toString());
+    out.put("recorded_at", receipt.recordedAt().toString());
+    return out;
   }
 
   private void settleRealtime(Context ctx) {
@@ -219,16 +231,18 @@ final class MarketRoutes {
   private void receipt(Context ctx) {
     Principal.Prosumer caller = access.requireProsumer(ctx, "check a receipt");
     String receipt = ctx.pathParam("receipt");
-    OfferRecord offer = store.offerByReceipt(receipt)
+    OfferRecord signed = store.offerByReceipt(receipt).or(() -> store.readingByReceipt(receipt))
         .filter(o -> o.dayId().equals(caller.dayId()) && o.participantId().equals(caller.participantId()))
         .orElseThrow(() -> ApiError.RECEIPT_NOT_FOUND.with(caller.participantId(), receipt));
-    LedgerEntry entry = ledger.findByPayloadHash(offer.receipt())
+    LedgerEntry entry = ledger.findByPayloadHash(signed.receipt())
         .orElseThrow(() -> ApiError.RECEIPT_NOT_FOUND.with(caller.participantId(), receipt));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("receipt", receipt);
+    out.put("kind", entry.kind());
     out.put("ledger_seq", entry.seq());
     out.put("prev_hash", entry.prevHash());
     out.put("entry_hash", entry.entryHash());
+    out.put("anchor", LedgerAnchor.of(entry).toString());
     out.put("recorded_at", Instant.ofEpochMilli(entry.recordedMs()).toString());
     out.put("entry_hash_matches", entry.computeHash().equals(entry.entryHash()));
     out.put("chain_intact", verifier.verify().intact());
@@ -246,9 +260,32 @@ final class MarketRoutes {
     ctx.json(out);
   }
 
+  /**
+   * Public: the chain's last entry, for anyone to note down as an anchor. The body ends with a newline,
+   * so that {@code curl -s URL >> anchors} keeps one answer a line.
+   */
+  private void ledgerHead(Context ctx) {
+    Optional<LedgerEntry> head = ledger.head();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("seq", head.map(LedgerEntry::seq).orElse(0L));
+    out.put("entry_hash", head.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS));
+    out.put("recorded_at", head.map(e -> Instant.ofEpochMilli(e.recordedMs()).toString()).orElse(null));
+    out.put("anchor", head.map(e -> LedgerAnchor.of(e).toString()).orElse(null));
+    ctx.header("Cache-Control", "no-store");
+    ctx.contentType("application/json").result(writeJson(out) + "\n");
+  }
+
   private static ApiException notCleared(DayRecord day) {
     return ApiError.NOT_CLEARED.with(day.id(), day.state().name().toLowerCase()
         + (day.message() == null ? "" : " (" + day.message() + ")"));
+  }
+
+  private static String writeJson(Object value) {
+    try {
+      return JsonBodies.MAPPER.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode readJson(String text) {

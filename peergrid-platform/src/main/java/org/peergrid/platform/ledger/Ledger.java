@@ -43,10 +43,9 @@ public final class Ledger {
       this.handle = handle;
       if (headHash == null) {
         // read once; afterwards the head is kept in memory, which saves a query per offer
-        Optional<LedgerEntry> last = handle.createQuery(
-                "SELECT * FROM ledger WHERE seq = (SELECT MAX(seq) FROM ledger)").map(LedgerRows.MAPPER).findFirst();
-        headSeq = last.map(LedgerEntry::seq).orElse(0L);
-        headHash = last.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS);
+        Optional<LedgerEntry> found = last(handle);
+        headSeq = found.map(LedgerEntry::seq).orElse(0L);
+        headHash = found.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS);
       }
       seq = headSeq;
       head = headHash;
@@ -85,6 +84,19 @@ public final class Ledger {
     } finally {
       appendLock.unlock();
     }
+  }
+
+  /**
+   * The last committed entry, the chain's head (empty while the ledger is empty): what is published
+   * so that the head is known outside the database.
+   */
+  public Optional<LedgerEntry> head() {
+    return jdbi.withHandle(Ledger::last);
+  }
+
+  private static Optional<LedgerEntry> last(Handle h) {
+    return h.createQuery("SELECT * FROM ledger WHERE seq = (SELECT MAX(seq) FROM ledger)").map(LedgerRows.MAPPER)
+        .findFirst();
   }
 
   /** The entry that records this payload hash (e.g. an offer's receipt hash). */

@@ -10,7 +10,9 @@ import org.peergrid.platform.auth.Hashes;
  * Recomputes the hash chain from the first entry and then checks that the tables the ledger records
  * still hold what was recorded: every stored offer envelope hashes to the payload of its offer
  * entry, and every stored result to its settlement entry. Names the first broken link, so a row
- * changed directly in the database (even with its own hash recomputed) is found.
+ * changed directly in the database (even with its own hash recomputed) is found. A history rewritten
+ * with every hash after the change recomputed verifies again; anchors (entry hashes noted outside the
+ * database, {@link LedgerAnchor}) find it.
  */
 public final class LedgerVerifier {
   private final Jdbi jdbi;
@@ -20,6 +22,14 @@ public final class LedgerVerifier {
   }
 
   public LedgerVerification verify() {
+    return verify(List.of());
+  }
+
+  /**
+   * Verifies the chain and, when it is intact, compares each anchor with the entry stored at its seq in
+   * the same reading of the chain.
+   */
+  public LedgerVerification verify(List<LedgerAnchor> anchors) {
     List<LedgerEntry> chain = jdbi.withHandle(h -> h.createQuery("SELECT * FROM ledger ORDER BY seq")
         .map(LedgerRows.MAPPER).list());
     String prev = LedgerEntry.GENESIS;
@@ -45,7 +55,13 @@ public final class LedgerVerifier {
       prev = e.entryHash();
       expectedSeq++;
     }
-    return checkTables(chain, settlements);
+    LedgerVerification tables = checkTables(chain, settlements);
+    if (!tables.intact()) {
+      return tables;
+    }
+    // intact: entry k sits at index k - 1
+    return new LedgerVerification(true, tables.entries(), 0, "", anchors.stream().map(a -> new AnchorCheck(a,
+        a.seq() <= chain.size() ? chain.get((int) a.seq() - 1).entryHash() : null)).toList());
   }
 
   private record Row(String dayId, String participantId, String text, long seq) {}

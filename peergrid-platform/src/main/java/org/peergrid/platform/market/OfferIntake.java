@@ -82,7 +82,8 @@ final class OfferIntake {
       LedgerEntry entry = appender.append("offer", dayId, participantId, canonical);
       store.insertOffer(h, new OfferRecord(dayId, participantId, nonce, signedAt.toEpochMilli(), entry.recordedMs(),
           canonical, receipt, entry.seq()));
-      return new OfferReceipt(receipt, entry.seq(), dayId, participantId, Instant.ofEpochMilli(entry.recordedMs()));
+      return new OfferReceipt(receipt, entry.seq(), entry.entryHash(), dayId, participantId,
+          Instant.ofEpochMilli(entry.recordedMs()));
     });
   }
 

@@ -87,7 +87,8 @@ final class ReadingIntake {
       LedgerEntry entry = appender.append("reading", dayId, participantId, canonical);
       store.insertReading(h, new OfferRecord(dayId, participantId, nonce, signedAt.toEpochMilli(), entry.recordedMs(),
           canonical, receipt, entry.seq()));
-      return new OfferReceipt(receipt, entry.seq(), dayId, participantId, Instant.ofEpochMilli(entry.recordedMs()));
+      return new OfferReceipt(receipt, entry.seq(), entry.entryHash(), dayId, participantId,
+          Instant.ofEpochMilli(entry.recordedMs()));
     });
   }
 }

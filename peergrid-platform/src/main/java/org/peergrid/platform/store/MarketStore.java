@@ -119,7 +119,16 @@ public final class MarketStore {
   }
 
   public Optional<OfferRecord> offerByReceipt(String receipt) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM offer WHERE receipt = :r")
+    return byReceipt("offer", receipt);
+  }
+
+  /** A stored meter reading by its receipt. */
+  public Optional<OfferRecord> readingByReceipt(String receipt) {
+    return byReceipt("meter_reading", receipt);
+  }
+
+  private Optional<OfferRecord> byReceipt(String table, String receipt) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM " + table + " WHERE receipt = :r")
         .bind("r", receipt).map(OFFER).findOne());
   }
 

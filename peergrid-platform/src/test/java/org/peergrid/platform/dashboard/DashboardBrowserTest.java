@@ -38,9 +38,9 @@ import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
  * 33-bus feeder with buses coloured by price, the participants and the curves; a prosumer sees its
  * own day and is refused another's. After B06 and B18 send meter readings, the operator settles the
  * day in real time from the page and sees every prosumer's real-time result and the netting surplus;
- * a prosumer sees its own real-time result only. The tests run in order, since the settlement
- * happens once. Screenshots go to target/dashboard/. Without chromium this fails under CI=true and
- * skips elsewhere.
+ * a prosumer sees its own real-time result only; anyone, without a credential, sees the ledger's head.
+ * The tests run in order, since the settlement happens once. Screenshots go to target/dashboard/.
+ * Without chromium this fails under CI=true and skips elsewhere.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
@@ -208,6 +208,22 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("error")).getText()).startsWith("FORBIDDEN");
     assertThat(browser.findElement(By.id("prosumer")).isDisplayed()).isFalse();
     screenshot("prosumer-refused.png");
+  }
+
+  @Test
+  @Order(5)
+  void anyoneSeesTheLedgerHeadToNoteItDown() throws Exception {
+    browser.get("http://127.0.0.1:" + platform.server.port() + "/");
+    JsonNode head = platform.http.get("/api/ledger/head", null).body();
+    assertThat(head.get("seq").asLong()).as("3 offers, clearing, 3 settlements, 2 readings, 3 real-time")
+        .isEqualTo(12);
+    new WebDriverWait(browser, WAIT).until(d -> !d.findElement(By.id("head-anchor")).getText().isEmpty());
+    assertThat(browser.findElement(By.id("head-seq")).getText()).isEqualTo("12");
+    assertThat(browser.findElement(By.id("head-hash")).getText()).isEqualTo(head.get("entry_hash").asText());
+    assertThat(browser.findElement(By.id("head-time")).getText()).isEqualTo(head.get("recorded_at").asText());
+    assertThat(browser.findElement(By.id("head-anchor")).getText()).isEqualTo(head.get("anchor").asText());
+    assertThat(browser.findElement(By.id("dso")).isDisplayed()).as("no credential given").isFalse();
+    screenshot("ledger-head.png");
   }
 
   /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
