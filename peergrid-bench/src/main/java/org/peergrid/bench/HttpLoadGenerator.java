@@ -171,48 +171,48 @@ final class HttpLoadGenerator {
     if (connections < 1 && !perRequest) {
       throw new IllegalArgumentException("at least one connection is needed");
     }
-    Histogram latency = new Histogram(HIGHEST_MICROS, 3);
-    int succeeded = 0;
-    int failed = 0;
-    String firstFailure = "";
     try (Selector selector = Selector.open()) {
-      ArrayDeque<Connection> idle = new ArrayDeque<>();
+      return new Run(selector, due, perRequest).go(connections, limitNanos);
+    }
+  }
+
+  /** The state of one run: connections, the requests not yet sent, and what was measured so far. */
+  private final class Run {
+    private final Selector selector;
+    private final long[] due;
+    private final boolean perRequest;
+    private final Histogram latency = new Histogram(HIGHEST_MICROS, 3);
+    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    private final ArrayDeque<Integer> waiting = new ArrayDeque<>();
+    private int next;
+    private int inFlight;
+    private int succeeded;
+    private int failed;
+    private String firstFailure = "";
+    private long start;
+    private long lastAnswer;
+
+    Run(Selector selector, long[] due, boolean perRequest) {
+      this.selector = selector;
+      this.due = due;
+      this.perRequest = perRequest;
+    }
+
+    Result go(int connections, long limitNanos) throws IOException {
       for (int c = 0; c < connections; c++) {
         Connection connection = new Connection();
         connection.open(selector);
         idle.add(connection);
       }
-      ArrayDeque<Integer> waiting = new ArrayDeque<>();
-      int next = 0;
-      int inFlight = 0;
       listener.started();
-      long start = System.nanoTime();
-      long lastAnswer = start;
+      start = System.nanoTime();
+      lastAnswer = start;
       try {
         while (true) {
           long now = System.nanoTime();
           boolean sending = now - start <= limitNanos;
           if (sending) {
-            while (next < requests.length && (due == null ? waiting.size() < idle.size() : start + due[next] <= now)) {
-              waiting.add(next++);
-            }
-            while (perRequest && !waiting.isEmpty()) {
-              int i = waiting.poll();
-              new Connection().connectFor(selector, requests[i], start + due[i]);
-              inFlight++;
-            }
-            while (!waiting.isEmpty() && !idle.isEmpty()) {
-              int i = waiting.poll();
-              Connection c = idle.poll();
-              c.busy = true;
-              c.startNanos = due == null ? System.nanoTime() : start + due[i];
-              c.out = ByteBuffer.wrap(requests[i]);
-              c.channel.write(c.out);
-              if (c.out.hasRemaining()) {
-                c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-              }
-              inFlight++;
-            }
+            dispatch(now);
           }
           boolean allSent = next == requests.length && waiting.isEmpty();
           if (inFlight == 0 && (allSent || !sending)) {
@@ -220,7 +220,7 @@ final class HttpLoadGenerator {
           }
           if (!sending && now - start > limitNanos + DRAIN_NANOS) {
             failed += inFlight;
-            firstFailure = firstFailure.isEmpty() ? inFlight + " requests unanswered after the time limit" : firstFailure;
+            noteFailure(inFlight + " requests unanswered after the time limit");
             break;
           }
           long waitMillis = 100;
@@ -231,67 +231,7 @@ final class HttpLoadGenerator {
           }
           selector.select(waitMillis);
           for (SelectionKey key : selector.selectedKeys()) {
-            Connection c = (Connection) key.attachment();
-            try {
-              if (key.isValid() && key.isConnectable() && c.channel.finishConnect()) {
-                key.interestOps(SelectionKey.OP_WRITE);
-              }
-              if (key.isValid() && key.isWritable()) {
-                c.channel.write(c.out);
-                if (!c.out.hasRemaining()) {
-                  key.interestOps(SelectionKey.OP_READ);
-                }
-              }
-              if (key.isValid() && key.isReadable()) {
-                if (c.inLength == c.in.length) {
-                  c.in = Arrays.copyOf(c.in, c.in.length * 2);
-                }
-                int read = c.channel.read(ByteBuffer.wrap(c.in, c.inLength, c.in.length - c.inLength));
-                if (read < 0) {
-                  throw new IOException("the server closed the connection");
-                }
-                c.inLength += read;
-                int length = HttpResponseFraming.responseLength(c.in, c.inLength);
-                if (length != HttpResponseFraming.INCOMPLETE) {
-                  long answered = System.nanoTime();
-                  int status = HttpResponseFraming.status(c.in);
-                  if (status == expectedStatus) {
-                    succeeded++;
-                    latency.recordValue(Math.min(HIGHEST_MICROS, (answered - c.startNanos) / 1000));
-                  } else {
-                    failed++;
-                    if (firstFailure.isEmpty()) {
-                      firstFailure = new String(c.in, 0, length, StandardCharsets.UTF_8);
-                    }
-                  }
-                  lastAnswer = answered;
-                  System.arraycopy(c.in, length, c.in, 0, c.inLength - length);
-                  c.inLength -= length;
-                  c.busy = false;
-                  inFlight--;
-                  if (c.oneShot) {
-                    c.close();
-                  } else {
-                    idle.add(c);
-                  }
-                }
-              }
-            } catch (IOException | RuntimeException e) {
-              if (c.busy) {
-                failed++;
-                inFlight--;
-                c.busy = false;
-              }
-              if (firstFailure.isEmpty()) {
-                firstFailure = e.toString();
-              }
-              c.close();
-              if (!c.oneShot) {
-                idle.remove(c);
-                c.open(selector); // a fresh connection takes its place
-                idle.add(c);
-              }
-            }
+            serve(key);
           }
           selector.selectedKeys().clear();
         }
@@ -303,6 +243,102 @@ final class HttpLoadGenerator {
       }
       int unsent = requests.length - next + waiting.size();
       return new Result(latency, succeeded, failed, unsent, Math.max(1, lastAnswer - start) / 1e9, firstFailure);
+    }
+
+    /** Makes due requests wait, then sends the waiting ones on new or idle connections. */
+    private void dispatch(long now) throws IOException {
+      while (next < requests.length && (due == null ? waiting.size() < idle.size() : start + due[next] <= now)) {
+        waiting.add(next++);
+      }
+      while (perRequest && !waiting.isEmpty()) {
+        int i = waiting.poll();
+        new Connection().connectFor(selector, requests[i], start + due[i]);
+        inFlight++;
+      }
+      while (!waiting.isEmpty() && !idle.isEmpty()) {
+        int i = waiting.poll();
+        Connection c = idle.poll();
+        c.busy = true;
+        c.startNanos = due == null ? System.nanoTime() : start + due[i];
+        c.out = ByteBuffer.wrap(requests[i]);
+        c.channel.write(c.out);
+        if (c.out.hasRemaining()) {
+          c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
+        inFlight++;
+      }
+    }
+
+    /** Connects, writes or reads as the key is ready; a failed connection counts its request failed. */
+    private void serve(SelectionKey key) throws IOException {
+      Connection c = (Connection) key.attachment();
+      try {
+        if (key.isValid() && key.isConnectable() && c.channel.finishConnect()) {
+          key.interestOps(SelectionKey.OP_WRITE);
+        }
+        if (key.isValid() && key.isWritable()) {
+          c.channel.write(c.out);
+          if (!c.out.hasRemaining()) {
+            key.interestOps(SelectionKey.OP_READ);
+          }
+        }
+        if (key.isValid() && key.isReadable()) {
+          read(c);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (c.busy) {
+          failed++;
+          inFlight--;
+          c.busy = false;
+        }
+        noteFailure(e.toString());
+        c.close();
+        if (!c.oneShot) {
+          idle.remove(c);
+          c.open(selector); // a fresh connection takes its place
+          idle.add(c);
+        }
+      }
+    }
+
+    /** Reads what arrived; once a whole response is there, records it and frees the connection. */
+    private void read(Connection c) throws IOException {
+      if (c.inLength == c.in.length) {
+        c.in = Arrays.copyOf(c.in, c.in.length * 2);
+      }
+      int read = c.channel.read(ByteBuffer.wrap(c.in, c.inLength, c.in.length - c.inLength));
+      if (read < 0) {
+        throw new IOException("the server closed the connection");
+      }
+      c.inLength += read;
+      int length = HttpResponseFraming.responseLength(c.in, c.inLength);
+      if (length == HttpResponseFraming.INCOMPLETE) {
+        return;
+      }
+      long answered = System.nanoTime();
+      if (HttpResponseFraming.status(c.in) == expectedStatus) {
+        succeeded++;
+        latency.recordValue(Math.min(HIGHEST_MICROS, (answered - c.startNanos) / 1000));
+      } else {
+        failed++;
+        noteFailure(new String(c.in, 0, length, StandardCharsets.UTF_8));
+      }
+      lastAnswer = answered;
+      System.arraycopy(c.in, length, c.in, 0, c.inLength - length);
+      c.inLength -= length;
+      c.busy = false;
+      inFlight--;
+      if (c.oneShot) {
+        c.close();
+      } else {
+        idle.add(c);
+      }
+    }
+
+    private void noteFailure(String what) {
+      if (firstFailure.isEmpty()) {
+        firstFailure = what;
+      }
     }
   }
 }

@@ -92,7 +92,8 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
     for (int r = 0; r < repeat; r++) {
       bursts.add(prosumers);
     }
-    Process server = startServer(work, bursts);
+    String runId = "load" + System.currentTimeMillis(); // days are named after it: runId-bK
+    Process server = startServer(work, runId, bursts);
     try {
       int port = awaitReady(work, server);
       InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
@@ -108,7 +109,7 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
       List<HttpLoadGenerator.Result> measured = new ArrayList<>();
       for (int b = 0; b < bursts.size(); b++) {
         long[] cpu = new long[4];
-        HttpLoadGenerator generator = generator(work, address, b).listener(new HttpLoadGenerator.Listener() {
+        HttpLoadGenerator generator = generator(work, address, PlatformLoadServer.day(runId, b)).listener(new HttpLoadGenerator.Listener() {
           @Override
           public void started() {
             cpu[0] = cpuNanos(server.toHandle());
@@ -147,7 +148,7 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
     }
   }
 
-  private Process startServer(Path work, List<Integer> bursts) throws IOException {
+  private Process startServer(Path work, String runId, List<Integer> bursts) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (!serverJvm.isBlank()) {
@@ -155,7 +156,7 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
     }
     command.addAll(List.of("-Dpeergrid.root.dir=" + System.getProperty("peergrid.root.dir", "."), "-cp",
         System.getProperty("java.class.path"), PlatformLoadServer.class.getName(), work.toString(),
-        jdbcUrl == null ? "-" : jdbcUrl, "load" + System.currentTimeMillis()));
+        jdbcUrl == null ? "-" : jdbcUrl, runId));
     bursts.forEach(n -> command.add(String.valueOf(n)));
     return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -173,16 +174,15 @@ public final class PlatformLoadBenchmark implements Callable<Integer> {
     return Integer.parseInt(Files.readAllLines(ready).get(0).trim());
   }
 
-  /** The requests of burst k, as {@link PlatformLoadServer} wrote them. */
-  private static HttpLoadGenerator generator(Path work, InetSocketAddress address, int k) throws IOException {
-    List<String> lines = Files.readAllLines(work.resolve("burst-" + k + ".txt"));
+  /** The requests of burst k (on {@code day}), as {@link PlatformLoadServer} wrote them. */
+  private static HttpLoadGenerator generator(Path work, InetSocketAddress address, String day) throws IOException {
+    List<String> lines = Files.readAllLines(work.resolve(PlatformLoadServer.burstFile(day)));
     byte[][] requests = new byte[lines.size()][];
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       int tab = line.indexOf('\t');
-      String body = line.substring(tab + 1);
-      String day = body.substring(body.indexOf("\"day\":\"") + 7, body.indexOf('"', body.indexOf("\"day\":\"") + 7));
-      requests[i] = HttpLoadGenerator.post(address, "/api/days/" + day + "/offers", line.substring(0, tab), body);
+      requests[i] = HttpLoadGenerator.post(address, "/api/days/" + day + "/offers", line.substring(0, tab),
+          line.substring(tab + 1));
     }
     return new HttpLoadGenerator(address, requests, 201);
   }

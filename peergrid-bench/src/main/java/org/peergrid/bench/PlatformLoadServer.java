@@ -26,7 +26,7 @@ import org.peergrid.platform.store.Database;
  * generator and serves until its standard input closes. Nothing here is timed.
  *
  * <p>Arguments: {@code WORK_DIR JDBC_URL|- RUN_ID BURST_SIZE...}; {@code -} is embedded H2 in a
- * fresh temporary folder. Each burst gets a day {@code RUN_ID-bK} and a file {@code burst-K.txt} of
+ * fresh temporary folder. Each burst gets a day {@code RUN_ID-bK} and a file {@code RUN_ID-bK.txt} of
  * {@code token TAB signed-offer} lines; the port goes to {@code ready} last.
  */
 public final class PlatformLoadServer {
@@ -47,9 +47,9 @@ public final class PlatformLoadServer {
       Instant gate = Instant.now().plus(Duration.ofHours(1));
       List<String> days = new ArrayList<>();
       for (int k = 3; k < args.length; k++) {
-        String day = runId + "-b" + (k - 3);
+        String day = day(runId, k - 3);
         market.openDay(day, scenario, feeder, "dlmp", gate);
-        Files.write(work.resolve("burst-" + (k - 3) + ".txt"), signedOffers(market, day, Integer.parseInt(args[k])));
+        Files.write(work.resolve(burstFile(day)), signedOffers(market, day, Integer.parseInt(args[k])));
         days.add(day);
       }
       System.out.printf("server: %d bursts prepared in %.1f s%n", args.length - 3,
@@ -64,6 +64,16 @@ public final class PlatformLoadServer {
             + " participants");
       }
     }
+  }
+
+  /** The market day of burst k. */
+  static String day(String runId, int k) {
+    return runId + "-b" + k;
+  }
+
+  /** The file in the work folder that holds a day's burst. */
+  static String burstFile(String day) {
+    return day + ".txt";
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.peergrid.market.realtime.DeviationRow;
 import org.peergrid.market.realtime.ParticipantRealtimeCost;
 import org.peergrid.market.realtime.TwoSettlementResult;
@@ -20,21 +21,29 @@ import org.peergrid.platform.store.OfferRecord;
  */
 final class RealtimeDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> COSTS = List.of("day_ahead_cost", "deviation_payment", "degradation_change",
-      "realtime_cost");
   private static final List<String> TOTALLED = List.of("day_ahead_cost", "deviation_payment", "degradation_change",
       "realtime_cost", "shortfall_kwh", "surplus_kwh");
 
-  private RealtimeDocuments() {}
+  private final String dayId;
+  private final String currency;
+  private final TwoSettlementResult settlement;
+  /** Each participant's deviation rows, grouped once rather than searched for every participant. */
+  private final Map<String, List<DeviationRow>> rowsByParticipant;
+
+  RealtimeDocuments(String dayId, String currency, TwoSettlementResult settlement) {
+    this.dayId = dayId;
+    this.currency = currency;
+    this.settlement = settlement;
+    this.rowsByParticipant = settlement.rows().stream().collect(Collectors.groupingBy(DeviationRow::participant));
+  }
 
   /** One prosumer's own result; {@code reading} is its latest reading, null when it sent none. */
-  static String participantResult(String dayId, String id, String currency, TwoSettlementResult settlement,
-      OfferRecord reading) {
+  String participantResult(String id, OfferRecord reading) {
     ObjectNode doc = JSON.createObjectNode().put("day", dayId).put("participant", id).put("currency", currency)
         .put("reading_receipt", reading == null ? null : reading.receipt());
     costs(doc, settlement.participant(id));
     ArrayNode rows = doc.putArray("intervals");
-    for (DeviationRow r : rows(settlement, id)) {
+    for (DeviationRow r : rows(id)) {
       rows.addObject().put("interval", r.interval()).put("day_ahead_kwh", r.dayAheadKwh())
           .put("realtime_kwh", r.realtimeKwh()).put("deviation_kwh", r.deviationKwh())
           .put("deviation_price", r.deviationPrice()).put("deviation_amount", r.deviationAmount());
@@ -48,8 +57,7 @@ final class RealtimeDocuments {
    * their totals; and the settlement's budget, with the deviation payments of the scenario's own
    * generators and community batteries apart.
    */
-  static String operatorView(String dayId, String currency, List<Building> prosumers, TwoSettlementResult settlement,
-      Map<String, OfferRecord> readings) {
+  String operatorView(List<Building> prosumers, Map<String, OfferRecord> readings) {
     ObjectNode doc = JSON.createObjectNode().put("day", dayId).put("currency", currency);
     ArrayNode rows = doc.putArray("participants");
     double[] totals = new double[TOTALLED.size()];
@@ -59,7 +67,7 @@ final class RealtimeDocuments {
       costs(row, settlement.participant(b.id()));
       double shortfall = 0;
       double surplus = 0;
-      for (DeviationRow r : rows(settlement, b.id())) {
+      for (DeviationRow r : rows(b.id())) {
         shortfall += Math.max(0, r.deviationKwh());
         surplus += Math.max(0, -r.deviationKwh());
       }
@@ -84,11 +92,11 @@ final class RealtimeDocuments {
   }
 
   private static void costs(ObjectNode node, ParticipantRealtimeCost cost) {
-    node.put(COSTS.get(0), cost.dayAheadCost()).put(COSTS.get(1), cost.deviationPayment())
-        .put(COSTS.get(2), cost.degradationChange()).put(COSTS.get(3), cost.realtimeCost());
+    node.put("day_ahead_cost", cost.dayAheadCost()).put("deviation_payment", cost.deviationPayment())
+        .put("degradation_change", cost.degradationChange()).put("realtime_cost", cost.realtimeCost());
   }
 
-  private static List<DeviationRow> rows(TwoSettlementResult settlement, String id) {
-    return settlement.rows().stream().filter(r -> r.participant().equals(id)).toList();
+  private List<DeviationRow> rows(String id) {
+    return rowsByParticipant.getOrDefault(id, List.of());
   }
 }

@@ -80,13 +80,12 @@ final class RealtimeSettlement {
     }
     DayAhead dayAhead = DayAhead.settle(forecastDay, dlmp.dispatch().optimal(), "platform day " + dayId);
     RealtimeResult result = RealtimeStage.run(forecastDay, actualDay, dayAhead, (done, intervals) -> { });
+    RealtimeDocuments views = new RealtimeDocuments(dayId, forecastDay.currency(), result.settlement());
     Map<String, String> documents = new HashMap<>();
     for (Building b : forecast) {
-      documents.put(b.id(), RealtimeDocuments.participantResult(dayId, b.id(), forecastDay.currency(),
-          result.settlement(), readings.get(b.id())));
+      documents.put(b.id(), views.participantResult(b.id(), readings.get(b.id())));
     }
-    String operatorView = RealtimeDocuments.operatorView(dayId, forecastDay.currency(), forecast, result.settlement(),
-        readings);
+    String operatorView = views.operatorView(forecast, readings);
     ledger.write((h, appender) -> {
       if (store.realtimeSettled(h, dayId)) {
         throw ApiError.REALTIME_SETTLED.with(dayId);
