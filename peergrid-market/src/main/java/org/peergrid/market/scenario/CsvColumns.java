@@ -1,9 +1,6 @@
 package org.peergrid.market.scenario;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,52 +13,68 @@ import org.peergrid.grid.ValidationException;
 
 /**
  * Reads numeric columns of CSV files with a header row and one row per interval, each file once
- * per scenario load.
+ * per scenario load, from where {@link ScenarioFiles} allows. Where the files are not the user's own,
+ * messages name the file as the scenario wrote it and never quote its header or cells.
  */
 final class CsvColumns {
+  private static final String WHAT = "CSV file";
+
+  private final ScenarioFiles files;
   private final Map<Path, CsvTable> tables = new HashMap<>();
+
+  CsvColumns(ScenarioFiles files) {
+    this.files = files;
+  }
 
   private record CsvTable(List<String> header, List<CSVRecord> rows) {}
 
   /**
    * The named column as numbers.
    *
+   * @param reference the file as the scenario names it
    * @param at the scenario value that names the file, for errors about the reference itself
    */
-  double[] column(Path file, String column, ScenarioNode at) {
-    CsvTable table = tables.computeIfAbsent(file, f -> load(f, at));
+  double[] column(String reference, String column, ScenarioNode at) {
+    Path file = files.locate(reference, at, WHAT);
+    String name = files.describe(file, reference);
+    CsvTable table = tables.computeIfAbsent(file, f -> load(f, reference, at));
     if (!table.header().contains(column)) {
-      throw at.error("column \"" + column + "\" is not in " + file.getFileName() + "; its columns are "
-          + String.join(", ", table.header()));
+      throw at.error("column \"" + column + "\" is not in " + (files.quotesContents() ? file.getFileName()
+          + "; its columns are " + String.join(", ", table.header()) : reference));
     }
     double[] values = new double[table.rows().size()];
     for (int i = 0; i < values.length; i++) {
       CSVRecord row = table.rows().get(i);
       String text = row.isSet(column) ? row.get(column).trim() : "";
+      String cell = files.quotesContents() ? "\"" + text + "\"" : "the cell";
       try {
         values[i] = Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw new ValidationException(file.toString(), (int) row.getRecordNumber() + 1,
-            "column " + column + ": \"" + text + "\" is not a number");
+        throw new ValidationException(name, (int) row.getRecordNumber() + 1,
+            "column " + column + ": " + cell + " is not a number");
       }
       if (!Double.isFinite(values[i])) {
-        throw new ValidationException(file.toString(), (int) row.getRecordNumber() + 1,
-            "column " + column + ": " + text + " is not a finite number");
+        throw new ValidationException(name, (int) row.getRecordNumber() + 1,
+            "column " + column + ": " + cell + " is not a finite number");
       }
     }
     return values;
   }
 
-  private static CsvTable load(Path file, ScenarioNode at) {
+  private CsvTable load(Path file, String reference, ScenarioNode at) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get();
-    try (Reader reader = Files.newBufferedReader(file); CSVParser parser = CSVParser.parse(reader, format)) {
+    String name = files.describe(file, reference);
+    try (CSVParser parser = CSVParser.parse(files.read(file, reference, at, WHAT), format)) {
       List<CSVRecord> rows = new ArrayList<>(parser.getRecords());
       return new CsvTable(List.copyOf(parser.getHeaderNames()), rows);
-    } catch (NoSuchFileException e) {
-      throw at.error("CSV file " + file + " does not exist (paths are relative to the scenario file)");
     } catch (IOException | RuntimeException e) {
-      throw at.error("cannot read CSV file " + file + ": " + e.getMessage());
+      if (e instanceof ValidationException v) {
+        throw v;
+      }
+      // the parser's own message may quote the file's text
+      throw at.error("cannot read CSV file " + name + (files.quotesContents() ? ": " + e.getMessage()
+          : ": not CSV with a header row"));
     }
   }
 }

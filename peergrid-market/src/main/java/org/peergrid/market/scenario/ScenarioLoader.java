@@ -42,13 +42,16 @@ public final class ScenarioLoader {
   private static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
 
   private final Path baseDir;
-  private final CsvColumns csv = new CsvColumns();
+  private final ScenarioFiles files;
+  private final CsvColumns csv;
   private int intervals;
   private double hours;
   private RadialNetwork radial;
 
-  private ScenarioLoader(Path baseDir) {
+  private ScenarioLoader(Path baseDir, ScenarioFiles files) {
     this.baseDir = baseDir;
+    this.files = files;
+    this.csv = new CsvColumns(files);
   }
 
   /** Reads and validates a scenario file. */
@@ -75,7 +78,18 @@ public final class ScenarioLoader {
    * @param defaultName the scenario name where the document gives none
    */
   public static Scenario parse(String text, boolean json, Path baseDir, String source, String defaultName) {
-    return new ScenarioLoader(baseDir).read(ScenarioNode.parse(text, json, source), defaultName);
+    return parse(text, json, baseDir, ScenarioFiles.besideScenario(baseDir), source, defaultName);
+  }
+
+  /**
+   * Reads a scenario from text, its CSV series and actuals file only where {@code files} allows
+   * (a server passes {@link ScenarioFiles#none} or {@link ScenarioFiles#confinedTo}).
+   *
+   * @param baseDir the folder of the MATPOWER case that {@code network.matpower} names
+   */
+  public static Scenario parse(String text, boolean json, Path baseDir, ScenarioFiles files, String source,
+      String defaultName) {
+    return new ScenarioLoader(baseDir, files).read(ScenarioNode.parse(text, json, source), defaultName);
   }
 
   private Scenario read(ScenarioNode root, String defaultName) {
@@ -99,7 +113,7 @@ public final class ScenarioLoader {
     }
     UncertaintySpec uncertainty = root.optional("uncertainty")
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
-    StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, baseDir))
+    StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, files))
         .orElse(StageRequests.NONE);
     return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
         realtime, stages));
@@ -284,7 +298,7 @@ public final class ScenarioLoader {
       node.requireObject(CSV_KEYS);
       ScenarioNode file = node.required("csv");
       String column = node.required("column").asText();
-      values = csv.column(baseDir.resolve(file.asText()).normalize(), column, file);
+      values = csv.column(file.asText(), column, file);
       what = "rows in column " + column + " of " + file.asText();
     } else {
       throw node.error("expected a number, a list with one value per interval, or {csv: FILE, column: NAME}, got "

@@ -13,8 +13,8 @@ final class StageRequestsReader {
 
   private StageRequestsReader() {}
 
-  /** @param baseDir the folder that an actuals path is relative to */
-  static StageRequests read(ScenarioNode block, Path baseDir) {
+  /** @param files where an actuals file may come from */
+  static StageRequests read(ScenarioNode block, ScenarioFiles files) {
     block.requireObject(BLOCK_KEYS);
     StageRequests out = StageRequests.NONE;
     Optional<ScenarioNode> u = block.optional("uncertainty");
@@ -23,7 +23,7 @@ final class StageRequestsReader {
     }
     Optional<ScenarioNode> r = block.optional("realtime");
     if (r.isPresent()) {
-      out = out.withRealtime(realtime(r.get().requireObject(REALTIME_KEYS), baseDir));
+      out = out.withRealtime(realtime(r.get().requireObject(REALTIME_KEYS), files));
     }
     return out;
   }
@@ -36,12 +36,12 @@ final class StageRequestsReader {
   }
 
   /** The actuals file must exist now, so that a run does not fail after the day-ahead market. */
-  private static StageRequests.Realtime realtime(ScenarioNode n, Path baseDir) {
+  private static StageRequests.Realtime realtime(ScenarioNode n, ScenarioFiles files) {
     Optional<Long> seed = n.optional("sample_seed").map(s -> (long) s.asInt());
     Optional<Path> actuals = n.optional("actuals").map(a -> {
-      Path file = baseDir.resolve(a.asText()).normalize();
+      Path file = files.locate(a.asText(), a, "actuals file");
       if (!Files.isRegularFile(file)) {
-        throw a.error("actuals file " + file + " does not exist (paths are relative to the scenario file)");
+        throw a.error("actuals file " + files.describe(file, a.asText()) + " is not a regular file");
       }
       return file;
     });
