@@ -15,6 +15,7 @@ import org.peergrid.platform.ledger.LedgerAnchor;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.ledger.LedgerVerifier;
 import org.peergrid.platform.ledger.Ledger;
+import org.peergrid.platform.market.ClearingOutcome;
 import org.peergrid.platform.market.FeederDrawing;
 import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.market.OfferReceipt;
@@ -49,6 +50,7 @@ final class MarketRoutes {
     r.get("/api/days/{day}/participants", this::participants);
     r.post("/api/days/{day}/offers", this::submitOffer);
     r.post("/api/days/{day}/clear", this::clear);
+    r.post("/api/days/{day}/exclusions", this::exclude);
     r.get("/api/days/{day}/clearing", this::operatorView);
     r.get("/api/days/{day}/feeder", this::feeder);
     r.get("/api/days/{day}/participants/{participant}/result", this::ownResult);
@@ -191,11 +193,33 @@ final class MarketRoutes {
         .orElseThrow(() -> ApiError.NOT_CLEARED.with(day.id(), "not settled in real time")));
   }
 
+  /** The day's status; when the clearing was infeasible, also the offers it clears without. */
   private void clear(Context ctx) {
     access.requireDso(ctx, "clear the market");
-    DayState state = market.clear(ctx.pathParam("day"));
-    ctx.json(status(market.day(ctx.pathParam("day"))));
-    ctx.status(state == DayState.CLEARED ? 200 : 422);
+    ClearingOutcome outcome = market.clear(ctx.pathParam("day"));
+    Map<String, Object> out = status(market.day(ctx.pathParam("day")));
+    if (outcome.state() == DayState.INFEASIBLE) {
+      out.put("infeasible_offers", outcome.infeasibleOffers());
+    }
+    ctx.json(out);
+    ctx.status(outcome.state() == DayState.CLEARED ? 200 : 422);
+  }
+
+  /** Leaves a participant's offer out of the next clearing of a day whose clearing was infeasible. */
+  private void exclude(Context ctx) {
+    access.requireDso(ctx, "exclude offers");
+    JsonNode body = JsonBodies.object(ctx);
+    String dayId = ctx.pathParam("day");
+    String participant = JsonBodies.text(body, "participant");
+    String reason = JsonBodies.text(body, "reason");
+    LedgerEntry entry = market.exclude(dayId, participant, reason);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("day", dayId);
+    out.put("participant", participant);
+    out.put("excluded", readJson(entry.payload()));
+    out.put("ledger_seq", entry.seq());
+    out.put("entry_hash", entry.entryHash());
+    ctx.status(201).json(out);
   }
 
   private void operatorView(Context ctx) {

@@ -3,6 +3,7 @@ package org.peergrid.platform.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.peergrid.platform.market.IntakeLimits;
 
 /**
  * How the server runs.
@@ -14,9 +15,12 @@ import java.util.Optional;
  * @param tlsPassword its password (empty string when there is no keystore)
  * @param gateCheckPeriod how often the scheduler looks for days whose gate has closed
  * @param maxClockSkew how far an offer's timestamp may be from the server's clock
+ * @param seriesFolder the folder of CSV files that day scenarios may name; empty: series inline only
+ * @param intakeLimits the physical limits of offers and readings
  */
 public record PlatformParameters(String jdbcUrl, String host, int port, Optional<Path> tlsKeystore,
-    String tlsPassword, Duration gateCheckPeriod, Duration maxClockSkew) {
+    String tlsPassword, Duration gateCheckPeriod, Duration maxClockSkew, Optional<Path> seriesFolder,
+    IntakeLimits intakeLimits) {
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final Duration DEFAULT_GATE_CHECK_PERIOD = Duration.ofSeconds(10);
@@ -28,6 +32,13 @@ public record PlatformParameters(String jdbcUrl, String host, int port, Optional
     if (gateCheckPeriod.isNegative() || gateCheckPeriod.isZero()) {
       throw new IllegalArgumentException("the gate check period must be positive");
     }
+  }
+
+  /** Without a series folder, with the default intake limits. */
+  public PlatformParameters(String jdbcUrl, String host, int port, Optional<Path> tlsKeystore, String tlsPassword,
+      Duration gateCheckPeriod, Duration maxClockSkew) {
+    this(jdbcUrl, host, port, tlsKeystore, tlsPassword, gateCheckPeriod, maxClockSkew, Optional.empty(),
+        IntakeLimits.DEFAULT);
   }
 
   /** Plain HTTP with the defaults, on a database. */

@@ -51,7 +51,8 @@ public final class PlatformServer implements AutoCloseable {
       newDsoCredential = DsoCredential.ensure(database.jdbi(), random, clock);
       MarketStore store = new MarketStore(database.jdbi());
       Ledger ledger = new Ledger(database.jdbi(), clock);
-      market = new MarketService(store, ledger, clock, random, params.maxClockSkew());
+      market = new MarketService(store, ledger, clock, random, params.maxClockSkew(), params.seriesFolder(),
+          params.intakeLimits());
       RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash));
       MarketRoutes routes = new MarketRoutes(market, ledger, new LedgerVerifier(database.jdbi()), access);
       String openApi = resource("/platform/openapi.json");

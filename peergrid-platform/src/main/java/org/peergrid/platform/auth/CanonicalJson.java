@@ -73,6 +73,10 @@ public final class CanonicalJson {
     if (value.signum() == 0) {
       return "0";
     }
+    // a backstop: intake refuses such numbers with their key first (NumberBounds); never expand one
+    NumberBounds.problem(value).ifPresent(why -> {
+      throw new IllegalArgumentException("a number that " + why);
+    });
     return value.stripTrailingZeros().toPlainString();
   }
 

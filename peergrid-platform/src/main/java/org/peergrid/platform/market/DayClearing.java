@@ -2,6 +2,8 @@ package org.peergrid.platform.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,7 +32,8 @@ import org.peergrid.platform.store.ParticipantRecord;
  * and its latest offers are read, so that no offer can slip in after the market saw them. Then the
  * engine schedules and settles (outside the lock: it takes seconds on a large feeder). Last, one
  * transaction stores the results and appends a clearing entry and one settlement entry per
- * participant, or marks the day FAILED with the engine's diagnosis.
+ * participant, or marks the day INFEASIBLE with the offers it clears without ({@link InfeasibleOffers})
+ * or FAILED with the engine's reason; from either the DSO may clear it again.
  */
 final class DayClearing {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,20 +50,20 @@ final class DayClearing {
     this.scenarios = scenarios;
   }
 
-  DayState clear(String dayId) {
+  ClearingOutcome clear(String dayId) {
     DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
     List<OfferRecord> offers = ledger.write((h, appender) -> {
       DayRecord current = store.day(h, dayId).orElseThrow();
-      if (current.state() != DayState.OPEN) {
+      if (!current.state().clearable()) {
         throw ApiError.ALREADY_CLEARED.with(dayId, current.state().name().toLowerCase());
       }
-      store.transition(h, dayId, DayState.OPEN, DayState.CLEARING, null, null);
-      return store.latestOffers(h, dayId);
+      store.transition(h, dayId, current.state(), DayState.CLEARING, null, null);
+      return store.countedOffers(h, dayId);
     });
     Scenario template = scenarios.of(day);
     MarketMechanism mechanism = Mechanisms.byName(day.mechanism()).orElseThrow();
     if (offers.isEmpty()) {
-      return fail(dayId, mechanism.name(), "no participant submitted an offer");
+      return fail(dayId, mechanism.name(), "no participant's offer counts (none was submitted, or all were excluded)");
     }
     Map<String, ParticipantRecord> registered = new LinkedHashMap<>();
     store.participants(dayId).forEach(p -> registered.put(p.id(), p));
@@ -81,6 +84,10 @@ final class DayClearing {
       // e.g. a building whose own day is infeasible: the day fails with the reason, never stays CLEARING
       return fail(dayId, mechanism.name(), e.getMessage());
     }
+    if (result.status() == DispatchStatus.INFEASIBLE) {
+      return infeasible(dayId, mechanism.name(), result.dispatch().message(),
+          InfeasibleOffers.diagnose(template, buildings, receipts));
+    }
     if (result.status() != DispatchStatus.OPTIMAL) {
       return fail(dayId, mechanism.name(), result.status() + ": " + result.dispatch().message());
     }
@@ -90,7 +97,27 @@ final class DayClearing {
     return store(dayId, mechanism.name(), scenario, result.dispatch().optimal(), result.settlement().get(), receipts);
   }
 
-  private DayState store(String dayId, String mechanism, Scenario scenario, DispatchSolution sol,
+  /**
+   * Records an infeasible clearing: the day is not cleared, its message and ledger entry name the
+   * offers it clears without, and the DSO may exclude them and clear again.
+   */
+  private ClearingOutcome infeasible(String dayId, String mechanism, String why, InfeasibleOffers.Diagnosis diagnosis) {
+    String message = "INFEASIBLE: " + why + "; " + diagnosis.summary()
+        + (diagnosis.blamed().isEmpty() ? "" : "; exclude offers (POST /api/days/" + dayId + "/exclusions) and clear"
+            + " again");
+    ObjectNode entry = JSON.createObjectNode().put("day", dayId).put("mechanism", mechanism).put("state", "infeasible")
+        .put("message", message);
+    ArrayNode blamed = entry.putArray("infeasible_offers");
+    diagnosis.blamed().forEach(b -> blamed.add(JSON.valueToTree(ClearingOutcome.describe(b))));
+    ledger.write((h, appender) -> {
+      store.transition(h, dayId, DayState.CLEARING, DayState.INFEASIBLE, clock.millis(), message);
+      appender.append("clearing", dayId, null, entry.toString());
+      return null;
+    });
+    return ClearingOutcome.of(DayState.INFEASIBLE, diagnosis.blamed());
+  }
+
+  private ClearingOutcome store(String dayId, String mechanism, Scenario scenario, DispatchSolution sol,
       SettlementResult settlement, Map<String, String> receipts) {
     Map<String, String> results = ClearingDocuments.participantResults(dayId, mechanism, scenario, sol, settlement,
         receipts);
@@ -107,17 +134,17 @@ final class DayClearing {
       });
       return null;
     });
-    return DayState.CLEARED;
+    return ClearingOutcome.of(DayState.CLEARED, List.of());
   }
 
-  private DayState fail(String dayId, String mechanism, String why) {
+  private ClearingOutcome fail(String dayId, String mechanism, String why) {
     ledger.write((h, appender) -> {
       store.transition(h, dayId, DayState.CLEARING, DayState.FAILED, clock.millis(), why);
       appender.append("clearing", dayId, null, JSON.createObjectNode().put("day", dayId).put("mechanism", mechanism)
           .put("state", "failed").put("message", why).toString());
       return null;
     });
-    return DayState.FAILED;
+    return ClearingOutcome.of(DayState.FAILED, List.of());
   }
 
   private static JsonNode read(String json) {

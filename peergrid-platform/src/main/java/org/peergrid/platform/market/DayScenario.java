@@ -15,6 +15,7 @@ import org.peergrid.grid.ValidationException;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.platform.api.ApiError;
 
@@ -31,11 +32,12 @@ final class DayScenario {
   private DayScenario() {}
 
   /**
-   * Parses and validates the scenario with its feeder.
+   * Parses and validates the scenario with its feeder. Its CSV series come only from where
+   * {@code files} allows: the request's own text, or the operator's series folder.
    *
    * @throws org.peergrid.platform.api.ApiException INVALID_SCENARIO with the loader's message
    */
-  static Scenario parse(String dayId, String scenarioText, String feederText) {
+  static Scenario parse(String dayId, String scenarioText, String feederText, ScenarioFiles files) {
     Path dir = null;
     try {
       JsonNode tree = YAML.readTree(scenarioText);
@@ -46,7 +48,7 @@ final class DayScenario {
       network.put("matpower", FEEDER_FILE);
       dir = Files.createTempDirectory("peergrid-day");
       Files.writeString(dir.resolve(FEEDER_FILE), feederText);
-      return ScenarioLoader.parse(tree.toString(), true, dir, "scenario of day " + dayId, dayId);
+      return ScenarioLoader.parse(tree.toString(), true, dir, files, "scenario of day " + dayId, dayId);
     } catch (ValidationException e) {
       throw ApiError.INVALID_SCENARIO.with(e.getMessage());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

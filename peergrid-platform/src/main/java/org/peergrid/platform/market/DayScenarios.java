@@ -4,14 +4,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.store.DayRecord;
 
 /** Parsed day scenarios, kept in memory: parsing reads the feeder, which every offer would repeat. */
 final class DayScenarios {
   private final Map<String, Scenario> parsed = new ConcurrentHashMap<>();
+  private final ScenarioFiles files;
+
+  /** @param files where the scenarios' CSV series may come from (never the server's disk at large) */
+  DayScenarios(ScenarioFiles files) {
+    this.files = files;
+  }
+
+  ScenarioFiles files() {
+    return files;
+  }
 
   Scenario of(DayRecord day) {
-    return parsed.computeIfAbsent(day.id(), id -> DayScenario.parse(id, day.scenario(), day.feeder()));
+    return parsed.computeIfAbsent(day.id(), id -> DayScenario.parse(id, day.scenario(), day.feeder(), files));
   }
 
   /** The day's scenario, reading the day (with its texts) only when it was not parsed yet. */

@@ -1,6 +1,7 @@
 package org.peergrid.platform.market;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
@@ -21,6 +24,7 @@ import org.peergrid.platform.ledger.Ledger;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
 import org.peergrid.platform.store.MarketStore;
+import org.peergrid.platform.store.OfferRecord;
 import org.peergrid.platform.store.ParticipantRecord;
 
 /**
@@ -32,11 +36,14 @@ public final class MarketService implements AutoCloseable {
   /** How far an offer's timestamp may be from the server's clock, either way. */
   public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final int MAX_REASON_CHARS = 500;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final MarketStore store;
+  private final Ledger ledger;
   private final Clock clock;
   private final SecureRandom random;
-  private final DayScenarios scenarios = new DayScenarios();
+  private final DayScenarios scenarios;
   private final GroupCommit offerCommits;
   private final OfferIntake intake;
   private final ReadingIntake readings;
@@ -44,13 +51,30 @@ public final class MarketService implements AutoCloseable {
   private final DayClearing clearing;
   private final Map<String, ParticipantRecord> byTokenHash = new ConcurrentHashMap<>();
 
+  /** With the default intake limits, and scenarios whose series are all inline. */
   public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
+    this(store, ledger, clock, random, maxSkew, Optional.empty(), IntakeLimits.DEFAULT);
+  }
+
+  /**
+   * @param seriesFolder the folder of CSV files that day scenarios may name ({@code serve --series-dir});
+   *     without one, every series of a day's scenario must be inline
+   * @param limits the physical limits of offers and readings
+   */
+  public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew,
+      Optional<Path> seriesFolder, IntakeLimits limits) {
     this.store = store;
+    this.ledger = ledger;
     this.clock = clock;
     this.random = random;
+    this.scenarios = new DayScenarios(seriesFolder
+        .map(folder -> ScenarioFiles.confinedTo(folder, ScenarioFiles.DEFAULT_MAX_BYTES))
+        .orElse(ScenarioFiles.none("the server reads no file for a request; give every series inline (a number or"
+            + " one value per interval), or have the operator place the CSV file in the folder of"
+            + " 'peergrid serve --series-dir'")));
     this.offerCommits = new GroupCommit(ledger);
-    this.intake = new OfferIntake(store, offerCommits, clock, maxSkew, scenarios);
-    this.readings = new ReadingIntake(store, offerCommits, clock, maxSkew, scenarios);
+    this.intake = new OfferIntake(store, offerCommits, clock, maxSkew, scenarios, limits);
+    this.readings = new ReadingIntake(store, offerCommits, clock, maxSkew, scenarios, limits);
     this.realtime = new RealtimeSettlement(store, ledger, scenarios);
     this.clearing = new DayClearing(store, ledger, clock, scenarios);
     // a clearing interrupted by a crash committed nothing but its state: run it again
@@ -63,7 +87,7 @@ public final class MarketService implements AutoCloseable {
     requireId("id", dayId);
     String name = Mechanisms.byName(mechanism).map(m -> m.name())
         .orElseThrow(() -> ApiError.UNKNOWN_MECHANISM.with(mechanism, String.join(", ", Mechanisms.names())));
-    DayScenario.parse(dayId, scenarioText, feederText);
+    DayScenario.parse(dayId, scenarioText, feederText, scenarios.files());
     DayRecord day = new DayRecord(dayId, scenarioText, feederText, name, gateClosure.toEpochMilli(), DayState.OPEN,
         clock.millis(), null, null);
     store.jdbi().useTransaction(h -> {
@@ -83,6 +107,10 @@ public final class MarketService implements AutoCloseable {
   public String register(String dayId, String participantId, int bus, String publicKey) {
     requireId("id", participantId);
     DayRecord day = day(dayId);
+    if (day.state() != DayState.OPEN || clock.millis() >= day.gateClosureMs()) {
+      throw ApiError.REGISTRATION_CLOSED.with(dayId, Instant.ofEpochMilli(day.gateClosureMs()),
+          day.state().name().toLowerCase());
+    }
     Scenario scenario = scenarios.of(day);
     if (scenario.network().radial().indexOf(bus) < 0) {
       throw ApiError.INVALID_FIELD.with("bus", bus + " is not a bus of the day's feeder tree");
@@ -142,9 +170,45 @@ public final class MarketService implements AutoCloseable {
     return realtime.settle(dayId);
   }
 
-  /** Clears a day now, whatever its gate closure says. */
-  public DayState clear(String dayId) {
+  /**
+   * Clears a day now, whatever its gate closure says: an open day, or one whose last clearing was
+   * infeasible or failed (without the offers excluded since).
+   */
+  public ClearingOutcome clear(String dayId) {
     return clearing.clear(dayId);
+  }
+
+  /**
+   * Excludes a participant's offer from the day's clearing, after a clearing was infeasible (or
+   * failed), with the DSO's reason; recorded in the ledger (kind {@value MarketStore#EXCLUSION}: day,
+   * participant, the receipt of the offer left out, reason). The day is then cleared again without it.
+   *
+   * @return the exclusion's ledger entry
+   */
+  public org.peergrid.platform.ledger.LedgerEntry exclude(String dayId, String participantId, String reason) {
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_CHARS) {
+      throw ApiError.INVALID_FIELD.with("reason", "1 to " + MAX_REASON_CHARS + " characters saying why the offer"
+          + " is left out (it is kept in the ledger)");
+    }
+    DayRecord day = day(dayId);
+    ParticipantRecord participant = store.participant(dayId, participantId)
+        .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
+    return ledger.write((h, appender) -> {
+      DayState state = store.dayState(h, dayId).orElseThrow().state();
+      if (state != DayState.INFEASIBLE && state != DayState.FAILED) {
+        throw ApiError.NOT_EXCLUDABLE.with(participantId, dayId, "the day is " + state.name().toLowerCase()
+            + "; offers are excluded only after a clearing that was infeasible or failed");
+      }
+      if (store.excludedParticipants(h, dayId).contains(participantId)) {
+        throw ApiError.NOT_EXCLUDABLE.with(participantId, dayId, "it is excluded already");
+      }
+      String receipt = store.latestOffers(h, dayId).stream().filter(o -> o.participantId().equals(participantId))
+          .map(OfferRecord::receipt).findFirst()
+          .orElseThrow(() -> ApiError.NOT_EXCLUDABLE.with(participantId, dayId, "it has no offer"));
+      String payload = CanonicalJson.text(JSON.createObjectNode().put("day", day.id())
+          .put("participant", participant.id()).put("receipt", receipt).put("reason", reason));
+      return appender.append(MarketStore.EXCLUSION, dayId, participantId, payload);
+    });
   }
 
   /** Clears every open day whose gate has closed; the scheduler calls this. Returns the days cleared. */

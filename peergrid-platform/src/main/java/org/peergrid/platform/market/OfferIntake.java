@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
+import org.peergrid.platform.auth.NumberBounds;
 import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.ledger.LedgerEntry;
@@ -40,14 +42,17 @@ final class OfferIntake {
   private final Clock clock;
   private final Duration maxSkew;
   private final DayScenarios scenarios;
+  private final IntakeLimits limits;
   private final Map<String, ParticipantRecord> participants = new ConcurrentHashMap<>();
 
-  OfferIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
+  OfferIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios,
+      IntakeLimits limits) {
     this.store = store;
     this.ledger = ledger;
     this.clock = clock;
     this.maxSkew = maxSkew;
     this.scenarios = scenarios;
+    this.limits = limits;
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
@@ -65,9 +70,9 @@ final class OfferIntake {
     if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
-    int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
-        .horizon().intervals();
-    OfferParser.parse(envelope.get(SignedBody.OFFER.field()), participantId, participant.bus(), intervals);
+    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
+    OfferParser.parse(envelope.get(SignedBody.OFFER.field()), SignedBody.OFFER, participantId, participant.bus(),
+        day.horizon().intervals(), limits.ceiling(day, participant.bus()));
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
@@ -104,7 +109,10 @@ final class OfferIntake {
     return known;
   }
 
-  /** A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key. */
+  /**
+   * A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key,
+   * whose numbers are within {@link NumberBounds}.
+   */
   static ObjectNode envelope(JsonNode body, SignedBody kind) {
     String payloadKey = kind.field();
     if (!(body instanceof ObjectNode envelope)) {
@@ -129,6 +137,10 @@ final class OfferIntake {
     if (!NONCE.matcher(envelope.get("nonce").textValue()).matches()) {
       throw ApiError.INVALID_FIELD.with("nonce", "16 to 128 characters of A-Z, a-z, 0-9, '_' and '-'");
     }
+    // before the signature is checked: canonicalising writes each number in plain decimals
+    NumberBounds.firstUnbounded(envelope.get(payloadKey), payloadKey).ifPresent(number -> {
+      throw ApiError.INVALID_FIELD.with(number.path(), number.why());
+    });
     return envelope;
   }
 

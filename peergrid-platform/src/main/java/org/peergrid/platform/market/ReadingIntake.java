@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
@@ -32,13 +33,16 @@ final class ReadingIntake {
   private final Clock clock;
   private final Duration maxSkew;
   private final DayScenarios scenarios;
+  private final IntakeLimits limits;
 
-  ReadingIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios) {
+  ReadingIntake(MarketStore store, GroupCommit ledger, Clock clock, Duration maxSkew, DayScenarios scenarios,
+      IntakeLimits limits) {
     this.store = store;
     this.ledger = ledger;
     this.clock = clock;
     this.maxSkew = maxSkew;
     this.scenarios = scenarios;
+    this.limits = limits;
   }
 
   OfferReceipt submit(Principal.Prosumer caller, JsonNode body) {
@@ -67,9 +71,9 @@ final class ReadingIntake {
         throw ApiError.INVALID_FIELD.with(key, "unknown key; readings have load_kw, pv_kw and wind_kw");
       }
     }
-    int intervals = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)))
-        .horizon().intervals();
-    OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), intervals);
+    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
+    OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), day.horizon().intervals(),
+        limits.ceiling(day, participant.bus()));
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();

@@ -53,7 +53,7 @@ final class RealtimeSettlement {
     if (day.state() != DayState.CLEARED) {
       throw ApiError.NOT_CLEARED.with(dayId, day.state().name().toLowerCase());
     }
-    List<List<OfferRecord>> inputs = store.jdbi().inTransaction(h -> List.of(store.latestOffers(h, dayId),
+    List<List<OfferRecord>> inputs = store.jdbi().inTransaction(h -> List.of(store.countedOffers(h, dayId),
         store.latestReadings(h, dayId)));
     Map<String, ParticipantRecord> registered = new HashMap<>();
     store.participants(dayId).forEach(p -> registered.put(p.id(), p));
@@ -70,7 +70,7 @@ final class RealtimeSettlement {
     for (Building b : forecast) {
       OfferRecord r = readings.get(b.id());
       actual.add(r == null ? b : actual(b, OfferParser.parse(read(r.envelope()).get(SignedBody.READINGS.field()),
-          SignedBody.READINGS, b.id(), b.bus(), n)));
+          SignedBody.READINGS, b.id(), b.bus(), n, PowerCeiling.NONE)));
     }
     Scenario forecastDay = DayScenario.withBuildings(template, forecast);
     Scenario actualDay = DayScenario.withBuildings(template, actual);

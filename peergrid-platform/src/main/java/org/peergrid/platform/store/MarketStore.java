@@ -112,6 +112,25 @@ public final class MarketStore {
         .bind("d", dayId).map(OFFER).list();
   }
 
+  /**
+   * The offers that a clearing counts: each participant's latest, less those the DSO excluded after an
+   * infeasible clearing. Exclusions live in the ledger only (kind {@value #EXCLUSION}), so the record
+   * of one cannot be changed without breaking the chain.
+   */
+  public List<OfferRecord> countedOffers(Handle h, String dayId) {
+    List<String> excluded = excludedParticipants(h, dayId);
+    return latestOffers(h, dayId).stream().filter(o -> !excluded.contains(o.participantId())).toList();
+  }
+
+  /** The ledger kind of an offer's exclusion from a day's clearing. */
+  public static final String EXCLUSION = "exclusion";
+
+  /** The participants whose offers the DSO excluded from the day's clearing, in the order excluded. */
+  public List<String> excludedParticipants(Handle h, String dayId) {
+    return h.createQuery("SELECT participant_id FROM ledger WHERE kind = :kind AND day_id = :d ORDER BY seq")
+        .bind("kind", EXCLUSION).bind("d", dayId).mapTo(String.class).list();
+  }
+
   public List<OfferRecord> offers(String dayId, String participantId) {
     return jdbi.withHandle(h -> h.createQuery(
             "SELECT * FROM offer WHERE day_id = :d AND participant_id = :p ORDER BY ledger_seq")

@@ -75,7 +75,7 @@ class OpenApiRoutesTest {
         }
       }
     }
-    assertThat(privateCount).isEqualTo(16);
+    assertThat(privateCount).isEqualTo(17);
   }
 
   @Test

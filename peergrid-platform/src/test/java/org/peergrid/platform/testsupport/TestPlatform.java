@@ -1,6 +1,7 @@
 package org.peergrid.platform.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.peergrid.platform.api.PlatformServer;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.OfferSigner;
 import org.peergrid.platform.auth.SignedBody;
+import org.peergrid.platform.market.IntakeLimits;
 import org.peergrid.platform.market.MarketService;
 
 /** A server on a free loopback port with an injected clock, and helpers that act as DSO and prosumers. */
@@ -26,9 +28,14 @@ public final class TestPlatform implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
 
   public TestPlatform(String jdbcUrl) {
+    this(jdbcUrl, Optional.empty(), IntakeLimits.DEFAULT);
+  }
+
+  /** With a folder of CSV series that day scenarios may name, and the intake's physical limits. */
+  public TestPlatform(String jdbcUrl, Optional<Path> seriesFolder, IntakeLimits limits) {
     // the scheduler period is long: tests call clearDueDays() themselves after moving the clock
     server = PlatformServer.start(new PlatformParameters(jdbcUrl, "127.0.0.1", 0, Optional.empty(), "",
-        Duration.ofHours(1), MarketService.DEFAULT_MAX_SKEW), clock);
+        Duration.ofHours(1), MarketService.DEFAULT_MAX_SKEW, seriesFolder, limits), clock);
     http = new Http(server.port());
     dso = server.newDsoCredential().orElseThrow();
   }
