@@ -1,6 +1,7 @@
 package org.peergrid.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.peergrid.platform.api.PlatformParameters;
 import org.peergrid.platform.api.PlatformServer;
+import org.peergrid.platform.market.IntakeLimits;
 import org.peergrid.platform.market.MarketService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +48,36 @@ final class ServeCommand implements Callable<Integer> {
       description = "Environment variable that holds the keystore's password (default: ${DEFAULT-VALUE}).")
   String passwordVariable;
 
+  @Option(names = "--series-dir", paramLabel = "DIR",
+      description = {"Folder of CSV files that a day's scenario may name as {csv: FILE, column: C} (relative"
+          + " paths inside it only, regular files up to 4 MiB). Default: none, every series inline;"
+          + " the server never reads other files for a request."})
+  Path seriesDir;
+
+  @Option(names = "--max-participant-kw", paramLabel = "KW",
+      defaultValue = "" + (long) IntakeLimits.DEFAULT_MAX_PARTICIPANT_KW,
+      description = "The most one participant may offer or meter in any power [kW] (default: ${DEFAULT-VALUE});"
+          + " each energy at most that over the day.")
+  double maxParticipantKw;
+
+  @Option(names = "--max-bus-kw", paramLabel = "KW", defaultValue = "" + (long) IntakeLimits.DEFAULT_MAX_BUS_KW,
+      description = "The most one participant may offer at a bus [kW] (default: ${DEFAULT-VALUE}); where the"
+          + " branch feeding the bus is rated (branch_limit_kva, RATE_A), the smaller of the two.")
+  double maxBusKw;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (seriesDir != null && !Files.isDirectory(seriesDir)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--series-dir " + seriesDir
+          + " is not a folder; create it and place the CSV files there");
+    }
+    IntakeLimits limits;
+    try {
+      limits = new IntakeLimits(maxParticipantKw, maxBusKw);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-participant-kw and --max-bus-kw: "
+          + e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
     String password = "";
     if (keystore != null) {
@@ -58,7 +88,8 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     PlatformParameters params = new PlatformParameters(database.url(), host, port, Optional.ofNullable(keystore),
-        password, PlatformParameters.DEFAULT_GATE_CHECK_PERIOD, MarketService.DEFAULT_MAX_SKEW);
+        password, PlatformParameters.DEFAULT_GATE_CHECK_PERIOD, MarketService.DEFAULT_MAX_SKEW,
+        Optional.ofNullable(seriesDir), limits);
     PlatformServer server = PlatformServer.start(params, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

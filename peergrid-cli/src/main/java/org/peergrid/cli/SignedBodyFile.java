@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.scenario.ScenarioNode;
+import org.peergrid.platform.auth.NumberBounds;
 import org.peergrid.platform.auth.SignedBody;
 
 /**
@@ -43,11 +44,17 @@ final class SignedBodyFile {
         first = checkSeries(series.get(), first);
       }
     }
+    JsonNode body;
     try {
-      return EXACT.readTree(text);
+      body = EXACT.readTree(text);
     } catch (IOException e) {
       throw new ValidationException(file.toString(), 0, "not valid JSON: " + e.getMessage());
     }
+    // the server refuses these before anything else, and signing would expand them digit by digit
+    NumberBounds.firstUnbounded(body, kind.field()).ifPresent(number -> {
+      throw new ValidationException(file.toString(), 0, number.path() + " " + number.why());
+    });
+    return body;
   }
 
   /** A file's text; a missing or unreadable file is the user's mistake, named as such. */

@@ -1,6 +1,7 @@
 package org.peergrid.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,19 @@ class OfferCommandTest {
       assertThat(own.get("intervals").get(3).get("deviation_kwh").asDouble()).isCloseTo(20.5 * 6, within(1e-6));
       assertThat(own.get("intervals").get(0).get("deviation_kwh").asDouble()).isCloseTo(0, within(1e-6));
     }
+  }
+
+  @Test
+  void aNumberWhosePlainDecimalsAreHugeIsRefusedBeforeSigning() throws IOException {
+    Path key = dir.resolve("k.key");
+    assertThat(PowerflowCommandTest.run("offer", "keygen", "--out", key.toString()).exit()).isZero();
+    Path offer = write("huge.json", "{\"load_kw\": 20, \"battery\": {\"capacity_kwh\": 1e999999999}}");
+    Run r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> PowerflowCommandTest.run("offer",
+        "sign", "--key", key.toString(), "--day", "d1", "--participant", "B06", "--offer", offer.toString()));
+    assertThat(r.exit()).isEqualTo(PeergridCommand.EXIT_INPUT);
+    assertThat(r.err()).startsWith("peergrid: " + offer + ": offer.battery.capacity_kwh has 1000000000 digits"
+        + " before the decimal point; at most 15 are accepted").doesNotContain("Exception", "\tat ");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test
