@@ -77,7 +77,7 @@ class IntakeAttackTest {
       Http.Response r = openDay("d-" + reference.length(), withCsvLoad(reference, SECRET_FIRST));
       assertThat(r.status()).as(r.text()).isEqualTo(400);
       assertThat(r.errorCode()).isEqualTo(4007);
-      assertThat(r.text()).contains("files are not read here").doesNotContain(SECRET_SECOND);
+      assertThat(r.text()).contains("cannot be read: the server reads no file for a request").doesNotContain(SECRET_SECOND);
     }
     Http.Response zero = assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> openDay("d-zero", withCsvLoad("/dev/zero", "x")));

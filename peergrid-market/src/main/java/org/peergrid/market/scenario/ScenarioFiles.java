@@ -43,7 +43,7 @@ public final class ScenarioFiles {
   /**
    * No file may be named: every series must be inline.
    *
-   * @param hint what the user can do instead, appended to the refusal
+   * @param hint why no file is read and what the user can do instead, the refusal's reason
    */
   public static ScenarioFiles none(String hint) {
     return new ScenarioFiles(Mode.NONE, null, 0, hint);
@@ -85,8 +85,7 @@ public final class ScenarioFiles {
         }
         return file;
       }
-      case NONE -> throw at.error(what + " \"" + reference + "\" cannot be read: files are not read here; "
-          + noFilesHint);
+      case NONE -> throw at.error(what + " \"" + reference + "\" cannot be read: " + noFilesHint);
       default -> {
         return confined(reference, at, what);
       }

@@ -108,9 +108,9 @@ class ScenarioFilesTest {
 
   @Test
   void withoutAFolderNoFileIsNamed() {
-    ScenarioFiles none = ScenarioFiles.none("give series inline");
+    ScenarioFiles none = ScenarioFiles.none("no files here; give series inline");
     assertThatThrownBy(() -> load(none, "profiles.csv", "B2"))
-        .hasMessageContaining("CSV file \"profiles.csv\" cannot be read: files are not read here; give series inline");
+        .hasMessageContaining("CSV file \"profiles.csv\" cannot be read: no files here; give series inline");
     String actuals = SCENARIO.replace("{csv: REF, column: COLUMN}", "1") + "run: {realtime: {actuals: /etc/passwd}}\n";
     assertThatThrownBy(() -> ScenarioLoader.parse(actuals, false, dir, none, "request", "day"))
         .hasMessageContaining("actuals file \"/etc/passwd\" cannot be read");
