@@ -170,6 +170,7 @@ class IntakeAttackTest {
     Http.Response first = p.http.post("/api/days/d1/clear", p.dso, "");
     assertThat(first.status()).as(first.text()).isEqualTo(422);
     assertThat(first.body().get("state").asText()).isEqualTo("infeasible");
+    assertThat(first.body().get("cleared_at").isNull()).as("not cleared").isTrue();
     JsonNode blamed = first.body().get("infeasible_offers");
     assertThat(blamed).hasSize(1);
     assertThat(blamed.get(0).get("participant").asText()).isEqualTo("B18");
@@ -195,7 +196,13 @@ class IntakeAttackTest {
     assertThat(second.status()).as(second.text()).isEqualTo(200);
     assertThat(second.body().get("state").asText()).isEqualTo("cleared");
     assertThat(p.http.get("/api/days/d1/participants/B06/result", b06.token()).status()).isEqualTo(200);
-    assertThat(p.http.get("/api/days/d1/participants/B18/result", b18.token()).status()).isEqualTo(409);
+    Http.Response left = p.http.get("/api/days/d1/participants/B18/result", b18.token());
+    assertThat(left.status()).isEqualTo(409);
+    assertThat(left.body().at("/error/message").asText()).contains("cleared without the offer of B18, which the DSO"
+        + " excluded");
+    JsonNode listed = p.http.get("/api/days/d1/participants", p.dso).body();
+    assertThat(listed).extracting(row -> row.get("id").asText() + ":" + row.get("excluded").asBoolean())
+        .containsExactly("B06:false", "B18:true", "B25:false");
 
     List<LedgerEntry> ledger = new Ledger(p.server.database().jdbi(), p.clock).all();
     assertThat(ledger).filteredOn(e -> e.kind().equals("exclusion")).singleElement().satisfies(e -> {

@@ -123,6 +123,7 @@ final class MarketRoutes {
   private void participants(Context ctx) {
     access.requireDso(ctx, "list participants");
     String dayId = market.day(ctx.pathParam("day")).id();
+    List<String> excluded = store.excludedParticipants(dayId);
     ctx.json(store.participants(dayId).stream().map(p -> {
       List<OfferRecord> offers = store.offers(dayId, p.id());
       Map<String, Object> row = new LinkedHashMap<>();
@@ -131,6 +132,7 @@ final class MarketRoutes {
       row.put("public_key", p.publicKey());
       row.put("offers", offers.size());
       row.put("last_receipt", offers.isEmpty() ? null : offers.get(offers.size() - 1).receipt());
+      row.put("excluded", excluded.contains(p.id()));
       return row;
     }).toList());
   }
@@ -240,7 +242,10 @@ final class MarketRoutes {
     String participant = ctx.pathParam("participant");
     access.requireSelf(ctx, dayId, participant, "read the result");
     DayRecord day = market.day(dayId);
-    ctx.contentType("application/json").result(store.result(dayId, participant).orElseThrow(() -> notCleared(day)));
+    ctx.contentType("application/json").result(store.result(dayId, participant).orElseThrow(() ->
+        store.excludedParticipants(dayId).contains(participant) ? ApiError.NOT_CLEARED.with(dayId, day.state().name()
+            .toLowerCase() + " without the offer of " + participant + ", which the DSO excluded (the reason is in the"
+            + " ledger's exclusion entry)") : notCleared(day)));
   }
 
   private void ownOffers(Context ctx) {

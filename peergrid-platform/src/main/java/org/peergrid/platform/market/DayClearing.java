@@ -85,8 +85,15 @@ final class DayClearing {
       return fail(dayId, mechanism.name(), e.getMessage());
     }
     if (result.status() == DispatchStatus.INFEASIBLE) {
-      return infeasible(dayId, mechanism.name(), result.dispatch().message(),
-          InfeasibleOffers.diagnose(template, buildings, receipts));
+      InfeasibleOffers.Diagnosis diagnosis;
+      try {
+        diagnosis = InfeasibleOffers.diagnose(template, buildings, receipts);
+      } catch (RuntimeException e) {
+        // the day must not stay CLEARING: it is infeasible all the same, without names
+        diagnosis = new InfeasibleOffers.Diagnosis(List.of(), "the offers to blame could not be found: "
+            + e.getMessage());
+      }
+      return infeasible(dayId, mechanism.name(), result.dispatch().message(), diagnosis);
     }
     if (result.status() != DispatchStatus.OPTIMAL) {
       return fail(dayId, mechanism.name(), result.status() + ": " + result.dispatch().message());
@@ -110,7 +117,7 @@ final class DayClearing {
     ArrayNode blamed = entry.putArray("infeasible_offers");
     diagnosis.blamed().forEach(b -> blamed.add(JSON.valueToTree(ClearingOutcome.describe(b))));
     ledger.write((h, appender) -> {
-      store.transition(h, dayId, DayState.CLEARING, DayState.INFEASIBLE, clock.millis(), message);
+      store.transition(h, dayId, DayState.CLEARING, DayState.INFEASIBLE, null, message);
       appender.append("clearing", dayId, null, entry.toString());
       return null;
     });

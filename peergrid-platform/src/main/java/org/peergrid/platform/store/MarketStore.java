@@ -126,6 +126,11 @@ public final class MarketStore {
   public static final String EXCLUSION = "exclusion";
 
   /** The participants whose offers the DSO excluded from the day's clearing, in the order excluded. */
+  public List<String> excludedParticipants(String dayId) {
+    return jdbi.withHandle(h -> excludedParticipants(h, dayId));
+  }
+
+  /** The same, in a transaction of the caller's. */
   public List<String> excludedParticipants(Handle h, String dayId) {
     return h.createQuery("SELECT participant_id FROM ledger WHERE kind = :kind AND day_id = :d ORDER BY seq")
         .bind("kind", EXCLUSION).bind("d", dayId).mapTo(String.class).list();
