@@ -28,9 +28,9 @@ import org.peergrid.platform.store.ParticipantRecord;
 
 /**
  * Accepts signed offers (docs/platform.md, "Signed offers"). Checks run cheapest first, and nothing
- * is written until all pass: envelope shape, the caller is the signer, timestamp within the allowed
- * skew, the Ed25519 signature over the canonical encoding without {@code signature}, the offer
- * itself; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
+ * is written until all pass: envelope shape (with every number's digits bounded), the caller is the
+ * signer, timestamp within the allowed skew, the offer itself within its physical limits, the Ed25519
+ * signature over the canonical encoding without {@code signature}; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
  * its ledger entry commit together, in a transaction shared with the offers that arrived meanwhile
  * ({@link GroupCommit}), before the receipt is returned.
  */
@@ -64,15 +64,15 @@ final class OfferIntake {
     }
     Instant signedAt = signedAt(envelope.get("timestamp").textValue(), clock, maxSkew);
     ParticipantRecord participant = participant(dayId, participantId);
+    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
+    OfferParser.parse(envelope.get(SignedBody.OFFER.field()), SignedBody.OFFER, participantId, participant.bus(),
+        day.horizon().intervals(), limits.ceiling(day, participant.bus()));
     String signature = envelope.get("signature").textValue();
     ObjectNode unsigned = envelope.deepCopy();
     unsigned.remove("signature");
     if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
       throw ApiError.BAD_SIGNATURE.with(participantId);
     }
-    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
-    OfferParser.parse(envelope.get(SignedBody.OFFER.field()), SignedBody.OFFER, participantId, participant.bus(),
-        day.horizon().intervals(), limits.ceiling(day, participant.bus()));
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();

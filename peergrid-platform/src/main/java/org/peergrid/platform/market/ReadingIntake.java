@@ -55,12 +55,6 @@ final class ReadingIntake {
     Instant signedAt = OfferIntake.signedAt(envelope.get("timestamp").textValue(), clock, maxSkew);
     ParticipantRecord participant = store.participant(dayId, participantId)
         .orElseThrow(() -> ApiError.PARTICIPANT_NOT_FOUND.with(dayId, participantId));
-    ObjectNode unsigned = envelope.deepCopy();
-    unsigned.remove("signature");
-    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), envelope.get("signature")
-        .textValue())) {
-      throw ApiError.BAD_SIGNATURE.with(participantId);
-    }
     JsonNode readings = envelope.get(SignedBody.READINGS.field());
     if (!readings.isObject() || !readings.has(SignedBody.REQUIRED)) {
       throw ApiError.INVALID_FIELD.with("readings", "an object with load_kw and optionally pv_kw and wind_kw");
@@ -74,6 +68,12 @@ final class ReadingIntake {
     Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
     OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), day.horizon().intervals(),
         limits.ceiling(day, participant.bus()));
+    ObjectNode unsigned = envelope.deepCopy();
+    unsigned.remove("signature");
+    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), envelope.get("signature")
+        .textValue())) {
+      throw ApiError.BAD_SIGNATURE.with(participantId);
+    }
     String canonical = CanonicalJson.text(envelope);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
