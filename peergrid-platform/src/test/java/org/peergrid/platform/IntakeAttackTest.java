@@ -180,6 +180,10 @@ class IntakeAttackTest {
     assertThat(first.body().get("message").asText()).contains("B18 at bus 18 (peak 3000 kW, receipt "
         + carelessReceipt + ")");
     assertThat(p.http.get("/api/days/d1/prices", null).errorCode()).as("not cleared").isEqualTo(4004);
+    assertThat(p.http.get("/api/days/d1", null).body().get("message").asText()).contains("B18 at bus 18");
+    p.clock.advance(Duration.ofHours(4));
+    assertThat(p.server.market().clearDueDays()).as("the gate's scheduler leaves an infeasible day to the DSO")
+        .isEmpty();
 
     assertThat(p.http.post("/api/days/d1/exclusions", p.dso, Map.of("participant", "B99", "reason", "x"))
         .errorCode()).isEqualTo(4005);
