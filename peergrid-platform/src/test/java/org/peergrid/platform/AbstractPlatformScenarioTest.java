@@ -121,7 +121,9 @@ abstract class AbstractPlatformScenarioTest {
     assertThat(receipt.body().get("anchor").asText()).isEqualTo(proof.get("anchor").asText())
         .isEqualTo(proof.get("ledger_seq").asLong() + ":" + proof.get("entry_hash").asText());
     assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
-    assertThat(proof.get("chain_intact").asBoolean()).as("the whole chain up to now verifies").isTrue();
+    assertThat(proof.get("entry_intact").asBoolean()).as("its entry, its links and the head hash right").isTrue();
+    assertThat(proof.get("head_anchor").asText()).isEqualTo(p.http.get("/api/ledger/head", null).body()
+        .get("anchor").asText());
     assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
         .as("another's receipt is not found for you").isEqualTo(404);
 
@@ -531,6 +533,37 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode copied = p.http.get("/api/ledger/verify", p.dso).body();
     assertThat(copied.get("intact").asBoolean()).isFalse();
     assertThat(copied.get("first_broken_seq").asLong()).isEqualTo(older);
+  }
+
+  @Test
+  void aReceiptIsCheckedAgainstItsOwnEntryAndTheHeadWithoutWalkingTheChain() {
+    Http.Response offer = p.submit(b06, p.signed(b06, Community33.offerB06()));
+    String receipt = offer.body().get("receipt").asText();
+    long settlementB18 = clearedDay();
+    var jdbi = p.server.database().jdbi();
+    List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+      @Override
+      public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+        statements.add(context.getRenderedSql());
+      }
+    });
+    // another participant's entry broken: not this receipt's business, and finding it would need the whole chain
+    jdbi.useHandle(h -> h.createUpdate("UPDATE ledger SET payload = 'x' WHERE seq = :s").bind("s", settlementB18)
+        .execute());
+    statements.clear();
+    JsonNode proof = p.http.get("/api/receipts/" + receipt, b06.token()).body();
+    assertThat(proof.get("entry_intact").asBoolean()).as(proof.toString()).isTrue();
+    assertThat(statements).as("key lookups only, no table scan").isNotEmpty()
+        .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("WHERE"));
+
+    // its own entry changed: found from the entry alone
+    jdbi.useHandle(h -> h.createUpdate("UPDATE ledger SET recorded_ms = recorded_ms + 1 WHERE payload_hash = :r")
+        .bind("r", receipt).execute());
+    JsonNode changed = p.http.get("/api/receipts/" + receipt, b06.token()).body();
+    assertThat(changed.get("entry_hash_matches").asBoolean()).isFalse();
+    assertThat(changed.get("entry_intact").asBoolean()).isFalse();
+    jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {});
   }
 
   @Test
