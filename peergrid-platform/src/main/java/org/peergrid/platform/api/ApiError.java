@@ -13,6 +13,9 @@ public enum ApiError {
   BAD_CREDENTIAL(1002, 401, "the credential is not valid"),
   FORBIDDEN(1003, 403, "this credential may not {0}"),
   NO_SUCH_ENDPOINT(1004, 404, "no endpoint {0}"),
+  TOO_MANY_FAILURES(1005, 429, "too many requests with unknown credentials {0}; try again in {1} s"),
+  TOO_MANY_IN_FLIGHT(1006, 429, "this credential has {0} requests in progress already, the most allowed; send the"
+      + " next when one is answered"),
   MALFORMED_BODY(2001, 400, "the body is not a JSON object: {0}"),
   INVALID_FIELD(2002, 400, "{0}: {1}"),
   BODY_TOO_LARGE(2003, 413, "the body has more than {0} bytes"),

@@ -42,7 +42,7 @@ public final class PlatformServer implements AutoCloseable {
   private final MarketService market;
   private final GateClosureScheduler scheduler;
   private final Javalin app;
-  private final Optional<String> newDsoCredential;
+  private final Optional<DsoCredential.Issued> newDsoCredential;
 
   private PlatformServer(PlatformParameters params, Clock clock) {
     SecureRandom random = new SecureRandom();
@@ -52,7 +52,8 @@ public final class PlatformServer implements AutoCloseable {
       MarketStore store = new MarketStore(database.jdbi());
       Ledger ledger = new Ledger(database.jdbi(), clock);
       market = new MarketService(store, ledger, clock, random, params.maxClockSkew());
-      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash));
+      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash),
+          clock);
       MarketRoutes routes = new MarketRoutes(market, ledger, new LedgerVerifier(database.jdbi()), access);
       String openApi = resource("/platform/openapi.json");
       app = Javalin.create(config -> {
@@ -79,7 +80,12 @@ public final class PlatformServer implements AutoCloseable {
         config.routes.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.register(config.routes);
-        config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.error(), e.getMessage()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+          }
+          error(ctx, e.error(), e.getMessage());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
           ApiError error = switch (e.getStatus()) {
             case 404, 405 -> ApiError.NO_SUCH_ENDPOINT;
@@ -131,7 +137,12 @@ public final class PlatformServer implements AutoCloseable {
 
   /** The DSO credential made at this start, when the database had none: show it once. */
   public Optional<String> newDsoCredential() {
-    return newDsoCredential;
+    return newDsoCredential.map(DsoCredential.Issued::secret);
+  }
+
+  /** Whether the credential made at this start replaces a PBKDF2-stored one of an earlier version. */
+  public boolean dsoCredentialReplacedPbkdf2() {
+    return newDsoCredential.map(DsoCredential.Issued::replacedPbkdf2).orElse(false);
   }
 
   public MarketService market() {
