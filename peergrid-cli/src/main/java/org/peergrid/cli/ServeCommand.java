@@ -97,6 +97,10 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     server.newDsoCredential().ifPresent(secret -> {
+      if (server.dsoCredentialReplacedPbkdf2()) {
+        out.println("The DSO credential of an earlier version (stored by PBKDF2) no longer works: a new one is"
+            + " issued (docs/platform.md, \"Credentials, connections and the ledger\").");
+      }
       out.println("DSO credential (shown once; only its hash is stored): " + secret);
     });
     out.println("peergrid platform on " + (keystore == null ? "http" : "https") + "://" + host + ":" + server.port()

@@ -121,7 +121,9 @@ abstract class AbstractPlatformScenarioTest {
     assertThat(receipt.body().get("anchor").asText()).isEqualTo(proof.get("anchor").asText())
         .isEqualTo(proof.get("ledger_seq").asLong() + ":" + proof.get("entry_hash").asText());
     assertThat(proof.get("entry_hash_matches").asBoolean()).isTrue();
-    assertThat(proof.get("chain_intact").asBoolean()).as("the whole chain up to now verifies").isTrue();
+    assertThat(proof.get("entry_intact").asBoolean()).as("its entry, its links and the head hash right").isTrue();
+    assertThat(proof.get("head_anchor").asText()).isEqualTo(p.http.get("/api/ledger/head", null).body()
+        .get("anchor").asText());
     assertThat(p.http.get("/api/receipts/" + receipt.body().get("receipt").asText(), b25.token()).status())
         .as("another's receipt is not found for you").isEqualTo(404);
 
@@ -462,6 +464,106 @@ abstract class AbstractPlatformScenarioTest {
     assertThat(verify.get("intact").asBoolean()).isFalse();
     assertThat(verify.get("first_broken_seq").asLong()).isEqualTo(1);
     assertThat(verify.get("reason").asText()).contains("offer of B06");
+  }
+
+  @Test
+  void aDeletedLatestOfferIsNamedByTheEntryLeftWithoutItsRow() {
+    p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": 5}")));
+    p.clock.advance(Duration.ofSeconds(1));
+    long latest = p.submit(b06, p.signed(b06, Community33.offerB06())).body().get("ledger_seq").asLong();
+    p.submit(b18, p.signed(b18, Community33.offerB18()));
+    assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("intact").asBoolean()).isTrue();
+    // an insider removes B06's latest offer, so that clearing would use its older one
+    p.server.database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM offer WHERE ledger_seq = :s")
+        .bind("s", latest).execute());
+    JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verify.get("intact").asBoolean()).isFalse();
+    assertThat(verify.get("first_broken_seq").asLong()).isEqualTo(latest);
+    assertThat(verify.get("reason").asText()).contains("offer of B06", "deleted");
+  }
+
+  @Test
+  void aDeletedRowOfEachRecordedTableIsNamedByItsEntry() {
+    long settlementB18 = clearedDay();
+    assertThat(p.submitReadings(b06, "{\"load_kw\": [20, 35, 40, 80]}").status()).isEqualTo(201);
+    assertThat(p.http.post("/api/days/d1/realtime", p.dso, "").status()).isEqualTo(200);
+    var jdbi = p.server.database().jdbi();
+    long clearing = jdbi.withHandle(h -> h.createQuery("SELECT seq FROM ledger WHERE kind = 'clearing'")
+        .mapTo(Long.class).one());
+    long reading = jdbi.withHandle(h -> h.createQuery("SELECT seq FROM ledger WHERE kind = 'reading'")
+        .mapTo(Long.class).one());
+    long realtimeB18 = jdbi.withHandle(h -> h.createQuery(
+        "SELECT seq FROM ledger WHERE kind = 'realtime' AND participant_id = 'B18'").mapTo(Long.class).one());
+    assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("intact").asBoolean()).isTrue();
+    // deleted from the latest entry backwards, so that each deletion is the first broken link in turn
+    record Deletion(String sql, long seq, String named) {}
+    for (Deletion d : List.of(
+        new Deletion("DELETE FROM realtime_result WHERE participant_id = 'B18'", realtimeB18, "realtime of B18"),
+        new Deletion("DELETE FROM meter_reading", reading, "reading of B06"),
+        new Deletion("DELETE FROM result WHERE participant_id = 'B18'", settlementB18, "settlement of B18"),
+        new Deletion("DELETE FROM day_clearing", clearing, "clearing of day d1"))) {
+      jdbi.useHandle(h -> h.createUpdate(d.sql()).execute());
+      JsonNode verify = p.http.get("/api/ledger/verify", p.dso).body();
+      assertThat(verify.get("intact").asBoolean()).as(d.sql()).isFalse();
+      assertThat(verify.get("first_broken_seq").asLong()).as(d.sql()).isEqualTo(d.seq());
+      assertThat(verify.get("reason").asText()).as(d.sql()).contains(d.named(), "deleted");
+    }
+  }
+
+  @Test
+  void anOlderOffersSignedTimeMovedForwardOrACopiedRowIsNamed() {
+    long older = p.submit(b06, p.signed(b06, Community33.json("{\"load_kw\": 5}"))).body().get("ledger_seq").asLong();
+    p.clock.advance(Duration.ofSeconds(1));
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    var jdbi = p.server.database().jdbi();
+    // the older offer made the latest by its column, not by what was signed
+    jdbi.useHandle(h -> h.createUpdate("UPDATE offer SET signed_ms = signed_ms + 60000 WHERE ledger_seq = :s")
+        .bind("s", older).execute());
+    JsonNode moved = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(moved.get("intact").asBoolean()).isFalse();
+    assertThat(moved.get("first_broken_seq").asLong()).isEqualTo(older);
+    assertThat(moved.get("reason").asText()).contains("offer of B06", "signed time");
+    jdbi.useHandle(h -> h.createUpdate("UPDATE offer SET signed_ms = signed_ms - 60000 WHERE ledger_seq = :s")
+        .bind("s", older).execute());
+    assertThat(p.http.get("/api/ledger/verify", p.dso).body().get("intact").asBoolean()).isTrue();
+    jdbi.useHandle(h -> h.createUpdate("INSERT INTO offer (day_id, participant_id, nonce, signed_ms, received_ms,"
+        + " envelope, receipt, ledger_seq) SELECT day_id, participant_id, 'copied-nonce-000001', signed_ms, received_ms,"
+        + " envelope, :receipt, ledger_seq FROM offer WHERE ledger_seq = :s").bind("s", older)
+        .bind("receipt", "f".repeat(64)).execute());
+    JsonNode copied = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(copied.get("intact").asBoolean()).isFalse();
+    assertThat(copied.get("first_broken_seq").asLong()).isEqualTo(older);
+  }
+
+  @Test
+  void aReceiptIsCheckedAgainstItsOwnEntryAndTheHeadWithoutWalkingTheChain() {
+    Http.Response offer = p.submit(b06, p.signed(b06, Community33.offerB06()));
+    String receipt = offer.body().get("receipt").asText();
+    long settlementB18 = clearedDay();
+    var jdbi = p.server.database().jdbi();
+    List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+      @Override
+      public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+        statements.add(context.getRenderedSql());
+      }
+    });
+    // another participant's entry broken: not this receipt's business, and finding it would need the whole chain
+    jdbi.useHandle(h -> h.createUpdate("UPDATE ledger SET payload = 'x' WHERE seq = :s").bind("s", settlementB18)
+        .execute());
+    statements.clear();
+    JsonNode proof = p.http.get("/api/receipts/" + receipt, b06.token()).body();
+    assertThat(proof.get("entry_intact").asBoolean()).as(proof.toString()).isTrue();
+    assertThat(statements).as("key lookups only, no table scan").isNotEmpty()
+        .allSatisfy(sql -> assertThat(sql).containsIgnoringCase("WHERE"));
+
+    // its own entry changed: found from the entry alone
+    jdbi.useHandle(h -> h.createUpdate("UPDATE ledger SET recorded_ms = recorded_ms + 1 WHERE payload_hash = :r")
+        .bind("r", receipt).execute());
+    JsonNode changed = p.http.get("/api/receipts/" + receipt, b06.token()).body();
+    assertThat(changed.get("entry_hash_matches").asBoolean()).isFalse();
+    assertThat(changed.get("entry_intact").asBoolean()).isFalse();
+    jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {});
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.peergrid.platform.api;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every failure a client can see, with a stable numeric code (never reused or renumbered), the HTTP
@@ -13,10 +14,17 @@ public enum ApiError {
   BAD_CREDENTIAL(1002, 401, "the credential is not valid"),
   FORBIDDEN(1003, 403, "this credential may not {0}"),
   NO_SUCH_ENDPOINT(1004, 404, "no endpoint {0}"),
+  TOO_MANY_FAILURES(1005, 429, "too many requests with unknown credentials {0}; try again in {1} s"),
+  TOO_MANY_IN_FLIGHT(1006, 429, "this credential has {0} requests in progress already, the most allowed; send the"
+      + " next when one is answered"),
   MALFORMED_BODY(2001, 400, "the body is not a JSON object: {0}"),
   INVALID_FIELD(2002, 400, "{0}: {1}"),
   BODY_TOO_LARGE(2003, 413, "the body has more than {0} bytes"),
   INVALID_OFFER(2004, 400, "the offer is not valid: {0}"),
+  HTTP_REFUSED(2101, 400, "the request is not one the server accepts: {0}"),
+  REQUEST_TIMEOUT(2102, 408, "the request came too slowly: {0}; send the whole body at once"),
+  URI_TOO_LONG(2103, 414, "the request''s URI is too long: {0}"),
+  HEADERS_TOO_LARGE(2104, 431, "the request''s headers are too large: {0}"),
   BAD_SIGNATURE(3001, 400, "the signature does not verify with {0}''s registered key over the canonical encoding"),
   REPLAYED_NONCE(3002, 409, "nonce {0} was already used by {1}; every offer needs a new nonce"),
   STALE_TIMESTAMP(3003, 400, "timestamp {0} is {1} s away from the server''s clock {2}; at most {3} s are accepted"),
@@ -62,6 +70,22 @@ public enum ApiError {
   /** The message with its arguments filled in. */
   public String format(Object... args) {
     return new MessageFormat(template, Locale.ROOT).format(args);
+  }
+
+  /** The JSON body of this error with its message: {@code {"error": {"code", "name", "message"}}}. */
+  public Map<String, Object> body(String message) {
+    return Map.of("error", Map.of("code", code, "name", name(), "message", message));
+  }
+
+  /** The error for an answer that Jetty itself gives with this status, before the application runs. */
+  static ApiError forJettyStatus(int status) {
+    return switch (status) {
+      case 404, 405 -> NO_SUCH_ENDPOINT;
+      case 408 -> REQUEST_TIMEOUT;
+      case 414 -> URI_TOO_LONG;
+      case 431 -> HEADERS_TOO_LARGE;
+      default -> status >= 500 ? INTERNAL : HTTP_REFUSED;
+    };
   }
 
   /** An exception that the server answers with this error. */

@@ -1,7 +1,6 @@
 package org.peergrid.platform.api;
 
 import io.javalin.Javalin;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.peergrid.platform.auth.Authenticator;
@@ -22,27 +20,28 @@ import org.peergrid.platform.market.GateClosureScheduler;
 import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.store.Database;
 import org.peergrid.platform.store.MarketStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running platform: database, market, gate-closure scheduler and the HTTP server. Failures
  * reach clients only as {@link ApiError} JSON bodies; stack traces go to the server log.
  */
 public final class PlatformServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
   /**
    * Connections the operating system may hold for the acceptor. Prosumers connect in bursts (before
    * gate closure); with the JDK's default of 50 the rest of a burst is dropped and the clients wait
    * for their TCP retry, one second or more (Linux caps the value at net.core.somaxconn).
    */
   static final int ACCEPT_QUEUE = 1024;
+  /** How long a request may send nothing while the server waits for its body. */
+  static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(10);
+  /** The slowest a body may arrive once it has started (a 256 KiB body in 4 minutes). */
+  static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
   private final Database database;
   private final MarketService market;
   private final GateClosureScheduler scheduler;
   private final Javalin app;
-  private final Optional<String> newDsoCredential;
+  private final Optional<DsoCredential.Issued> newDsoCredential;
 
   private PlatformServer(PlatformParameters params, Clock clock) {
     SecureRandom random = new SecureRandom();
@@ -53,12 +52,22 @@ public final class PlatformServer implements AutoCloseable {
       Ledger ledger = new Ledger(database.jdbi(), clock);
       market = new MarketService(store, ledger, clock, random, params.maxClockSkew(), params.seriesFolder(),
           params.intakeLimits());
-      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash));
+      RequestAccess access = new RequestAccess(new Authenticator(database.jdbi(), market::participantByTokenHash),
+          clock);
       MarketRoutes routes = new MarketRoutes(market, ledger, new LedgerVerifier(database.jdbi()), access);
       String openApi = resource("/platform/openapi.json");
+      InFlightLimit inFlight = new InFlightLimit();
       app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = JsonBodies.MAX_BYTES;
+        config.jetty.modifyHttpConfiguration(http -> {
+          // a request's body must keep arriving: silence while a handler waits for it ends it after this
+          // time (Jetty's connection idle timeout, 30 s, still applies between requests), and a body
+          // trickling in below this rate is refused with 408
+          http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
+          http.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+          http.setSendServerVersion(false);
+        });
         config.jetty.host = params.host();
         config.jetty.port = params.port();
         if (params.tlsKeystore().isPresent()) {
@@ -76,25 +85,15 @@ public final class PlatformServer implements AutoCloseable {
           files.hostedPath = "/dashboard";
           files.directory = "/platform/dashboard";
           files.location = Location.CLASSPATH;
+          files.headers = SecurityHeaders.ALL;
         });
         config.routes.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.register(config.routes);
-        config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.error(), e.getMessage()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-          ApiError error = switch (e.getStatus()) {
-            case 404, 405 -> ApiError.NO_SUCH_ENDPOINT;
-            case 413 -> ApiError.BODY_TOO_LARGE;
-            default -> ApiError.MALFORMED_BODY;
-          };
-          error(ctx, error, error == ApiError.NO_SUCH_ENDPOINT ? error.format(ctx.method() + " " + ctx.path())
-              : error == ApiError.BODY_TOO_LARGE ? error.format(JsonBodies.MAX_BYTES) : error.format(e.getMessage()));
-        });
-        config.routes.exception(Exception.class, (e, ctx) -> {
-          String reference = UUID.randomUUID().toString();
-          LOG.error("request {} {} failed, reference {}", ctx.method(), ctx.path(), reference, e);
-          error(ctx, ApiError.INTERNAL, ApiError.INTERNAL.format(reference));
-        });
+        config.router.handlerWrapper(endpoint -> endpoint.method.isHttpMethod() ? inFlight.guard(endpoint.handler)
+            : endpoint.handler);
+        config.routes.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
+        ErrorAnswers.install(config, JsonBodies.MAX_BYTES);
       });
       app.start();
       scheduler = new GateClosureScheduler(market, params.gateCheckPeriod());
@@ -107,11 +106,6 @@ public final class PlatformServer implements AutoCloseable {
   /** Opens the database (migrating it), creates the DSO credential if needed and starts serving. */
   public static PlatformServer start(PlatformParameters params, Clock clock) {
     return new PlatformServer(params, clock);
-  }
-
-  private static void error(io.javalin.http.Context ctx, ApiError error, String message) {
-    ctx.status(error.status()).json(Map.of("error", Map.of("code", error.code(), "name", error.name(),
-        "message", message)));
   }
 
   private static String resource(String path) {
@@ -132,7 +126,12 @@ public final class PlatformServer implements AutoCloseable {
 
   /** The DSO credential made at this start, when the database had none: show it once. */
   public Optional<String> newDsoCredential() {
-    return newDsoCredential;
+    return newDsoCredential.map(DsoCredential.Issued::secret);
+  }
+
+  /** Whether the credential made at this start replaces a PBKDF2-stored one of an earlier version. */
+  public boolean dsoCredentialReplacedPbkdf2() {
+    return newDsoCredential.map(DsoCredential.Issued::replacedPbkdf2).orElse(false);
   }
 
   public MarketService market() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.peergrid.platform.auth.PrivateFiles;
 
 /**
  * Makes a self-signed PKCS#12 keystore with the JDK's {@code keytool} (the JDK has no public API
@@ -28,6 +29,21 @@ public final class SelfSignedKeystore {
       throw new IllegalArgumentException(out + " exists; choose another file or remove it");
     }
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    // keytool writes with the default permissions (world-readable under umask 022): it writes into a
+    // folder only the owner can enter, and the file is made 0600 before it is moved into place
+    Path folder = PrivateFiles.privateFolderBeside(out);
+    Path written = folder.resolve("keystore.p12");
+    try {
+      run(keytool, written, password, hostname);
+      PrivateFiles.moveIn(written, out);
+    } finally {
+      Files.deleteIfExists(written);
+      Files.deleteIfExists(folder);
+    }
+  }
+
+  private static void run(Path keytool, Path out, String password, String hostname)
+      throws IOException, InterruptedException {
     List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC",
         "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", String.valueOf(VALIDITY_DAYS),
         "-dname", "CN=" + hostname, "-ext", "SAN=dns:" + hostname + ",ip:127.0.0.1", "-storetype", "PKCS12",

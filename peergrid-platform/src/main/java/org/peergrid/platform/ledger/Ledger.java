@@ -105,6 +105,12 @@ public final class Ledger {
         .bind("h", payloadHash).map(LedgerRows.MAPPER).findFirst());
   }
 
+  /** The entries with seq from {@code from} to {@code to} (both included), in order; by the primary key. */
+  public List<LedgerEntry> range(long from, long to) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ledger WHERE seq BETWEEN :from AND :to ORDER BY seq")
+        .bind("from", from).bind("to", to).map(LedgerRows.MAPPER).list());
+  }
+
   /** Every entry in order. */
   public List<LedgerEntry> all() {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM ledger ORDER BY seq").map(LedgerRows.MAPPER).list());

@@ -15,6 +15,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
   private static final int POOL_SIZE = 8;
 
+  static {
+    // H2's auto-server (below) would listen on every interface; only this machine's processes need it.
+    // H2 reads the property once, when its first class loads, so it is set before any H2 use here.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private final HikariDataSource pool;
   private final Jdbi jdbi;
 
@@ -27,7 +35,8 @@ public final class Database implements AutoCloseable {
    * The embedded H2 URL for a data folder. {@code WRITE_DELAY=0} makes every commit reach the file
    * before the commit returns, which receipts depend on (by default H2 delays writes by up to 500 ms,
    * and a killed process would lose acknowledged offers). {@code AUTO_SERVER=TRUE} lets a second
-   * process, such as {@code peergrid ledger verify}, open the database while the server runs.
+   * process, such as {@code peergrid ledger verify}, open the database while the server runs, over TCP
+   * on 127.0.0.1 only, with the password of {@link H2Password}.
    */
   public static String h2Url(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("peergrid") + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
@@ -37,6 +46,10 @@ public final class Database implements AutoCloseable {
   public static Database open(String jdbcUrl) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
+    H2Password.fileFor(jdbcUrl).ifPresent(file -> {
+      config.setUsername("");
+      config.setPassword(H2Password.prepare(jdbcUrl, file));
+    });
     config.setMaximumPoolSize(POOL_SIZE);
     config.setPoolName("peergrid");
     HikariDataSource pool = new HikariDataSource(config);

@@ -17,6 +17,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.platform.market.MarketService;
+import org.peergrid.platform.auth.PrivateFiles;
 import org.peergrid.platform.store.Database;
 
 /** A self-signed keystore made by the platform serves HTTPS, to a client that pins it, and no HTTP. */
@@ -28,6 +29,11 @@ class TlsTest {
   void servesHttpsWithTheSelfSignedKeystore() throws Exception {
     Path keystore = dir.resolve("peergrid.p12");
     SelfSignedKeystore.create(keystore, PASSWORD, "localhost");
+    assertThat(Files.getPosixFilePermissions(keystore)).as("the private key is the owner's only")
+        .isEqualTo(PrivateFiles.OWNER_ONLY);
+    try (var left = Files.list(dir)) {
+      assertThat(left).as("no temporary folder left behind").containsExactly(keystore);
+    }
     var params = new PlatformParameters(Database.h2Url(dir), "127.0.0.1", 0, Optional.of(keystore), PASSWORD,
         PlatformParameters.DEFAULT_GATE_CHECK_PERIOD, MarketService.DEFAULT_MAX_SKEW);
     try (PlatformServer server = PlatformServer.start(params, Clock.systemUTC())) {

@@ -20,12 +20,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peergrid.platform.store.Database;
@@ -81,6 +84,8 @@ class DashboardBrowserTest {
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1280,1400",
         "--user-data-dir=" + Files.createTempDirectory(SHOTS.toAbsolutePath(), "profile"));
+    // the console, for Content-Security-Policy violations
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
@@ -227,6 +232,21 @@ class DashboardBrowserTest {
   }
 
   /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
+  @Test
+  @Order(6)
+  void theDashboardWorksUnderItsContentSecurityPolicyWhichTheBrowserEnforces() {
+    browser.manage().logs().get(LogType.BROWSER); // what earlier tests logged
+    show(platform.dso, "d1", "").until(d -> d.findElements(By.cssSelector("#feeder circle.bus")).size() == 33);
+    List<String> console = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage).toList();
+    assertThat(console).as("the dashboard's own scripts, styles and calls are all allowed")
+        .noneMatch(m -> m.contains("Content Security Policy"));
+    // an injected inline script (what a cross-site scripting hole would run) is refused
+    Object ran = ((JavascriptExecutor) browser).executeScript("const s = document.createElement('script');"
+        + " s.textContent = 'window.injected = true;'; document.head.appendChild(s); return window.injected === true;");
+    assertThat(ran).as("inline script under the policy").isEqualTo(false);
+  }
+
   private static WebDriverWait show(String token, String day, String participant) {
     browser.get("http://127.0.0.1:" + platform.server.port() + "/");
     for (String[] field : new String[][] {{"token", token}, {"day", day}, {"participant", participant}}) {
