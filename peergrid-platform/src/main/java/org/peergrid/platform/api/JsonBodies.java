@@ -27,7 +27,11 @@ final class JsonBodies {
     if (ctx.contentLength() > MAX_BYTES) {
       throw ApiError.BODY_TOO_LARGE.with(MAX_BYTES);
     }
-    byte[] body = ctx.bodyAsBytes();
+    return object(ctx.bodyAsBytes());
+  }
+
+  /** A request body's bytes as a JSON object, or MALFORMED_BODY. */
+  static JsonNode object(byte[] body) {
     if (body.length > MAX_BYTES) {
       throw ApiError.BODY_TOO_LARGE.with(MAX_BYTES);
     }
@@ -38,6 +42,10 @@ final class JsonBodies {
       throw ApiError.MALFORMED_BODY.with(e.getOriginalMessage());
     } catch (java.io.IOException e) {
       throw ApiError.MALFORMED_BODY.with("unreadable");
+    } catch (NumberFormatException e) {
+      // Jackson's BigDecimal reading throws this, not a JsonProcessingException, for an exponent beyond
+      // an int (0e9299999999; found by OfferIntakeFuzzTest)
+      throw ApiError.MALFORMED_BODY.with("a number is out of range: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
       throw ApiError.MALFORMED_BODY.with("expected an object");

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The canonical encoding that offers are signed over (docs/platform.md, "Canonical encoding"):
  * UTF-8 JSON without whitespace, object keys sorted by their UTF-16 code units (as RFC 8785 sorts
- * them), strings with only the escapes JSON requires, and numbers in plain decimal notation with no
- * exponent and no trailing zeros ({@code 1.50} and {@code 15e-1} both encode as {@code 1.5},
- * {@code -0} as {@code 0}). Numbers must be parsed as {@link BigDecimal} so that the client's
+ * them), strings with only the escapes JSON requires (and unpaired surrogates, which UTF-8 cannot
+ * carry, as {@code \\uXXXX}), and numbers in plain decimal notation with no exponent and no trailing
+ * zeros ({@code 1.50} and {@code 15e-1} both encode as {@code 1.5}, {@code -0} as {@code 0}).
+ * Numbers must be parsed as {@link BigDecimal} so that the client's
  * decimal digits survive exactly; a binary double would change them.
  */
 public final class CanonicalJson {
@@ -93,7 +94,8 @@ public final class CanonicalJson {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || unpairedSurrogate(s, i)) {
+            // an unpaired surrogate has no UTF-8 form (it would become '?'), so it is escaped
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -102,5 +104,13 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean unpairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 }

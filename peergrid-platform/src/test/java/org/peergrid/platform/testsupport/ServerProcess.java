@@ -18,11 +18,25 @@ public final class ServerProcess implements AutoCloseable {
   public final int port;
   public final Optional<String> dsoCredential;
 
+  /** The server on embedded H2 in {@code dataDir}, with a 256 MB heap. */
   public ServerProcess(Path dataDir, Path log) throws IOException {
+    this(dataDir.toString(), "256m", log);
+  }
+
+  /**
+   * The server on the database of a JDBC URL (e.g. PostgreSQL's, user and password in it).
+   *
+   * @param maxHeap the server JVM's -Xmx, e.g. {@code 1g}
+   */
+  public static ServerProcess onDatabase(String jdbcUrl, String maxHeap, Path log) throws IOException {
+    return new ServerProcess(jdbcUrl, maxHeap, log);
+  }
+
+  private ServerProcess(String database, String maxHeap, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classpath, ServerProcessMain.class.getName(),
-        dataDir.toString())).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+    process = new ProcessBuilder(List.of(java, "-Xmx" + maxHeap, "-cp", classpath, ServerProcessMain.class.getName(),
+        database)).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String[]> started = CompletableFuture.supplyAsync(() -> {
