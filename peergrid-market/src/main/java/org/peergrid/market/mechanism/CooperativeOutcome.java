@@ -31,6 +31,9 @@ public final class CooperativeOutcome {
   private final double dlmpDsoSurplus;
   private final double[] supplyKwh;
   private final double[] demandKwh;
+  private final double marketRent;
+  private final CommunityBill bill;
+  private final List<CoalitionValue> coalitions;
 
   /**
    * @param name a label for reports
@@ -43,6 +46,19 @@ public final class CooperativeOutcome {
    */
   public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
       List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus) {
+    this(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus, 0, CommunityBill.DEFAULT,
+        List.of());
+  }
+
+  /**
+   * @param marketRent the network rent that the participants' trades pay at DLMPs
+   *     ({@link #marketRent()}) [money]
+   * @param bill the basis on which savings sharing splits the bill (the scenario's {@code bargaining.bill})
+   * @param coalitions the stand-alone savings of the coalitions that the scenario lists
+   */
+  public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
+      List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double marketRent,
+      CommunityBill bill, List<CoalitionValue> coalitions) {
     int n = importPrice.length;
     if (exportPrice.length != n || members.stream().anyMatch(m -> m.intervals() != n)) {
       throw new IllegalArgumentException("tariffs and members need " + n + " intervals each");
@@ -54,6 +70,9 @@ public final class CooperativeOutcome {
     this.members = List.copyOf(members);
     this.utilityBill = utilityBill;
     this.dlmpDsoSurplus = dlmpDsoSurplus;
+    this.marketRent = marketRent;
+    this.bill = bill;
+    this.coalitions = List.copyOf(coalitions);
     this.supplyKwh = new double[n];
     this.demandKwh = new double[n];
     for (CommunityMember m : this.members) {
@@ -72,6 +91,7 @@ public final class CooperativeOutcome {
     double hours = scenario.horizon().hours();
     int n = scenario.horizon().intervals();
     List<CommunityMember> members = new ArrayList<>();
+    double rent = 0;
     for (Participant p : scenario.participants()) {
       ParticipantSchedule s = solution.schedule(p.id());
       int k = scenario.network().radial().indexOf(p.bus());
@@ -90,6 +110,7 @@ public final class CooperativeOutcome {
         if (p instanceof DistributedGenerator g) {
           fuel[t] = g.costPerKwh() * s.generationKw().get(t) * hours;
         }
+        rent += (dlmp[t] - solution.prices().dlmp().get(t, 0)) * (bought[t] - sold[t]);
       }
       Role role = p instanceof Building ? Role.BUILDING : p instanceof ElectricVehicle ? Role.EV
           : p instanceof DistributedGenerator ? Role.GENERATOR : Role.COMMUNITY_BATTERY;
@@ -100,7 +121,20 @@ public final class CooperativeOutcome {
     }
     return new CooperativeOutcome(scenario.name(), hours, scenario.tariff().importPrice().values(),
         scenario.tariff().exportPrice().values(), members, DlmpSettlement.utilityBill(scenario, solution),
-        DlmpSettlement.dsoSurplus(scenario, solution));
+        DlmpSettlement.dsoSurplus(scenario, solution), rent,
+        CommunityBill.byKey(scenario.bargaining().bill()).orElseThrow(), List.of());
+  }
+
+  /** The same outcome with the stand-alone savings of the scenario's coalitions. */
+  public CooperativeOutcome withCoalitions(List<CoalitionValue> values) {
+    return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
+        marketRent, bill, values);
+  }
+
+  /** The same outcome on another bill basis. */
+  public CooperativeOutcome withBill(CommunityBill basis) {
+    return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
+        marketRent, basis, coalitions);
   }
 
   /**
@@ -169,6 +203,27 @@ public final class CooperativeOutcome {
   /** The DSO's merchandising surplus (less the background load's energy) at DLMPs [money]. */
   public double dlmpDsoSurplus() {
     return dlmpDsoSurplus;
+  }
+
+  /**
+   * The network rent that the market's trades pay at DLMPs: Σ over participants and intervals of
+   * (DLMP_it − DLMP_root,t)·(bought − sold), the part of the merchandising surplus
+   * ({@link DlmpSettlement#networkRent}) that is not the background load's [money]. A building
+   * alone pays for the network inside the tariff; at DLMPs the community pays for it again through
+   * this rent, so {@link CommunityBill#DLMP_LESS_RENT} returns it.
+   */
+  public double marketRent() {
+    return marketRent;
+  }
+
+  /** The basis of the bill that savings sharing splits, as the scenario chose it. */
+  public CommunityBill bill() {
+    return bill;
+  }
+
+  /** The stand-alone savings v(S) of the scenario's coalitions, in the scenario's order. */
+  public List<CoalitionValue> coalitions() {
+    return coalitions;
   }
 
   /** Σ_b C⁰_b [money]. */

@@ -25,7 +25,7 @@ import org.peergrid.grid.radial.RadialNetwork;
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
-          "uncertainty", "nuc", "run");
+          "uncertainty", "nuc", "run", "bargaining");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva", "ac_correction");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -101,8 +101,10 @@ public final class ScenarioLoader {
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
     StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, baseDir))
         .orElse(StageRequests.NONE);
+    BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants))
+        .orElse(BargainingSpec.DEFAULT);
     return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
-        realtime, stages));
+        realtime, stages, bargaining));
   }
 
   private Horizon horizon(Optional<ScenarioNode> node) {

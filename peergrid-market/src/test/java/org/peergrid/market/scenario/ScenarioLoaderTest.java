@@ -193,7 +193,7 @@ class ScenarioLoaderTest {
   @Test
   void unknownTopLevelKeyListsTheAllowedKeysWhenNothingIsClose() {
     assertRefused(MINIMAL + "flavour: sweet\n", dir.resolve("s.yaml") + ":5: flavour: unknown key; allowed keys are "
-        + "currency, horizon, name, network, nuc, participants, realtime, run, tariff, uncertainty, version");
+        + "bargaining, currency, horizon, name, network, nuc, participants, realtime, run, tariff, uncertainty, version");
   }
 
   @Test
