@@ -16,9 +16,9 @@ import java.util.Optional;
 public enum CommunityBill {
   /**
    * The buildings' and community batteries' DLMP settlement, with their batteries' wear, less the
-   * network rent that the market's trades paid ({@link CooperativeOutcome#marketRent()}), which is
-   * returned to the buildings. What remains prices the community's energy at the root's price,
-   * the tariff of the feeder's direction, as the base case prices each building's (default).
+   * network rent, the DLMP merchandising surplus ({@link CooperativeOutcome#networkRent()}), which
+   * the DSO returns to the buildings: what DLMPs collect for the network on top of the tariff goes
+   * back, so that the community pays for the network as each building does alone (default).
    */
   DLMP_LESS_RENT("dlmp-less-rent"),
   /**

@@ -31,7 +31,7 @@ public final class CooperativeOutcome {
   private final double dlmpDsoSurplus;
   private final double[] supplyKwh;
   private final double[] demandKwh;
-  private final double marketRent;
+  private final double networkRent;
   private final CommunityBill bill;
   private final List<CoalitionValue> coalitions;
 
@@ -51,13 +51,12 @@ public final class CooperativeOutcome {
   }
 
   /**
-   * @param marketRent the network rent that the participants' trades pay at DLMPs
-   *     ({@link #marketRent()}) [money]
+   * @param networkRent the DLMP merchandising surplus ({@link #networkRent()}) [money]
    * @param bill the basis on which savings sharing splits the bill (the scenario's {@code bargaining.bill})
    * @param coalitions the stand-alone savings of the coalitions that the scenario lists
    */
   public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
-      List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double marketRent,
+      List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double networkRent,
       CommunityBill bill, List<CoalitionValue> coalitions) {
     int n = importPrice.length;
     if (exportPrice.length != n || members.stream().anyMatch(m -> m.intervals() != n)) {
@@ -70,7 +69,7 @@ public final class CooperativeOutcome {
     this.members = List.copyOf(members);
     this.utilityBill = utilityBill;
     this.dlmpDsoSurplus = dlmpDsoSurplus;
-    this.marketRent = marketRent;
+    this.networkRent = networkRent;
     this.bill = bill;
     this.coalitions = List.copyOf(coalitions);
     this.supplyKwh = new double[n];
@@ -91,7 +90,6 @@ public final class CooperativeOutcome {
     double hours = scenario.horizon().hours();
     int n = scenario.horizon().intervals();
     List<CommunityMember> members = new ArrayList<>();
-    double rent = 0;
     for (Participant p : scenario.participants()) {
       ParticipantSchedule s = solution.schedule(p.id());
       int k = scenario.network().radial().indexOf(p.bus());
@@ -110,7 +108,6 @@ public final class CooperativeOutcome {
         if (p instanceof DistributedGenerator g) {
           fuel[t] = g.costPerKwh() * s.generationKw().get(t) * hours;
         }
-        rent += (dlmp[t] - solution.prices().dlmp().get(t, 0)) * (bought[t] - sold[t]);
       }
       Role role = p instanceof Building ? Role.BUILDING : p instanceof ElectricVehicle ? Role.EV
           : p instanceof DistributedGenerator ? Role.GENERATOR : Role.COMMUNITY_BATTERY;
@@ -121,20 +118,20 @@ public final class CooperativeOutcome {
     }
     return new CooperativeOutcome(scenario.name(), hours, scenario.tariff().importPrice().values(),
         scenario.tariff().exportPrice().values(), members, DlmpSettlement.utilityBill(scenario, solution),
-        DlmpSettlement.dsoSurplus(scenario, solution), rent,
+        DlmpSettlement.dsoSurplus(scenario, solution), DlmpSettlement.networkRent(scenario, solution),
         CommunityBill.byKey(scenario.bargaining().bill()).orElseThrow(), List.of());
   }
 
   /** The same outcome with the stand-alone savings of the scenario's coalitions. */
   public CooperativeOutcome withCoalitions(List<CoalitionValue> values) {
     return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
-        marketRent, bill, values);
+        networkRent, bill, values);
   }
 
   /** The same outcome on another bill basis. */
   public CooperativeOutcome withBill(CommunityBill basis) {
     return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
-        marketRent, basis, coalitions);
+        networkRent, basis, coalitions);
   }
 
   /**
@@ -206,14 +203,14 @@ public final class CooperativeOutcome {
   }
 
   /**
-   * The network rent that the market's trades pay at DLMPs: Σ over participants and intervals of
-   * (DLMP_it − DLMP_root,t)·(bought − sold), the part of the merchandising surplus
-   * ({@link DlmpSettlement#networkRent}) that is not the background load's [money]. A building
-   * alone pays for the network inside the tariff; at DLMPs the community pays for it again through
-   * this rent, so {@link CommunityBill#DLMP_LESS_RENT} returns it.
+   * The network rent: the DLMP merchandising surplus Σ_k P_k,t (DLMP_k,t − DLMP_p(k),t) Δt over the
+   * branches ({@link DlmpSettlement#networkRent}), what binding voltage and thermal limits earn the
+   * DSO at DLMPs; non-negative at an optimum [money]. A building alone pays for the network inside
+   * the tariff; at DLMPs the community pays for it again through this rent, so
+   * {@link CommunityBill#DLMP_LESS_RENT} returns it.
    */
-  public double marketRent() {
-    return marketRent;
+  public double networkRent() {
+    return networkRent;
   }
 
   /** The basis of the bill that savings sharing splits, as the scenario chose it. */

@@ -6,9 +6,10 @@ import java.util.Locale;
  * LMP-based energy sharing with the shareable battery in the market (the thesis' Chapter 5;
  * docs/mechanisms.md, "LMP-based sharing"). Every participant's energy is priced at the DLMP of
  * its bus, so a building sees what its energy is worth where it is; the community (shareable)
- * battery trades at DLMPs too, for the buildings together; and the network rent that the trades
- * pay at DLMPs is returned to the buildings ({@link CommunityBill#DLMP_LESS_RENT}, the default),
- * so that the community pays for the network as each building does alone, through the tariff.
+ * battery trades at DLMPs too, for the buildings together; and the network rent (the DLMP
+ * merchandising surplus) is returned to the buildings ({@link CommunityBill#DLMP_LESS_RENT}, the
+ * default), so that the community pays for the network as each building does alone, through the
+ * tariff.
  *
  * <p>The rule. With v_b = C⁰_b − (b's energy at DLMPs + its wear), the saving DLMPs alone give b,
  * and S = Σ C⁰_b − B the community's saving on the scenario's bill basis, the pool S − Σ v_b
@@ -83,7 +84,8 @@ public final class LmpSharingMechanism implements MarketMechanism {
     double[] u = new double[n];
     for (int b = 0; b < n; b++) {
       double gain = Math.max(0, dlmpSaving[b]);
-      u[b] = saving >= gains ? gain + (saving - gains) / n : gain * saving / gains;
+      // Nobody gains at DLMPs: S (≥ 0 up to rounding) is shared equally, without dividing by 0.
+      u[b] = saving >= gains || gains <= 0 ? gain + (saving - gains) / n : gain * saving / gains;
     }
     return u;
   }

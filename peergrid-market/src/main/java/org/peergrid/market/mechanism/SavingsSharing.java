@@ -46,7 +46,7 @@ final class SavingsSharing {
       }
     }
     if (basis == CommunityBill.DLMP_LESS_RENT) {
-      bill -= outcome.marketRent();
+      bill -= outcome.networkRent();
     }
     if (basis == CommunityBill.NET_METERED) {
       for (int t = 0; t < owned.length; t++) {
@@ -146,7 +146,7 @@ final class SavingsSharing {
     }
     double dso = switch (basis) {
       case DLMP -> outcome.dlmpDsoSurplus();
-      case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.marketRent();
+      case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
       case NET_METERED -> bill() - ownersWear + generatorsAtDlmp - outcome.utilityBill();
     };
     return rows.build(mechanism, dso);

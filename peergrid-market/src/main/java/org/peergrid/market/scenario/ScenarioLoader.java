@@ -129,7 +129,9 @@ public final class ScenarioLoader {
     double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
     double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
-    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean).orElse(false);
+    // On unless the file turns it off: a schedule that fails its own AC check is not one a DSO can run.
+    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
+        .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
     TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
         .orElse(TimeSeries.constant(1, intervals));
     Map<BranchKey, Double> limits = new LinkedHashMap<>();

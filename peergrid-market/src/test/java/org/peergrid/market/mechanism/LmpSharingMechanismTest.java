@@ -30,7 +30,7 @@ class LmpSharingMechanismTest {
     assertThat(m.get("A2").dlmp(0)).isCloseTo(5, within(EXACT));
     assertThat(m.get("C3").dlmp(0)).isCloseTo(8, within(EXACT));
     assertThat(m.get("G3").sold(0)).isCloseTo(200, within(EXACT));
-    assertThat(outcome.marketRent()).isCloseTo(3000, within(EXACT));
+    assertThat(outcome.networkRent()).isCloseTo(3000, within(EXACT));
     assertThat(outcome.dlmpDsoSurplus()).isCloseTo(3000, within(EXACT));
     assertThat(outcome.baseCost()).isCloseTo(6800, within(EXACT));
   }
@@ -77,6 +77,9 @@ class LmpSharingMechanismTest {
     // S = 15 < 30: the gains are scaled to it and the losers are made whole at 0.
     assertThat(LmpSharingMechanism.savings(new double[] {30, -10, 0}, 15))
         .containsExactly(new double[] {15, 0, 0}, within(1e-12));
+    // Nobody gains at DLMPs and S is a rounding error below 0: shared equally, no 0/0.
+    assertThat(LmpSharingMechanism.savings(new double[] {0, -10}, -1e-12))
+        .containsExactly(new double[] {-0.5e-12, -0.5e-12}, within(1e-15));
   }
 
   private Map<String, CommunityMember> members() {

@@ -108,7 +108,7 @@ public abstract class AbstractMechanismContractTest {
     // Pareto: with transferable utility, a split is Pareto optimal exactly when the buildings pay
     // their bill B and no more; by default B is their trade at the DLMPs less the network rent,
     // which a copper plate does not have.
-    assertThat(o.marketRent()).isZero();
+    assertThat(o.networkRent()).isZero();
     double bill = 0;
     for (CommunityMember b : o.buildings()) {
       for (int t = 0; t < o.intervals(); t++) {
