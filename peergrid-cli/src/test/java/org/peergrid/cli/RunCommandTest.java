@@ -102,7 +102,7 @@ class RunCommandTest {
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check", "vc-game", "realtime")) {
+        "ac-check", "vc-game", "p2p-nuc", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
@@ -122,11 +122,34 @@ class RunCommandTest {
    * the DGs, paid their DLMP (the tariff: no limit binds), leave (d) at (c); 0 AC violations with
    * the AC correction on by default. The peak is at 18:00, the lowest voltage at 16:00.
    */
+  /**
+   * The p2p-nuc stage: its loop ends, the trades and their charges are beside the report, and the
+   * DSO's revenue and cost are in the section and in summary.json.
+   */
+  @Test
+  void theP2pNucStageShowsChargesTradesIterationsAndTheDsosMoney() throws Exception {
+    assertThat(run.out()).contains("P2P trades with network utilization charges");
+    JsonNode nuc = summary.get("p2p_nuc");
+    assertThat(nuc.get("iterations").asInt()).isPositive();
+    assertThat(nuc.get("trades").asInt()).isPositive();
+    assertThat(csv(OUT.resolve("nuc_trades.csv"))).hasSize(nuc.get("trades").asInt());
+    assertThat(header(OUT.resolve("nuc_trades.csv"))).isEqualTo(
+        "interval,seller,buyer,kwh,weight,loss_charge_per_kwh,surcharge_per_kwh,charge_per_kwh,charge");
+    double charges = 0;
+    for (CSVRecord r : csv(OUT.resolve("nuc_trades.csv"))) {
+      charges += Double.parseDouble(r.get("charge"));
+    }
+    // What the trades are charged is the DSO's revenue.
+    assertThat(nuc.get("dso_revenue").asDouble()).isCloseTo(charges, within(1e-6 * Math.max(1, charges)));
+    assertThat(nuc.get("dso_cost").asDouble()).isPositive();
+    assertThat(html).contains("<section id=\"p2p-nuc\">", "DSO loss cost", "nuc_trades.csv");
+  }
+
   @Test
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
-        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "realtime",
-        "files");
+        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "p2p_nuc",
+        "realtime", "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(18);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));
