@@ -8,10 +8,10 @@ import org.peergrid.market.nuc.NucIteration;
 import org.peergrid.market.nuc.Trade;
 
 /** trades.csv of a p2p-nuc clearing and its console lines (docs/formats.md). */
-final class NucCsv {
+public final class NucCsv {
   private NucCsv() {}
 
-  static String trades(List<Trade> trades) {
+  public static String trades(List<Trade> trades) {
     StringBuilder sb = new StringBuilder(
         "interval,seller,buyer,kwh,weight,loss_charge_per_kwh,surcharge_per_kwh,charge_per_kwh,charge\n");
     for (Trade t : trades) {

@@ -24,6 +24,7 @@ import org.peergrid.market.mechanism.ComparisonRow;
 import org.peergrid.market.mechanism.CooperativeDay;
 import org.peergrid.market.mechanism.MechanismComparison;
 import org.peergrid.market.mechanism.Mechanisms;
+import org.peergrid.market.nuc.NucSettings;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.StageRequests;
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     RunResults run = day.outcome().isEmpty() ? new RunResults(day, List.of(), List.of(), -1, -1, new double[0])
         : analyse(day, progress);
     List<ReportSection> sections = new ArrayList<>(Report.DAY_AHEAD);
-    for (RunStage stage : Report.OPTIONAL_STAGES) {
+    for (RunStage stage : Report.stages(NucSettings.of(scenarioFile))) {
       if (run.scheduled() && stage.requestedBy(scenario)) {
         sections.addAll(progress.stage(stage.name(), () -> stage.run(run)));
       }

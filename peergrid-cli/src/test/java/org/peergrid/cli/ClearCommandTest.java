@@ -179,7 +179,11 @@ class ClearCommandTest {
     }
   }
 
-  /** Example 1's DLMPs make the community pay 4000 more than alone: no bargain is individually rational. */
+  /**
+   * Example 1's voltage limit makes the community pay more than alone even with the network rent
+   * (1275) returned: the DG's 908.333 kWh at 8 instead of the grid's 5 cost 2725, so no bargain is
+   * individually rational.
+   */
   @Test
   void nashOnADayWithoutSavingsSaysSoAndExitsWithFour() throws Exception {
     Path out = dir.resolve("nash");
@@ -188,7 +192,7 @@ class ClearCommandTest {
     assertThat(r.exit()).isEqualTo(PeergridCommand.EXIT_INFEASIBLE);
     assertThat(r.err().lines()).singleElement().satisfies(line -> assertThat(line)
         .startsWith("peergrid: nash cannot settle the day: no individually rational split")
-        .contains("S = Σ C⁰ − B = -4000"));
+        .contains("S = Σ C⁰ − B = -2725.00 with B = 10725.00"));
     JsonNode s = summary(out);
     assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
     assertThat(s.get("settlement_status").asText()).isEqualTo("NO_SPLIT");

@@ -19,7 +19,8 @@ import org.peergrid.cli.PowerflowCommandTest.Run;
 /** {@code peergrid compare} end to end on worked example 1 (docs/WORKED_EXAMPLES.md). */
 class CompareCommandTest {
   static final double DELTA_MONEY = 1e-4;
-  static final List<String> NAMES = List.of("dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing", "incentive");
+  static final List<String> NAMES = List.of("dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing", "incentive",
+      "lmp-sharing");
 
   @TempDir Path dir;
 
@@ -41,7 +42,7 @@ class CompareCommandTest {
     try (var listing = Files.list(out)) {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("compare.csv",
           "compare.json", "prices.csv", "schedule.csv", "dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing",
-          "incentive");
+          "incentive", "lmp-sharing");
     }
     assertThat(header(out.resolve("compare.csv"))).isEqualTo("mechanism,status,community_cost,savings,savings_pct,"
         + "min_saving,max_saving,worse_off,jain_index,dg_profit,dg_alone_profit,dso_surplus,run_ms,message");
@@ -57,10 +58,12 @@ class CompareCommandTest {
     assertThat(Double.parseDouble(dlmp.get("dso_surplus"))).isCloseTo(1275, within(1e-3));
     assertThat(Double.parseDouble(dlmp.get("dg_profit"))).isCloseTo(0, within(1e-3));
 
-    for (CSVRecord bargain : List.of(rows.get(1), rows.get(2))) {
+    // With the network rent 1275 returned, B = 10725: the DG's 908.333 kWh at 8 instead of 5 still
+    // cost the community 2725 against the base case, which ignores the voltage limit.
+    for (CSVRecord bargain : List.of(rows.get(1), rows.get(2), rows.get(7))) {
       assertThat(bargain.get("status")).isEqualTo("NO_SPLIT");
       assertThat(bargain.get("community_cost")).isEmpty();
-      assertThat(bargain.get("message")).contains("S = Σ C⁰ − B = -4000.00");
+      assertThat(bargain.get("message")).contains("S = Σ C⁰ − B = -2725.00");
     }
     CSVRecord mmr = rows.get(4);
     assertThat(Double.parseDouble(mmr.get("community_cost"))).isCloseTo(6637.5, within(DELTA_MONEY));
@@ -85,7 +88,7 @@ class CompareCommandTest {
     assertThat(csv(out.resolve("mmr/settlement.csv"))).extracting(x -> x.get("participant"))
         .containsExactly("B2", "B3", "G3");
 
-    assertThat(r.out()).contains("Compared 7 mechanisms on ex1").contains("nash          NO_SPLIT")
+    assertThat(r.out()).contains("Compared 8 mechanisms on ex1").contains("nash          NO_SPLIT")
         .containsPattern("mmr +6637\\.50 +17\\.03 ");
   }
 

@@ -127,8 +127,9 @@ class UncertaintyCommandTest {
   @Test
   void infeasibleEvaluationsAreReportedNotFatalForMonteCarlo() throws IOException {
     Path scenario = importing();
-    String text = Files.readString(scenario).replace("network: {matpower: toy3.m}",
-        "network: {matpower: toy3.m, branch_limit_kva: {\"1-2\": 290}}\nuncertainty: {random: [load]}");
+    String text = Files.readString(scenario).replace("network: {matpower: toy3.m, ac_correction: false}",
+        "network: {matpower: toy3.m, ac_correction: false, branch_limit_kva: {\"1-2\": 290}}\n"
+            + "uncertainty: {random: [load]}");
     Files.writeString(scenario, text.replace("pv_kw: 100", "pv_kw: 0"));
     Run mc = uncertainty(scenario, dir.resolve("mc"), "--method", "mc", "--samples", "200");
     assertThat(mc.exit()).as(mc.err()).isZero();

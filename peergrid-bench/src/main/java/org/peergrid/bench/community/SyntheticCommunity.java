@@ -100,6 +100,11 @@ public final class SyntheticCommunity {
    * commercial shapes (a mixed, mostly residential feeder), mapped linearly onto [BACKGROUND_MIN, BACKGROUND_MAX].
    */
   public static double[] backgroundProfile(int intervals) {
+    return backgroundProfile(intervals, BACKGROUND_MAX);
+  }
+
+  /** The same shape mapped onto [BACKGROUND_MIN, {@code max}]. */
+  public static double[] backgroundProfile(int intervals, double max) {
     double[] mixed = new double[intervals];
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -110,7 +115,7 @@ public final class SyntheticCommunity {
       hi = Math.max(hi, mixed[t]);
     }
     for (int t = 0; t < intervals; t++) {
-      mixed[t] = round(BACKGROUND_MIN + (BACKGROUND_MAX - BACKGROUND_MIN) * (mixed[t] - lo) / (hi - lo));
+      mixed[t] = round(BACKGROUND_MIN + (max - BACKGROUND_MIN) * (mixed[t] - lo) / (hi - lo));
     }
     return mixed;
   }

@@ -14,11 +14,13 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.peergrid.cli.CompareReport;
 import org.peergrid.cli.Numbers;
 import org.peergrid.cli.ReportCsv;
+import org.peergrid.market.mechanism.CoalitionValue;
 import org.peergrid.market.mechanism.ComparisonRow;
 import org.peergrid.market.mechanism.GeneratorProfit;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Building;
+import org.peergrid.market.settlement.SettlementResult;
 
 /** Every mechanism on the one schedule: the comparison table and each building's saving. */
 final class MechanismsSection implements ReportSection {
@@ -61,6 +63,7 @@ final class MechanismsSection implements ReportSection {
         + m, "largest saving" + m, "worse off", "Jain", "DG gain" + m), rows);
     unsettled.forEach(out::note);
     out.note("DG gain: what the generators earn above selling only to the utility. Data: " + COMPARE + ".");
+    coalitions(run, out);
     List<Building> buildings = run.scenario().buildings();
     out.chart(NAME, chart(run, buildings), 1300, 460, "Each building's saving by mechanism (negative: it pays more"
         + " than alone).", NAME + ".csv", COMPARE);
@@ -105,5 +108,37 @@ final class MechanismsSection implements ReportSection {
     plot.setDomainGridlinesVisible(true);
     plot.setDomainGridlinePaint(Charts.GRID);
     return new JFreeChart(plot);
+  }
+
+  /**
+   * The scenario's coalitions (bargaining.coalitions): what each saves alone, v(S), and what each
+   * mechanism gives it; "binds" where a split gives it exactly v(S), "below v(S)" where a
+   * mechanism without core constraints gives it less.
+   */
+  private static void coalitions(RunResults run, SectionWriter out) {
+    var coalitions = run.day().outcome().orElseThrow().coalitions();
+    if (coalitions.isEmpty()) {
+      return;
+    }
+    List<ComparisonRow> settled = settled(run).toList();
+    List<String> header = new ArrayList<>(List.of("coalition", "saves alone" + run.money()));
+    settled.forEach(r -> header.add(r.mechanism()));
+    List<List<String>> rows = new ArrayList<>();
+    for (CoalitionValue c : coalitions) {
+      List<String> row = new ArrayList<>(List.of(c.label(), c.value().isPresent() ? Fmt.money(c.value()) : c.note()));
+      for (ComparisonRow r : settled) {
+        SettlementResult s = r.outcome().settlement().orElseThrow();
+        double got = c.members().stream().mapToDouble(id -> s.participant(id).savings().orElseThrow()).sum();
+        String how = c.value().isEmpty() ? "" : c.binds(s) ? " (binds)"
+            : c.slack(s).getAsDouble() < 0 ? " (below v(S))" : "";
+        row.add(Fmt.money(got) + how);
+      }
+      rows.add(row);
+    }
+    out.paragraph("Coalitions of the scenario (bargaining.coalitions), each cleared alone on the feeder: what it"
+        + " saves alone, v(S), and what each mechanism gives its members together. Nash and KS must give every"
+        + " coalition at least v(S) (core constraints, docs/bargaining.md); \"binds\" marks a coalition held at"
+        + " exactly v(S).");
+    out.table(header, rows);
   }
 }

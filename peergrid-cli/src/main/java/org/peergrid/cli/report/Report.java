@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.peergrid.market.nuc.NucSettings;
 import java.util.Map;
 
 /**
@@ -18,9 +19,14 @@ public final class Report {
       new PricesSection(), new BatteriesSection(), new EvSection(), new GridSection(), new MechanismsSection(),
       new VariantsSection(), new AcCheckSection());
 
-  /** Stages that run when the scenario (or the command line) asks, in page order. */
-  public static final List<RunStage> OPTIONAL_STAGES =
-      List.of(new VcGameStage(), new UncertaintyRunStage(), new RealtimeRunStage());
+  /**
+   * Stages that run when the scenario (or the command line) asks, in page order.
+   *
+   * @param nuc the scenario file's {@code nuc} block, for the p2p-nuc stage
+   */
+  public static List<RunStage> stages(NucSettings nuc) {
+    return List.of(new VcGameStage(), new NucStage(nuc), new UncertaintyRunStage(), new RealtimeRunStage());
+  }
 
   private Report() {}
 

@@ -6,7 +6,7 @@ import org.peergrid.market.scenario.Scenario;
 /**
  * An optional stage of {@code peergrid run} after the day-ahead clearing, such as the uncertainty
  * analysis or real-time settlement: it runs only when the scenario asks for it, and contributes its
- * own report sections; they are registered in {@link Report#OPTIONAL_STAGES}.
+ * own report sections; they are registered in {@link Report#stages}.
  */
 public interface RunStage {
 

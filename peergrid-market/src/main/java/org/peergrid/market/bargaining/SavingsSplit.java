@@ -31,6 +31,17 @@ public final class SavingsSplit {
    */
   public SavingsSplitResult split(double[] baseCosts, double bill, double[] minPayments,
       double[] maxPayments, double[] weights) {
+    return split(baseCosts, bill, minPayments, maxPayments, weights, List.of());
+  }
+
+  /**
+   * The same with core constraints.
+   *
+   * @param coalitions Σ_{b∈C} u_b ≥ v(C) over the participants' indices, v(C) the saving C makes
+   *     on its own [currency]
+   */
+  public SavingsSplitResult split(double[] baseCosts, double bill, double[] minPayments,
+      double[] maxPayments, double[] weights, List<CoalitionConstraint> coalitions) {
     int n = baseCosts.length;
     if (minPayments.length != n || maxPayments.length != n) {
       throw new IllegalArgumentException("base costs and payment bounds must have length " + n);
@@ -44,7 +55,7 @@ public final class SavingsSplit {
       hi[b] = baseCosts[b] - minPayments[b];
     }
     BargainingProblem problem =
-        new BargainingProblem(new double[n], saving, lo, hi, List.of(), weights);
+        new BargainingProblem(new double[n], saving, lo, hi, coalitions, weights);
     BargainingResult r = solver.solve(problem);
     if (!r.isSolved()) {
       return new SavingsSplitResult(r.status(), saving, new double[0], new double[0],

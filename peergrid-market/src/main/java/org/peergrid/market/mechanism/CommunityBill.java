@@ -1,18 +1,60 @@
 package org.peergrid.market.mechanism;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * What the buildings owe together, B, before a savings-sharing mechanism splits it (MODEL.md §4).
- * Community batteries count as owned by the buildings together: their trades and wear are in B.
- * Generators are paid the DLMP at their bus either way.
+ * What the buildings owe together, B, before a savings-sharing mechanism splits it (MODEL.md §4;
+ * docs/mechanisms.md, "The bill B"). Community batteries count as owned by the buildings together:
+ * their trades and wear are in B. Generators are paid the DLMP at their bus on every basis.
+ *
+ * <p>The saving S = Σ C⁰_b − B compares B with the base case, where each building pays the
+ * utility's tariff, and the tariff already pays for the network. Only {@link #DLMP_LESS_RENT} pays
+ * for the network the same way on both sides, which is why it is the default.
  */
 public enum CommunityBill {
-  /** The buildings' and community batteries' DLMP settlement, with their batteries' wear (default). */
-  DLMP,
+  /**
+   * The buildings' and community batteries' DLMP settlement, with their batteries' wear, less the
+   * network rent, the DLMP merchandising surplus ({@link CooperativeOutcome#networkRent()}), which
+   * the DSO returns to the buildings: what DLMPs collect for the network on top of the tariff goes
+   * back, so that the community pays for the network as each building does alone (default).
+   */
+  DLMP_LESS_RENT("dlmp-less-rent"),
+  /**
+   * The DLMP settlement with the rent kept by the DSO on top of the tariff: the community pays for
+   * the network twice against the base case, so S understates what cooperation is worth.
+   */
+  DLMP("dlmp"),
   /**
    * Their bill as one net-metered customer of the utility: Σ_t π^buy n_t⁺ − π^sell n_t⁻ over their
    * net withdrawal n_t, plus their batteries' wear. The DSO keeps what is left at the root.
    */
-  NET_METERED;
+  NET_METERED("net-metered");
+
+  /** The basis when a scenario names none. */
+  public static final CommunityBill DEFAULT = DLMP_LESS_RENT;
+
+  private final String key;
+
+  CommunityBill(String key) {
+    this.key = key;
+  }
+
+  /** The scenario's spelling ({@code bargaining.bill}). */
+  public String key() {
+    return key;
+  }
+
+  /** The basis of that spelling, if there is one. */
+  public static Optional<CommunityBill> byKey(String key) {
+    return Arrays.stream(values()).filter(b -> b.key.equals(key)).findFirst();
+  }
+
+  /** Every spelling, default first. */
+  public static List<String> keys() {
+    return Arrays.stream(values()).map(CommunityBill::key).toList();
+  }
 
   /** B of a schedule on this basis [money]; Σ C⁰_b − B is what savings sharing splits. */
   public double of(CooperativeOutcome outcome) {

@@ -1,6 +1,9 @@
 package org.peergrid.market.mechanism;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.peergrid.market.accheck.AcCheck;
 import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -8,6 +11,7 @@ import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -54,7 +58,32 @@ public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optiona
 
   private static CooperativeDay settled(Scenario scenario, DispatchResult dispatch, AcCheckResult check) {
     CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario));
+    if (scenario.bargaining().hasCoalitions()) {
+      outcome = outcome.withCoalitions(coalitionValues(scenario, outcome));
+    }
     return new CooperativeDay(scenario, dispatch, Optional.of(outcome), Optional.of(check));
+  }
+
+  /**
+   * v(S) of every coalition the scenario lists: S cleared alone on the feeder (the other buildings,
+   * the generators and the community batteries absent; AC-corrected when the day is), its saving
+   * Σ_{i∈S} C⁰_i − B_S on the day's bill basis. One LP (or AC-corrected loop) per coalition.
+   */
+  static List<CoalitionValue> coalitionValues(Scenario scenario, CooperativeOutcome grand) {
+    List<String> sharers = grand.buildings().stream().map(CommunityMember::id).toList();
+    List<CoalitionValue> values = new ArrayList<>();
+    for (List<String> members : scenario.bargaining().coalitionsOf(sharers)) {
+      List<Participant> kept = scenario.participants().stream().filter(p -> members.contains(p.id())).toList();
+      CooperativeDay alone = solve(scenario.subset(scenario.name() + " " + members, kept));
+      if (alone.outcome().isEmpty()) {
+        values.add(new CoalitionValue(members, OptionalDouble.empty(),
+            "no feasible schedule alone (" + alone.dispatch().status() + "): " + alone.dispatch().message()));
+        continue;
+      }
+      CooperativeOutcome o = alone.outcome().get();
+      values.add(new CoalitionValue(members, OptionalDouble.of(o.baseCost() - o.bill().of(o)), ""));
+    }
+    return values;
   }
 
   /** This day settled by a mechanism. */

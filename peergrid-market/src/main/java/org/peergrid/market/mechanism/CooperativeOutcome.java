@@ -31,6 +31,9 @@ public final class CooperativeOutcome {
   private final double dlmpDsoSurplus;
   private final double[] supplyKwh;
   private final double[] demandKwh;
+  private final double networkRent;
+  private final CommunityBill bill;
+  private final List<CoalitionValue> coalitions;
 
   /**
    * @param name a label for reports
@@ -43,6 +46,18 @@ public final class CooperativeOutcome {
    */
   public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
       List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus) {
+    this(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus, 0, CommunityBill.DEFAULT,
+        List.of());
+  }
+
+  /**
+   * @param networkRent the DLMP merchandising surplus ({@link #networkRent()}) [money]
+   * @param bill the basis on which savings sharing splits the bill (the scenario's {@code bargaining.bill})
+   * @param coalitions the stand-alone savings of the coalitions that the scenario lists
+   */
+  public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
+      List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double networkRent,
+      CommunityBill bill, List<CoalitionValue> coalitions) {
     int n = importPrice.length;
     if (exportPrice.length != n || members.stream().anyMatch(m -> m.intervals() != n)) {
       throw new IllegalArgumentException("tariffs and members need " + n + " intervals each");
@@ -54,6 +69,9 @@ public final class CooperativeOutcome {
     this.members = List.copyOf(members);
     this.utilityBill = utilityBill;
     this.dlmpDsoSurplus = dlmpDsoSurplus;
+    this.networkRent = networkRent;
+    this.bill = bill;
+    this.coalitions = List.copyOf(coalitions);
     this.supplyKwh = new double[n];
     this.demandKwh = new double[n];
     for (CommunityMember m : this.members) {
@@ -100,7 +118,20 @@ public final class CooperativeOutcome {
     }
     return new CooperativeOutcome(scenario.name(), hours, scenario.tariff().importPrice().values(),
         scenario.tariff().exportPrice().values(), members, DlmpSettlement.utilityBill(scenario, solution),
-        DlmpSettlement.dsoSurplus(scenario, solution));
+        DlmpSettlement.dsoSurplus(scenario, solution), DlmpSettlement.networkRent(scenario, solution),
+        CommunityBill.byKey(scenario.bargaining().bill()).orElseThrow(), List.of());
+  }
+
+  /** The same outcome with the stand-alone savings of the scenario's coalitions. */
+  public CooperativeOutcome withCoalitions(List<CoalitionValue> values) {
+    return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
+        networkRent, bill, values);
+  }
+
+  /** The same outcome on another bill basis. */
+  public CooperativeOutcome withBill(CommunityBill basis) {
+    return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
+        networkRent, basis, coalitions);
   }
 
   /**
@@ -169,6 +200,27 @@ public final class CooperativeOutcome {
   /** The DSO's merchandising surplus (less the background load's energy) at DLMPs [money]. */
   public double dlmpDsoSurplus() {
     return dlmpDsoSurplus;
+  }
+
+  /**
+   * The network rent: the DLMP merchandising surplus Σ_k P_k,t (DLMP_k,t − DLMP_p(k),t) Δt over the
+   * branches ({@link DlmpSettlement#networkRent}), what binding voltage and thermal limits earn the
+   * DSO at DLMPs; non-negative at an optimum [money]. A building alone pays for the network inside
+   * the tariff; at DLMPs the community pays for it again through this rent, so
+   * {@link CommunityBill#DLMP_LESS_RENT} returns it.
+   */
+  public double networkRent() {
+    return networkRent;
+  }
+
+  /** The basis of the bill that savings sharing splits, as the scenario chose it. */
+  public CommunityBill bill() {
+    return bill;
+  }
+
+  /** The stand-alone savings v(S) of the scenario's coalitions, in the scenario's order. */
+  public List<CoalitionValue> coalitions() {
+    return coalitions;
   }
 
   /** Σ_b C⁰_b [money]. */

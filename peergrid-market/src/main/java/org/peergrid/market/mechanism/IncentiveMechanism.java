@@ -16,11 +16,12 @@ public final class IncentiveMechanism implements MarketMechanism {
 
   private final CommunityBill bill;
 
-  /** The DLMP bill. */
+  /** The scenario's bill basis. */
   public IncentiveMechanism() {
-    this(CommunityBill.DLMP);
+    this(null);
   }
 
+  /** @param bill the bill's basis; null for the scenario's ({@link CooperativeOutcome#bill()}) */
   public IncentiveMechanism(CommunityBill bill) {
     this.bill = bill;
   }
@@ -39,10 +40,7 @@ public final class IncentiveMechanism implements MarketMechanism {
   public MechanismOutcome settle(CooperativeOutcome outcome) {
     SavingsSharing sharing = new SavingsSharing(outcome, bill);
     double[] c0 = sharing.baseCosts();
-    double saving = -sharing.bill();
-    for (double c : c0) {
-      saving += c;
-    }
+    double saving = sharing.saving();
     double[] shared = sharing.sharedKwh();
     double total = 0;
     for (double e : shared) {

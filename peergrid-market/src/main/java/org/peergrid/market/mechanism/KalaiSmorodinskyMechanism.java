@@ -21,9 +21,9 @@ public final class KalaiSmorodinskyMechanism extends AbstractBargainingMechanism
 
   private final SavingsSplit splitter;
 
-  /** Ideal points capped by the payment bounds, the DLMP bill. */
+  /** Ideal points capped by the payment bounds, the scenario's bill basis. */
   public KalaiSmorodinskyMechanism() {
-    this(CommunityBill.DLMP, IdealPoint.CAPPED_BY_BOUNDS);
+    this(null, IdealPoint.CAPPED_BY_BOUNDS);
   }
 
   public KalaiSmorodinskyMechanism(CommunityBill bill, IdealPoint idealPoint) {

@@ -12,7 +12,8 @@ public final class Mechanisms {
       new SupplyDemandRatioMechanism(),
       new MidMarketRateMechanism(),
       new BillSharingMechanism(),
-      new IncentiveMechanism());
+      new IncentiveMechanism(),
+      new LmpSharingMechanism());
 
   private Mechanisms() {}
 

@@ -35,9 +35,9 @@ public final class NashBargainingMechanism extends AbstractBargainingMechanism {
   private final Weighting weighting;
   private final SavingsSplit splitter = new SavingsSplit(new NashBargainingSolver());
 
-  /** Equal weights, the DLMP bill. */
+  /** Equal weights, the scenario's bill basis. */
   public NashBargainingMechanism() {
-    this(CommunityBill.DLMP, Weighting.EQUAL);
+    this(null, Weighting.EQUAL);
   }
 
   public NashBargainingMechanism(CommunityBill bill, Weighting weighting) {

@@ -7,8 +7,8 @@ import org.peergrid.market.settlement.SettlementResult;
  * What the savings-sharing mechanisms (bargaining, incentive) have in common: the bill B, the
  * payment bounds, the energy each building shares, and the rows of a split.
  *
- * <p>Rows. A building's rows price its energy at the bill's base price (the DLMP, or the tariff of
- * its direction when net-metered) and carry a transfer: p_b − wear_b − Σ_t base trade, spread over
+ * <p>Rows. A building's rows price its energy at the bill's base price (the DLMP on both DLMP bases,
+ * the tariff of its direction when net-metered) and carry a transfer: p_b − wear_b − Σ_t base trade, spread over
  * the intervals in proportion to the energy it moves in each (evenly if it moves none), so that
  * its rows add up to its payment. A community battery's rows hand its trade and wear to its owners
  * (transfer = −trade − wear), so it ends the day at cost 0. Generators settle at their DLMP.
@@ -18,9 +18,10 @@ final class SavingsSharing {
   private final CommunityBill basis;
   private final List<CommunityMember> buildings;
 
+  /** @param basis the bill's basis; null for the one the scenario chose ({@link CooperativeOutcome#bill()}) */
   SavingsSharing(CooperativeOutcome outcome, CommunityBill basis) {
     this.outcome = outcome;
-    this.basis = basis;
+    this.basis = basis == null ? outcome.bill() : basis;
     this.buildings = outcome.buildings();
   }
 
@@ -39,10 +40,13 @@ final class SavingsSharing {
       bill += m.degradation();
       for (int t = 0; t < outcome.intervals(); t++) {
         owned[t] += m.bought(t) - m.sold(t);
-        if (basis == CommunityBill.DLMP) {
+        if (basis != CommunityBill.NET_METERED) {
           bill += m.dlmp(t) * (m.bought(t) - m.sold(t));
         }
       }
+    }
+    if (basis == CommunityBill.DLMP_LESS_RENT) {
+      bill -= outcome.networkRent();
     }
     if (basis == CommunityBill.NET_METERED) {
       for (int t = 0; t < owned.length; t++) {
@@ -52,8 +56,28 @@ final class SavingsSharing {
     return bill;
   }
 
+  /** S = Σ C⁰_b − B [money]. */
+  double saving() {
+    double saving = -bill();
+    for (double c : baseCosts()) {
+      saving += c;
+    }
+    return saving;
+  }
+
   double[] baseCosts() {
     return buildings.stream().mapToDouble(b -> b.baseCost().getAsDouble()).toArray();
+  }
+
+  /** What each building pays when it settles at the DLMPs of its bus, with its battery's wear [money]. */
+  double[] dlmpPayments() {
+    return buildings.stream().mapToDouble(b -> {
+      double sum = b.degradation();
+      for (int t = 0; t < outcome.intervals(); t++) {
+        sum += b.dlmp(t) * (b.bought(t) - b.sold(t));
+      }
+      return sum;
+    }).toArray();
   }
 
   /** At best b buys its net demand at π^sell and sells its net supply at π^buy (plus its wear). */
@@ -120,8 +144,11 @@ final class SavingsSharing {
         }
       }
     }
-    double dso = basis == CommunityBill.DLMP ? outcome.dlmpDsoSurplus()
-        : bill() - ownersWear + generatorsAtDlmp - outcome.utilityBill();
+    double dso = switch (basis) {
+      case DLMP -> outcome.dlmpDsoSurplus();
+      case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
+      case NET_METERED -> bill() - ownersWear + generatorsAtDlmp - outcome.utilityBill();
+    };
     return rows.build(mechanism, dso);
   }
 
@@ -143,10 +170,10 @@ final class SavingsSharing {
   }
 
   private double buyPrice(CommunityMember m, int t) {
-    return basis == CommunityBill.DLMP ? m.dlmp(t) : outcome.importPrice(t);
+    return basis == CommunityBill.NET_METERED ? outcome.importPrice(t) : m.dlmp(t);
   }
 
   private double sellPrice(CommunityMember m, int t) {
-    return basis == CommunityBill.DLMP ? m.dlmp(t) : outcome.exportPrice(t);
+    return basis == CommunityBill.NET_METERED ? outcome.exportPrice(t) : m.dlmp(t);
   }
 }

@@ -18,8 +18,8 @@ import org.peergrid.grid.radial.RadialNetwork;
  * @param backgroundProfile multiplier of that load per interval (default 1 in every interval)
  * @param branchLimitKva thermal limits S^max [kVA] that the scenario sets, by branch ends
  * @param acCorrection whether the central clearing tightens its LinDistFlow limits until the AC
- *     check passes ({@code ac_correction}, default false so that existing figures stay as they were;
- *     docs/model.md §8)
+ *     check passes ({@code ac_correction}; a scenario file's default is
+ *     {@value #DEFAULT_AC_CORRECTION}, the constructor without it leaves it off; docs/model.md §8)
  */
 public record NetworkSettings(
     Path matpower,
@@ -34,6 +34,8 @@ public record NetworkSettings(
   public static final double DEFAULT_VMIN_PU = 0.95;
   public static final double DEFAULT_VMAX_PU = 1.05;
   public static final double DEFAULT_ROOT_VOLTAGE_PU = 1.0;
+  /** A scenario file's {@code ac_correction} when it does not say. */
+  public static final boolean DEFAULT_AC_CORRECTION = true;
 
   public NetworkSettings {
     if (radial == null) {

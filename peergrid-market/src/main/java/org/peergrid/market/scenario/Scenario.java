@@ -23,10 +23,20 @@ import org.peergrid.grid.ValidationException;
  *     settled (the {@code realtime} block; {@link Tariff#realtimeDefault()} of the tariff without it)
  * @param stages what {@code peergrid run} runs after the day-ahead market (the {@code run} block);
  *     nothing else reads it
+ * @param bargaining the bill basis of savings sharing and the coalitions of the core constraints
+ *     (the {@code bargaining} block; {@link BargainingSpec#DEFAULT} without it)
  */
 public record Scenario(
     String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
-    List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff, StageRequests stages) {
+    List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff, StageRequests stages,
+    BargainingSpec bargaining) {
+
+  /** A scenario with the default bargaining settings. */
+  public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
+      List<Participant> participants, UncertaintySpec uncertainty, Tariff realtimeTariff, StageRequests stages) {
+    this(name, currency, network, horizon, tariff, participants, uncertainty, realtimeTariff, stages,
+        BargainingSpec.DEFAULT);
+  }
 
   /** A scenario that asks for no run stages. */
   public Scenario(String name, String currency, NetworkSettings network, Horizon horizon, Tariff tariff,
@@ -57,6 +67,7 @@ public record Scenario(
     uncertainty = uncertainty == null ? UncertaintySpec.DEFAULT : uncertainty;
     realtimeTariff = realtimeTariff == null ? tariff.realtimeDefault() : realtimeTariff;
     stages = stages == null ? StageRequests.NONE : stages;
+    bargaining = bargaining == null ? BargainingSpec.DEFAULT : bargaining;
     int n = horizon.intervals();
     requireLength("tariff.import", tariff.importPrice(), n);
     requireLength("tariff.export", tariff.exportPrice(), n);
@@ -99,12 +110,24 @@ public record Scenario(
 
   /** A copy with other participants (e.g. perturbed forecasts), everything else the same. */
   public Scenario withParticipants(List<Participant> replaced) {
-    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty, realtimeTariff, stages);
+    return new Scenario(name, currency, network, horizon, tariff, replaced, uncertainty, realtimeTariff, stages,
+        bargaining);
   }
 
   /** A copy that asks for other run stages (command-line overrides), everything else the same. */
   public Scenario withStages(StageRequests replaced) {
-    return new Scenario(name, currency, network, horizon, tariff, participants, uncertainty, realtimeTariff, replaced);
+    return new Scenario(name, currency, network, horizon, tariff, participants, uncertainty, realtimeTariff, replaced,
+        bargaining);
+  }
+
+  /**
+   * The day-ahead market of only {@code kept} of its participants, named {@code newName}: the same
+   * feeder, horizon, tariffs and bill basis, without run stages, uncertainty overrides or
+   * coalitions (a case variant or a coalition is cleared on its own, once).
+   */
+  public Scenario subset(String newName, List<Participant> kept) {
+    return new Scenario(newName, currency, network, horizon, tariff, kept, UncertaintySpec.DEFAULT, realtimeTariff,
+        StageRequests.NONE, new BargainingSpec(bargaining.bill(), List.of(), false));
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {

@@ -25,7 +25,7 @@ import org.peergrid.grid.radial.RadialNetwork;
 public final class ScenarioLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
-          "uncertainty", "nuc", "run");
+          "uncertainty", "nuc", "run", "bargaining");
   private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva", "ac_correction");
   private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -115,8 +115,10 @@ public final class ScenarioLoader {
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
     StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, files))
         .orElse(StageRequests.NONE);
+    BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants))
+        .orElse(BargainingSpec.DEFAULT);
     return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
-        realtime, stages));
+        realtime, stages, bargaining));
   }
 
   private Horizon horizon(Optional<ScenarioNode> node) {
@@ -141,7 +143,9 @@ public final class ScenarioLoader {
     double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
     double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
-    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean).orElse(false);
+    // On unless the file turns it off: a schedule that fails its own AC check is not one a DSO can run.
+    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
+        .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
     TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
         .orElse(TimeSeries.constant(1, intervals));
     Map<BranchKey, Double> limits = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ public enum CaseVariant {
   public Scenario derive(Scenario s) {
     List<Participant> kept = s.participants().stream().filter(this::keeps).toList();
     return kept.size() == s.participants().size() ? s
-        : new Scenario(s.name() + " (" + label + ")", s.currency(), s.network(), s.horizon(), s.tariff(), kept);
+        : s.subset(s.name() + " (" + label + ")", kept);
   }
 
   private boolean keeps(Participant p) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.peergrid.market.dispatch.DispatchStatus;
-import org.peergrid.market.mechanism.CommunityBill;
 import org.peergrid.market.mechanism.CooperativeDay;
+import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -47,7 +47,10 @@ public final class CaseVariants {
           Optional.of(day.dispatch().message()));
     }
     double hours = day.scenario().horizon().hours();
-    return new VariantResult(v, n, DispatchStatus.OPTIMAL,
-        OptionalDouble.of(CommunityBill.DLMP.of(day.outcome().get())), OptionalDouble.of(day.dispatch().optimal().gridImportKwh(hours)), Optional.empty());
+    // The net cost is on the scenario's bill basis, the one the savings-sharing mechanisms split,
+    // so that (d) is what they hand out and (a)-(d) compare like with like.
+    CooperativeOutcome o = day.outcome().get();
+    return new VariantResult(v, n, DispatchStatus.OPTIMAL, OptionalDouble.of(o.bill().of(o)),
+        OptionalDouble.of(day.dispatch().optimal().gridImportKwh(hours)), Optional.empty());
   }
 }

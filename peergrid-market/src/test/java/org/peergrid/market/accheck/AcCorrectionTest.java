@@ -54,10 +54,10 @@ class AcCorrectionTest {
         new double[] {0, 0, 0.9}).v[2];
   }
 
-  /** The bundled example: 10 AC violations without correction, none with it, at a small cost. */
+  /** The congested example: 10 AC violations without correction, none with it, at a small cost. */
   @Test
-  void theBundledExamplePassesTheAcCheckAtASmallCost() {
-    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml");
+  void theCongestedExamplePassesTheAcCheckAtASmallCost() {
+    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-congested", "scenario.yaml");
     Scenario s = ScenarioLoader.load(file);
     DispatchResult plain = LinDistFlowDispatch.solve(s);
 
@@ -72,25 +72,34 @@ class AcCorrectionTest {
     double base = plain.optimal().objective();
     assertThat(cost).isGreaterThanOrEqualTo(base - 1e-6 * base);
     assertThat((cost - base) / base).isLessThan(1e-3);
-    System.out.printf("bundled example: %s; cost %.2f against %.2f%n", out.describe(), cost, base);
+    System.out.printf("congested example: %s; cost %.2f against %.2f%n", out.describe(), cost, base);
   }
 
-  /** The central clearing corrects only when the scenario opts in (network.ac_correction: true). */
+  /** The central clearing corrects unless the scenario turns it off (network.ac_correction: false). */
   @Test
-  void theCentralClearingCorrectsOnlyWhenTheScenarioSaysSo(@TempDir Path dir) throws IOException {
-    Path example = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community");
+  void theCentralClearingCorrectsUnlessTheScenarioTurnsItOff(@TempDir Path dir) throws IOException {
+    Path example = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-congested");
     String yaml = Files.readString(example.resolve("scenario.yaml"))
         .replace("../feeders/case33bw.m", example.resolve("../feeders/case33bw.m").normalize().toString())
-        .replace("network:\n", "network:\n  ac_correction: true\n");
+        .replace("network:\n", "network:\n  ac_correction: false\n");
     Files.copy(example.resolve("profiles.csv"), dir.resolve("profiles.csv"));
     Files.writeString(dir.resolve("scenario.yaml"), yaml);
 
-    CooperativeDay plain = CooperativeDay.solve(ScenarioLoader.load(example.resolve("scenario.yaml")));
-    CooperativeDay corrected = CooperativeDay.solve(ScenarioLoader.load(dir.resolve("scenario.yaml")));
+    CooperativeDay plain = CooperativeDay.solve(ScenarioLoader.load(dir.resolve("scenario.yaml")));
+    CooperativeDay corrected = CooperativeDay.solve(ScenarioLoader.load(example.resolve("scenario.yaml")));
 
     assertThat(plain.acCheck().orElseThrow().violations()).hasSize(10);
     assertThat(plain.dispatch().message()).doesNotContain("AC-corrected");
     assertThat(corrected.acCheck().orElseThrow().violations()).isEmpty();
     assertThat(corrected.dispatch().message()).contains("AC-corrected: 4 solves");
+  }
+
+  /** The main example passes the AC check as it is cleared by default. */
+  @Test
+  void theBundledExampleHasNoAcViolationByDefault() {
+    CooperativeDay day = CooperativeDay.solve(ScenarioLoader.load(
+        Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml")));
+    assertThat(day.scenario().network().acCorrection()).isTrue();
+    assertThat(day.acCheck().orElseThrow().violations()).isEmpty();
   }
 }

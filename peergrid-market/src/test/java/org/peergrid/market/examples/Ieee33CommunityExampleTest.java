@@ -29,8 +29,9 @@ import org.peergrid.market.settlement.DlmpSettlement;
 import org.peergrid.market.settlement.SettlementResult;
 
 /**
- * The bundled example examples/ieee33-community/ loads and clears, and its schedule passes every
- * invariant of MODEL.md §2–§4. Flat tariff blocks make schedules non-unique, so the schedule is
+ * The congested example examples/ieee33-congested/ (the bundled example's settings until issue
+ * 15, the buildings unchanged) loads and clears, and its schedule passes every invariant of
+ * MODEL.md §2–§4; its limits bind, which is what this test is about. Flat tariff blocks make schedules non-unique, so the schedule is
  * checked through invariants; only LP optima (objective, base costs) are pinned to values.
  */
 class Ieee33CommunityExampleTest {
@@ -49,7 +50,7 @@ class Ieee33CommunityExampleTest {
 
   @BeforeAll
   static void clear() {
-    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml");
+    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-congested", "scenario.yaml");
     scenario = ScenarioLoader.load(file);
     DispatchResult result = LinDistFlowDispatch.solve(scenario);
     assertThat(result.status()).as(result.message()).isEqualTo(DispatchStatus.OPTIMAL);
@@ -216,7 +217,7 @@ class Ieee33CommunityExampleTest {
         .mapToDouble(s -> s.savings().getAsDouble()).sum();
     assertThat(totalSavings).isCloseTo(r.savings(), within(DELTA_MONEY));
     // Reported, for the example's README: the community's figures of the DLMP settlement.
-    System.out.printf(java.util.Locale.ROOT, "ieee33-community: base cost %.2f INR, buildings pay %.2f INR, "
+    System.out.printf(java.util.Locale.ROOT, "ieee33-congested: base cost %.2f INR, buildings pay %.2f INR, "
         + "savings %.2f INR (%.2f %%), %d of %d buildings pay more than alone%n", r.baseCost(), r.totalCost(),
         r.savings(), r.savingsPct().getAsDouble(), payMore, scenario.buildings().size());
   }

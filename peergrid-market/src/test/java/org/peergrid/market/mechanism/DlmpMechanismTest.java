@@ -40,7 +40,8 @@ class DlmpMechanismTest {
 
   @Test
   void mechanismsAreFoundByNameOnly() {
-    assertThat(Mechanisms.names()).containsExactly("dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing", "incentive");
+    assertThat(Mechanisms.names())
+        .containsExactly("dlmp", "nash", "ks", "sdr", "mmr", "bill-sharing", "incentive", "lmp-sharing");
     assertThat(Mechanisms.byName("DLMP")).containsInstanceOf(DlmpMechanism.class);
     assertThat(Mechanisms.byName("Bill-Sharing")).containsInstanceOf(BillSharingMechanism.class);
     assertThat(Mechanisms.byName("vcg")).isEmpty();

@@ -193,7 +193,7 @@ class ScenarioLoaderTest {
   @Test
   void unknownTopLevelKeyListsTheAllowedKeysWhenNothingIsClose() {
     assertRefused(MINIMAL + "flavour: sweet\n", dir.resolve("s.yaml") + ":5: flavour: unknown key; allowed keys are "
-        + "currency, horizon, name, network, nuc, participants, realtime, run, tariff, uncertainty, version");
+        + "bargaining, currency, horizon, name, network, nuc, participants, realtime, run, tariff, uncertainty, version");
   }
 
   @Test
@@ -269,10 +269,10 @@ class ScenarioLoaderTest {
 
   /** network.ac_correction: off unless the scenario says so (pinned figures stay), and a typo is still refused. */
   @Test
-  void acCorrectionIsOptInAndTyposAreRefused() {
-    assertThat(loadYaml(MINIMAL).network().acCorrection()).isFalse();
-    assertThat(loadYaml(MINIMAL.replace("{matpower: toy3.m}", "{matpower: toy3.m, ac_correction: true}"))
-        .network().acCorrection()).isTrue();
+  void acCorrectionIsOnUnlessTurnedOffAndTyposAreRefused() {
+    assertThat(loadYaml(MINIMAL).network().acCorrection()).isTrue();
+    assertThat(loadYaml(MINIMAL.replace("{matpower: toy3.m}", "{matpower: toy3.m, ac_correction: false}"))
+        .network().acCorrection()).isFalse();
     assertThatThrownBy(() -> loadYaml(MINIMAL.replace("{matpower: toy3.m}", "{matpower: toy3.m, ac_corection: true}")))
         .hasMessageContaining("network.ac_corection: unknown key; did you mean ac_correction?");
   }

@@ -58,7 +58,7 @@ class CaseVariantsTest {
     for (VariantResult v : r.subList(1, 3)) {
       assertThat(v.status()).isEqualTo(DispatchStatus.OPTIMAL);
       CooperativeDay own = CooperativeDay.solve(v.variant().derive(day.scenario()));
-      assertThat(v.netCost().getAsDouble()).isCloseTo(CommunityBill.DLMP.of(own.outcome().orElseThrow()),
+      assertThat(v.netCost().getAsDouble()).isCloseTo(CommunityBill.DEFAULT.of(own.outcome().orElseThrow()),
           within(1e-6));
       assertThat(v.gridImportKwh()).isPresent();
     }

@@ -18,7 +18,7 @@ class VcFormationTest {
   @BeforeAll
   static void form() {
     scenario = ScenarioLoader.load(
-        Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml"));
+        Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-congested", "scenario.yaml"));
     formed = VcFormation.form(scenario, FormationRules.DEFAULT);
   }
 

@@ -15,7 +15,7 @@ class VcGameExampleTest {
 
   @BeforeAll
   static void play() {
-    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario.yaml");
+    Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-congested", "scenario.yaml");
     scenario = ScenarioLoader.load(file);
     result = VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
   }

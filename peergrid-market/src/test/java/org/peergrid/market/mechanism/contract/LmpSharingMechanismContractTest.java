@@ -1,0 +1,3 @@
+package org.peergrid.market.mechanism.contract;
+
+class LmpSharingMechanismContractTest extends AbstractMechanismContractTest {}
