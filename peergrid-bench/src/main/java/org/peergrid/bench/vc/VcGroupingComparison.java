@@ -11,11 +11,11 @@ import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.GroupingMetrics;
 import org.peergrid.market.vc.RandomGrouping;
 import org.peergrid.market.vc.VcFormation;
-import org.peergrid.market.vc.VcGame;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoop;
+import org.peergrid.market.vc.VcCoopResult;
 
 /**
- * Formed, random and no grouping on one scenario (docs/vc-game.md): the formation objective on the
+ * Formed, random and no grouping on one scenario (docs/vc-coop.md): the formation objective on the
  * forecast, then the game with each grouping: rounds, messages, cost, and the communities' exchange
  * outside themselves on the final schedules. Usage: {@code VcGroupingComparison SCENARIO.yaml}.
  */
@@ -33,7 +33,7 @@ public final class VcGroupingComparison {
   private static void report(Scenario s, String name, Grouping g) {
     double hours = s.horizon().hours();
     GroupingMetrics forecast = GroupingMetrics.of(g, GroupingMetrics.forecast(s), hours);
-    VcGameResult game = VcGame.play(s, g, GameSettings.defaults());
+    VcCoopResult game = VcCoop.play(s, g, GameSettings.defaults());
     DispatchSolution sol = game.solution();
     var finalNet = new java.util.HashMap<String, double[]>();
     for (var b : s.buildings()) {

@@ -20,7 +20,7 @@ public final class Report {
 
   /** Stages that run when the scenario (or the command line) asks, in page order. */
   public static final List<RunStage> OPTIONAL_STAGES =
-      List.of(new VcGameStage(), new UncertaintyRunStage(), new RealtimeRunStage());
+      List.of(new VcCoopStage(), new UncertaintyRunStage(), new RealtimeRunStage());
 
   private Report() {}
 

@@ -8,22 +8,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code peergrid clear --mechanism vc-game} on the bundled example: the engine's files plus the game's. */
-class ClearVcGameTest {
+/** {@code peergrid clear --mechanism vc-coop} on the bundled example: the engine's files plus the game's. */
+class ClearVcCoopTest {
   @TempDir Path out;
 
   @Test
   void writesCommunitiesTradesAndTheGameKeys() throws Exception {
     Path example = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee33-community",
         "scenario.yaml");
-    PowerflowCommandTest.Run run = ClearCommandTest.clear(example, out, "--mechanism", "vc-game");
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(example, out, "--mechanism", "vc-coop");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("VC game", "converged in");
+    assertThat(run.out()).contains("VC coop", "converged in");
     for (String f : ClearCommand.ALL_FILES) {
       assertThat(Files.exists(out.resolve(f))).as(f).isTrue();
     }
     JsonNode s = ClearCommandTest.summary(out);
-    assertThat(s.get("mechanism").asText()).isEqualTo("vc-game");
+    assertThat(s.get("mechanism").asText()).isEqualTo("vc-coop");
     assertThat(s.get("iterations").asInt()).isBetween(2, 29);
     assertThat(s.get("vcs").asInt()).isEqualTo(8);
     assertThat(s.get("messages").asLong()).isGreaterThan(s.get("iterations").asLong() * 2 * 35);
