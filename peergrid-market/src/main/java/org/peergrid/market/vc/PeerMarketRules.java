@@ -21,7 +21,10 @@ package org.peergrid.market.vc;
  * Operations Research 31(5):835–851, 1983, doi:10.1287/opre.31.5.835): each coordinator bids its
  * residual at its outside option (π^buy to buy, π^sell to sell), every price in [π^sell, π^buy] clears
  * those bids, and k = 1/2 picks the middle. The DSO adds a network charge ν per kWh of net withdrawal
- * at the player's bus (negative: paid for injecting there).
+ * at the player's bus on the difference between its net withdrawal and its baseline, the net
+ * withdrawal it chose alone (negative: paid for withdrawing less, or injecting more, than that).
+ * Staying with the baseline therefore costs no charge and, since m lies between the tariffs, at most
+ * what the player pays alone: every player is individually rational at an equilibrium, up to its ε.
  *
  * <p><b>Why rationing, not SDR prices.</b> With Liu et al.'s SDR <em>prices</em> a buyer's payment is
  * π^b q − π^b(π^b − π^s)S² q / ((A + π^s q)(D' + q)) (A = (π^b − π^s)S + π^s D'), which is not convex
@@ -45,9 +48,11 @@ public final class PeerMarketRules {
    * @param importPrice π^buy [money/kWh]
    * @param exportPrice π^sell [money/kWh]
    * @param networkCharge ν at the player's bus [money/kWh of net withdrawal]
+   * @param baselineKwh the player's net withdrawal alone (its first bid): the charge is on the
+   *     difference, so a player that keeps to what it would do alone pays none
    */
   public record Market(double vcSupplyKwh, double vcDemandKwh, double otherSurplusKwh, double otherDeficitKwh,
-      double importPrice, double exportPrice, double networkCharge) {
+      double importPrice, double exportPrice, double networkCharge, double baselineKwh) {
     /** The peer price m = (π^buy + π^sell)/2. */
     public double peerPrice() {
       return PeerMarketRules.peerPrice(importPrice, exportPrice);
@@ -57,10 +62,10 @@ public final class PeerMarketRules {
     public double cost(double q) {
       double m = peerPrice();
       if (q >= 0) {
-        return importPrice * q - (importPrice - m) * buyerShare(q) + networkCharge * q;
+        return importPrice * q - (importPrice - m) * buyerShare(q) + networkCharge * (q - baselineKwh);
       }
       double s = -q;
-      return -exportPrice * s - (m - exportPrice) * sellerShare(s) + networkCharge * q;
+      return -exportPrice * s - (m - exportPrice) * sellerShare(s) + networkCharge * (q - baselineKwh);
     }
 
     /** The one-sided derivative of {@link #cost} at q [money/kWh]. */

@@ -18,7 +18,7 @@ import org.peergrid.market.settlement.SettlementRow;
  * The money and the trades of the non-cooperative game's final offers under {@link PeerMarketRules}:
  * B2B pro rata inside each community, the residuals between communities (C2C, or B2C where one side
  * is a one-member community), the rest with the utility at the tariffs, and the DSO's network charge
- * on every net withdrawal. Checks that every market balances in every interval (energy bought =
+ * on every net withdrawal's difference from the participant's baseline. Checks that every market balances in every interval (energy bought =
  * energy sold) and that the participants' rows add up to what the community-level trades say.
  */
 public final class PeerMarketSettlement {
@@ -33,10 +33,11 @@ public final class PeerMarketSettlement {
   /**
    * @param schedules in scenario order
    * @param chargePerKwh [participant in scenario order][interval]
+   * @param baselineKwh the net withdrawal alone on whose difference the charge is levied, likewise
    * @param utilityBill what the utility bills at the root for the schedule [money]
    */
   public static Result of(Scenario s, Grouping grouping, List<ParticipantSchedule> schedules,
-      double[][] chargePerKwh, BaseCase base, double utilityBill) {
+      double[][] chargePerKwh, double[][] baselineKwh, BaseCase base, double utilityBill) {
     int n = s.horizon().intervals();
     double hours = s.horizon().hours();
     Map<String, Integer> index = new HashMap<>();
@@ -97,7 +98,7 @@ public final class PeerMarketSettlement {
           peerSold += peerSell;
           double paid = m * peerBuy + pb * (b - peerBuy);
           double received = m * peerSell + ps * (sold - peerSell);
-          double charge = chargePerKwh[i][t] * q[i];
+          double charge = chargePerKwh[i][t] * (q[i] - baselineKwh[i][t]);
           charges += charge;
           net[i] += paid - received + charge;
           rows.add(new SettlementRow(id, t, b, sold, m, paid, received, charge));

@@ -26,6 +26,8 @@ final class Player implements AutoCloseable {
   private double aloneCost;
   private double currentCost;
   private double gain;
+  /** Its net withdrawal alone [kWh], the base of the DSO's charge. */
+  private double[] baseline;
 
   /**
    * @param step the share of the way to its best response a player moves in a round, in (0, 1]
@@ -48,6 +50,7 @@ final class Player implements AutoCloseable {
     ConvexCostResponder.Answer alone = responder().respond(costs(emptyMarket(n)), null);
     current = alone.schedule();
     aloneCost = alone.cost();
+    baseline = quantities(current);
     currentCost = aloneCost;
     return new Bid(self.id(), 0, quantities(current), Double.POSITIVE_INFINITY);
   }
@@ -93,6 +96,11 @@ final class Player implements AutoCloseable {
     return tolerance * Math.max(1, Math.abs(aloneCost));
   }
 
+  /** Its net withdrawal alone, announced in its first bid [kWh]. */
+  double[] baseline() {
+    return baseline.clone();
+  }
+
   ParticipantSchedule schedule() {
     return current;
   }
@@ -122,7 +130,7 @@ final class Player implements AutoCloseable {
     for (int t = 0; t < n; t++) {
       market[t] = new PeerMarketRules.Market(state.supplyKwh()[t], state.demandKwh()[t], state.surplusKwh()[t],
           state.deficitKwh()[t], day.tariff().importPrice().get(t), day.tariff().exportPrice().get(t),
-          state.pricePerKwh()[t]);
+          state.pricePerKwh()[t], baseline == null ? 0 : baseline[t]);
     }
     return market;
   }

@@ -11,18 +11,20 @@ import org.peergrid.market.dispatch.ParticipantSchedule;
  *
  * @param grouping the communities
  * @param converged whether every player's gain fell within its tolerance before the round limit
- * @param rounds best-response rounds played
+ * @param rounds best-response rounds played, over every play of the DSO's loop
  * @param messages messages exchanged, by all players, coordinators, the market between
- *     communities and the DSO
+ *     communities and the DSO, over every play of the DSO's loop
  * @param messagesByType the same by message type
  * @param schedules every participant's final schedule, in scenario order
  * @param players every player's cost, cost alone and ε (the certificate), in scenario order
  * @param chargePerKwh the DSO's network charge [participant in scenario order][interval]
+ * @param baselineKwh each participant's net withdrawal alone (its first bid), on whose difference
+ *     the charge is levied [participant in scenario order][interval]
  * @param runMillis wall time
  */
 public record VcEquilibrium(Grouping grouping, boolean converged, int rounds, long messages,
     Map<String, Long> messagesByType, List<ParticipantSchedule> schedules, List<PlayerOutcome> players,
-    double[][] chargePerKwh, long runMillis) {
+    double[][] chargePerKwh, double[][] baselineKwh, long runMillis) {
   public VcEquilibrium {
     messagesByType = Map.copyOf(messagesByType);
     schedules = List.copyOf(schedules);

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.peergrid.market.accheck.AcCheck;
+import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.basecase.BaseCase;
-import org.peergrid.market.dispatch.BusSeries;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
-import org.peergrid.market.dispatch.LimitTightening;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.MasterSolution;
 import org.peergrid.market.dispatch.NetworkMaster;
@@ -24,21 +24,21 @@ import org.peergrid.market.scenario.Scenario;
  * {@code peergrid clear --mechanism vc-game}: the non-cooperative game among virtual communities
  * (docs/vc-game.md), with the DSO keeping the feeder feasible by network charges.
  *
- * <p>The DSO prices the network with the LinDistFlow LP of the day (MODEL.md §2), which it alone can
- * solve: its charge at bus j is the voltage and congestion parts of that LP's DLMP there
- * (DLMP − λ_0, model.md §4), zero where no limit binds. The players play against those charges;
- * the DSO then runs the AC check of the equilibrium and, where it fails, tightens the limits of its
- * pricing LP (the correction of model.md §8), which raises the charges there, and the game is played
- * again, at most {@link AcCorrection#MAX_SOLVES} times. A generalised game with shared constraints:
- * every player faces the same prices of the shared limits (a variational equilibrium in the sense of
- * J. B. Rosen, Econometrica 33(3):520–534, 1965, doi:10.2307/1911749), set by the DSO.
+ * <p>The DSO alone knows the feeder. It charges every net withdrawal at bus j a price ν_j,t
+ * (negative: it pays for injection there), starting from none; after each play it runs the AC check
+ * of the equilibrium and raises the charges behind every violated limit ({@link NetworkChargeRule}),
+ * and the players replay from where they are. A generalised game with shared constraints: the
+ * limits couple everyone's strategies and every player faces the same price of each limit, set by
+ * the DSO (the variational equilibrium of J. B. Rosen, Econometrica 33(3):520–534, 1965,
+ * doi:10.2307/1911749, reached by price adjustment rather than solved as one problem).
  *
  * @param clearing the equilibrium's schedule, settlement and AC check, in the engine's common form
  * @param equilibrium rounds, messages, every player's cost and ε; empty when the day is infeasible
  * @param trades every trade of the equilibrium (trades.csv)
- * @param coopCost the cooperative optimum's system cost under the DSO's final limits [money]
+ * @param coopCost the cooperative optimum's system cost under the same limits (the central LP,
+ *     AC-corrected as vc-coop is) [money]
  * @param networkSlackKwh energy by which the equilibrium misses the LinDistFlow limits [kWh]
- * @param acCorrection what the DSO's correction did
+ * @param acCorrection what the DSO's charge loop did: plays and AC violations after each
  */
 public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> equilibrium, List<GameTrade> trades,
     OptionalDouble coopCost, double networkSlackKwh, Optional<String> acCorrection) {
@@ -48,59 +48,74 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
     trades = List.copyOf(trades);
   }
 
-  /** One play under one set of the DSO's limits. */
-  private record Play(VcEquilibrium equilibrium, Optional<DispatchSolution> coop, Optional<DispatchSolution> schedule,
-      double slackKwh) {}
+  /** The DSO's evaluation of an equilibrium: its schedule on the feeder and how far it misses the LinDistFlow limits. */
+  private record Evaluated(DispatchSolution schedule, double slackKwh) {}
 
   public static VcGameClearing clear(Scenario s, FormationRules rules, NashGameSettings settings) {
     return clear(s, VcFormation.form(s, rules), settings);
   }
 
+  /**
+   * Forms nothing: plays with the given communities. The DSO starts with no charge, plays the game,
+   * runs the AC check of the equilibrium and raises the charges behind every violation
+   * ({@link NetworkChargeRule}), then replays from where the players are, until the check passes or
+   * after {@link #MAX_DSO_ROUNDS} plays.
+   */
   public static VcGameClearing clear(Scenario s, Grouping grouping, NashGameSettings settings) {
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       return new VcGameClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()),
           Optional.empty(), List.of(), OptionalDouble.empty(), 0, Optional.empty());
     }
+    // The cooperative optimum under the same limits: the central LP, AC-corrected as vc-coop is.
+    AcCorrection.Outcome<DispatchResult> coop = AcCorrection.run(s, t -> LinDistFlowDispatch.solve(s, t),
+        DispatchResult::solution);
+    OptionalDouble coopCost = coop.result().solution().map(d -> OptionalDouble.of(d.objective()))
+        .orElse(OptionalDouble.empty());
+    DispatchSolution prices = coop.result().solution().orElse(central.optimal());
     BaseCase base = BaseCase.of(s);
-    AcCorrection.Outcome<Play> played = AcCorrection.run(s, t -> play(s, grouping, settings, t), Play::schedule,
-        settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
-    Play last = played.result();
-    Optional<String> note = settings.acCorrection() ? Optional.of(played.describe()) : Optional.empty();
-    OptionalDouble coop = last.coop().map(d -> OptionalDouble.of(d.objective())).orElse(OptionalDouble.empty());
-    if (last.schedule().isEmpty()) {
-      DispatchResult failed = new DispatchResult(DispatchStatus.INFEASIBLE,
-          "the DSO's tightened limits leave no schedule", Optional.empty(), last.equilibrium().runMillis());
-      return new VcGameClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()),
-          Optional.of(last.equilibrium()), List.of(), coop, last.slackKwh(), note);
+    NetworkChargeRule rule = new NetworkChargeRule(s);
+    double[][] charges = new double[s.participants().size()][s.horizon().intervals()];
+    List<Integer> violations = new ArrayList<>();
+    VcEquilibrium e;
+    Evaluated evaluated;
+    AcCheckResult ac;
+    try (VcNashGame game = VcNashGame.of(s, grouping, settings)) {
+      while (true) {
+        e = game.play(charges);
+        evaluated = evaluate(s, e, prices);
+        ac = AcCheck.run(s, evaluated.schedule());
+        violations.add(ac.violations().size());
+        if (ac.violations().isEmpty() || !settings.acCorrection() || violations.size() >= MAX_DSO_ROUNDS) {
+          break;
+        }
+        charges = rule.raised(charges, ac.violations(), evaluated.schedule());
+      }
     }
-    DispatchSolution schedule = last.schedule().get();
-    VcEquilibrium e = last.equilibrium();
+    Optional<String> note = Optional.of(violations.size() + (violations.size() == 1 ? " play" : " plays")
+        + ", AC violations " + String.join(" → ", violations.stream().map(String::valueOf).toList()));
+    DispatchSolution schedule = evaluated.schedule();
     double utilityBill = 0;
     for (int t = 0; t < s.horizon().intervals(); t++) {
       utilityBill += s.horizon().hours() * (s.tariff().importPrice().get(t) * schedule.gridImportKw().get(t)
           - s.tariff().exportPrice().get(t) * schedule.gridExportKw().get(t));
     }
-    PeerMarketSettlement.Result money = PeerMarketSettlement.of(s, grouping, e.schedules(), e.chargePerKwh(), base,
+    PeerMarketSettlement.Result money = PeerMarketSettlement.of(s, grouping, e.schedules(), e.chargePerKwh(), e.baselineKwh(), base,
         utilityBill);
-    String how = (e.converged() ? "equilibrium in " : "stopped at the round limit after ") + e.rounds() + " rounds"
-        + note.map(n -> " (DSO's AC correction: " + n + ")").orElse("");
+    String how = (e.converged() ? "equilibrium after " : "stopped at the round limit after ") + e.rounds()
+        + " rounds" + note.map(n -> " (DSO's network charges: " + n + ")").orElse("");
     DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "non-cooperative VC game, " + how,
         Optional.of(schedule), e.runMillis());
     return new VcGameClearing(new ClearingResult(NAME, dispatch,
-        Optional.of(MechanismOutcome.settled(NAME, money.settlement())), played.check()), Optional.of(e),
-        money.trades(), coop, last.slackKwh(), note);
+        Optional.of(MechanismOutcome.settled(NAME, money.settlement())), Optional.of(ac)), Optional.of(e),
+        money.trades(), coopCost, evaluated.slackKwh(), note);
   }
 
-  private static Play play(Scenario s, Grouping grouping, NashGameSettings settings, LimitTightening tightening) {
-    DispatchResult coop = LinDistFlowDispatch.solve(s, tightening);
-    if (coop.status() != DispatchStatus.OPTIMAL) {
-      VcEquilibrium none = VcNashGame.play(s, grouping, new double[s.participants().size()][s.horizon().intervals()],
-          settings);
-      return new Play(none, Optional.empty(), Optional.empty(), 0);
-    }
-    double[][] charges = networkCharges(s, coop.optimal());
-    VcEquilibrium e = VcNashGame.play(s, grouping, charges, settings);
+  /** The DSO plays no more than this many games while raising its charges. */
+  public static final int MAX_DSO_ROUNDS = 40;
+
+  /** The equilibrium's schedule on the feeder: the DSO's LinDistFlow state for those net withdrawals. */
+  private static Evaluated evaluate(Scenario s, VcEquilibrium e, DispatchSolution prices) {
     try (NetworkMaster dso = NetworkMaster.of(s)) {
       int block = dso.addBlock();
       // One column for everyone, per bus: the DSO sees the equilibrium's net withdrawal at each bus.
@@ -130,23 +145,9 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
             evaluated.slackKwh()));
       }
       DispatchSolution schedule = new DispatchSolution(evaluated.objectiveWithoutSlack(), e.schedules(),
-          network.gridImportKw(), network.gridExportKw(), coop.optimal().prices(), network.network(), notes);
-      return new Play(e, Optional.of(coop.optimal()), Optional.of(schedule), evaluated.slackKwh());
+          network.gridImportKw(), network.gridExportKw(), prices.prices(), network.network(), notes);
+      return new Evaluated(schedule, evaluated.slackKwh());
     }
-  }
-
-  /** DLMP − λ_0 at each participant's bus: the voltage and congestion parts of the DSO's prices. */
-  static double[][] networkCharges(Scenario s, DispatchSolution coop) {
-    BusSeries dlmp = coop.prices().dlmp();
-    BusSeries energy = coop.prices().energy();
-    double[][] charge = new double[s.participants().size()][s.horizon().intervals()];
-    for (int i = 0; i < charge.length; i++) {
-      int k = s.network().radial().indexOf(s.participants().get(i).bus());
-      for (int t = 0; t < charge[i].length; t++) {
-        charge[i][t] = dlmp.get(t, k) - energy.get(t, 0);
-      }
-    }
-    return charge;
   }
 
   /** The equilibrium's system cost (MODEL.md §2 objective) over the cooperative optimum's, ≥ 1. */

@@ -34,11 +34,15 @@ import org.peergrid.market.vc.messages.Residual;
  * not depend on the thread count: a player's answer depends only on the totals it is sent, and every
  * sum is taken in a fixed order.
  */
-public final class VcNashGame {
+public final class VcNashGame implements AutoCloseable {
   private final Scenario day;
   private final Grouping grouping;
   private final NashGameSettings settings;
-  private final double[][] charge;
+  private double[][] charge;
+  private final ForkJoinPool pool;
+  private Bid[] bids;
+  /** Best-response rounds over every play. */
+  private int totalRounds;
   private final List<Player> players = new ArrayList<>();
   /** The scenario index of each player. */
   private final List<Integer> scenarioIndex = new ArrayList<>();
@@ -46,11 +50,11 @@ public final class VcNashGame {
   private final int[] first;
   private final MessageLog log = new MessageLog();
 
-  private VcNashGame(Scenario day, Grouping grouping, double[][] charge, NashGameSettings settings) {
+  private VcNashGame(Scenario day, Grouping grouping, NashGameSettings settings) {
     this.day = day;
     this.grouping = grouping;
     this.settings = settings;
-    this.charge = charge;
+    this.pool = new ForkJoinPool(settings.threads());
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < day.participants().size(); i++) {
       index.put(day.participants().get(i).id(), i);
@@ -74,20 +78,36 @@ public final class VcNashGame {
    */
   public static VcEquilibrium play(Scenario day, Grouping grouping, double[][] chargePerKwh,
       NashGameSettings settings) {
-    return new VcNashGame(day, grouping, chargePerKwh, settings).run();
+    try (VcNashGame game = of(day, grouping, settings)) {
+      return game.play(chargePerKwh);
+    }
   }
 
-  private VcEquilibrium run() {
+  /** A game whose players keep their offers between plays, so that the DSO can change its charges and replay. */
+  public static VcNashGame of(Scenario day, Grouping grouping, NashGameSettings settings) {
+    return new VcNashGame(day, grouping, settings);
+  }
+
+  /**
+   * Plays to an equilibrium under these charges, starting from where the players are: at the first
+   * play, each alone at the tariffs.
+   *
+   * @param chargePerKwh the DSO's network charge [participant in scenario order][interval] [money/kWh]
+   */
+  public VcEquilibrium play(double[][] chargePerKwh) {
     long start = System.nanoTime();
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
-    try {
+    charge = chargePerKwh;
+    {
       sendCharges();
-      Bid[] bids = new Bid[players.size()];
-      parallel(pool, i -> bids[i] = players.get(i).open());
+      if (bids == null) {
+        bids = new Bid[players.size()];
+        parallel(pool, i -> bids[i] = players.get(i).open());
+      }
       int rounds = 0;
       boolean converged = false;
       while (rounds < settings.maxRounds()) {
         rounds++;
+        totalRounds++;
         MarketState[] states = states(bids, rounds);
         parallel(pool, i -> bids[i] = players.get(i).respond(states[i]));
         for (Bid b : bids) {
@@ -102,10 +122,13 @@ public final class VcNashGame {
       double[] epsilon = new double[players.size()];
       parallel(pool, i -> epsilon[i] = players.get(i).certify(last[i]));
       return result(converged, rounds, epsilon, (System.nanoTime() - start) / 1_000_000);
-    } finally {
-      pool.shutdown();
-      players.forEach(Player::close);
     }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    players.forEach(Player::close);
   }
 
   private void parallel(ForkJoinPool pool, java.util.function.IntConsumer task) {
@@ -182,13 +205,20 @@ public final class VcNashGame {
     int count = day.participants().size();
     ParticipantSchedule[] schedules = new ParticipantSchedule[count];
     PlayerOutcome[] outcomes = new PlayerOutcome[count];
+    double[][] baseline = new double[count][];
     for (int i = 0; i < players.size(); i++) {
       Player p = players.get(i);
       schedules[scenarioIndex.get(i)] = p.schedule();
+      baseline[scenarioIndex.get(i)] = p.baseline();
       outcomes[scenarioIndex.get(i)] = new PlayerOutcome(p.id(), p.cost(), p.aloneCost(), epsilon[i]);
     }
-    return new VcEquilibrium(grouping, converged, rounds, log.total(), log.byType(), List.of(schedules),
-        List.of(outcomes), charge, millis);
+    return new VcEquilibrium(grouping, converged, totalRounds, log.total(), log.byType(), List.of(schedules),
+        List.of(outcomes), charge, baseline, millis);
+  }
+
+  /** All messages so far, over every play. */
+  long messages() {
+    return log.total();
   }
 
   /** Ids in scenario order (for callers that index charges). */
