@@ -116,7 +116,16 @@ public final class ConvexCostResponder implements AutoCloseable {
     while (rounds < MAX_CUT_ROUNDS) {
       rounds++;
       MPSolver.ResultStatus status = solver.solve();
+      if (status == MPSolver.ResultStatus.ABNORMAL) {
+        // A basis kept from other prices and cuts can be numerically poor: solve from scratch once.
+        solver.reset();
+        status = solver.solve();
+      }
       if (status != MPSolver.ResultStatus.OPTIMAL) {
+        if (bestSchedule != null) {
+          // Nearly parallel cuts can trouble the simplex; the bound and schedule found so far stay valid.
+          break;
+        }
         throw new IllegalStateException(id + " has no schedule of its own: GLOP stopped with status " + status);
       }
       double lpValue = m.kw(solver.objective().value());

@@ -19,7 +19,6 @@ import org.peergrid.market.vc.messages.MarketState;
 final class Player implements AutoCloseable {
   private final Scenario day;
   private final Participant self;
-  private final double step;
   private final double tolerance;
   private ConvexCostResponder responder;
   private ParticipantSchedule current;
@@ -30,13 +29,11 @@ final class Player implements AutoCloseable {
   private double[] baseline;
 
   /**
-   * @param step the share of the way to its best response a player moves in a round, in (0, 1]
    * @param relativeTolerance it moves only to gain more than this times max(1, |cost alone|)
    */
-  Player(Scenario day, Participant self, double step, double relativeTolerance) {
+  Player(Scenario day, Participant self, double relativeTolerance) {
     this.day = day;
     this.self = self;
-    this.step = step;
     this.tolerance = relativeTolerance;
   }
 
@@ -55,7 +52,7 @@ final class Player implements AutoCloseable {
     return new Bid(self.id(), 0, quantities(current), Double.POSITIVE_INFINITY);
   }
 
-  /** One round: price the current offer and the best response under the others' offers. */
+  /** One round: price the current offer and the best response under the others' offers; move by the state's step. */
   Bid respond(MarketState state) {
     PeerMarketRules.Market[] market = markets(state);
     double[] q = quantities(current);
@@ -63,7 +60,7 @@ final class Player implements AutoCloseable {
     ConvexCostResponder.Answer best = responder().respond(costs(market), q, threshold() / 10);
     gain = Math.max(0, currentCost - best.lowerBound());
     if (gain > threshold()) {
-      current = Mix.of(self.id(), List.of(current, best.schedule()), new double[] {1 - step, step});
+      current = Mix.of(self.id(), List.of(current, best.schedule()), new double[] {1 - state.step(), state.step()});
     }
     return new Bid(self.id(), state.iteration(), quantities(current), gain);
   }
@@ -116,7 +113,7 @@ final class Player implements AutoCloseable {
   }
 
   /** Payments under the rules plus private cost of a schedule with net withdrawals q. */
-  double costOf(PeerMarketRules.Market[] market, double[] q, ParticipantSchedule s) {
+  private double costOf(PeerMarketRules.Market[] market, double[] q, ParticipantSchedule s) {
     double c = PrivateCost.of(self, s, day.horizon().hours());
     for (int t = 0; t < q.length; t++) {
       c += market[t].cost(q[t]);
@@ -124,7 +121,7 @@ final class Player implements AutoCloseable {
     return c;
   }
 
-  PeerMarketRules.Market[] markets(MarketState state) {
+  private PeerMarketRules.Market[] markets(MarketState state) {
     int n = day.horizon().intervals();
     PeerMarketRules.Market[] market = new PeerMarketRules.Market[n];
     for (int t = 0; t < n; t++) {
@@ -137,7 +134,7 @@ final class Player implements AutoCloseable {
 
   private PeerMarketRules.Market[] emptyMarket(int n) {
     double[] zero = new double[n];
-    return markets(new MarketState(self.id(), 0, zero, zero, zero, zero, zero));
+    return markets(new MarketState(self.id(), 0, zero, zero, zero, zero, zero, 1));
   }
 
   static ConvexCostResponder.IntervalCost costs(PeerMarketRules.Market[] market) {

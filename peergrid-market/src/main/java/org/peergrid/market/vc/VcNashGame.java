@@ -49,6 +49,8 @@ public final class VcNashGame implements AutoCloseable {
   /** First player of each community in {@link #players}, plus the end. */
   private final int[] first;
   private final MessageLog log = new MessageLog();
+  /** Rounds of a play after which the step shrinks again. */
+  static final int STEP_HALVING = 40;
 
   private VcNashGame(Scenario day, Grouping grouping, NashGameSettings settings) {
     this.day = day;
@@ -64,7 +66,7 @@ public final class VcNashGame implements AutoCloseable {
       first[v] = players.size();
       for (String id : grouping.communities().get(v).members()) {
         int i = index.get(id);
-        players.add(new Player(day, day.participants().get(i), settings.step(), settings.relativeTolerance()));
+        players.add(new Player(day, day.participants().get(i), settings.relativeTolerance()));
         scenarioIndex.add(i);
       }
     }
@@ -108,7 +110,10 @@ public final class VcNashGame implements AutoCloseable {
       while (rounds < settings.maxRounds()) {
         rounds++;
         totalRounds++;
-        MarketState[] states = states(bids, rounds);
+        // Diminishing steps when a play drags on: a damped Jacobi iteration that oscillates settles
+        // once its steps shrink (the step falls as 1/k every STEP_HALVING rounds of a play).
+        double step = settings.step() / (1 + (rounds - 1) / STEP_HALVING);
+        MarketState[] states = states(bids, rounds, step);
         parallel(pool, i -> bids[i] = players.get(i).respond(states[i]));
         for (Bid b : bids) {
           log.sent(b);
@@ -118,7 +123,7 @@ public final class VcNashGame implements AutoCloseable {
           break;
         }
       }
-      MarketState[] last = states(bids, rounds + 1);
+      MarketState[] last = states(bids, rounds + 1, 0);
       double[] epsilon = new double[players.size()];
       parallel(pool, i -> epsilon[i] = players.get(i).certify(last[i]));
       return result(converged, rounds, epsilon, (System.nanoTime() - start) / 1_000_000);
@@ -149,7 +154,7 @@ public final class VcNashGame implements AutoCloseable {
   }
 
   /** Coordinators' totals, the market between communities, and each member's state. */
-  private MarketState[] states(Bid[] bids, int round) {
+  private MarketState[] states(Bid[] bids, int round, double step) {
     int n = day.horizon().intervals();
     int vcs = grouping.communities().size();
     double[][] supply = new double[vcs][n];
@@ -194,7 +199,7 @@ public final class VcNashGame implements AutoCloseable {
           d[t] = Math.max(0, demand[v][t] - Math.max(0, q[t]));
         }
         states[i] = new MarketState(players.get(i).id(), round, s, d, otherSurplus, otherDeficit,
-            charge[scenarioIndex.get(i)].clone());
+            charge[scenarioIndex.get(i)].clone(), step);
         log.sent(states[i]);
       }
     }

@@ -11,6 +11,8 @@ package org.peergrid.market.vc.messages;
  * @param surplusKwh the other communities' surplus, from the market between communities [kWh]
  * @param deficitKwh the other communities' deficit [kWh]
  * @param pricePerKwh the DSO's network charge at the member's bus, per kWh of net withdrawal
+ * @param step the share of the way to its best response that the protocol asks a member to move
+ *     this round (the damping of the iteration), in (0, 1]; 0 in the certificate round, which moves nobody
  */
 public record MarketState(String agentId, int iteration, double[] supplyKwh, double[] demandKwh,
-    double[] surplusKwh, double[] deficitKwh, double[] pricePerKwh) implements Message {}
+    double[] surplusKwh, double[] deficitKwh, double[] pricePerKwh, double step) implements Message {}
