@@ -23,7 +23,9 @@ import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
+import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcGameClearing;
 import org.peergrid.market.nuc.NucClearing;
 import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
@@ -87,6 +89,9 @@ final class ClearCommand implements Callable<Integer> {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     if (mechanism.equals(NucClearing.NAME)) {
       return clearNuc(scenario);
+    }
+    if (mechanism.equals(VcGameClearing.NAME)) {
+      return clearGame(scenario);
     }
     Optional<VcCoopClearing> game = mechanism.equals(VcCoopClearing.NAME)
         ? Optional.of(VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
@@ -160,6 +165,47 @@ final class ClearCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The vc-game path: the equilibrium's schedule and settlement, its communities, trades and certificate. */
+  private Integer clearGame(Scenario scenario) {
+    VcGameClearing game = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    Map<String, String> files = new LinkedHashMap<>(files(scenario, game.clearing()));
+    files.remove(SUMMARY);
+    game.equilibrium().ifPresent(e -> files.put(VCS, VcCsv.communities(scenario, e.grouping())));
+    if (!game.trades().isEmpty()) {
+      files.put(TRADES, VcGameOutput.trades(game.trades()));
+    }
+    List<String> names = new ArrayList<>(List.of(SUMMARY));
+    names.addAll(files.keySet());
+    try {
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put(SUMMARY, VcGameOutput.summary(scenario, game, names));
+      all.putAll(files);
+      List<String> stale = new ArrayList<>(ALL_FILES);
+      stale.removeAll(all.keySet());
+      AtomicFiles.write(out, all, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ClearConsole.print(stdout, scenario, game.clearing(), out, names);
+    VcGameOutput.print(stdout, game);
+    stdout.flush();
+    ClearingResult result = game.clearing();
+    if (result.status() != DispatchStatus.OPTIMAL) {
+      spec.commandLine().getErr().println("peergrid: " + result.dispatch().message());
+      return result.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    boolean settled = game.equilibrium().map(e -> e.converged()).orElse(false)
+        && result.acCheck().map(AcCheckResult::converged).orElse(false);
+    if (!settled) {
+      spec.commandLine().getErr().println("peergrid: vc-game " + result.dispatch().message()
+          + (result.acCheck().map(AcCheckResult::converged).orElse(true) ? "" : "; the AC power flow did not converge"));
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
   /** The report: summary.json always, the tables only for a cleared day. */
   static Map<String, String> files(Scenario scenario, ClearingResult r) {
     return files(scenario, r, Optional.empty());
@@ -201,6 +247,9 @@ final class ClearCommand implements Callable<Integer> {
       if (name.equalsIgnoreCase(NucClearing.NAME)) {
         return NucClearing.NAME;
       }
+      if (name.equalsIgnoreCase(VcGameClearing.NAME)) {
+        return VcGameClearing.NAME;
+      }
       return Mechanisms.byName(name).map(MarketMechanism::name).orElseThrow(() ->
           new CommandLine.TypeConversionException("unknown mechanism '" + name + "'; available: "
               + String.join(", ", MethodNames.all())));
@@ -211,6 +260,7 @@ final class ClearCommand implements Callable<Integer> {
     static List<String> all() {
       List<String> names = new ArrayList<>(Mechanisms.names());
       names.add(VcCoopClearing.NAME);
+      names.add(VcGameClearing.NAME);
       names.add(NucClearing.NAME);
       return names;
     }

@@ -131,9 +131,12 @@ public final class ConvexCostResponder implements AutoCloseable {
       double lpValue = m.kw(solver.objective().value());
       bound = Math.max(bound, lpValue);
       double[] q = netWithdrawalKwh();
+      // Read every value before a cut changes the model: GLOP's solution is gone after a change.
+      double[] under = new double[m.intervals];
       double trueCost = lpValue;
       for (int t = 0; t < m.intervals; t++) {
-        trueCost += cost.cost(t, q[t]) - m.kw(payment[t].solutionValue());
+        under[t] = cost.cost(t, q[t]) - m.kw(payment[t].solutionValue());
+        trueCost += under[t];
       }
       if (trueCost < best) {
         best = trueCost;
@@ -144,8 +147,7 @@ public final class ConvexCostResponder implements AutoCloseable {
         break;
       }
       for (int t = 0; t < m.intervals; t++) {
-        double under = cost.cost(t, q[t]) - m.kw(payment[t].solutionValue());
-        if (under > enough / m.intervals) {
+        if (under[t] > enough / m.intervals) {
           addCut(cost, t, q[t], cost.slope(t, q[t], q[t] < 0));
         }
       }

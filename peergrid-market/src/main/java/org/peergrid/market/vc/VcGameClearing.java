@@ -86,10 +86,6 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
         evaluated = evaluate(s, e, prices);
         ac = AcCheck.run(s, evaluated.schedule());
         violations.add(ac.violations().size());
-        if (Boolean.getBoolean("vcgame.trace")) {
-          System.err.println("DSO play " + violations.size() + ": rounds " + e.rounds() + ", AC violations "
-              + ac.violations().size() + ", " + e.runMillis() + " ms");
-        }
         if (ac.violations().isEmpty() || !settings.acCorrection() || violations.size() >= MAX_DSO_ROUNDS) {
           break;
         }

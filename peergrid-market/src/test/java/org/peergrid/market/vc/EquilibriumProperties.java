@@ -115,12 +115,12 @@ final class EquilibriumProperties {
         for (int t = 0; t < n; t++) {
           cost += market[t].cost(q[i][t]);
         }
-        double best;
-        try (ConvexCostResponder own = new ConvexCostResponder(s, p)) {
-          best = own.respond(Player.costs(market), null).lowerBound();
-        }
         PlayerOutcome reported = e.player(id);
         double scale = Math.max(1, Math.abs(reported.aloneCost()));
+        double best;
+        try (ConvexCostResponder own = new ConvexCostResponder(s, p)) {
+          best = own.respond(Player.costs(market), null, 1e-7 * scale).lowerBound();
+        }
         double found = Math.max(0, cost - best);
         assertThat(cost).as(id + " cost").isCloseTo(reported.cost(), within(1e-6 * scale));
         assertThat(found).as(id + " ε found again").isLessThanOrEqualTo(reported.epsilon() + 1e-6 * scale);
