@@ -20,7 +20,7 @@ import org.peergrid.market.dispatch.ParticipantSchedule;
  * @param chargePerKwh the DSO's network charge [participant in scenario order][interval]
  * @param baselineKwh each participant's net withdrawal alone (its first bid), on whose difference
  *     the charge is levied [participant in scenario order][interval]
- * @param runMillis wall time
+ * @param runMillis wall time, over every play of the DSO's loop
  */
 public record VcEquilibrium(Grouping grouping, boolean converged, int rounds, long messages,
     Map<String, Long> messagesByType, List<ParticipantSchedule> schedules, List<PlayerOutcome> players,

@@ -43,6 +43,8 @@ public final class VcNashGame implements AutoCloseable {
   private Bid[] bids;
   /** Best-response rounds over every play. */
   private int totalRounds;
+  /** Wall time over every play [ms]. */
+  private long totalMillis;
   private final List<Player> players = new ArrayList<>();
   /** The scenario index of each player. */
   private final List<Integer> scenarioIndex = new ArrayList<>();
@@ -126,7 +128,8 @@ public final class VcNashGame implements AutoCloseable {
       MarketState[] last = states(bids, rounds + 1, 0);
       double[] epsilon = new double[players.size()];
       parallel(pool, i -> epsilon[i] = players.get(i).certify(last[i]));
-      return result(converged, rounds, epsilon, (System.nanoTime() - start) / 1_000_000);
+      totalMillis += (System.nanoTime() - start) / 1_000_000;
+      return result(converged, rounds, epsilon, totalMillis);
     }
   }
 
