@@ -23,7 +23,9 @@ import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
-import org.peergrid.market.vc.VcClearing;
+import org.peergrid.market.vc.NashGameSettings;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcGameClearing;
 import org.peergrid.market.nuc.NucClearing;
 import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
@@ -41,8 +43,10 @@ import picocli.CommandLine.Spec;
       "settlement, and an AC power flow of every interval. Writes summary.json,",
       "prices.csv, schedule.csv, settlement.csv, settlement_intervals.csv,",
       "ac_check.csv and violations.csv into DIR (see docs/formats.md) and prints",
-      "a summary. Mechanisms are described in docs/mechanisms.md; vc-game plays",
-      "the virtual-community game instead (docs/vc-game.md) and also writes",
+      "a summary. Mechanisms are described in docs/mechanisms.md; vc-coop reaches",
+      "the cooperative optimum by decomposition over virtual communities and",
+      "splits it by bargaining (docs/vc-coop.md); vc-game plays the",
+      "non-cooperative game among them (docs/vc-game.md); both also write",
       "vcs.csv and trades.csv.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
@@ -86,10 +90,13 @@ final class ClearCommand implements Callable<Integer> {
     if (mechanism.equals(NucClearing.NAME)) {
       return clearNuc(scenario);
     }
-    Optional<VcClearing> game = mechanism.equals(VcClearing.NAME)
-        ? Optional.of(VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
+    if (mechanism.equals(VcGameClearing.NAME)) {
+      return clearGame(scenario);
+    }
+    Optional<VcCoopClearing> game = mechanism.equals(VcCoopClearing.NAME)
+        ? Optional.of(VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
         : Optional.empty();
-    ClearingResult result = game.map(VcClearing::clearing)
+    ClearingResult result = game.map(VcCoopClearing::clearing)
         .orElseGet(() -> Mechanisms.byName(mechanism).orElseThrow().clear(scenario));
     Map<String, String> files = files(scenario, result, game);
     List<String> stale = new ArrayList<>(ALL_FILES);
@@ -158,13 +165,54 @@ final class ClearCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The vc-game path: the equilibrium's schedule and settlement, its communities, trades and certificate. */
+  private Integer clearGame(Scenario scenario) {
+    VcGameClearing game = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    Map<String, String> files = new LinkedHashMap<>(files(scenario, game.clearing()));
+    files.remove(SUMMARY);
+    game.equilibrium().ifPresent(e -> files.put(VCS, VcCsv.communities(scenario, e.grouping())));
+    if (!game.trades().isEmpty()) {
+      files.put(TRADES, VcGameOutput.trades(game.trades()));
+    }
+    List<String> names = new ArrayList<>(List.of(SUMMARY));
+    names.addAll(files.keySet());
+    try {
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put(SUMMARY, VcGameOutput.summary(scenario, game, names));
+      all.putAll(files);
+      List<String> stale = new ArrayList<>(ALL_FILES);
+      stale.removeAll(all.keySet());
+      AtomicFiles.write(out, all, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ClearConsole.print(stdout, scenario, game.clearing(), out, names);
+    VcGameOutput.print(stdout, game);
+    stdout.flush();
+    ClearingResult result = game.clearing();
+    if (result.status() != DispatchStatus.OPTIMAL) {
+      spec.commandLine().getErr().println("peergrid: " + result.dispatch().message());
+      return result.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    boolean settled = game.equilibrium().map(e -> e.converged()).orElse(false)
+        && result.acCheck().map(AcCheckResult::converged).orElse(false);
+    if (!settled) {
+      spec.commandLine().getErr().println("peergrid: vc-game " + result.dispatch().message()
+          + (result.acCheck().map(AcCheckResult::converged).orElse(true) ? "" : "; the AC power flow did not converge"));
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
   /** The report: summary.json always, the tables only for a cleared day. */
   static Map<String, String> files(Scenario scenario, ClearingResult r) {
     return files(scenario, r, Optional.empty());
   }
 
   /** The same, with the game's communities and trades when the day was cleared by the game. */
-  static Map<String, String> files(Scenario scenario, ClearingResult r, Optional<VcClearing> game) {
+  static Map<String, String> files(Scenario scenario, ClearingResult r, Optional<VcCoopClearing> game) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(SUMMARY, ""); // a placeholder that keeps the summary first; it lists the files, so it comes last
     r.dispatch().solution().ifPresent(sol -> {
@@ -179,7 +227,7 @@ final class ClearCommand implements Callable<Integer> {
       files.put(AC_CHECK, ReportCsv.acCheck(ac));
       files.put(VIOLATIONS, ReportCsv.violations(ac));
     });
-    game.flatMap(VcClearing::game).ifPresent(g -> files.put(VCS, VcCsv.communities(scenario, g.grouping())));
+    game.flatMap(VcCoopClearing::game).ifPresent(g -> files.put(VCS, VcCsv.communities(scenario, g.grouping())));
     game.filter(g -> !g.trades().isEmpty()).ifPresent(g -> files.put(TRADES, VcCsv.trades(g.trades())));
     try {
       files.put(SUMMARY, SummaryJson.of(scenario, r, List.copyOf(files.keySet()), game));
@@ -189,15 +237,18 @@ final class ClearCommand implements Callable<Integer> {
     return files;
   }
 
-  /** A mechanism's name or {@value VcClearing#NAME}, case-insensitive, normalised to lower case. */
+  /** A mechanism's name or {@value VcCoopClearing#NAME}, case-insensitive, normalised to lower case. */
   static final class MethodConverter implements CommandLine.ITypeConverter<String> {
     @Override
     public String convert(String name) {
-      if (name.equalsIgnoreCase(VcClearing.NAME)) {
-        return VcClearing.NAME;
+      if (name.equalsIgnoreCase(VcCoopClearing.NAME)) {
+        return VcCoopClearing.NAME;
       }
       if (name.equalsIgnoreCase(NucClearing.NAME)) {
         return NucClearing.NAME;
+      }
+      if (name.equalsIgnoreCase(VcGameClearing.NAME)) {
+        return VcGameClearing.NAME;
       }
       return Mechanisms.byName(name).map(MarketMechanism::name).orElseThrow(() ->
           new CommandLine.TypeConversionException("unknown mechanism '" + name + "'; available: "
@@ -208,7 +259,8 @@ final class ClearCommand implements Callable<Integer> {
   static final class MethodNames implements Iterable<String> {
     static List<String> all() {
       List<String> names = new ArrayList<>(Mechanisms.names());
-      names.add(VcClearing.NAME);
+      names.add(VcCoopClearing.NAME);
+      names.add(VcGameClearing.NAME);
       names.add(NucClearing.NAME);
       return names;
     }

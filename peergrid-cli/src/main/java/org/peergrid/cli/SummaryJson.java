@@ -19,8 +19,8 @@ import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.settlement.DlmpSettlement;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.vc.GameRound;
-import org.peergrid.market.vc.VcClearing;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcCoopResult;
 
 /**
  * summary.json of {@code peergrid clear} (docs/formats.md). Every key is always present, null where
@@ -56,7 +56,7 @@ public final class SummaryJson {
     return mapper.writeValueAsString(root) + "\n";
   }
 
-  static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcClearing> vc)
+  static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcCoopClearing> vc)
       throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = node(scenario, r);
@@ -126,12 +126,12 @@ public final class SummaryJson {
     putInt(root, "ac_solve_ms", ac.map(a -> (int) a.solveMillis()));
   }
 
-  private static void putGame(ObjectNode root, Optional<VcClearing> vc) {
-    Optional<VcGameResult> game = vc.flatMap(VcClearing::game);
-    putInt(root, "iterations", game.map(VcGameResult::iterations));
-    root.put("messages", game.map(VcGameResult::messages).orElse(null));
+  private static void putGame(ObjectNode root, Optional<VcCoopClearing> vc) {
+    Optional<VcCoopResult> game = vc.flatMap(VcCoopClearing::game);
+    putInt(root, "iterations", game.map(VcCoopResult::iterations));
+    root.put("messages", game.map(VcCoopResult::messages).orElse(null));
     putInt(root, "vcs", game.map(g -> g.grouping().communities().size()));
-    root.put("converged", game.map(VcGameResult::converged).orElse(null));
+    root.put("converged", game.map(VcCoopResult::converged).orElse(null));
     put(root, "gap_to_central_pct", vc.flatMap(v -> v.gapToCentralPct().isPresent()
         ? Optional.of(v.gapToCentralPct().getAsDouble()) : Optional.empty()));
     put(root, "central_cost", vc.flatMap(v -> v.centralCost().isPresent()
@@ -139,7 +139,7 @@ public final class SummaryJson {
     Optional<GameRound> last = game.filter(g -> !g.rounds().isEmpty()).map(g -> g.rounds().get(g.rounds().size() - 1));
     put(root, "primal_residual_kwh", last.map(GameRound::slackKwh));
     put(root, "dual_residual_rel", last.map(GameRound::relativeGap));
-    root.put("game_ms", game.map(VcGameResult::runMillis).orElse(null));
+    root.put("game_ms", game.map(VcCoopResult::runMillis).orElse(null));
   }
 
   static void put(ObjectNode node, String key, Optional<Double> value) {

@@ -4,20 +4,20 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.peergrid.market.vc.GameRound;
 import org.peergrid.market.vc.TradeRow;
-import org.peergrid.market.vc.VcClearing;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcCoopResult;
 
 /** The game's lines of the console summary: rounds, messages, residuals, gap, and the trade mix. */
 final class VcConsole {
   private VcConsole() {}
 
-  static void print(PrintWriter out, VcClearing vc) {
+  static void print(PrintWriter out, VcCoopClearing vc) {
     if (vc.game().isEmpty()) {
       return;
     }
-    VcGameResult g = vc.game().get();
+    VcCoopResult g = vc.game().get();
     GameRound last = g.rounds().isEmpty() ? null : g.rounds().get(g.rounds().size() - 1);
-    out.printf(Locale.ROOT, "VC game         %d communities, %s in %d rounds, %d messages, %d ms%n",
+    out.printf(Locale.ROOT, "VC coop         %d communities, %s in %d rounds, %d messages, %d ms%n",
         g.grouping().communities().size(), g.converged() ? "converged" : "NOT converged", g.iterations(),
         g.messages(), g.runMillis());
     if (last != null) {

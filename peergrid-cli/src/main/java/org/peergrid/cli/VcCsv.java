@@ -12,7 +12,7 @@ import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.TradeRow;
 import org.peergrid.market.vc.VirtualCommunity;
 
-/** vcs.csv and trades.csv of {@code peergrid clear --mechanism vc-game} (docs/formats.md). */
+/** vcs.csv and trades.csv of {@code peergrid clear --mechanism vc-coop} (docs/formats.md). */
 final class VcCsv {
   static final String[] VCS = {"vc", "participant", "type", "bus"};
   static final String[] TRADES = {"interval", "vc", "b2b_kwh", "b2c_buy_kwh", "b2c_sell_kwh", "c2c_buy_kwh",

@@ -70,7 +70,7 @@ class RunCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("Day-ahead clearing, base cases, AC check", "Settling with 8 mechanisms",
-        "Case variants (a)-(d)", "Virtual-community game", "Report          " + OUT.resolve("report.html"));
+        "Case variants (a)-(d)", "Virtual communities, cooperative (vc-coop)", "Report          " + OUT.resolve("report.html"));
     assertThat(run.out()).as("no carriage returns into a pipe").doesNotContain("\r");
   }
 
@@ -102,7 +102,7 @@ class RunCommandTest {
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check", "vc-game", "p2p-nuc", "realtime")) {
+        "ac-check", "vc-coop", "p2p-nuc", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);

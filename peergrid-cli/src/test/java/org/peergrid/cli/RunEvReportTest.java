@@ -33,7 +33,7 @@ class RunEvReportTest {
     Path file = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee33-community",
         "scenario-ev.yaml");
     scenario = ScenarioLoader.load(file);
-    // --no-stages: the VC game with EVs is VcGameEvTest's; this test is about the day-ahead section.
+    // --no-stages: the VC decomposition with EVs is VcCoopEvTest's; this test is about the day-ahead section.
     run = PowerflowCommandTest.run("run", file.toString(), "--out", OUT.toString(), "--no-stages");
     html = Files.readString(OUT.resolve("report.html"));
     rows = csv(OUT.resolve("ev_energy.csv"));

@@ -25,11 +25,11 @@ import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.VcFormation;
-import org.peergrid.market.vc.VcGame;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoop;
+import org.peergrid.market.vc.VcCoopResult;
 
 /**
- * Scale run of the virtual-community game (docs/vc-game.md): {@code count} synthetic buildings of
+ * Scale run of the virtual-community game (docs/vc-coop.md): {@code count} synthetic buildings of
  * {@link SyntheticCommunity} (same shapes, batteries, shiftable loads and scaling: the feeder's total
  * load stays that of 32 buildings) spread round-robin over the load buses of a larger MATPOWER
  * feeder, 24 one-hour intervals, no thermal limits, default voltage limits, and no background load:
@@ -62,7 +62,7 @@ public final class VcGameScaling {
     long t0 = System.nanoTime();
     Grouping g = VcFormation.form(s, FormationRules.DEFAULT);
     long t1 = System.nanoTime();
-    VcGameResult game = VcGame.play(s, g, GameSettings.defaults());
+    VcCoopResult game = VcCoop.play(s, g, GameSettings.defaults());
     long t2 = System.nanoTime();
     long gamePeak = peakHeapMb();
     long rssMb = residentPeakMb();

@@ -11,13 +11,17 @@ import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.GroupingMetrics;
 import org.peergrid.market.vc.RandomGrouping;
 import org.peergrid.market.vc.VcFormation;
-import org.peergrid.market.vc.VcGame;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoop;
+import org.peergrid.market.vc.VcCoopResult;
+import org.peergrid.market.vc.NashGameSettings;
+import org.peergrid.market.vc.VcGameClearing;
 
 /**
- * Formed, random and no grouping on one scenario (docs/vc-game.md): the formation objective on the
+ * Formed, random and no grouping on one scenario (docs/vc-coop.md): the formation objective on the
  * forecast, then the game with each grouping: rounds, messages, cost, and the communities' exchange
- * outside themselves on the final schedules. Usage: {@code VcGroupingComparison SCENARIO.yaml}.
+ * outside themselves on the final schedules. Usage: {@code VcGroupingComparison SCENARIO.yaml}; with
+ * {@code --game}, the non-cooperative game (docs/vc-game.md) instead: rounds, messages, time, price of
+ * anarchy, largest ε and the trade mix per grouping.
  */
 public final class VcGroupingComparison {
   private VcGroupingComparison() {}
@@ -25,15 +29,35 @@ public final class VcGroupingComparison {
   public static void main(String[] args) {
     Scenario s = ScenarioLoader.load(Path.of(args[0]));
     Grouping formed = VcFormation.form(s, FormationRules.DEFAULT);
-    report(s, "formed", formed);
-    report(s, "random(seed 1)", RandomGrouping.like(s, formed, 1));
-    report(s, "none", Grouping.none(s));
+    boolean game = args.length > 1 && args[1].equals("--game");
+    for (var named : java.util.List.of(java.util.Map.entry("formed", formed),
+        java.util.Map.entry("random (seed 1)", RandomGrouping.like(s, formed, 1)), java.util.Map.entry("none", Grouping.none(s)))) {
+      if (game) {
+        reportGame(s, named.getKey(), named.getValue());
+      } else {
+        report(s, named.getKey(), named.getValue());
+      }
+    }
+  }
+
+  /** One row of the vc-game grouping table (docs/vc-game.md §5). */
+  private static void reportGame(Scenario s, String name, Grouping g) {
+    long start = System.nanoTime();
+    VcGameClearing c = VcGameClearing.clear(s, g, NashGameSettings.defaults());
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    var e = c.equilibrium().orElseThrow();
+    var settlement = c.clearing().settlement().orElseThrow();
+    System.out.printf(Locale.ROOT, "| %s | %d | %s | %d | %d | %.1f | %.5f | %.1e | %.2f | %.0f / %.0f / %.0f | %d |%n", name,
+        g.communities().size(), c.acCorrection().orElse(""), e.rounds(), e.messages(), ms / 1000.0,
+        c.priceOfAnarchy().orElse(Double.NaN), e.largestEpsilonPct().orElse(Double.NaN),
+        settlement.savingsPct().orElse(Double.NaN), c.kwh("B2B"), c.kwh("B2C"), c.kwh("C2C"),
+        c.clearing().acCheck().orElseThrow().violations().size());
   }
 
   private static void report(Scenario s, String name, Grouping g) {
     double hours = s.horizon().hours();
     GroupingMetrics forecast = GroupingMetrics.of(g, GroupingMetrics.forecast(s), hours);
-    VcGameResult game = VcGame.play(s, g, GameSettings.defaults());
+    VcCoopResult game = VcCoop.play(s, g, GameSettings.defaults());
     DispatchSolution sol = game.solution();
     var finalNet = new java.util.HashMap<String, double[]>();
     for (var b : s.buildings()) {

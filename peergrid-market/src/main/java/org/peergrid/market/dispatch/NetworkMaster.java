@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.peergrid.market.scenario.Scenario;
 
 /**
- * The network's side of a Dantzig–Wolfe decomposition of MODEL.md §2 (docs/vc-game.md): the
+ * The network's side of a Dantzig–Wolfe decomposition of MODEL.md §2 (docs/vc-coop.md): the
  * LinDistFlow LP of the feeder (background load, flows, voltages, limits, the root's trade at the
  * tariffs) in which participants appear only as <em>columns</em>: a block (a group of participants)
  * proposes net withdrawals per bus and interval with their private cost, and the master chooses a

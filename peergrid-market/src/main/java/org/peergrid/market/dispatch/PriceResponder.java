@@ -11,7 +11,7 @@ import org.peergrid.market.scenario.TimeSeries;
 /**
  * A price taker's best response ({@link PriceResponse}) asked many times: the participant's LP is
  * built once and only the price coefficients change between calls. Building the GLOP model was most
- * of a game round's time (docs/vc-game.md §4); re-solving also starts from the previous optimal
+ * of a game round's time (docs/vc-coop.md §4); re-solving also starts from the previous optimal
  * basis, which after a small price change is a few pivots away.
  *
  * <p>Answers are a function of the sequence of prices asked (the warm start can pick another of tied

@@ -8,12 +8,12 @@ import org.peergrid.grid.radial.RadialNetwork;
  * shared part R_0a of two buses' paths from the root, which is LinDistFlow's sensitivity of the
  * voltage at one to active power injected at the other (∂v_k/∂p_i = 2 R_0a).
  */
-final class ElectricalDistance {
+public final class ElectricalDistance {
   private final RadialNetwork radial;
   private final double[] fromRoot;
   private final int[] depth;
 
-  ElectricalDistance(RadialNetwork radial) {
+  public ElectricalDistance(RadialNetwork radial) {
     this.radial = radial;
     int n = radial.busCount();
     fromRoot = new double[n];
@@ -30,7 +30,7 @@ final class ElectricalDistance {
   }
 
   /** R_0a, the resistance that the root paths of i and j share [p.u.]. */
-  double shared(int i, int j) {
+  public double shared(int i, int j) {
     while (i != j) {
       if (depth[i] >= depth[j]) {
         i = radial.parent(i);

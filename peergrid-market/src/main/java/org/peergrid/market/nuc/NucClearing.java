@@ -15,7 +15,7 @@ import org.peergrid.market.scenario.Scenario;
 
 
 /**
- * {@code peergrid clear --mechanism p2p-nuc}: a clearing path of its own (like vc-game), because
+ * {@code peergrid clear --mechanism p2p-nuc}: a clearing path of its own (like vc-coop), because
  * the loop produces its own schedule. Energy is settled at the mid-market rate between peers
  * (docs/mechanisms.md); the charges come on top, per participant.
  *

@@ -10,7 +10,7 @@ package org.peergrid.market.vc;
  *     bound that the round's best responses prove, relative to max(1, |cost|); stop only below it
  * @param maxIterations rounds at most (a round: prices out, offers in, the DSO clears)
  * @param threads agents solving at once; results do not depend on it
- * @param acCorrection whether {@link VcClearing} replays the game with the DSO's limits tightened
+ * @param acCorrection whether {@link VcCoopClearing} replays the game with the DSO's limits tightened
  *     until its schedule passes the AC check ({@code accheck.AcCorrection})
  */
 public record GameSettings(double primalToleranceKwh, double dualTolerance, int maxIterations, int threads,

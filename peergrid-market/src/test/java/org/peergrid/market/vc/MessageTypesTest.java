@@ -21,12 +21,13 @@ class MessageTypesTest {
       double[].class, double[][].class);
   /** What a component may be named: an identifier, a round, a price, a quantity, money or a weight. */
   private static final Pattern ALLOWED_NAME =
-      Pattern.compile("(vcId|agentId|recipientId|iteration|busNumbers|pricePerKwh|quantityKwh|cost|offerValue|weights)");
+      Pattern.compile("(vcId|agentId|recipientId|iteration|busNumbers|pricePerKwh|quantityKwh|cost|offerValue|weights"
+          + "|supplyKwh|demandKwh|surplusKwh|deficitKwh|gain|step)");
 
   @Test
   void everyMessageIsARecordOfIdentifiersPricesAndQuantities() {
     Class<?>[] types = Message.class.getPermittedSubclasses();
-    assertThat(types).hasSize(5);
+    assertThat(types).hasSize(9);
     for (Class<?> type : types) {
       assertThat(type.isRecord()).as(type.getSimpleName()).isTrue();
       for (RecordComponent c : type.getRecordComponents()) {
@@ -44,6 +45,18 @@ class MessageTypesTest {
       }
       assertThat(Arrays.stream(m.getParameterTypes()).allMatch(Message.class::isAssignableFrom))
           .as("Agent." + m.getName() + " takes only messages").isTrue();
+    }
+  }
+
+  /** The non-cooperative game's player likewise: it opens alone, then takes in market states only. */
+  @Test
+  void aPlayerTakesInOnlyMessages() {
+    for (Method m : Player.class.getDeclaredMethods()) {
+      if (Modifier.isPrivate(m.getModifiers()) || m.isSynthetic() || Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
+      assertThat(Arrays.stream(m.getParameterTypes()).allMatch(Message.class::isAssignableFrom))
+          .as("Player." + m.getName() + " takes only messages").isTrue();
     }
   }
 

@@ -46,7 +46,7 @@ class VcFormationTest {
    * Without the locality rule formation beats every one of 20 random groupings of the same sizes; with
    * it (members within half the feeder's electrical length) it still beats their median, while a lucky
    * random draw, which may pair buildings at opposite ends of the feeder, can do better: the rule costs
-   * complementarity, and docs/vc-game.md reports how much.
+   * complementarity, and docs/vc-coop.md reports how much.
    */
   @Test
   void beatsRandomGroupingsOfTheSameSizesOnItsObjective() {

@@ -10,7 +10,7 @@ import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.scenario.Scenario;
 
 /** The game against the central optimum, and its independence of the thread count. */
-class VcGameTest {
+class VcCoopTest {
   private static final GameSettings SETTINGS = GameSettings.defaults();
 
   /**
@@ -22,7 +22,7 @@ class VcGameTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void withoutBindingLimitsTheGameReachesTheCentralOptimum(long seed) {
     Scenario s = SmallCommunities.of(seed, 9, 6, 0.5);
-    VcGameResult game = VcGame.play(s, VcFormation.form(s, new FormationRules(2, 4, 2, 20, 4)), SETTINGS);
+    VcCoopResult game = VcCoop.play(s, VcFormation.form(s, new FormationRules(2, 4, 2, 20, 4)), SETTINGS);
     double central = LinDistFlowDispatch.solve(s).optimal().objective();
     assertThat(game.converged()).isTrue();
     assertThat(game.solution().objective()).isCloseTo(central, within(SETTINGS.dualTolerance() * Math.abs(central)));
@@ -36,7 +36,7 @@ class VcGameTest {
   void withABindingVoltageLimitTheGapIsWithinTheTolerance(long seed) {
     Scenario s = SmallCommunities.of(seed, 12, 4, 0.97);
     var central = LinDistFlowDispatch.solve(s);
-    VcGameResult game = VcGame.play(s, VcFormation.form(s, FormationRules.DEFAULT), SETTINGS);
+    VcCoopResult game = VcCoop.play(s, VcFormation.form(s, FormationRules.DEFAULT), SETTINGS);
     double c = central.optimal().objective();
     assertThat(game.converged()).isTrue();
     assertThat(game.solution().objective()).isCloseTo(c, within(SETTINGS.dualTolerance() * Math.abs(c)));
@@ -47,8 +47,8 @@ class VcGameTest {
   void theSameDayGivesTheSameScheduleOnAnyNumberOfThreads(int threads) {
     Scenario s = SmallCommunities.of(7, 14, 6, 0.9);
     Grouping g = VcFormation.form(s, FormationRules.DEFAULT);
-    VcGameResult one = VcGame.play(s, g, SETTINGS.withThreads(1));
-    VcGameResult many = VcGame.play(s, g, SETTINGS.withThreads(threads));
+    VcCoopResult one = VcCoop.play(s, g, SETTINGS.withThreads(1));
+    VcCoopResult many = VcCoop.play(s, g, SETTINGS.withThreads(threads));
     DispatchSolution a = one.solution();
     DispatchSolution b = many.solution();
     assertThat(many.iterations()).isEqualTo(one.iterations());

@@ -16,7 +16,7 @@ import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.mechanism.NashBargainingMechanism;
 
 /**
- * {@code peergrid clear --mechanism vc-game}: a clearing method of its own, not a
+ * {@code peergrid clear --mechanism vc-coop}: a clearing method of its own, not a
  * {@link org.peergrid.market.mechanism.MarketMechanism}, because a mechanism settles the central
  * schedule while the game produces its own schedule. It forms the communities, plays the game,
  * checks the game's schedule with the AC power flow, and solves the central LP of the same day only
@@ -36,27 +36,27 @@ import org.peergrid.market.mechanism.NashBargainingMechanism;
  * @param uncorrectedCentralCost the central optimum under the scenario's own limits: with
  *     {@code centralCost} (under the AC-corrected limits) it tells what passing the AC check costs
  */
-public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, OptionalDouble centralCost,
+public record VcCoopClearing(ClearingResult clearing, Optional<VcCoopResult> game, OptionalDouble centralCost,
     List<TradeRow> trades, Optional<String> acCorrection, OptionalDouble uncorrectedCentralCost) {
-  public static final String NAME = "vc-game";
+  public static final String NAME = "vc-coop";
 
-  public VcClearing {
+  public VcCoopClearing {
     trades = List.copyOf(trades);
   }
 
-  public static VcClearing clear(Scenario s, FormationRules rules, GameSettings settings) {
+  public static VcCoopClearing clear(Scenario s, FormationRules rules, GameSettings settings) {
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       // The game's feasible set is the central one: when that is empty, so is the game's.
-      return new VcClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()), Optional.empty(),
+      return new VcCoopClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()), Optional.empty(),
           OptionalDouble.empty(), List.of(), Optional.empty(), OptionalDouble.empty());
     }
     BaseCase base = BaseCase.of(s);
     Grouping grouping = VcFormation.form(s, rules);
-    AcCorrection.Outcome<VcGameResult> played = AcCorrection.run(s, t -> VcGame.play(s, grouping, settings, t),
+    AcCorrection.Outcome<VcCoopResult> played = AcCorrection.run(s, t -> VcCoop.play(s, grouping, settings, t),
         g -> feasible(g, settings) ? Optional.of(g.solution()) : Optional.empty(),
         settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
-    VcGameResult game = played.result();
+    VcCoopResult game = played.result();
     // The gap is to the central optimum under the same (tightened) limits: the game's own error.
     OptionalDouble centralCost = played.tightening().tightenedCount() == 0
         ? OptionalDouble.of(central.optimal().objective()) : costOf(LinDistFlowDispatch.solve(s, played.tightening()));
@@ -66,18 +66,18 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
       DispatchResult failed = new DispatchResult(DispatchStatus.SOLVER_FAILED, "the game stopped after "
           + game.iterations() + " rounds without a schedule that the feeder can carry", Optional.empty(),
           game.runMillis());
-      return new VcClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
+      return new VcCoopClearing(new ClearingResult(NAME, failed, Optional.empty(), Optional.empty()), Optional.of(game),
           centralCost, List.of(), note, uncorrected);
     }
     DispatchSolution schedule = game.solution();
     String how = (game.converged() ? "converged" : "stopped at the round limit before converging") + " in "
         + game.iterations() + " rounds" + note.map(n -> " (AC-corrected: " + n + ")").orElse("");
-    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community game " + how,
+    DispatchResult dispatch = new DispatchResult(DispatchStatus.OPTIMAL, "virtual-community decomposition (vc-coop) " + how,
         Optional.of(schedule), game.runMillis());
     MechanismOutcome bargained = new NashBargainingMechanism().settle(CooperativeOutcome.of(s, schedule, base));
     MechanismOutcome settled = bargained.settlement().map(r -> MechanismOutcome.settled(NAME, r))
         .orElse(MechanismOutcome.noSplit(NAME, bargained.message()));
-    return new VcClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
+    return new VcCoopClearing(new ClearingResult(NAME, dispatch, Optional.of(settled), played.check()),
         Optional.of(game), centralCost, VcTrades.of(s, game.grouping(), schedule), note, uncorrected);
   }
 
@@ -86,7 +86,7 @@ public record VcClearing(ClearingResult clearing, Optional<VcGameResult> game, O
   }
 
   /** Whether the game ended with a mix that needs no slack: a schedule the feeder can carry. */
-  private static boolean feasible(VcGameResult game, GameSettings settings) {
+  private static boolean feasible(VcCoopResult game, GameSettings settings) {
     return !game.rounds().isEmpty()
         && game.rounds().get(game.rounds().size() - 1).slackKwh() <= settings.primalToleranceKwh();
   }

@@ -11,24 +11,24 @@ import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
-import org.peergrid.market.vc.VcClearing;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcCoopResult;
 
 /** The VC game on the bundled example with EVs (issue 10: EVs in every mechanism). */
-class VcGameEvTest {
+class VcCoopEvTest {
   private static Scenario scenario;
-  private static VcClearing result;
+  private static VcCoopClearing result;
 
   @BeforeAll
   static void play() {
     Path file = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee33-community", "scenario-ev.yaml");
     scenario = ScenarioLoader.load(file);
-    result = VcClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+    result = VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
   }
 
   @Test
   void convergesToTheCentralOptimumWithinTheGamesTolerance() {
-    VcGameResult g = result.game().orElseThrow();
+    VcCoopResult g = result.game().orElseThrow();
     assertThat(g.converged()).isTrue();
     assertThat(g.rounds().get(g.rounds().size() - 1).slackKwh()).isZero();
     assertThat(Math.abs(result.gapToCentralPct().getAsDouble()))

@@ -15,8 +15,8 @@ import org.peergrid.cli.Numbers;
 import org.peergrid.cli.ReportCsv;
 import org.peergrid.market.vc.GameRound;
 import org.peergrid.market.vc.TradeRow;
-import org.peergrid.market.vc.VcClearing;
-import org.peergrid.market.vc.VcGameResult;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcCoopResult;
 import org.peergrid.market.vc.VirtualCommunity;
 
 /**
@@ -24,23 +24,23 @@ import org.peergrid.market.vc.VirtualCommunity;
  * and substation energy per interval, and how the game converged (rounds, messages, residuals, the
  * gap to the central optimum, the AC correction).
  */
-final class VcGameSection implements ReportSection {
+final class VcCoopSection implements ReportSection {
   static final String NAME = "vc_trades";
   static final String[] HEADER = {"interval", "start_h", "b2b_kwh", "b2c_kwh", "c2c_kwh", "substation_kwh"};
-  private final VcClearing vc;
+  private final VcCoopClearing vc;
 
-  VcGameSection(VcClearing vc) {
+  VcCoopSection(VcCoopClearing vc) {
     this.vc = vc;
   }
 
   @Override
   public String id() {
-    return "vc-game";
+    return "vc-coop";
   }
 
   @Override
   public String title() {
-    return "Virtual communities and the B2B / B2C / C2C game";
+    return "Virtual communities: the cooperative optimum by decomposition (vc-coop)";
   }
 
   @Override
@@ -50,10 +50,11 @@ final class VcGameSection implements ReportSection {
 
   @Override
   public void write(RunResults run, SectionWriter out) {
-    VcGameResult g = vc.game().orElseThrow();
-    out.paragraph("The same day played as a decentralised game (docs/vc-game.md): buildings grouped into virtual"
-        + " communities of complementary load best-respond to prices on their own, coordinators trade inside and"
-        + " between communities, and the DSO prices the feeder. Only prices and quantities are exchanged."
+    VcCoopResult g = vc.game().orElseThrow();
+    out.paragraph("The cooperative optimum of the same day, reached by decomposition and split by bargaining (vc-coop, docs/vc-coop.md): buildings"
+        + " grouped into virtual communities answer the DSO's prices with their own best schedules, and the DSO's"
+        + " master mixes the answers into the community's optimum (Dantzig–Wolfe); no payoff depends on another"
+        + " player's choice, so this is not an equilibrium of a game. Only prices and quantities are exchanged."
         + vc.acCorrection().map(n -> " The DSO tightened its limits until the schedule passed the AC check: " + n
             + ".").orElse(""));
     Map<String, String> tiles = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import org.peergrid.market.vc.messages.Offer;
 import org.peergrid.market.vc.messages.PriceSignal;
 
 /**
- * The decentralised game of docs/vc-game.md, played as a Dantzig–Wolfe price decomposition. Each
+ * The cooperative optimum of docs/vc-coop.md, reached by a Dantzig–Wolfe price decomposition. Each
  * round: the DSO sends each coordinator the DLMPs at its members' buses; each coordinator passes
  * every member its own bus's prices; every agent best-responds (in parallel) with the net energy it
  * would trade and that schedule's private cost; each coordinator adds its members' offers up per bus
@@ -32,7 +32,7 @@ import org.peergrid.market.vc.messages.PriceSignal;
  * its own responses. Results do not depend on the thread count: every agent's answer is a function
  * of its own data and prices, and every sum is taken in a fixed order.
  */
-public final class VcGame {
+public final class VcCoop {
   private final Scenario day;
   private final Grouping grouping;
   private final GameSettings settings;
@@ -43,7 +43,7 @@ public final class VcGame {
   private final int[] firstAgent;
   private final MessageLog log = new MessageLog();
 
-  private VcGame(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
+  private VcCoop(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
     this.day = day;
     this.tightening = tightening;
     this.grouping = grouping;
@@ -66,7 +66,7 @@ public final class VcGame {
   }
 
   /** Plays the day with the given communities. */
-  public static VcGameResult play(Scenario day, Grouping grouping, GameSettings settings) {
+  public static VcCoopResult play(Scenario day, Grouping grouping, GameSettings settings) {
     return play(day, grouping, settings,
         LimitTightening.none(day.horizon().intervals(), day.network().radial().busCount()));
   }
@@ -75,11 +75,11 @@ public final class VcGame {
    * Plays the day with the DSO holding the network limits tighter by {@code tightening} (the AC
    * correction: only the DSO's master changes, since only the DSO knows the network).
    */
-  public static VcGameResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
-    return new VcGame(day, grouping, settings, tightening).run();
+  public static VcCoopResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
+    return new VcCoop(day, grouping, settings, tightening).run();
   }
 
-  private VcGameResult run() {
+  private VcCoopResult run() {
     long start = System.nanoTime();
     int vcs = coordinators.size();
     List<GameRound> rounds = new ArrayList<>();
@@ -116,7 +116,7 @@ public final class VcGame {
       DispatchSolution network = mix.network().orElseThrow();
       DispatchSolution solution = new DispatchSolution(mix.objectiveWithoutSlack(), inScenarioOrder(schedules),
           network.gridImportKw(), network.gridExportKw(), network.prices(), network.network(), network.notes());
-      return new VcGameResult(grouping, converged, rounds.size(), log.total(), log.byType(), rounds, solution,
+      return new VcCoopResult(grouping, converged, rounds.size(), log.total(), log.byType(), rounds, solution,
           (System.nanoTime() - start) / 1_000_000);
     } finally {
       pool.shutdown();

@@ -17,9 +17,9 @@ import org.peergrid.market.dispatch.DispatchSolution;
  *     is the system cost of MODEL.md §2 of that schedule
  * @param runMillis wall time of the game [ms]
  */
-public record VcGameResult(Grouping grouping, boolean converged, int iterations, long messages,
+public record VcCoopResult(Grouping grouping, boolean converged, int iterations, long messages,
     Map<String, Long> messagesByType, List<GameRound> rounds, DispatchSolution solution, long runMillis) {
-  public VcGameResult {
+  public VcCoopResult {
     messagesByType = Map.copyOf(messagesByType);
     rounds = List.copyOf(rounds);
   }
