@@ -102,7 +102,7 @@ public final class SummaryJson {
     return root;
   }
 
-  static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
+  public static void putAcCheck(ObjectNode root, Optional<AcCheckResult> ac) {
     Optional<BusVoltage> vmin = ac.flatMap(AcCheckResult::vmin);
     Optional<BusVoltage> vmax = ac.flatMap(AcCheckResult::vmax);
     Optional<BranchLoading> loading = ac.flatMap(AcCheckResult::mostLoaded);

@@ -102,7 +102,7 @@ class RunCommandTest {
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check", "vc-coop", "p2p-nuc", "realtime")) {
+        "ac-check", "vc-coop", "vc-game", "p2p-nuc", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
@@ -122,6 +122,40 @@ class RunCommandTest {
    * the DGs, paid their DLMP (the tariff: no limit binds), leave (d) at (c); 0 AC violations with
    * the AC correction on by default. The peak is at 18:00, the lowest voltage at 16:00.
    */
+  /**
+   * The vc-game stage, beside vc-coop's: the equilibrium's certificate is small, it costs no less
+   * than the cooperative optimum, no building is worse off than alone, and every building's saving
+   * is in the CSV beside the report as in summary.json.
+   */
+  @Test
+  void theVcGameStageShowsTheEquilibriumBesideTheCooperativeOptimum() throws Exception {
+    assertThat(run.out()).contains("Virtual communities, non-cooperative game (vc-game)");
+    assertThat(html).contains("<section id=\"vc-game\">", "vc_game_savings.csv");
+    JsonNode game = summary.get("vc_game");
+    assertThat(game).as("summary.json has vc_game").isNotNull();
+    assertThat(game.get("converged").asBoolean()).isTrue();
+    assertThat(game.get("rounds").asInt()).isPositive();
+    assertThat(game.get("messages").asLong()).isPositive();
+    assertThat(game.get("dso_plays").asInt()).isPositive();
+    assertThat(game.get("equilibrium_epsilon_pct").isNumber()).isTrue();
+    assertThat(game.get("equilibrium_epsilon_pct").asDouble()).isLessThanOrEqualTo(0.1);
+    assertThat(game.get("price_of_anarchy").asDouble()).isGreaterThanOrEqualTo(1 - 1e-9);
+    assertThat(game.get("ac_voltage_violations").asInt() + game.get("ac_branch_violations").asInt()).isZero();
+    JsonNode savings = game.get("savings");
+    assertThat(savings.size()).as("every building").isEqualTo(
+        csv(OUT.resolve("participants.csv")).stream().filter(r -> r.get("type").equals("building")).count());
+    List<CSVRecord> rows = csv(OUT.resolve("vc_game_savings.csv"));
+    assertThat(header(OUT.resolve("vc_game_savings.csv"))).isEqualTo("building,cost_alone,cost,saving,epsilon");
+    assertThat(rows).hasSize(savings.size());
+    for (CSVRecord r : rows) {
+      double saving = Double.parseDouble(r.get("saving"));
+      assertThat(saving).as(r.get("building")).isGreaterThanOrEqualTo(-1e-6);
+      assertThat(saving).isCloseTo(savings.get(r.get("building")).asDouble(), within(1e-6));
+      assertThat(Double.parseDouble(r.get("cost_alone")) - Double.parseDouble(r.get("cost")))
+          .isCloseTo(saving, within(1e-6));
+    }
+  }
+
   /**
    * The p2p-nuc stage: its loop ends, the trades and their charges are beside the report, and the
    * DSO's revenue and cost are in the section and in summary.json.
@@ -148,8 +182,8 @@ class RunCommandTest {
   @Test
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
-        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "p2p_nuc",
-        "realtime", "files");
+        "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "vc_game",
+        "p2p_nuc", "realtime", "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(18);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));

@@ -25,7 +25,7 @@ public final class Report {
    * @param nuc the scenario file's {@code nuc} block, for the p2p-nuc stage
    */
   public static List<RunStage> stages(NucSettings nuc) {
-    return List.of(new VcCoopStage(), new NucStage(nuc), new UncertaintyRunStage(), new RealtimeRunStage());
+    return List.of(new VcCoopStage(), new VcGameStage(), new NucStage(nuc), new UncertaintyRunStage(), new RealtimeRunStage());
   }
 
   private Report() {}
