@@ -2,7 +2,11 @@ package org.peergrid.platform.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +43,28 @@ public final class Http {
     }
     return send(request(path, token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+  }
+
+  /**
+   * A POST whose headers announce {@code contentLength} bytes, of which none is sent: for a body the server
+   * refuses by its Content-Length alone. A plain POST of such a body races the server, which answers 413 and
+   * closes while the client may still be writing, so the client can see a reset instead of the answer.
+   */
+  public int statusOfAnnouncedBody(String path, String token, int contentLength) {
+    URI uri = URI.create(base + path);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+          + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + contentLength + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpRequest.Builder request(String path, String token) {
