@@ -352,7 +352,9 @@ abstract class AbstractPlatformScenarioTest {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.errorCode()).isEqualTo(2001);
     assertThat(malformed.text()).doesNotContain("Exception", "at org.");
-    assertThat(p.http.statusOfAnnouncedBody("/api/days/d1/offers", b06.token(), 300 * 1024)).isEqualTo(413);
+    Http.Response tooLarge = p.http.answerToAnnouncedBody("/api/days/d1/offers", b06.token(), 300 * 1024);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.errorCode()).as(tooLarge.text()).isEqualTo(2003);
     assertThat(p.http.post("/api/days/d1/offers", "pt_not-a-token", good).status()).isEqualTo(401);
     assertThat(p.http.post("/api/days/d1/offers", null, good).errorCode()).isEqualTo(1001);
 
