@@ -3,6 +3,7 @@ package org.peergrid.platform.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.peergrid.platform.auth.Hashes;
 
 /**
@@ -41,8 +44,28 @@ public final class LedgerVerifier {
    * the same reading of the chain.
    */
   public LedgerVerification verify(List<LedgerAnchor> anchors) {
-    List<LedgerEntry> chain = jdbi.withHandle(h -> h.createQuery("SELECT * FROM ledger ORDER BY seq")
-        .map(LedgerRows.MAPPER).list());
+    // One read-only transaction that sees one snapshot of the whole database, so that what the market
+    // commits meanwhile is neither a row without its entry nor an entry without its row. PostgreSQL's
+    // repeatable read is such a snapshot (and never fails a read-only transaction, where serializable
+    // may); H2's repeatable read takes each table's snapshot when the table is first read, its
+    // serializable one snapshot for all tables.
+    return jdbi.withHandle(h -> {
+      h.setReadOnly(true);
+      return h.inTransaction(isH2(h) ? TransactionIsolationLevel.SERIALIZABLE
+          : TransactionIsolationLevel.REPEATABLE_READ, tx -> verify(tx, anchors));
+    });
+  }
+
+  private static boolean isH2(Handle h) {
+    try {
+      return h.getConnection().getMetaData().getDatabaseProductName().equals("H2");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell which database holds the ledger", e);
+    }
+  }
+
+  private LedgerVerification verify(Handle h, List<LedgerAnchor> anchors) {
+    List<LedgerEntry> chain = h.createQuery("SELECT * FROM ledger ORDER BY seq").map(LedgerRows.MAPPER).list();
     String prev = LedgerEntry.GENESIS;
     long expectedSeq = 1;
     for (LedgerEntry e : chain) {
@@ -62,7 +85,7 @@ public final class LedgerVerifier {
       prev = e.entryHash();
       expectedSeq++;
     }
-    LedgerVerification tables = checkTables(chain);
+    LedgerVerification tables = checkTables(h, chain);
     if (!tables.intact()) {
       return tables;
     }
@@ -77,11 +100,11 @@ public final class LedgerVerifier {
    * entry must still have its row. A row deleted directly in the database (say a prosumer's latest
    * offer, so that clearing silently falls back to an older one) is named by the entry left without it.
    */
-  private LedgerVerification checkTables(List<LedgerEntry> chain) {
+  private LedgerVerification checkTables(Handle h, List<LedgerEntry> chain) {
     List<Problem> problems = new ArrayList<>();
-    SIGNED.forEach(table -> checkSigned(table, chain, problems));
-    RESULTS.forEach(table -> checkResults(table, chain, problems));
-    checkClearings(chain, problems);
+    SIGNED.forEach(table -> checkSigned(h, table, chain, problems));
+    RESULTS.forEach(table -> checkResults(h, table, chain, problems));
+    checkClearings(h, chain, problems);
     return problems.stream().min(Comparator.comparingLong(Problem::seq))
         .map(p -> LedgerVerification.broken(chain.size(), p.seq(), p.reason()))
         .orElse(LedgerVerification.ok(chain.size()));
@@ -103,11 +126,11 @@ public final class LedgerVerifier {
   private record SignedRow(String dayId, String participantId, String nonce, long signedMs, String envelope,
       String receipt, long seq) {}
 
-  private void checkSigned(Recorded t, List<LedgerEntry> chain, List<Problem> problems) {
-    List<SignedRow> rows = jdbi.withHandle(h -> h.createQuery("SELECT day_id, participant_id, nonce, signed_ms,"
+  private void checkSigned(Handle h, Recorded t, List<LedgerEntry> chain, List<Problem> problems) {
+    List<SignedRow> rows = h.createQuery("SELECT day_id, participant_id, nonce, signed_ms,"
             + " envelope, receipt, ledger_seq FROM " + t.table())
         .map((rs, ctx) -> new SignedRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-            rs.getString(5), rs.getString(6), rs.getLong(7))).list());
+            rs.getString(5), rs.getString(6), rs.getLong(7))).list();
     Set<Long> claimed = new HashSet<>();
     for (SignedRow row : rows) {
       String what = "the stored " + t.kind() + " of " + row.participantId() + " on day " + row.dayId();
@@ -145,12 +168,12 @@ public final class LedgerVerifier {
     }
   }
 
-  private void checkResults(Recorded t, List<LedgerEntry> chain, List<Problem> problems) {
+  private void checkResults(Handle h, Recorded t, List<LedgerEntry> chain, List<Problem> problems) {
     Map<String, LedgerEntry> entries = latestByKey(chain, t.kind(), e -> e.dayId() + "\n" + e.participantId());
     Map<String, String> rows = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT day_id, participant_id, body FROM " + t.table())
+    h.createQuery("SELECT day_id, participant_id, body FROM " + t.table())
         .map((rs, ctx) -> Map.entry(rs.getString(1) + "\n" + rs.getString(2), rs.getString(3)))
-        .forEach(r -> rows.put(r.getKey(), r.getValue())));
+        .forEach(r -> rows.put(r.getKey(), r.getValue()));
     String name = t.table().replace('_', ' ');
     rows.forEach((key, body) -> {
       LedgerEntry e = entries.get(key);
@@ -173,11 +196,11 @@ public final class LedgerVerifier {
   }
 
   /** A cleared day's public prices (table day_clearing) against its clearing entry, both ways. */
-  private void checkClearings(List<LedgerEntry> chain, List<Problem> problems) {
+  private void checkClearings(Handle h, List<LedgerEntry> chain, List<Problem> problems) {
     Map<String, LedgerEntry> latest = latestByKey(chain, "clearing", LedgerEntry::dayId);
     Map<String, String> rows = new HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("SELECT day_id, public_prices FROM day_clearing")
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(r -> rows.put(r.getKey(), r.getValue())));
+    h.createQuery("SELECT day_id, public_prices FROM day_clearing")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(r -> rows.put(r.getKey(), r.getValue()));
     latest.forEach((day, e) -> {
       JsonNode payload = readOrNull(e.payload());
       boolean cleared = payload != null && "cleared".equals(payload.path("state").asText());
