@@ -21,6 +21,12 @@ final class RunConsole {
               "Best mechanism  %s saves %.2f%s (%.2f %%), %d worse off (among those leaving no DG worse off)%n",
               best.mechanism(), best.savings().getAsDouble(), money, best.savingsPct().orElse(Double.NaN),
               best.worseOff().orElse(0)));
+      var tied = org.peergrid.market.mechanism.ComparisonRow.tiedForBest(run.mechanisms());
+      if (tied.size() > 1) {
+        out.println("                the same saving: " + String.join(", ", tied.stream()
+            .map(org.peergrid.market.mechanism.ComparisonRow::mechanism).toList())
+            + " (best: fewest worse off, then the largest smallest saving)");
+      }
       StringBuilder variants = new StringBuilder();
       double base = outcome.baseCost();
       for (VariantResult v : run.variants()) {

@@ -46,6 +46,7 @@ final class RunSummaryJson {
       put(n, "reduction", v.reduction(base));
       put(n, "reduction_pct", v.reductionPct(base));
       put(n, "grid_import_kwh", v.gridImportKwh());
+      put(n, "dg_profit", v.dgProfit());
       n.put("diagnosis", v.diagnosis().orElse(null));
     }
     sections.forEach(s -> s.summarize(root));

@@ -18,7 +18,7 @@ import org.peergrid.market.variants.VariantResult;
 final class VariantsSection implements ReportSection {
   static final String NAME = "variants";
   static final String[] HEADER = {"variant", "case", "participants", "status", "net_cost", "reduction",
-    "reduction_pct", "grid_import_kwh", "description"};
+    "reduction_pct", "grid_import_kwh", "dg_profit", "description"};
 
   @Override
   public String id() {
@@ -41,23 +41,27 @@ final class VariantsSection implements ReportSection {
     out.paragraph("The same day with more of the community in the market. Each case is the scenario with some"
         + " participants removed, scheduled on its own. Net cost: what the buildings owe together for the day,"
         + " the community batteries counted as theirs (B in docs/mechanisms.md: their trades at DLMPs plus battery"
-        + " wear; the base case: the sum of the buildings' costs alone). Reduction: against the base case (a).");
+        + " wear; the base case: the sum of the buildings' costs alone). Reduction: against the base case (a)."
+        + " DG profit: what the generators earn less fuel; in (a)-(c) they sell only to the utility at the export"
+        + " tariff, in (d) to the community at their DLMP less half the trade's gain over max(fuel, export"
+        + " tariff), the other half lowering the buildings' net cost.");
     List<List<String>> rows = new ArrayList<>();
     for (VariantResult v : run.variants()) {
       rows.add(List.of("(" + v.variant().label() + ")", v.variant().title(), v.variant().description(),
           Integer.toString(v.participants()),
           v.netCost().isPresent() ? Fmt.money(v.netCost()) : v.status() + ": " + v.diagnosis().orElse(""),
           Fmt.money(v.reduction(base)), Fmt.pct(v.reductionPct(base)),
-          v.gridImportKwh().isPresent() ? Fmt.fixed(v.gridImportKwh().getAsDouble(), 0) : "–"));
+          v.gridImportKwh().isPresent() ? Fmt.fixed(v.gridImportKwh().getAsDouble(), 0) : "–",
+          Fmt.money(v.dgProfit())));
     }
     out.table(List.of("", "case", "what it is", "participants", "net cost" + run.money(), "reduction" + run.money(),
-        "reduction", "grid import [kWh]"), rows);
+        "reduction", "grid import [kWh]", "DG profit" + run.money()), rows);
     out.chart(NAME, chart(run), 1300, 340, "Net cost of each case; labels give the reduction against (a).",
         NAME + ".csv");
     out.file(NAME + ".csv", ReportCsv.csv(HEADER, csv -> {
       for (VariantResult v : run.variants()) {
         csv.printRecord(v.variant().label(), v.variant().title(), v.participants(), v.status(), cell(v.netCost()),
-            cell(v.reduction(base)), cell(v.reductionPct(base)), cell(v.gridImportKwh()), v.variant().description());
+            cell(v.reduction(base)), cell(v.reductionPct(base)), cell(v.gridImportKwh()), cell(v.dgProfit()), v.variant().description());
       }
     }));
   }

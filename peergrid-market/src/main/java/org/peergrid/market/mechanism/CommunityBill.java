@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * What the buildings owe together, B, before a savings-sharing mechanism splits it (MODEL.md §4;
  * docs/mechanisms.md, "The bill B"). Community batteries count as owned by the buildings together:
- * their trades and wear are in B. Generators are paid the DLMP at their bus on every basis.
+ * their trades and wear are in B. On every basis a generator is paid the DLMP at its bus less half
+ * the gain of its trade over its reserve max(fuel, export tariff), and that half lowers B
+ * (docs/mechanisms.md, "Generators in the market").
  *
  * <p>The saving S = Σ C⁰_b − B compares B with the base case, where each building pays the
  * utility's tariff, and the tariff already pays for the network. Only {@link #DLMP_LESS_RENT} pays
@@ -59,5 +61,13 @@ public enum CommunityBill {
   /** B of a schedule on this basis [money]; Σ C⁰_b − B is what savings sharing splits. */
   public double of(CooperativeOutcome outcome) {
     return new SavingsSharing(outcome, this).bill();
+  }
+
+  /**
+   * What the generators earn together on a schedule when the buildings' bill is split on this
+   * basis: received less fuel [money]. The same on every basis (their price is the rule above).
+   */
+  public double generatorProfit(CooperativeOutcome outcome) {
+    return new SavingsSharing(outcome, this).generatorProfit();
   }
 }

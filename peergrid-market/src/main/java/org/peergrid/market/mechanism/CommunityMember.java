@@ -104,6 +104,14 @@ public final class CommunityMember {
     return sum;
   }
 
+  /**
+   * Fuel per kWh injected in interval t [money/kWh]: c_g for a generator, whose injection is its
+   * output; 0 when it injects nothing.
+   */
+  public double fuelPerKwh(int t) {
+    return soldKwh[t] > 0 ? fuelCost[t] / soldKwh[t] : 0;
+  }
+
   /** Σ_t (bought + sold) [kWh]: how much energy it moves. */
   public double throughputKwh() {
     double sum = 0;

@@ -65,11 +65,32 @@ public record ComparisonRow(MechanismOutcome outcome, OptionalDouble communityCo
     return generators.stream().allMatch(g -> g.gain() >= -GENERATOR_GAIN_TOLERANCE);
   }
 
-  /** The settled row with the largest building savings among those that keep generators whole. */
+  /**
+   * The settled row with the largest building savings among those that keep generators whole. The
+   * savings-sharing mechanisms all hand out the same saving S, so ties are common: among the rows
+   * within rounding of the largest saving, the one with the fewest buildings worse off than alone,
+   * then the largest smallest building saving (nobody left far behind), then the first listed.
+   */
   public static Optional<ComparisonRow> bestForBuildings(List<ComparisonRow> rows) {
-    return rows.stream().filter(r -> r.savings().isPresent() && r.keepsGeneratorsWhole())
-        .max(java.util.Comparator.comparingDouble(r -> r.savings().getAsDouble()));
+    List<ComparisonRow> best = tiedForBest(rows);
+    return best.stream().min(java.util.Comparator.<ComparisonRow>comparingInt(r -> r.worseOff().orElse(0))
+        .thenComparing(r -> -r.minSaving().orElse(Double.NEGATIVE_INFINITY)));
   }
+
+  /**
+   * The rows that keep generators whole and save, within rounding, as much as the best of them:
+   * those that {@link #bestForBuildings} chooses among, in list order.
+   */
+  public static List<ComparisonRow> tiedForBest(List<ComparisonRow> rows) {
+    List<ComparisonRow> fair = rows.stream().filter(r -> r.savings().isPresent() && r.keepsGeneratorsWhole())
+        .toList();
+    double top = fair.stream().mapToDouble(r -> r.savings().getAsDouble()).max().orElse(0);
+    double tie = SAVINGS_TIE_TOLERANCE * Math.max(1, Math.abs(top));
+    return fair.stream().filter(r -> r.savings().getAsDouble() >= top - tie).toList();
+  }
+
+  /** Relative difference of savings below which two mechanisms save the same (rounding of B). */
+  static final double SAVINGS_TIE_TOLERANCE = 1e-9;
 
   /** Money below which a generator's loss against selling alone is rounding [money]. */
   static final double GENERATOR_GAIN_TOLERANCE = 1e-6;

@@ -11,7 +11,9 @@ import org.peergrid.market.settlement.SettlementResult;
  * the tariff of its direction when net-metered) and carry a transfer: p_b − wear_b − Σ_t base trade, spread over
  * the intervals in proportion to the energy it moves in each (evenly if it moves none), so that
  * its rows add up to its payment. A community battery's rows hand its trade and wear to its owners
- * (transfer = −trade − wear), so it ends the day at cost 0. Generators settle at their DLMP.
+ * (transfer = −trade − wear), so it ends the day at cost 0. Generators are paid
+ * {@link #generatorPrice} for what they inject: the DLMP less half the trade's gain, which goes to
+ * the buildings through B.
  */
 final class SavingsSharing {
   private final CooperativeOutcome outcome;
@@ -53,7 +55,49 @@ final class SavingsSharing {
         bill += owned[t] > 0 ? outcome.importPrice(t) * owned[t] : outcome.exportPrice(t) * owned[t];
       }
     }
-    return bill;
+    return bill - generatorDiscount();
+  }
+
+  /**
+   * What a generator is paid per kWh it injects in interval t [money/kWh]:
+   * p = DLMP − ½ (DLMP − r)⁺ with r = max(c_g, π^sell_t). r is the least the generator takes (below
+   * its fuel it would not run, below the export tariff it would sell to the utility); the DLMP is
+   * what the energy is worth to the buildings at its bus. p splits the gain DLMP − r of the trade
+   * equally between the generator and the buyers, the symmetric Nash bargaining solution of that
+   * one trade (derived here, docs/mechanisms.md "Generators in the market"; no published formula
+   * is claimed). Where the DLMP is not above r (no gain, e.g. energy that leaves at the root at the
+   * export tariff) p is the DLMP.
+   */
+  double generatorPrice(CommunityMember g, int t) {
+    double reserve = Math.max(g.fuelPerKwh(t), outcome.exportPrice(t));
+    return g.dlmp(t) - 0.5 * Math.max(0, g.dlmp(t) - reserve);
+  }
+
+  /** Σ over generators and intervals of (DLMP − p)·injected: the buyers' half of the gain [money]. */
+  double generatorDiscount() {
+    double discount = 0;
+    for (CommunityMember m : outcome.members()) {
+      if (m.role() == Role.GENERATOR) {
+        for (int t = 0; t < outcome.intervals(); t++) {
+          discount += (m.dlmp(t) - generatorPrice(m, t)) * m.sold(t);
+        }
+      }
+    }
+    return discount;
+  }
+
+  /** Σ over generators of what they receive less their fuel, at {@link #generatorPrice} [money]. */
+  double generatorProfit() {
+    double profit = 0;
+    for (CommunityMember m : outcome.members()) {
+      if (m.role() == Role.GENERATOR) {
+        profit -= m.fuel();
+        for (int t = 0; t < outcome.intervals(); t++) {
+          profit += generatorPrice(m, t) * m.sold(t) - m.dlmp(t) * m.bought(t);
+        }
+      }
+    }
+    return profit;
   }
 
   /** S = Σ C⁰_b − B [money]. */
@@ -123,13 +167,14 @@ final class SavingsSharing {
     SettlementBuilder rows = new SettlementBuilder(outcome);
     int next = 0;
     double ownersWear = 0;
-    double generatorsAtDlmp = 0;
+    double generatorsTrade = 0;
     for (CommunityMember m : outcome.members()) {
       switch (m.role()) {
         case GENERATOR -> {
           for (int t = 0; t < outcome.intervals(); t++) {
-            rows.trade(m, t, m.dlmp(t), m.dlmp(t));
-            generatorsAtDlmp += m.dlmp(t) * (m.bought(t) - m.sold(t));
+            double paid = generatorPrice(m, t);
+            rows.trade(m, t, m.dlmp(t), paid);
+            generatorsTrade += m.dlmp(t) * m.bought(t) - paid * m.sold(t);
           }
         }
         case COMMUNITY_BATTERY -> {
@@ -144,10 +189,11 @@ final class SavingsSharing {
         }
       }
     }
+    // The generators' discount moves money from them to the buildings only: the DSO keeps the same.
     double dso = switch (basis) {
       case DLMP -> outcome.dlmpDsoSurplus();
       case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
-      case NET_METERED -> bill() - ownersWear + generatorsAtDlmp - outcome.utilityBill();
+      case NET_METERED -> bill() - ownersWear + generatorsTrade - outcome.utilityBill();
     };
     return rows.build(mechanism, dso);
   }

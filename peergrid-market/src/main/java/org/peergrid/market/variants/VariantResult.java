@@ -15,9 +15,12 @@ import org.peergrid.market.dispatch.DispatchStatus;
  * @param gridImportKwh energy bought from the utility at the root, background load included [kWh];
  *     empty for the base case, which has no network
  * @param diagnosis why there is no schedule
+ * @param dgProfit what the scenario's generators earn together, received less fuel [money]: selling
+ *     only to the utility at the export tariff in the cases without them in the market ((a)–(c)), at
+ *     the generator price of docs/mechanisms.md in (d); empty without a schedule
  */
 public record VariantResult(CaseVariant variant, int participants, DispatchStatus status, OptionalDouble netCost,
-    OptionalDouble gridImportKwh, Optional<String> diagnosis) {
+    OptionalDouble gridImportKwh, Optional<String> diagnosis, OptionalDouble dgProfit) {
 
   /** Base-case net cost − this case's [money]: what the added elements save. */
   public OptionalDouble reduction(double baseCost) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peergrid.market.mechanism.AbstractBargainingMechanism;
 import org.peergrid.market.mechanism.CommunityMember;
+import org.peergrid.market.mechanism.Role;
 import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.mechanism.LmpSharingMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
@@ -107,12 +108,19 @@ public abstract class AbstractMechanismContractTest {
     }
     // Pareto: with transferable utility, a split is Pareto optimal exactly when the buildings pay
     // their bill B and no more; by default B is their trade at the DLMPs less the network rent,
-    // which a copper plate does not have.
+    // which a copper plate does not have, less the buyers' half of each generator's gain over
+    // max(fuel, export tariff) (docs/mechanisms.md, "Generators in the market").
     assertThat(o.networkRent()).isZero();
     double bill = 0;
     for (CommunityMember b : o.buildings()) {
       for (int t = 0; t < o.intervals(); t++) {
         bill += b.dlmp(t) * (b.bought(t) - b.sold(t));
+      }
+    }
+    for (CommunityMember g : o.members()) {
+      for (int t = 0; g.role() == Role.GENERATOR && t < o.intervals(); t++) {
+        double gain = g.dlmp(t) - Math.max(g.fuelPerKwh(t), o.exportPrice(t));
+        bill -= 0.5 * Math.max(0, gain) * g.sold(t);
       }
     }
     assertThat(s.totalCost()).isCloseTo(bill, within(DELTA_MONEY));
