@@ -95,7 +95,8 @@ class CompareCommandTest {
   /**
    * The README's example community saves under every mechanism; bargaining leaves nobody worse off,
    * Nash with equal weights gives every building the same saving (Jain's index 1), and the
-   * generator, whose cost 5 is above the export tariff 2.5, earns more at its DLMP than alone.
+   * generator, whose cost 5 is above the export tariff 2.5, earns more than alone both at its DLMP
+   * (dlmp) and paid its DLMP less half its gain (nash).
    */
   @Test
   void exampleCommunityBargainsWithoutLosers() throws Exception {
@@ -119,6 +120,10 @@ class CompareCommandTest {
         .isCloseTo(Double.parseDouble(nash.get("community_cost")), within(DELTA_MONEY));
     assertThat(Double.parseDouble(rows.get(0).get("dg_profit")))
         .isGreaterThan(Double.parseDouble(rows.get(0).get("dg_alone_profit")));
+    double nashGain = Double.parseDouble(nash.get("dg_profit")) - Double.parseDouble(nash.get("dg_alone_profit"));
+    double dlmpGain = Double.parseDouble(rows.get(0).get("dg_profit"))
+        - Double.parseDouble(rows.get(0).get("dg_alone_profit"));
+    assertThat(nashGain).isPositive().isLessThan(dlmpGain);
   }
 
   @Test

@@ -46,7 +46,8 @@ class RunCommandTest {
       "grid", "interval,start_h,grid_import_kw,grid_export_kw,ac_source_kw,ac_losses_kw,building_load_kw,"
           + "renewable_kw,dg_kw",
       "savings_by_mechanism", "participant,base_cost,dlmp,nash,ks,sdr,mmr,bill-sharing,incentive,lmp-sharing",
-      "variants", "variant,case,participants,status,net_cost,reduction,reduction_pct,grid_import_kwh,description",
+      "variants",
+      "variant,case,participants,status,net_cost,reduction,reduction_pct,grid_import_kwh,dg_profit,description",
       "ac_voltage_profile", "interval,bus,ac_vm_pu,lindistflow_vm_pu",
       "vc_trades", "interval,start_h,b2b_kwh,b2c_kwh,c2c_kwh,substation_kwh");
 
@@ -116,11 +117,13 @@ class RunCommandTest {
   }
 
   /**
-   * The figures the example's README reports (regenerated for issue 15, measured on branch
-   * lmp-sharing): base cost 102,428.91 INR; Nash settles B = Σ C⁰ − S, so case (d)'s net cost is
-   * Nash's community cost; every case variant has a schedule, (b) 100,238.01, (c) 99,842.07, and
-   * the DGs, paid their DLMP (the tariff: no limit binds), leave (d) at (c); 0 AC violations with
-   * the AC correction on by default. The peak is at 18:00, the lowest voltage at 16:00.
+   * The figures the example's README reports (regenerated for issue 15, measured on branches
+   * lmp-sharing and lmp-finish): base cost 102,428.91 INR; Nash settles B = Σ C⁰ − S, so case (d)'s
+   * net cost is Nash's community cost; every case variant has a schedule, (b) 100,238.01,
+   * (c) 99,842.07, and (d) 98,282.07: the DGs, paid their DLMP less half their gain over
+   * max(fuel, export tariff), earn 1,560.00 (nothing selling to the utility alone) and leave the
+   * buildings as much; 0 AC violations with the AC correction on by default. The peak is at
+   * 18:00, the lowest voltage at 16:00.
    */
   /**
    * The vc-game stage, beside vc-coop's: the equilibrium's certificate is small, it costs no less
@@ -192,6 +195,15 @@ class RunCommandTest {
     assertThat(variants.get(0).get("net_cost").asDouble()).isCloseTo(102428.91, within(0.01));
     assertThat(variants.get(1).get("net_cost").asDouble()).isCloseTo(100238.01, within(0.01));
     assertThat(variants.get(2).get("net_cost").asDouble()).isCloseTo(99842.07, within(0.01));
+    assertThat(variants.get(3).get("net_cost").asDouble()).isCloseTo(98282.07, within(0.01));
+    for (int v = 0; v < 3; v++) {
+      assertThat(variants.get(v).get("dg_profit").asDouble()).isZero();
+    }
+    assertThat(variants.get(3).get("dg_profit").asDouble()).isCloseTo(1560.00, within(0.01));
+    // nash, ks, incentive and lmp-sharing split the same saving; Nash's equal split leaves the
+    // smallest building saving largest, so it is named.
+    assertThat(run.out()).contains("Best mechanism  nash saves 4146.84 INR (4.05 %), 0 worse off",
+        "the same saving: nash, ks, incentive, lmp-sharing");
     assertThat(summary.at("/clearing/ac_voltage_violations").asInt()).isZero();
     assertThat(summary.at("/clearing/ac_branch_violations").asInt()).isZero();
     double nash = summary.get("mechanisms").get(1).get("community_cost").asDouble();

@@ -32,7 +32,15 @@ public enum CommunityBill {
    * Their bill as one net-metered customer of the utility: Σ_t π^buy n_t⁺ − π^sell n_t⁻ over their
    * net withdrawal n_t, plus their batteries' wear. The DSO keeps what is left at the root.
    */
-  NET_METERED("net-metered");
+  NET_METERED("net-metered"),
+  /**
+   * The DLMP settlement with the rent kept by the DSO <em>in place of</em> the network part ν of the
+   * import tariff ({@code bargaining.network_part}): the community's net import from the utility
+   * is billed ν per kWh less, Σ_t ν (D_t − S_t)⁺ over the participants. Each side then pays the DSO
+   * for the network once: alone through ν in the tariff, in the community through the rent. With
+   * ν = 0 it is {@link #DLMP}.
+   */
+  DLMP_RENT_FOR_NETWORK("dlmp-rent-for-network");
 
   /** The basis when a scenario names none. */
   public static final CommunityBill DEFAULT = DLMP_LESS_RENT;

@@ -34,6 +34,7 @@ public final class CooperativeOutcome {
   private final double networkRent;
   private final CommunityBill bill;
   private final List<CoalitionValue> coalitions;
+  private final double networkPart;
 
   /**
    * @param name a label for reports
@@ -58,6 +59,16 @@ public final class CooperativeOutcome {
   public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
       List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double networkRent,
       CommunityBill bill, List<CoalitionValue> coalitions) {
+    this(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus, networkRent, bill, coalitions, 0);
+  }
+
+  /**
+   * @param networkPart ν, the import tariff's network part that {@link CommunityBill#DLMP_RENT_FOR_NETWORK}
+   *     waives on the community's imports [money/kWh]
+   */
+  public CooperativeOutcome(String name, double hours, double[] importPrice, double[] exportPrice,
+      List<CommunityMember> members, double utilityBill, double dlmpDsoSurplus, double networkRent,
+      CommunityBill bill, List<CoalitionValue> coalitions, double networkPart) {
     int n = importPrice.length;
     if (exportPrice.length != n || members.stream().anyMatch(m -> m.intervals() != n)) {
       throw new IllegalArgumentException("tariffs and members need " + n + " intervals each");
@@ -72,6 +83,7 @@ public final class CooperativeOutcome {
     this.networkRent = networkRent;
     this.bill = bill;
     this.coalitions = List.copyOf(coalitions);
+    this.networkPart = networkPart;
     this.supplyKwh = new double[n];
     this.demandKwh = new double[n];
     for (CommunityMember m : this.members) {
@@ -119,19 +131,20 @@ public final class CooperativeOutcome {
     return new CooperativeOutcome(scenario.name(), hours, scenario.tariff().importPrice().values(),
         scenario.tariff().exportPrice().values(), members, DlmpSettlement.utilityBill(scenario, solution),
         DlmpSettlement.dsoSurplus(scenario, solution), DlmpSettlement.networkRent(scenario, solution),
-        CommunityBill.byKey(scenario.bargaining().bill()).orElseThrow(), List.of());
+        CommunityBill.byKey(scenario.bargaining().bill()).orElseThrow(), List.of(),
+        scenario.bargaining().networkPart());
   }
 
   /** The same outcome with the stand-alone savings of the scenario's coalitions. */
   public CooperativeOutcome withCoalitions(List<CoalitionValue> values) {
     return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
-        networkRent, bill, values);
+        networkRent, bill, values, networkPart);
   }
 
   /** The same outcome on another bill basis. */
   public CooperativeOutcome withBill(CommunityBill basis) {
     return new CooperativeOutcome(name, hours, importPrice, exportPrice, members, utilityBill, dlmpDsoSurplus,
-        networkRent, basis, coalitions);
+        networkRent, basis, coalitions, networkPart);
   }
 
   /**
@@ -216,6 +229,23 @@ public final class CooperativeOutcome {
   /** The basis of the bill that savings sharing splits, as the scenario chose it. */
   public CommunityBill bill() {
     return bill;
+  }
+
+  /** ν, the network part of the import tariff ({@code bargaining.network_part}) [money/kWh]. */
+  public double networkPart() {
+    return networkPart;
+  }
+
+  /**
+   * What the participants import from the utility together over the day, Σ_t (D_t − S_t)⁺ [kWh]:
+   * the energy the network part ν is charged on.
+   */
+  public double netImportKwh() {
+    double sum = 0;
+    for (int t = 0; t < intervals(); t++) {
+      sum += Math.max(0, demandKwh[t] - supplyKwh[t]);
+    }
+    return sum;
   }
 
   /** The stand-alone savings v(S) of the scenario's coalitions, in the scenario's order. */

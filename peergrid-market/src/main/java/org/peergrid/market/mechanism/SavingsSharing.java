@@ -50,6 +50,9 @@ final class SavingsSharing {
     if (basis == CommunityBill.DLMP_LESS_RENT) {
       bill -= outcome.networkRent();
     }
+    if (basis == CommunityBill.DLMP_RENT_FOR_NETWORK) {
+      bill -= networkPartWaived();
+    }
     if (basis == CommunityBill.NET_METERED) {
       for (int t = 0; t < owned.length; t++) {
         bill += owned[t] > 0 ? outcome.importPrice(t) * owned[t] : outcome.exportPrice(t) * owned[t];
@@ -98,6 +101,11 @@ final class SavingsSharing {
       }
     }
     return profit;
+  }
+
+  /** ν Σ_t (D_t − S_t)⁺: what the DSO waives of the tariff's network part when it keeps the rent [money]. */
+  private double networkPartWaived() {
+    return outcome.networkPart() * outcome.netImportKwh();
   }
 
   /** S = Σ C⁰_b − B [money]. */
@@ -193,6 +201,7 @@ final class SavingsSharing {
     double dso = switch (basis) {
       case DLMP -> outcome.dlmpDsoSurplus();
       case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
+      case DLMP_RENT_FOR_NETWORK -> outcome.dlmpDsoSurplus() - networkPartWaived();
       case NET_METERED -> bill() - ownersWear + generatorsTrade - outcome.utilityBill();
     };
     return rows.build(mechanism, dso);

@@ -7,13 +7,17 @@ import java.util.Set;
 
 /** Reads the scenario's {@code bargaining} block (docs/formats.md) with the file's key paths in every error. */
 final class BargainingReader {
-  private static final Set<String> KEYS = Set.of("bill", "coalitions");
+  private static final Set<String> KEYS = Set.of("bill", "coalitions", "network_part");
+  private static final String RENT_FOR_NETWORK = "dlmp-rent-for-network";
   private static final String PAIRS = "pairs";
 
   private BargainingReader() {}
 
-  /** @param participants the scenario's participants, to check the coalitions' ids against */
-  static BargainingSpec read(ScenarioNode block, List<Participant> participants) {
+  /**
+   * @param participants the scenario's participants, to check the coalitions' ids against
+   * @param tariff the day-ahead tariff, which the network part is a part of
+   */
+  static BargainingSpec read(ScenarioNode block, List<Participant> participants, Tariff tariff) {
     block.requireObject(KEYS);
     String bill = block.optional("bill").map(ScenarioNode::asText).orElse(BargainingSpec.DEFAULT.bill());
     if (!BargainingSpec.BILLS.contains(bill)) {
@@ -21,8 +25,9 @@ final class BargainingReader {
           + " (dlmp-less-rent returns the network rent to the buildings, so that the community pays for the"
           + " network as each building does alone)");
     }
+    double networkPart = networkPart(block, bill, tariff);
     if (!block.has("coalitions")) {
-      return new BargainingSpec(bill, List.of(), false);
+      return new BargainingSpec(bill, List.of(), false, networkPart);
     }
     ScenarioNode c = block.child("coalitions");
     if (c.json().isTextual()) {
@@ -30,7 +35,7 @@ final class BargainingReader {
         throw c.error("expected \"pairs\" or a list of coalitions such as [[B03, B07], [B03, B07, B12]], got \""
             + c.json().asText() + "\"");
       }
-      return new BargainingSpec(bill, List.of(), true);
+      return new BargainingSpec(bill, List.of(), true, networkPart);
     }
     List<String> sharers = participants.stream().filter(p -> p instanceof Building || p instanceof ElectricVehicle)
         .map(Participant::id).toList();
@@ -38,7 +43,26 @@ final class BargainingReader {
     for (ScenarioNode coalition : c.elements()) {
       coalitions.add(coalition(coalition, sharers));
     }
-    return new BargainingSpec(bill, coalitions, false);
+    return new BargainingSpec(bill, coalitions, false, networkPart);
+  }
+
+  /** ν: only with {@code bill: dlmp-rent-for-network}, from 0 to the lowest import tariff. */
+  private static double networkPart(ScenarioNode block, String bill, Tariff tariff) {
+    if (!block.has("network_part")) {
+      return 0;
+    }
+    ScenarioNode node = block.child("network_part");
+    if (!RENT_FOR_NETWORK.equals(bill)) {
+      throw node.error("is read only with bill: " + RENT_FOR_NETWORK + " (the DSO keeps the network rent in place"
+          + " of this part of the tariff); set that bill or remove network_part");
+    }
+    double nu = node.asNumber();
+    double lowest = tariff.importPrice().min();
+    if (nu < 0 || nu > lowest) {
+      throw node.error("the network part of the import tariff must be from 0 to the lowest import tariff, "
+          + lowest + " per kWh; got " + nu);
+    }
+    return nu;
   }
 
   private static List<String> coalition(ScenarioNode node, List<String> sharers) {

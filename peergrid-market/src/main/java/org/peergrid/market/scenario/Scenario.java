@@ -127,7 +127,8 @@ public record Scenario(
    */
   public Scenario subset(String newName, List<Participant> kept) {
     return new Scenario(newName, currency, network, horizon, tariff, kept, UncertaintySpec.DEFAULT, realtimeTariff,
-        StageRequests.NONE, new BargainingSpec(bargaining.bill(), List.of(), false));
+        StageRequests.NONE, new BargainingSpec(bargaining.bill(), List.of(), false,
+        bargaining.networkPart()));
   }
 
   private static void requireLength(String key, TimeSeries series, int intervals) {

@@ -115,7 +115,7 @@ public final class ScenarioLoader {
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
     StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, files))
         .orElse(StageRequests.NONE);
-    BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants))
+    BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants, tariff))
         .orElse(BargainingSpec.DEFAULT);
     return build(root, () -> new Scenario(name, currency, network, horizon, tariff, participants, uncertainty,
         realtime, stages, bargaining));

@@ -3,8 +3,10 @@ package org.peergrid.market.mechanism;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.testing.WorkedExamples;
@@ -80,6 +82,28 @@ class LmpSharingMechanismTest {
     // Nobody gains at DLMPs and S is a rounding error below 0: shared equally, no 0/0.
     assertThat(LmpSharingMechanism.savings(new double[] {0, -10}, -1e-12))
         .containsExactly(new double[] {-0.5e-12, -0.5e-12}, within(1e-15));
+  }
+
+  @Test
+  void withTheRentKeptInPlaceOfTheTariffsNetworkPartTheCommunityIsBilledNuLessPerImportedKwh(@TempDir Path dir)
+      throws java.io.IOException {
+    // bill: dlmp-rent-for-network, ν = 2.5. The participants import D − S = 1600 − 800 = 800 kWh:
+    // B = 8600 − 2.5 × 800 = 6600, S = 200. v = (1800, 0, −3600), S < Σ v⁺: u = (200, 0, 0).
+    // The DSO keeps the rent 3000 less the waived 2000 = 1000 (6600 − 1600 to G3 − 4000 to the utility).
+    String lmp3 = java.nio.file.Files.readString(WorkedExamples.folder().resolve("lmp3.yaml"));
+    CooperativeOutcome o = CooperativeDay.solve(ScenarioLoader.load(WorkedExamples.write(dir, "lmp3-nu.yaml",
+        lmp3 + "bargaining: {bill: dlmp-rent-for-network, network_part: 2.5}\n"))).outcome().orElseThrow();
+    SettlementResult s = new LmpSharingMechanism().settle(o).settlement().orElseThrow();
+
+    assertThat(o.netImportKwh()).isCloseTo(800, within(EXACT));
+    assertThat(s.totalCost()).isCloseTo(6600, within(EXACT));
+    assertThat(s.participant("A2").cost()).isCloseTo(-1400, within(EXACT));
+    assertThat(s.participant("B2").cost()).isCloseTo(2000, within(EXACT));
+    assertThat(s.participant("C3").cost()).isCloseTo(6000, within(EXACT));
+    assertThat(s.dsoSurplus()).isCloseTo(1000, within(EXACT));
+    // ν = 0 is the dlmp basis: the network paid twice, no split.
+    assertThat(new LmpSharingMechanism().settle(outcome.withBill(CommunityBill.DLMP_RENT_FOR_NETWORK)).status())
+        .isEqualTo(SettlementStatus.NO_SPLIT);
   }
 
   private Map<String, CommunityMember> members() {

@@ -53,11 +53,36 @@ class BargainingBlockTest {
   }
 
   @Test
+  void theNetworkPartGoesWithTheBasisThatKeepsTheRentInItsPlace() {
+    BargainingSpec b = load(HEAD + "bargaining: {bill: dlmp-rent-for-network, network_part: 1.25}\n").bargaining();
+    assertThat(b.bill()).isEqualTo("dlmp-rent-for-network");
+    assertThat(b.networkPart()).isEqualTo(1.25);
+    assertThat(load(HEAD + "bargaining: {bill: dlmp-rent-for-network}\n").bargaining().networkPart()).isZero();
+    // A case variant or coalition keeps it.
+    Scenario s = load(HEAD + "bargaining: {bill: dlmp-rent-for-network, network_part: 1.25}\n");
+    assertThat(s.subset("two", s.participants().subList(0, 2)).bargaining().networkPart()).isEqualTo(1.25);
+  }
+
+  @Test
+  void networkPartErrorsNameTheKey() {
+    assertThatThrownBy(() -> load(HEAD + "bargaining: {network_part: 1}\n"))
+        .hasMessageContaining(":9: bargaining.network_part: is read only with bill: dlmp-rent-for-network");
+    assertThatThrownBy(() -> load(HEAD + "bargaining: {bill: dlmp-rent-for-network, network_part: 6}\n"))
+        .hasMessageContaining("bargaining.network_part: the network part of the import tariff must be from 0 to the"
+            + " lowest import tariff, 5.0 per kWh; got 6.0");
+    assertThatThrownBy(() -> load(HEAD + "bargaining: {bill: dlmp-rent-for-network, network_part: -1}\n"))
+        .hasMessageContaining("bargaining.network_part: the network part");
+    assertThatThrownBy(() -> load(HEAD + "bargaining: {bill: dlmp-rent-for-network, network_part: lots}\n"))
+        .hasMessageContaining("bargaining.network_part: expected a number, got");
+  }
+
+  @Test
   void everyKeyIsRefusedWithItsPathAndHowToFixIt() {
     assertThatThrownBy(() -> load(HEAD + "bargaining: {bil: dlmp}\n"))
         .hasMessageContaining(":9: bargaining.bil: unknown key; did you mean bill?");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {bill: lmp}\n"))
-        .hasMessageContaining("bargaining.bill: unknown bill basis \"lmp\"; use one of [dlmp-less-rent, dlmp, net-metered]");
+        .hasMessageContaining("bargaining.bill: unknown bill basis \"lmp\"; use one of [dlmp-less-rent, dlmp, net-metered,"
+            + " dlmp-rent-for-network]");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {coalitions: triples}\n"))
         .hasMessageContaining("bargaining.coalitions: expected \"pairs\" or a list of coalitions");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {coalitions: {B2: B3}}\n"))
