@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <p>The rule. With v_b = C⁰_b − (b's energy at DLMPs + its wear), the saving DLMPs alone give b,
  * and S = Σ C⁰_b − B the community's saving on the scenario's bill basis, the pool S − Σ v_b
- * (the returned rent plus the shareable battery's trading margin less its wear) is used first to
+ * (the returned rent, the shareable battery's trading margin less its wear, and the buyers' half of
+ * the generators' gain) is used first to
  * make whole every building that DLMPs leave worse off than alone, then shared equally:
  *
  * <pre>u_b = v_b⁺ + (S − Σ_j v_j⁺)/n   when S ≥ Σ_j v_j⁺,
@@ -23,7 +24,8 @@ import java.util.Locale;
  * pays more than alone when the community saves. A building keeps the locational gain its DLMPs
  * give it, up to the community's saving. When S &lt; 0 (cooperation creates no value on this
  * basis) no split leaves every building as well off as alone and the outcome is
- * {@link SettlementStatus#NO_SPLIT}. Generators are paid their DLMP. O(participants × intervals).
+ * {@link SettlementStatus#NO_SPLIT}. Generators are paid their DLMP less half their gain
+ * ({@link SavingsSharing#generatorPrice}), the other half in the pool. O(participants × intervals).
  *
  * <p>No published formula is claimed: the thesis states the property (every building's cost falls,
  * network limits hold), and this rule is peergrid's way to guarantee it with DLMP prices.
