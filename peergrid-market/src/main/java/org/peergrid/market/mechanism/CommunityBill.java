@@ -40,7 +40,20 @@ public enum CommunityBill {
    * for the network once: alone through ν in the tariff, in the community through the rent. With
    * ν = 0 it is {@link #DLMP}.
    */
-  DLMP_RENT_FOR_NETWORK("dlmp-rent-for-network");
+  DLMP_RENT_FOR_NETWORK("dlmp-rent-for-network"),
+  /**
+   * B as {@link #DLMP_LESS_RENT}, the rent returned, but by a stated key: in {@code lmp-sharing}
+   * each building is owed the share of the rent R in proportion to the energy it withdraws over the
+   * day (Σ_t b_bt / Σ_j Σ_t b_jt), added to what its DLMPs save it, before the rest of the pool is
+   * shared. Bargaining ({@code nash}, {@code ks}) and {@code incentive} split S without keys, so for
+   * them it is {@link #DLMP_LESS_RENT}.
+   */
+  DLMP_RENT_BY_IMPORT("dlmp-rent-by-import");
+
+  /** Whether the DSO returns the network rent to the buildings on this basis. */
+  public boolean returnsRent() {
+    return this == DLMP_LESS_RENT || this == DLMP_RENT_BY_IMPORT;
+  }
 
   /** The basis when a scenario names none. */
   public static final CommunityBill DEFAULT = DLMP_LESS_RENT;

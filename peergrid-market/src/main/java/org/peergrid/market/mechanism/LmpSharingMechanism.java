@@ -1,5 +1,6 @@
 package org.peergrid.market.mechanism;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,10 @@ import java.util.Locale;
  * basis) no split leaves every building as well off as alone and the outcome is
  * {@link SettlementStatus#NO_SPLIT}. Generators are paid their DLMP less half their gain
  * ({@link SavingsSharing#generatorPrice}), the other half in the pool. O(participants × intervals).
+ *
+ * <p>With {@link CommunityBill#DLMP_RENT_BY_IMPORT} the rent is returned by a stated key instead of
+ * through the pool: v_b gains R·e_b/Σ e, e_b the energy b withdraws over the day, before the rule
+ * runs; the guarantee is the same (the pool still makes whole first).
  *
  * <p>No published formula is claimed: the thesis states the property (every building's cost falls,
  * network limits hold), and this rule is peergrid's way to guarantee it with DLMP prices.
@@ -54,8 +59,9 @@ public final class LmpSharingMechanism implements MarketMechanism {
     double bill = sharing.bill();
     double saving = sharing.saving();
     double[] dlmpSaving = new double[c0.length];
+    double[] rentShare = rentByImport(outcome);
     for (int b = 0; b < c0.length; b++) {
-      dlmpSaving[b] = c0[b] - atDlmp[b];
+      dlmpSaving[b] = c0[b] - atDlmp[b] + rentShare[b];
     }
     if (saving < -SettlementBuilder.RATIONALITY_TOLERANCE * Math.max(1, Math.abs(bill))) {
       return MechanismOutcome.noSplit(NAME, String.format(Locale.ROOT,
@@ -68,6 +74,30 @@ public final class LmpSharingMechanism implements MarketMechanism {
       payments[b] = c0[b] - u[b];
     }
     return MechanismOutcome.settled(NAME, sharing.settle(NAME, payments));
+  }
+
+  /**
+   * Each building's share of the network rent by the energy it withdraws, on
+   * {@link CommunityBill#DLMP_RENT_BY_IMPORT} (equal shares when none withdraws any); zeros on every
+   * other basis, where the rent, if returned, is in the pool [money].
+   */
+  static double[] rentByImport(CooperativeOutcome outcome) {
+    List<CommunityMember> buildings = outcome.buildings();
+    double[] share = new double[buildings.size()];
+    if (outcome.bill() != CommunityBill.DLMP_RENT_BY_IMPORT || share.length == 0) {
+      return share;
+    }
+    double total = 0;
+    for (int b = 0; b < share.length; b++) {
+      for (int t = 0; t < outcome.intervals(); t++) {
+        share[b] += buildings.get(b).bought(t);
+      }
+      total += share[b];
+    }
+    for (int b = 0; b < share.length; b++) {
+      share[b] = outcome.networkRent() * (total > 0 ? share[b] / total : 1.0 / share.length);
+    }
+    return share;
   }
 
   /**

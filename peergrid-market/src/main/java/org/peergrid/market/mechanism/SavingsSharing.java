@@ -47,7 +47,7 @@ final class SavingsSharing {
         }
       }
     }
-    if (basis == CommunityBill.DLMP_LESS_RENT) {
+    if (basis.returnsRent()) {
       bill -= outcome.networkRent();
     }
     if (basis == CommunityBill.DLMP_RENT_FOR_NETWORK) {
@@ -200,7 +200,7 @@ final class SavingsSharing {
     // The generators' discount moves money from them to the buildings only: the DSO keeps the same.
     double dso = switch (basis) {
       case DLMP -> outcome.dlmpDsoSurplus();
-      case DLMP_LESS_RENT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
+      case DLMP_LESS_RENT, DLMP_RENT_BY_IMPORT -> outcome.dlmpDsoSurplus() - outcome.networkRent();
       case DLMP_RENT_FOR_NETWORK -> outcome.dlmpDsoSurplus() - networkPartWaived();
       case NET_METERED -> bill() - ownersWear + generatorsTrade - outcome.utilityBill();
     };

@@ -21,7 +21,8 @@ public record BargainingSpec(String bill, List<List<String>> coalitions, boolean
    * The spellings of {@code bargaining.bill}, default first; the mechanism package's
    * {@code CommunityBill} names the same bases (a test holds the two lists equal).
    */
-  public static final List<String> BILLS = List.of("dlmp-less-rent", "dlmp", "net-metered", "dlmp-rent-for-network");
+  public static final List<String> BILLS = List.of("dlmp-less-rent", "dlmp", "net-metered", "dlmp-rent-for-network",
+      "dlmp-rent-by-import");
   /** No block: the default bill basis and no coalitions. */
   public static final BargainingSpec DEFAULT = new BargainingSpec(BILLS.get(0), List.of(), false);
 

@@ -106,6 +106,26 @@ class LmpSharingMechanismTest {
         .isEqualTo(SettlementStatus.NO_SPLIT);
   }
 
+  @Test
+  void theRentReturnedByImportedEnergyIsOwedBeforeThePoolIsShared() {
+    // dlmp-rent-by-import: B = 5600 as with the rent returned, S = 1200. Withdrawn energy A2 0,
+    // B2 400, C3 1200: rent shares 3000 × (0, 400, 1200)/1600 = (0, 750, 2250). v = (1800, 0, −3600)
+    // + those = (1800, 750, −1350); S < Σ v⁺ = 2550: u = (1800, 750, 0) · 1200/2550.
+    CooperativeOutcome byImport = outcome.withBill(CommunityBill.DLMP_RENT_BY_IMPORT);
+    assertThat(LmpSharingMechanism.rentByImport(byImport)).containsExactly(new double[] {0, 750, 2250},
+        within(EXACT));
+    SettlementResult s = new LmpSharingMechanism().settle(byImport).settlement().orElseThrow();
+
+    assertThat(s.totalCost()).isCloseTo(5600, within(EXACT));
+    assertThat(s.participant("A2").cost()).isCloseTo(-1200 - 1800 * 1200.0 / 2550, within(EXACT));
+    assertThat(s.participant("B2").cost()).isCloseTo(2000 - 750 * 1200.0 / 2550, within(EXACT));
+    assertThat(s.participant("C3").cost()).isCloseTo(6000, within(EXACT));
+    assertThat(s.dsoSurplus()).isCloseTo(0, within(EXACT));
+    // Nash splits S without keys: the same as with the rent in the pool.
+    assertThat(new NashBargainingMechanism().settle(byImport).settlement().orElseThrow().participant("B2").cost())
+        .isCloseTo(1600, within(EXACT));
+  }
+
   private Map<String, CommunityMember> members() {
     return outcome.members().stream().collect(java.util.stream.Collectors.toMap(CommunityMember::id, x -> x));
   }

@@ -82,7 +82,7 @@ class BargainingBlockTest {
         .hasMessageContaining(":9: bargaining.bil: unknown key; did you mean bill?");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {bill: lmp}\n"))
         .hasMessageContaining("bargaining.bill: unknown bill basis \"lmp\"; use one of [dlmp-less-rent, dlmp, net-metered,"
-            + " dlmp-rent-for-network]");
+            + " dlmp-rent-for-network, dlmp-rent-by-import]");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {coalitions: triples}\n"))
         .hasMessageContaining("bargaining.coalitions: expected \"pairs\" or a list of coalitions");
     assertThatThrownBy(() -> load(HEAD + "bargaining: {coalitions: {B2: B3}}\n"))
