@@ -110,6 +110,34 @@ public final class ThreePhaseResult {
     return sourceVar / 1000;
   }
 
+  /** Power drawn by all loads (generators count negative) at the solution, kW and kvar: {P, Q}. */
+  public double[] loadKwKvar() {
+    double p = 0;
+    double q = 0;
+    double[] cur = new double[2];
+    for (LoadElement l : net.loads()) {
+      for (int k = 0; k < l.from.length; k++) {
+        double ur = (l.from[k] >= 0 ? vr[l.from[k]] : 0) - (l.to[k] >= 0 ? vr[l.to[k]] : 0);
+        double ui = (l.from[k] >= 0 ? vi[l.from[k]] : 0) - (l.to[k] >= 0 ? vi[l.to[k]] : 0);
+        l.current(ur, ui, cur);
+        p += ur * cur[0] + ui * cur[1];
+        q += ui * cur[0] - ur * cur[1];
+      }
+    }
+    return new double[] {p / 1000, q / 1000};
+  }
+
+  /** Reactive power that the capacitors deliver at the solution, kvar (positive: supplied). */
+  public double capacitorKvar() {
+    double q = 0;
+    for (PhaseElement e : net.elements()) {
+      if (e.kind() == PhaseElement.Kind.CAPACITOR) {
+        q -= e.lossVa(vr, vi)[1];
+      }
+    }
+    return q / 1000;
+  }
+
   /** Transformer name to the final ratio of the winding its RegControl moves. */
   public Map<String, Double> taps() {
     return taps;
