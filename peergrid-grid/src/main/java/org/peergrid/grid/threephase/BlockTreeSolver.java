@@ -14,6 +14,13 @@ public final class BlockTreeSolver {
   private final CMatrix[] down;
   private final CMatrix[] dinv;
   private final CMatrix[] lower;
+  /** Bus and position within the bus of every global node (looked up once, not per stamp). */
+  private final int[] nodeBus;
+  private final int[] nodeLocal;
+  private final double[] workRe;
+  private final double[] workIm;
+  private final double[] blockRe;
+  private final double[] blockIm;
 
   public BlockTreeSolver(PhaseNetwork net) {
     this.net = net;
@@ -23,6 +30,27 @@ public final class BlockTreeSolver {
     down = new CMatrix[buses];
     dinv = new CMatrix[buses];
     lower = new CMatrix[buses];
+    int nodes = net.nodeCount();
+    nodeBus = new int[nodes];
+    nodeLocal = new int[nodes];
+    int largest = 1;
+    for (int b = 0; b < buses; b++) {
+      largest = Math.max(largest, size(b));
+      for (int k = net.firstNode()[b]; k < net.firstNode()[b + 1]; k++) {
+        nodeBus[k] = b;
+        nodeLocal[k] = k - net.firstNode()[b];
+      }
+      diag[b] = CMatrix.square(size(b));
+      if (b > 0) {
+        int p = net.parent()[b];
+        up[b] = new CMatrix(size(b), size(p));
+        down[b] = new CMatrix(size(p), size(b));
+      }
+    }
+    workRe = new double[nodes];
+    workIm = new double[nodes];
+    blockRe = new double[largest];
+    blockIm = new double[largest];
   }
 
   private int size(int b) {
@@ -37,11 +65,10 @@ public final class BlockTreeSolver {
    */
   public void factor(boolean withLoads) {
     for (int b = 0; b < buses; b++) {
-      diag[b] = CMatrix.square(size(b));
+      diag[b].clear();
       if (b > 0) {
-        int p = net.parent()[b];
-        up[b] = new CMatrix(size(b), size(p));
-        down[b] = new CMatrix(size(p), size(b));
+        up[b].clear();
+        down[b].clear();
       }
     }
     for (PhaseElement e : net.elements()) {
@@ -99,10 +126,10 @@ public final class BlockTreeSolver {
   }
 
   private void stamp(int gi, int gj, double re, double im, PhaseElement e) {
-    int bi = net.busOf(gi);
-    int bj = net.busOf(gj);
-    int li = gi - net.firstNode()[bi];
-    int lj = gj - net.firstNode()[bj];
+    int bi = nodeBus[gi];
+    int bj = nodeBus[gj];
+    int li = nodeLocal[gi];
+    int lj = nodeLocal[gj];
     if (bi == bj) {
       diag[bi].add(li, lj, re, im);
     } else if (net.parent()[bi] == bj) {
@@ -119,8 +146,10 @@ public final class BlockTreeSolver {
   public void solve(double[] rhsRe, double[] rhsIm, double[] xRe, double[] xIm) {
     int[] first = net.firstNode();
     int[] parent = net.parent();
-    double[] yr = rhsRe.clone();
-    double[] yi = rhsIm.clone();
+    double[] yr = workRe;
+    double[] yi = workIm;
+    System.arraycopy(rhsRe, 0, yr, 0, yr.length);
+    System.arraycopy(rhsIm, 0, yi, 0, yi.length);
     for (int b = buses - 1; b > 0; b--) {
       int p = parent[b];
       CMatrix l = lower[b];
@@ -142,8 +171,8 @@ public final class BlockTreeSolver {
     for (int b = 0; b < buses; b++) {
       int fb = first[b];
       int n = first[b + 1] - fb;
-      double[] tr = new double[n];
-      double[] ti = new double[n];
+      double[] tr = blockRe;
+      double[] ti = blockIm;
       for (int i = 0; i < n; i++) {
         tr[i] = yr[fb + i];
         ti[i] = yi[fb + i];

@@ -48,6 +48,12 @@ public final class CMatrix {
     im[r * cols + c] += vim;
   }
 
+  /** Sets every entry to zero. */
+  public void clear() {
+    java.util.Arrays.fill(re, 0);
+    java.util.Arrays.fill(im, 0);
+  }
+
   public CMatrix copy() {
     CMatrix o = new CMatrix(rows, cols);
     System.arraycopy(re, 0, o.re, 0, re.length);
