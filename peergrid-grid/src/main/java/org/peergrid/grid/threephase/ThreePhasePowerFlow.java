@@ -35,6 +35,8 @@ public final class ThreePhasePowerFlow {
   private final double[] noLoadIm;
   private final double[] nortonRe;
   private final double[] nortonIm;
+  /** Taps of every transformer when Y (with the loads) was last factored; null before that. */
+  private double[] factoredTaps;
 
   /**
    * Prepares the power flow: voltage bases from a no-load solution.
@@ -149,7 +151,10 @@ public final class ThreePhasePowerFlow {
     int totalIterations = 0;
     int controlIterations = 0;
     ThreePhaseStatus status = ThreePhaseStatus.CONVERGED;
-    factor(true);
+    // Y depends only on the taps (elements and loads are fixed): a warm re-solve reuses the factors
+    if (factoredTaps == null || !Arrays.equals(factoredTaps, currentTaps())) {
+      refactorWithLoads();
+    }
     while (true) {
       controlIterations++;
       boolean converged = false;
@@ -215,7 +220,7 @@ public final class ThreePhasePowerFlow {
         break;
       }
       moveTaps(armed, pending);
-      factor(true);
+      refactorWithLoads();
     }
     return new ThreePhaseResult(net, vr, vi, nodeBaseVolts, busBaseKv, status, totalIterations, controlIterations,
         System.nanoTime() - start);
@@ -239,6 +244,26 @@ public final class ThreePhasePowerFlow {
       }
     }
     return change;
+  }
+
+  private void refactorWithLoads() {
+    for (PhaseElement e : net.elements()) {
+      e.refresh();
+    }
+    factor(true);
+    factoredTaps = currentTaps();
+  }
+
+  private double[] currentTaps() {
+    double[] taps = new double[2 * net.elements().size()];
+    int k = 0;
+    for (PhaseElement e : net.elements()) {
+      if (e.transformer != null) {
+        taps[k++] = e.transformer.tap[0];
+        taps[k++] = e.transformer.tap[1];
+      }
+    }
+    return Arrays.copyOf(taps, k);
   }
 
   /** OpenDSS's RegControl sampling; returns whether any regulator is armed. */
