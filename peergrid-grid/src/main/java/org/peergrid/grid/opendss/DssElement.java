@@ -40,8 +40,11 @@ public abstract class DssElement {
   /** Applies one property; returns false when the property is unknown to this class. */
   abstract boolean set(String property, String value, DssLocation where);
 
-  /** Copies every property of {@code other} (the {@code like=} property). */
-  abstract void copyFrom(DssElement other);
+  /**
+   * Every property assignment applied so far, in order: {@code like=} replays another object's
+   * (OpenDSS copies its properties, which is the same as setting them again from the defaults).
+   */
+  final List<String[]> assignments = new ArrayList<>();
 
   final void apply(String property, String value, DssLocation where) {
     if (property.equals("enabled")) {
@@ -241,23 +244,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      LineCode o = (LineCode) other;
-      z.phases = o.z.phases;
-      Impedance c = o.z.copy();
-      z.matrixForm = c.matrixForm;
-      z.r1 = c.r1;
-      z.x1 = c.x1;
-      z.r0 = c.r0;
-      z.x0 = c.x0;
-      z.c1 = c.c1;
-      z.c0 = c.c0;
-      z.r = c.r;
-      z.x = c.x;
-      z.c = c.c;
-      z.unitMetres = c.unitMetres;
-    }
   }
 
   /** {@code Line}: a series impedance between two buses with its shunt capacitance. */
@@ -321,16 +307,6 @@ public abstract class DssElement {
       z = code.z.copy();
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      Line o = (Line) other;
-      bus1 = o.bus1;
-      bus2 = o.bus2;
-      z = o.z.copy();
-      length = o.length;
-      lengthUnitMetres = o.lengthUnitMetres;
-      lineCode = o.lineCode;
-    }
 
     public int phases() {
       return z.phases;
@@ -425,26 +401,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      Load o = (Load) other;
-      bus1 = o.bus1;
-      phases = o.phases;
-      conn = o.conn;
-      kv = o.kv;
-      kw = o.kw;
-      kvar = o.kvar;
-      pf = o.pf;
-      pfGiven = o.pfGiven;
-      model = o.model;
-      vminpu = o.vminpu;
-      vmaxpu = o.vmaxpu;
-      vlowpu = o.vlowpu;
-      cvrWatts = o.cvrWatts;
-      cvrVars = o.cvrVars;
-      yearly = o.yearly;
-      daily = o.daily;
-    }
 
     public BusRef bus1() {
       return bus1;
@@ -518,16 +474,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      Capacitor o = (Capacitor) other;
-      bus1 = o.bus1;
-      bus2 = o.bus2;
-      phases = o.phases;
-      conn = o.conn;
-      kv = o.kv;
-      kvar = o.kvar;
-    }
   }
 
   /** {@code Transformer} with two windings. */
@@ -629,24 +575,6 @@ public abstract class DssElement {
       target[1] = num(items.get(1), where, p);
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      Transformer o = (Transformer) other;
-      phases = o.phases;
-      for (int w = 0; w < 2; w++) {
-        bus[w] = o.bus[w];
-        conn[w] = o.conn[w];
-        kv[w] = o.kv[w];
-        kva[w] = o.kva[w];
-        pctR[w] = o.pctR[w];
-        tap[w] = o.tap[w];
-      }
-      xhl = o.xhl;
-      ppmAntifloat = o.ppmAntifloat;
-      maxTap = o.maxTap;
-      minTap = o.minTap;
-      numTaps = o.numTaps;
-    }
 
     public int phases() {
       return phases;
@@ -729,22 +657,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      RegControl o = (RegControl) other;
-      transformer = o.transformer;
-      winding = o.winding;
-      tapWinding = o.tapWinding;
-      vreg = o.vreg;
-      band = o.band;
-      ptRatio = o.ptRatio;
-      ctPrimary = o.ctPrimary;
-      r = o.r;
-      x = o.x;
-      delay = o.delay;
-      maxTapChange = o.maxTapChange;
-      ptPhase = o.ptPhase;
-    }
 
     public String transformer() {
       return transformer;
@@ -814,10 +726,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      throw new UnsupportedOperationException("like= on a Vsource");
-    }
 
     public BusRef bus1() {
       return bus1;
@@ -885,14 +793,6 @@ public abstract class DssElement {
       return true;
     }
 
-    @Override
-    void copyFrom(DssElement other) {
-      LoadShape o = (LoadShape) other;
-      points = o.points;
-      minuteInterval = o.minuteInterval;
-      multiplierFile = o.multiplierFile;
-      multipliers = o.multipliers == null ? null : o.multipliers.clone();
-    }
 
     /** The multiplier file, resolved against the folder of the script that defined the shape, or null. */
     public java.nio.file.Path multiplierFile() {

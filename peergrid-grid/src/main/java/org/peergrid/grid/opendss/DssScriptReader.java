@@ -250,28 +250,36 @@ public final class DssScriptReader {
         throw where.error(e.className() + "." + e.name() + ": value '" + p.value()
             + "' has no property name; write property=value");
       }
-      switch (p.name()) {
-        case "like" -> {
-          DssElement model = circuit.find(classKey(e), p.value().toLowerCase(Locale.ROOT));
-          if (model == null) {
-            throw where.error(e.className() + "." + e.name() + ": like=" + p.value() + " names no "
-                + e.className() + " defined before it");
-          }
-          e.copyFrom(model);
-        }
-        case "linecode" -> {
-          if (!(e instanceof DssElement.Line line)) {
-            throw where.error(e.className() + "." + e.name() + ": unknown property 'linecode'");
-          }
-          DssElement code = circuit.find("linecode", p.value().toLowerCase(Locale.ROOT));
-          if (code == null) {
-            throw where.error("Line." + e.name() + ": linecode '" + p.value() + "' is not defined before this line");
-          }
-          line.useCode((DssElement.LineCode) code);
-        }
-        default -> e.apply(p.name(), p.value(), where);
-      }
+      applyOne(e, p.name(), p.value(), where);
     }
+  }
+
+  private void applyOne(DssElement e, String property, String value, DssLocation where) {
+    switch (property) {
+      case "like" -> {
+        DssElement model = circuit.find(classKey(e), value.toLowerCase(Locale.ROOT));
+        if (model == null || model == e) {
+          throw where.error(e.className() + "." + e.name() + ": like=" + value + " names no other "
+              + e.className() + " defined before it");
+        }
+        for (String[] a : List.copyOf(model.assignments)) {
+          applyOne(e, a[0], a[1], where);
+        }
+        return;
+      }
+      case "linecode" -> {
+        if (!(e instanceof DssElement.Line line)) {
+          throw where.error(e.className() + "." + e.name() + ": unknown property 'linecode'");
+        }
+        DssElement code = circuit.find("linecode", value.toLowerCase(Locale.ROOT));
+        if (code == null) {
+          throw where.error("Line." + e.name() + ": linecode '" + value + "' is not defined before this line");
+        }
+        line.useCode((DssElement.LineCode) code);
+      }
+      default -> e.apply(property, value, where);
+    }
+    e.assignments.add(new String[] {property, value});
   }
 
   private static String classKey(DssElement e) {
