@@ -62,7 +62,7 @@ public abstract class DssElement {
   /** A terminal's bus and the nodes written after it ({@code 632.1.2}); empty nodes = defaults. */
   public record BusRef(String bus, int[] nodes) {
     static BusRef parse(String text, DssLocation where) {
-      String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\.");
+      String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\.", -1);
       if (parts[0].isEmpty()) {
         throw where.error("bus '" + text + "' has no name");
       }
@@ -236,7 +236,7 @@ public abstract class DssElement {
     @Override
     boolean set(String p, String v, DssLocation where) {
       switch (p) {
-        case "nphases" -> z.phases = DssSyntax.integer(v, where, p);
+        case "nphases" -> z.phases = DssSyntax.phases(v, where, p);
         case "units" -> z.unitMetres = unitMetres(v, where);
         case "basefreq", "normamps", "emergamps" -> num(v, where, p); // ratings are not used by the power flow
         default -> { return z.set(p, v, where); }
@@ -277,7 +277,7 @@ public abstract class DssElement {
       switch (p) {
         case "bus1" -> bus1 = BusRef.parse(v, where);
         case "bus2" -> bus2 = BusRef.parse(v, where);
-        case "phases" -> z.phases = DssSyntax.integer(v, where, p);
+        case "phases" -> z.phases = DssSyntax.phases(v, where, p);
         case "length" -> length = num(v, where, p);
         case "units" -> lengthUnitMetres = unitMetres(v, where);
         case "linecode" -> throw new IllegalStateException("linecode is resolved by the reader");
@@ -375,9 +375,9 @@ public abstract class DssElement {
     boolean set(String p, String v, DssLocation where) {
       switch (p) {
         case "bus1" -> bus1 = BusRef.parse(v, where);
-        case "phases" -> phases = DssSyntax.integer(v, where, p);
+        case "phases" -> phases = DssSyntax.phases(v, where, p);
         case "conn" -> conn = connection(v, where);
-        case "kv" -> kv = num(v, where, p);
+        case "kv" -> kv = DssSyntax.positive(v, where, p);
         case "kw" -> kw = num(v, where, p);
         case "kvar" -> { kvar = num(v, where, p); pfGiven = false; }
         case "pf" -> { pf = num(v, where, p); pfGiven = true; }
@@ -459,9 +459,9 @@ public abstract class DssElement {
       switch (p) {
         case "bus1" -> bus1 = BusRef.parse(v, where);
         case "bus2" -> bus2 = BusRef.parse(v, where);
-        case "phases" -> phases = DssSyntax.integer(v, where, p);
+        case "phases" -> phases = DssSyntax.phases(v, where, p);
         case "conn" -> conn = connection(v, where);
-        case "kv" -> kv = num(v, where, p);
+        case "kv" -> kv = DssSyntax.positive(v, where, p);
         case "kvar" -> {
           double[] steps = DssSyntax.numbers(v, where, p);
           if (steps.length != 1) {
@@ -504,7 +504,7 @@ public abstract class DssElement {
     @Override
     boolean set(String p, String v, DssLocation where) {
       switch (p) {
-        case "phases" -> phases = DssSyntax.integer(v, where, p);
+        case "phases" -> phases = DssSyntax.phases(v, where, p);
         case "windings" -> {
           if (DssSyntax.integer(v, where, p) != 2) {
             throw where.error("Transformer." + name + ": only 2-winding transformers are supported");
@@ -519,10 +519,10 @@ public abstract class DssElement {
         }
         case "bus" -> bus[activeWinding] = BusRef.parse(v, where);
         case "conn" -> conn[activeWinding] = connection(v, where);
-        case "kv" -> kv[activeWinding] = num(v, where, p);
-        case "kva" -> kva[activeWinding] = num(v, where, p);
+        case "kv" -> kv[activeWinding] = DssSyntax.positive(v, where, p);
+        case "kva" -> kva[activeWinding] = DssSyntax.positive(v, where, p);
         case "%r" -> pctR[activeWinding] = num(v, where, p);
-        case "tap" -> tap[activeWinding] = num(v, where, p);
+        case "tap" -> tap[activeWinding] = DssSyntax.positive(v, where, p);
         case "buses" -> {
           List<String> b = twoItems(v, where, p);
           bus[0] = BusRef.parse(b.get(0), where);
@@ -553,7 +553,7 @@ public abstract class DssElement {
         case "ppm_antifloat", "ppm" -> ppmAntifloat = num(v, where, p);
         case "maxtap" -> maxTap = num(v, where, p);
         case "mintap" -> minTap = num(v, where, p);
-        case "numtaps" -> numTaps = DssSyntax.integer(v, where, p);
+        case "numtaps" -> numTaps = (int) DssSyntax.positive(Integer.toString(DssSyntax.integer(v, where, p)), where, p);
         case "sub", "bank" -> { } // labels only
         case "normhkva", "emerghkva" -> num(v, where, p);
         default -> { return false; }
@@ -571,8 +571,10 @@ public abstract class DssElement {
 
     private void twoNumbers(double[] target, String v, DssLocation where, String p) {
       List<String> items = twoItems(v, where, p);
-      target[0] = num(items.get(0), where, p);
-      target[1] = num(items.get(1), where, p);
+      boolean mustBePositive = !p.equals("%rs");
+      for (int w = 0; w < 2; w++) {
+        target[w] = mustBePositive ? DssSyntax.positive(items.get(w), where, p) : num(items.get(w), where, p);
+      }
     }
 
 
@@ -639,8 +641,8 @@ public abstract class DssElement {
         case "tapwinding" -> tapWinding = DssSyntax.integer(v, where, p);
         case "vreg" -> vreg = num(v, where, p);
         case "band" -> band = num(v, where, p);
-        case "ptratio" -> ptRatio = num(v, where, p);
-        case "ctprim" -> ctPrimary = num(v, where, p);
+        case "ptratio" -> ptRatio = DssSyntax.positive(v, where, p);
+        case "ctprim" -> ctPrimary = DssSyntax.positive(v, where, p);
         case "r" -> r = num(v, where, p);
         case "x" -> x = num(v, where, p);
         case "delay" -> delay = num(v, where, p);
@@ -701,7 +703,7 @@ public abstract class DssElement {
     boolean set(String p, String v, DssLocation where) {
       switch (p) {
         case "bus1" -> bus1 = BusRef.parse(v, where);
-        case "basekv" -> basekv = num(v, where, p);
+        case "basekv" -> basekv = DssSyntax.positive(v, where, p);
         case "pu" -> pu = num(v, where, p);
         case "angle" -> angleDeg = num(v, where, p);
         case "phases" -> {

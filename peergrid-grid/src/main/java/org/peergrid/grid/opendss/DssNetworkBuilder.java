@@ -361,6 +361,9 @@ public final class DssNetworkBuilder {
   private static TransformerModel transformerModel(DssElement.Transformer t, double[] tapsForBases) {
     boolean[] delta = {t.conn[0] == DssElement.Connection.DELTA, t.conn[1] == DssElement.Connection.DELTA};
     double[] base = {t.coilBaseVolts(0), t.coilBaseVolts(1)};
+    if (!(t.maxTap > t.minTap)) {
+      throw t.defined().error("Transformer." + t.name + ": maxtap " + t.maxTap + " must be above mintap " + t.minTap);
+    }
     double zr = (t.pctR[0] + t.pctR[1]) / 100;
     double zx = t.xhl / 100;
     if (zr == 0 && zx == 0) {

@@ -42,6 +42,19 @@ public final class DssScriptReader {
     return reader.circuit;
   }
 
+  /**
+   * Reads a script given as text, named {@code shownName} in messages; its redirects resolve against
+   * the folder of {@code shownName}.
+   */
+  public static DssCircuit parse(String text, String shownName) {
+    DssScriptReader reader = new DssScriptReader();
+    reader.readLines(text.lines().toList(), Path.of(shownName), shownName);
+    if (reader.circuit == null) {
+      throw new ValidationException(shownName, 0, "no circuit is defined; add 'New Circuit.NAME basekv=...'");
+    }
+    return reader.circuit;
+  }
+
   private void readFile(Path file, String shownName, int depth, DssLocation from) {
     if (depth > MAX_REDIRECT_DEPTH) {
       throw from.error("redirects nest deeper than " + MAX_REDIRECT_DEPTH + " files; is a file redirecting to itself?");
@@ -52,9 +65,15 @@ public final class DssScriptReader {
     } catch (NoSuchFileException e) {
       throw from == null ? new ValidationException(shownName, 0, "file not found")
           : from.error("file '" + shownName + "' not found (paths are relative to the file that names them)");
-    } catch (IOException e) {
-      throw new ValidationException(shownName, 0, "cannot read: " + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      // e.g. a directory, or a name the file system refuses
+      String where = from == null ? shownName : from.toString();
+      throw new ValidationException(where, 0, "cannot read '" + shownName + "': " + e.getMessage());
     }
+    readLines(lines, file, shownName);
+  }
+
+  private void readLines(List<String> lines, Path file, String shownName) {
     boolean inBlockComment = false;
     for (int k = 0; k < lines.size(); k++) {
       DssLocation where = new DssLocation(shownName, k + 1);
@@ -139,8 +158,14 @@ public final class DssScriptReader {
           throw where.error(verb + " needs one file name");
         }
         String target = params.get(0).value().replace('\\', '/');
-        Path next = file.toAbsolutePath().getParent().resolve(target).normalize();
-        Path shown = Path.of(where.file()).getParent();
+        Path next;
+        Path shown;
+        try {
+          next = file.toAbsolutePath().getParent().resolve(target).normalize();
+          shown = Path.of(where.file()).getParent();
+        } catch (java.nio.file.InvalidPathException e) {
+          throw where.error("'" + target + "' is not a file name");
+        }
         depth++;
         try {
           readFile(next, shown == null ? target : shown.resolve(target).toString(), depth, where);
@@ -186,6 +211,9 @@ public final class DssScriptReader {
     int eq = command.indexOf('=');
     String head = command.substring(0, eq).trim();
     int lastDot = head.lastIndexOf('.');
+    if (lastDot <= 0 || lastDot == head.length() - 1) {
+      throw where.error("'" + head + "=' is neither a command nor Class.name.property=value");
+    }
     String property = head.substring(lastDot + 1).trim().toLowerCase(Locale.ROOT);
     String[] cn = splitClassName(head.substring(0, lastDot), where);
     active = existing(cn[0], cn[1], where);

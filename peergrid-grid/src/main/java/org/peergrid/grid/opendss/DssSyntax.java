@@ -82,7 +82,11 @@ final class DssSyntax {
   static double number(String value, DssLocation where, String property) {
     String v = value.trim();
     try {
-      return Double.parseDouble(v);
+      double d = Double.parseDouble(v);
+      if (!Double.isFinite(d)) {
+        throw badNumber(value, where, property);
+      }
+      return d;
     } catch (NumberFormatException e) {
       // fall through to RPN
     }
@@ -135,10 +139,28 @@ final class DssSyntax {
 
   static int integer(String value, DssLocation where, String property) {
     double d = number(value, where, property);
-    if (d != Math.rint(d)) {
+    if (d != Math.rint(d) || Math.abs(d) > 1e6) {
       throw where.error("property '" + property + "': '" + value + "' is not a whole number");
     }
     return (int) d;
+  }
+
+  /** A number of phases: 1, 2 or 3 (the feeders this reader is for have no more). */
+  static int phases(String value, DssLocation where, String property) {
+    int n = integer(value, where, property);
+    if (n < 1 || n > 3) {
+      throw where.error("property '" + property + "': " + n + " phases; give 1, 2 or 3");
+    }
+    return n;
+  }
+
+  /** A strictly positive number (ratings, voltages). */
+  static double positive(String value, DssLocation where, String property) {
+    double d = number(value, where, property);
+    if (!(d > 0)) {
+      throw where.error("property '" + property + "': " + value + " must be greater than 0");
+    }
+    return d;
   }
 
   /** Yes/no values as OpenDSS reads them (first letter y/t or n/f). */
