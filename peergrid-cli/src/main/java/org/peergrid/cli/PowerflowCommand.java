@@ -11,27 +11,38 @@ import java.util.concurrent.Callable;
 import org.peergrid.grid.matpower.MatpowerCaseReader;
 import org.peergrid.grid.model.Bus;
 import org.peergrid.grid.model.Feeder;
+import org.peergrid.grid.opendss.DssCircuit;
+import org.peergrid.grid.opendss.DssNetworkBuilder;
+import org.peergrid.grid.opendss.DssScriptReader;
 import org.peergrid.grid.powerflow.PowerFlowParameters;
 import org.peergrid.grid.powerflow.PowerFlowResult;
 import org.peergrid.grid.powerflow.SweepPowerFlow;
 import org.peergrid.grid.radial.RadialNetwork;
+import org.peergrid.grid.threephase.ThreePhaseParameters;
+import org.peergrid.grid.threephase.ThreePhasePowerFlow;
+import org.peergrid.grid.threephase.ThreePhaseResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code peergrid powerflow}: the AC power flow of a MATPOWER feeder. */
+/**
+ * {@code peergrid powerflow}: the AC power flow of a MATPOWER feeder (balanced, one phase), or of an
+ * OpenDSS feeder ({@code .dss}: unbalanced, three-phase, with regulator control).
+ */
 @Command(
     name = "powerflow",
     mixinStandardHelpOptions = true,
     description = {
-      "AC power flow of a radial MATPOWER feeder (backward/forward sweep) with the case's own loads.",
-      "Prints bus voltages, branch flows and losses; with --json one JSON object for scripts."
+      "AC power flow of a radial feeder with the case's own loads: a MATPOWER case (.m, balanced,",
+      "backward/forward sweep) or an OpenDSS script (.dss, unbalanced three-phase with regulator taps).",
+      "Prints voltages, flows or taps and losses; with --json one JSON object for scripts."
     })
 final class PowerflowCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--case", required = true, paramLabel = "FILE",
-      description = "MATPOWER version 2 case file (.m); see docs/formats.md for what is read (required).")
+      description = "MATPOWER version 2 case file (.m) or OpenDSS master script (.dss); see docs/formats.md"
+          + " and docs/opendss.md for what is read (required).")
   Path caseFile;
 
   @Option(names = "--json", description = "Print one JSON object instead of tables (default: off, tables).")
@@ -47,6 +58,9 @@ final class PowerflowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (caseFile.getFileName() != null && caseFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dss")) {
+      return threePhase();
+    }
     PowerFlowParameters params;
     try {
       params = new PowerFlowParameters(tolerance, maxIterations);
@@ -66,6 +80,26 @@ final class PowerflowCommand implements Callable<Integer> {
       out.println(toJson(feeder, result));
     } else {
       printTables(out, feeder, result);
+    }
+    out.flush();
+    return result.converged() ? 0 : PeergridCommand.EXIT_NOT_CONVERGED;
+  }
+
+  /** The OpenDSS path: read the script, build the phase-frame network, solve with the script's control mode. */
+  private int threePhase() throws Exception {
+    DssCircuit circuit = DssScriptReader.read(caseFile);
+    ThreePhaseParameters params;
+    try {
+      params = new ThreePhaseParameters(tolerance, maxIterations, !circuit.controlsOff(), circuit.maxControlIterations());
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    ThreePhaseResult result = new ThreePhasePowerFlow(DssNetworkBuilder.build(circuit), params).solve();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(ThreePhasePowerflowOutput.toJson(caseFile.toString(), result));
+    } else {
+      ThreePhasePowerflowOutput.printTables(out, result);
     }
     out.flush();
     return result.converged() ? 0 : PeergridCommand.EXIT_NOT_CONVERGED;
