@@ -57,6 +57,8 @@ import picocli.CommandLine.Spec;
       "report and summary.json say why)."})
 final class RunCommand implements Callable<Integer> {
   static final String SUMMARY = "summary.json";
+  /** {@code --uncertainty none}: leave out the uncertainty stage that the run block asks for. */
+  static final String NO_UNCERTAINTY = "none";
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--uncertainty", paramLabel = "METHOD",
       description = "Run the uncertainty stage with pem2m, pem2m+1 or mc (samples and seed from the run block, or"
-          + " 10000 and 1), whatever the run block says (default: as the scenario's run block asks; none without one).")
+          + " 10000 and 1), or not at all with none, whatever the run block says (default: as the scenario's run"
+          + " block asks; none without one).")
   String uncertainty;
 
   @Option(names = "--realtime-seed", paramLabel = "S",
@@ -127,9 +130,10 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--no-stages skips the stages; it cannot go with --uncertainty or --realtime-seed");
     }
-    if (uncertainty != null && !StageRequests.Uncertainty.METHODS.contains(uncertainty)) {
+    if (uncertainty != null && !NO_UNCERTAINTY.equals(uncertainty)
+        && !StageRequests.Uncertainty.METHODS.contains(uncertainty)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown --uncertainty '" + uncertainty + "'; use pem2m, pem2m+1 or mc");
+          "unknown --uncertainty '" + uncertainty + "'; use pem2m, pem2m+1, mc or none");
     }
   }
 
@@ -139,7 +143,9 @@ final class RunCommand implements Callable<Integer> {
       return scenario.withStages(StageRequests.NONE);
     }
     StageRequests stages = scenario.stages();
-    if (uncertainty != null) {
+    if (NO_UNCERTAINTY.equals(uncertainty)) {
+      stages = stages.withoutUncertainty();
+    } else if (uncertainty != null) {
       StageRequests.Uncertainty block = stages.uncertainty().orElse(new StageRequests.Uncertainty(uncertainty,
           StageRequests.Uncertainty.DEFAULT_SAMPLES, StageRequests.Uncertainty.DEFAULT_SEED));
       stages = stages.withUncertainty(new StageRequests.Uncertainty(uncertainty, block.samples(), block.seed()));

@@ -18,6 +18,7 @@ import org.peergrid.market.probabilistic.ProbabilisticClearing;
 import org.peergrid.market.probabilistic.ScenarioInputs;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.WeatherCorrelation;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +72,11 @@ final class UncertaintyCommand implements Callable<Integer> {
       description = "How each day clears, one of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   MarketMechanism mechanism;
 
+  @Option(names = "--correlation", paramLabel = "C",
+      description = "Weather: common (one irradiance and one wind speed per interval for the feeder) or independent"
+          + " (every building's own); overrides the scenario's uncertainty.correlation (default: the scenario's, common).")
+  String correlation;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Clearings in parallel (default: all processors).")
   Integer threads;
@@ -91,7 +97,7 @@ final class UncertaintyCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
     }
     ParallelEvaluator evaluator = threads == null ? ParallelEvaluator.allCores() : new ParallelEvaluator(threads);
-    Scenario scenario = ScenarioLoader.load(scenarioFile);
+    Scenario scenario = withCorrelation(spec, correlation, ScenarioLoader.load(scenarioFile));
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     UncertaintyConsole.header(stdout, scenario, mechanism.name(), ScenarioInputs.of(scenario), evaluator.threads());
@@ -136,6 +142,16 @@ final class UncertaintyCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
     }
+  }
+
+  /** The scenario with the command line's {@code --correlation}, if given. */
+  static Scenario withCorrelation(CommandLine.Model.CommandSpec spec, String key, Scenario scenario) {
+    if (key == null) {
+      return scenario;
+    }
+    WeatherCorrelation c = WeatherCorrelation.byKey(key).orElseThrow(() -> new CommandLine.ParameterException(
+        spec.commandLine(), "unknown --correlation '" + key + "'; use common or independent"));
+    return scenario.withUncertainty(scenario.uncertainty().withCorrelation(c));
   }
 
   private static int exitCode(List<DayUncertainty> runs, PrintWriter err) {

@@ -18,9 +18,9 @@ final class UncertaintyConsole {
     out.printf(Locale.ROOT, "Uncertainty of %s with %s: %d participants, %d x %d min on %s (%d buses)%n", s.name(),
         mechanism, s.participants().size(), s.horizon().intervals(), s.horizon().intervalMinutes(),
         s.network().radial().feeder().name(), s.network().radial().busCount());
-    out.printf(Locale.ROOT, "Random inputs   m = %d (pv %d, wind %d, load %d), independent; %d threads%n",
+    out.printf(Locale.ROOT, "Random inputs   m = %d (pv %d, wind %d, load %d), %s weather; %d threads%n",
         inputs.size(), inputs.count(RandomQuantity.PV), inputs.count(RandomQuantity.WIND),
-        inputs.count(RandomQuantity.LOAD), threads);
+        inputs.count(RandomQuantity.LOAD), s.uncertainty().correlation().key(), threads);
   }
 
   static void run(PrintWriter out, Scenario s, DayUncertainty r) {

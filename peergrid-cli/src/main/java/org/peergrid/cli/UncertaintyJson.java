@@ -67,7 +67,7 @@ public final class UncertaintyJson {
     for (RandomQuantity q : RandomQuantity.values()) {
       byQuantity.put(q.key(), inputs.count(q));
     }
-    root.put("correlation", "none (inputs are independent)");
+    root.put("correlation", scenario.uncertainty().correlation().key());
     root.put("threads", threads);
     return root;
   }

@@ -103,7 +103,7 @@ class RunCommandTest {
   @Test
   void pageIsSelfContainedWithEverySection() {
     for (String id : List.of("overview", "feeder", "prices", "batteries", "grid", "mechanisms", "variants",
-        "ac-check", "vc-coop", "vc-game", "p2p-nuc", "realtime")) {
+        "ac-check", "vc-coop", "vc-game", "p2p-nuc", "uncertainty", "realtime")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
     Matcher embedded = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
@@ -112,7 +112,8 @@ class RunCommandTest {
       assertThat(Base64.getDecoder().decode(embedded.group(1)).length).isGreaterThan(5_000);
       images++;
     }
-    assertThat(images).isEqualTo(CHARTS.size() + 1 + 2); // the AC check has two charts; the real-time stage two
+    // the AC check has two charts, the uncertainty stage one, the real-time stage two
+    assertThat(images).isEqualTo(CHARTS.size() + 1 + 1 + 2);
     assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
   }
 
@@ -186,7 +187,7 @@ class RunCommandTest {
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
         "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "vc_game",
-        "p2p_nuc", "realtime", "files");
+        "p2p_nuc", "uncertainty", "realtime", "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(18);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));
@@ -216,6 +217,25 @@ class RunCommandTest {
     }
     List<CSVRecord> variantRows = csv(OUT.resolve("variants.csv"));
     assertThat(variantRows.get(3).get("net_cost")).isNotEmpty();
+  }
+
+  /**
+   * The example's run block asks for PEM 2m+1 with common weather (the default): 12 sunny hours'
+   * irradiances and 24 hours' wind speeds, m = 36, 73 clearings (figures of docs/uncertainty.md,
+   * measured on branch weather).
+   */
+  @Test
+  void theUncertaintyStageIsPemOverTheCommonWeather() {
+    assertThat(run.out()).contains("Uncertainty of PV, wind and load");
+    JsonNode u = summary.get("uncertainty");
+    assertThat(u.get("method").asText()).isEqualTo("pem2m+1");
+    assertThat(u.get("correlation").asText()).isEqualTo("common");
+    assertThat(u.get("random_inputs").asInt()).isEqualTo(36);
+    assertThat(u.get("evaluations").asInt()).isEqualTo(73);
+    assertThat(u.get("failed_evaluations").asInt()).isZero();
+    assertThat(u.get("total_cost_mean").asDouble()).isCloseTo(100244.92, within(0.01));
+    assertThat(u.get("total_cost_std").asDouble()).isCloseTo(2949.75, within(0.01));
+    assertThat(html).contains("36 random inputs (common weather), estimated by pem2m+1 in 73 clearings");
   }
 
   /**

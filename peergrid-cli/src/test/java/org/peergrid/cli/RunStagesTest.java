@@ -88,6 +88,7 @@ class RunStagesTest {
     JsonNode u = summary.get("uncertainty");
     assertThat(u.get("method").asText()).isEqualTo("pem2m+1");
     assertThat(u.get("random_inputs").asInt()).isEqualTo(1);
+    assertThat(u.get("correlation").asText()).isEqualTo("common");
     assertThat(u.get("evaluations").asInt()).isEqualTo(3);
     assertThat(u.get("failed_evaluations").asInt()).isZero();
     assertThat(u.get("total_cost_mean").asDouble()).isCloseTo(804.05, within(1e-6));
@@ -120,6 +121,19 @@ class RunStagesTest {
   }
 
   @Test
+  void uncertaintyNoneSkipsOnlyTheUncertaintyStage() throws Exception {
+    Path out = Path.of("target", "run-stages-no-uncertainty");
+    Run r = PowerflowCommandTest.run("run", example2("ex2-stages.yaml", RUN_BLOCK).toString(), "--out",
+        out.toString(), "--uncertainty", "none");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("Uncertainty of PV").contains("Real time:");
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(s.has("uncertainty")).isFalse();
+    assertThat(s.at("/realtime/realtime_cost").asDouble()).isEqualTo(summary.at("/realtime/realtime_cost").asDouble());
+    assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("<section id=\"uncertainty\">");
+  }
+
+  @Test
   void optionsAskForAStageThatTheScenarioDoesNot() throws Exception {
     Path out = Path.of("target", "run-stages-options");
     Run r = PowerflowCommandTest.run("run", example2("ex2-plain.yaml", "").toString(), "--out", out.toString(),
@@ -142,6 +156,6 @@ class RunStagesTest {
     assertThat(both.err()).contains("--no-stages skips the stages; it cannot go with --uncertainty or --realtime-seed");
     Run method = PowerflowCommandTest.run("run", worked("ex2.yaml").toString(), "--uncertainty", "pem3");
     assertThat(method.exit()).isEqualTo(2);
-    assertThat(method.err()).contains("unknown --uncertainty 'pem3'; use pem2m, pem2m+1 or mc");
+    assertThat(method.err()).contains("unknown --uncertainty 'pem3'; use pem2m, pem2m+1, mc or none");
   }
 }

@@ -71,9 +71,25 @@ class UncertaintyCommandTest {
     List<CSVRecord> costs = ClearCommandTest.csv(out.resolve("participant_costs.csv"));
     assertThat(costs).hasSize(1);
     assertThat(Double.parseDouble(costs.get(0).get("cost_std"))).isCloseTo(100, within(1e-6));
-    assertThat(r.out()).contains("Random inputs   m = 1 (pv 1, wind 0, load 0), independent; 2 threads")
+    assertThat(j.get("correlation").asText()).isEqualTo("common");
+    assertThat(r.out()).contains("Random inputs   m = 1 (pv 1, wind 0, load 0), common weather; 2 threads")
         .contains("pem2m+1         3 clearings").contains("total cost    mean 1000.00, std 100.00");
     assertThat(r.err()).contains("pem2m+1: 3/3 clearings (100 %)");
+  }
+
+  /** With one PV building both correlations give the same figures; the flag overrides the file's key. */
+  @Test
+  void correlationOnTheCommandLineOverridesTheScenario() throws IOException {
+    Path scenario = importing();
+    Files.writeString(scenario, Files.readString(scenario) + "uncertainty: {correlation: common}\n");
+    Path out = dir.resolve("independent");
+    Run r = uncertainty(scenario, out, "--method", "pem2m+1", "--threads", "2", "--correlation", "independent");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = json(out.resolve("uncertainty.json"));
+    assertThat(j.get("correlation").asText()).isEqualTo("independent");
+    assertThat(j.get("total_cost_mean").asDouble()).isCloseTo(1000, within(1e-6));
+    assertThat(j.get("total_cost_std").asDouble()).isCloseTo(100, within(1e-6));
+    assertThat(r.out()).contains("m = 1 (pv 1, wind 0, load 0), independent weather");
   }
 
   @Test
@@ -152,6 +168,9 @@ class UncertaintyCommandTest {
     Run threads = uncertainty(scenario, dir.resolve("x"), "--method", "mc", "--threads", "0");
     assertThat(threads.exit()).isEqualTo(2);
     assertThat(threads.err()).contains("--threads must be at least 1, got 0");
+    Run correlation = uncertainty(scenario, dir.resolve("x"), "--method", "mc", "--correlation", "regional");
+    assertThat(correlation.exit()).isEqualTo(2);
+    assertThat(correlation.err()).contains("unknown --correlation 'regional'; use common or independent");
     Files.writeString(scenario, Files.readString(scenario) + "uncertainty: {pv: {rated_factor: 0.5}}\n");
     Run block = uncertainty(scenario, dir.resolve("y"), "--method", "mc");
     assertThat(block.exit()).isEqualTo(PeergridCommand.EXIT_INPUT);

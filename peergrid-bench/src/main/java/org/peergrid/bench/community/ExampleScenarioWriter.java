@@ -163,11 +163,12 @@ public final class ExampleScenarioWriter {
   /** The stages that {@code peergrid run} adds; appended last so that the day-ahead part stays as it was. */
   static final String RUN_BLOCK = ""
         + "# What `peergrid run` adds after the day-ahead report (added after the figures in docs/ were taken;\n"
-        + "# it changes no day-ahead figure). The real-time day is the one docs/realtime.md measures. The\n"
-        + "# uncertainty stage is left out because 2m+1 = 713 clearings take 1-2 minutes on two cores; add\n"
-        + "#   uncertainty: {method: pem2m+1}\n"
-        + "# below (or run with --uncertainty pem2m+1) to get it.\n"
+        + "# it changes no day-ahead figure). The uncertainty stage is PEM 2m+1 with common weather: one\n"
+        + "# irradiance and one wind speed per hour for the feeder, m = 36, 73 clearings, a few seconds\n"
+        + "# (docs/uncertainty.md); `run --uncertainty none` leaves it out. The real-time day is the one\n"
+        + "# docs/realtime.md measures.\n"
         + "run:\n"
+        + "  uncertainty: {method: pem2m+1}\n"
         + "  realtime: {sample_seed: 42}\n";
 
   private static String battery(BatterySpec b, String indent) {

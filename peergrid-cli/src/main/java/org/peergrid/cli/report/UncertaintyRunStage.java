@@ -35,6 +35,6 @@ final class UncertaintyRunStage implements RunStage {
     DayUncertainty result = method == Method.MONTE_CARLO
         ? clearing.monteCarlo(s, asked.samples(), asked.seed(), ProgressListener.NONE)
         : clearing.pointEstimate(s, method, ProgressListener.NONE);
-    return List.of(new UncertaintySection(result));
+    return List.of(new UncertaintySection(result, s.uncertainty().correlation().key()));
   }
 }

@@ -26,9 +26,12 @@ final class UncertaintySection implements ReportSection {
   static final String COSTS = "uncertainty_costs.csv";
 
   private final DayUncertainty result;
+  /** The scenario's weather correlation (common or independent), which sets what the inputs are. */
+  private final String correlationKey;
 
-  UncertaintySection(DayUncertainty result) {
+  UncertaintySection(DayUncertainty result, String correlationKey) {
     this.result = result;
+    this.correlationKey = correlationKey;
   }
 
   @Override
@@ -45,10 +48,10 @@ final class UncertaintySection implements ReportSection {
   public void write(RunResults run, SectionWriter out) {
     DayUncertainty r = result;
     out.paragraph(String.format(Locale.ROOT, "The day cleared again (DLMP) with the forecasts random as the"
-        + " scenario's uncertainty block says: %d random inputs, estimated by %s in %d clearings. Mean and standard"
-        + " deviation of what the buildings pay, of every DLMP and of the day's lowest AC voltage"
-        + " (docs/uncertainty.md says how far each method can be trusted).", r.inputs().size(), r.method().key(),
-        r.result().evaluations()));
+        + " scenario's uncertainty block says: %d random inputs (%s weather), estimated by %s in %d clearings. Mean"
+        + " and standard deviation of what the buildings pay, of every DLMP and of the day's lowest AC voltage"
+        + " (docs/uncertainty.md says how far each method can be trusted).", r.inputs().size(),
+        correlationKey, r.method().key(), r.result().evaluations()));
     out.tiles(tiles(run));
     out.file(CHART + ".csv", UncertaintyCsv.dlmp(List.of(r)));
     out.file(COSTS, UncertaintyCsv.costs(List.of(r)));
@@ -144,6 +147,7 @@ final class UncertaintySection implements ReportSection {
     ObjectNode node = summary.putObject("uncertainty");
     UncertaintyJson.figures(node, result);
     node.put("random_inputs", result.inputs().size());
+    node.put("correlation", correlationKey);
     node.put("dlmp_most_variable_bus", result.layout().bus(mostVariableBus()));
   }
 }

@@ -15,7 +15,8 @@ import org.peergrid.market.scenario.Scenario;
 
 /**
  * Checks a schedule with the full AC power flow (MODEL.md §2, Validation): every interval's net
- * bus loads ({@link BusLoads}) go through one backward/forward sweep, at the scenario's root
+ * bus loads ({@link BusLoads#day}, put together once for the day) go through one backward/forward
+ * sweep of a power flow built once, at the scenario's root
  * voltage, and the voltages and sending-end apparent powers are held against the scenario's limits.
  *
  * <p>LinDistFlow drops the losses and the squared-current terms, so a limit that binds in the LP
@@ -53,10 +54,11 @@ public final class AcCheck {
       limits[k] = net.limitKvaInto(k);
     }
     double hours = scenario.horizon().hours();
+    BusLoads.Day loads = BusLoads.day(scenario, solution);
     List<AcInterval> intervals = new ArrayList<>();
     List<AcViolation> violations = new ArrayList<>();
     for (int t = 0; t < scenario.horizon().intervals(); t++) {
-      PowerFlowResult pf = sweep.solve(BusLoads.activeKw(scenario, solution, t), BusLoads.reactiveKvar(scenario, t));
+      PowerFlowResult pf = sweep.solve(loads.activeKw()[t], loads.reactiveKvar()[t]);
       listener.interval(t, pf);
       Optional<BranchLoading> mostLoaded = Optional.empty();
       for (int k = 1; k < limits.length; k++) {

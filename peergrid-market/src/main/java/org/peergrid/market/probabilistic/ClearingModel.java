@@ -35,7 +35,7 @@ final class ClearingModel implements Function<double[], double[]> {
 
   @Override
   public double[] apply(double[] x) {
-    clippedValues.addAndGet(ScenarioInputs.clipped(x));
+    clippedValues.addAndGet(inputs.clippedValues(x));
     ClearingResult result = mechanism.clear(inputs.apply(base, x));
     result.acCheck().filter(ac -> !ac.converged()).ifPresent(ac -> acNotConverged.incrementAndGet());
     Optional<double[]> y = outputs.extract(result);

@@ -6,20 +6,36 @@ import java.util.List;
 import java.util.Map;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.BuildingUncertainty;
+import org.peergrid.market.scenario.CommonIrradiance;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.RandomQuantity;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.TimeSeries;
+import org.peergrid.market.scenario.WeatherCorrelation;
 import org.peergrid.market.uncertainty.RandomInput;
+import org.peergrid.market.uncertainty.WindInput;
+import org.peergrid.market.uncertainty.WindSpeedInput;
 
 /**
  * The m random inputs of a scenario and how a vector of their values becomes a scenario.
  *
- * <p>There is one input per building, random quantity and interval whose forecast has a nonzero
- * spread (PV at night, a calm hour or a zero load are not random and not counted). Hong's method
- * treats inputs one at a time, so the inputs of one interval cannot be lumped into one: m is what
- * it is, and a point estimate costs 2m or 2m + 1 clearings. Order: buildings in scenario order, then
- * pv, wind, load, then intervals; Monte Carlo draws in this order.
+ * <p>With {@code correlation: independent} there is one input per building, random quantity and
+ * interval whose forecast has a nonzero spread (PV at night, a calm hour or a zero load are not
+ * random and not counted). Order: buildings in scenario order, then pv, wind, load, then intervals.
+ *
+ * <p>With {@code correlation: common} (the default) the weather is one for the feeder: per interval
+ * one irradiance sets every PV forecast and one wind speed sets every turbine's; loads stay one
+ * input per building and interval. Order: the irradiances by interval, the wind speeds by interval,
+ * then the loads as above. Monte Carlo draws in this order.
+ *
+ * <ul>
+ *   <li>Irradiance of interval t: see {@link CommonIrradiance}; every PV rises and falls with it,
+ *       each keeping its forecast as mean and cv·forecast as standard deviation.
+ *   <li>Wind speed of interval t: W ~ Weibull(k, 1), k the block's wind shape. Building b's turbine
+ *       sees the speed c_b·W^{k/k_b}, which is exactly its own fitted Weibull(k_b, c_b) (for k_b = k
+ *       a Weibull scale family; otherwise W^k is Exp(1) for every k), so each turbine keeps its own
+ *       distribution and the speeds are perfectly rank-correlated.
+ * </ul>
  *
  * @param forecasts the random inputs, in the order above
  */
@@ -31,11 +47,20 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
 
   /** The random inputs of {@code scenario} under its {@code uncertainty} settings. */
   public static ScenarioInputs of(Scenario scenario) {
+    boolean common = scenario.uncertainty().correlation() == WeatherCorrelation.COMMON;
     List<RandomForecast> out = new ArrayList<>();
+    if (common) {
+      for (int t = 0; t < scenario.horizon().intervals(); t++) {
+        sharedIrradiance(scenario, t, out);
+      }
+      for (int t = 0; t < scenario.horizon().intervals(); t++) {
+        sharedWindSpeed(scenario, t, out);
+      }
+    }
     for (Building b : scenario.buildings()) {
       BuildingUncertainty u = scenario.uncertainty().of(b.id());
       for (RandomQuantity q : RandomQuantity.values()) {
-        if (!u.isRandom(q)) {
+        if (!u.isRandom(q) || (common && q != RandomQuantity.LOAD)) {
           continue;
         }
         TimeSeries forecast = forecast(b, q);
@@ -46,12 +71,40 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
             case LOAD -> u.load().input(forecast.get(t));
           };
           if (input.std() > 0) {
-            out.add(new RandomForecast(b.id(), q, t, input));
+            out.add(RandomForecast.own(b.id(), q, t, input));
           }
         }
       }
     }
     return new ScenarioInputs(out);
+  }
+
+  /** The irradiance of interval t, when some building's PV is random then. */
+  private static void sharedIrradiance(Scenario scenario, int t, List<RandomForecast> out) {
+    CommonIrradiance sky = CommonIrradiance.of(scenario.buildings(), scenario.uncertainty(), t);
+    if (sky.buildings().isEmpty()) {
+      return;
+    }
+    List<RandomForecast.Target> targets = sky.buildings().stream().map(b -> new RandomForecast.Target(b.id(),
+        s -> sky.pvKw(b, scenario.uncertainty(), s))).toList();
+    out.add(new RandomForecast(RandomQuantity.PV, t, sky.irradiance(), targets));
+  }
+
+  /** The wind speed of interval t, when some building's wind is random then. */
+  private static void sharedWindSpeed(Scenario scenario, int t, List<RandomForecast> out) {
+    double shape = scenario.uncertainty().defaults().wind().shape();
+    List<RandomForecast.Target> targets = new ArrayList<>();
+    for (Building b : scenario.buildings()) {
+      BuildingUncertainty u = scenario.uncertainty().of(b.id());
+      if (u.isRandom(RandomQuantity.WIND) && u.wind().input(b.windKw(), t) instanceof WindInput own) {
+        double exponent = shape / own.shape();
+        targets.add(new RandomForecast.Target(b.id(),
+            w -> own.power(own.scale() * Math.pow(Math.max(0, w), exponent))));
+      }
+    }
+    if (!targets.isEmpty()) {
+      out.add(new RandomForecast(RandomQuantity.WIND, t, new WindSpeedInput(shape, 1), targets));
+    }
   }
 
   /** m. */
@@ -69,19 +122,19 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
   }
 
   /**
-   * The scenario with input k's forecast replaced by x[k]. A value below 0 becomes 0: Building
-   * refuses negative powers, and the 2m scheme puts points √m standard deviations from the mean,
-   * below zero for a skewed PV input once m is large (see {@link #clipped}).
+   * The scenario with the forecasts that the input values x set. A forecast below 0 becomes 0:
+   * Building refuses negative powers, and the 2m scheme puts points √m standard deviations from the
+   * mean, below zero for a skewed PV input once m is large (see {@link #clippedValues}).
    */
   public Scenario apply(Scenario base, double[] x) {
-    if (x.length != forecasts.size()) {
-      throw new IllegalArgumentException("expected " + forecasts.size() + " input values, got " + x.length);
-    }
+    requireSize(x);
     Map<String, double[][]> series = new HashMap<>();
     for (int k = 0; k < x.length; k++) {
       RandomForecast f = forecasts.get(k);
-      double[][] own = series.computeIfAbsent(f.participant(), id -> copies(base, id));
-      own[f.quantity().ordinal()][f.interval()] = Math.max(0, x[k]);
+      for (RandomForecast.Target target : f.targets()) {
+        double[][] own = series.computeIfAbsent(target.participant(), id -> copies(base, id));
+        own[f.quantity().ordinal()][f.interval()] = Math.max(0, target.forecastKw().applyAsDouble(x[k]));
+      }
     }
     List<Participant> participants = new ArrayList<>();
     for (Participant p : base.participants()) {
@@ -97,15 +150,24 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
     return base.withParticipants(participants);
   }
 
-  /** How many of the values are below 0 and so enter the scenario as 0. */
-  public static int clipped(double[] x) {
+  /** How many of the forecasts that the input values x set are below 0 and so enter the scenario as 0. */
+  public int clippedValues(double[] x) {
+    requireSize(x);
     int n = 0;
-    for (double v : x) {
-      if (v < 0) {
-        n++;
+    for (int k = 0; k < x.length; k++) {
+      for (RandomForecast.Target target : forecasts.get(k).targets()) {
+        if (target.forecastKw().applyAsDouble(x[k]) < 0) {
+          n++;
+        }
       }
     }
     return n;
+  }
+
+  private void requireSize(double[] x) {
+    if (x.length != forecasts.size()) {
+      throw new IllegalArgumentException("expected " + forecasts.size() + " input values, got " + x.length);
+    }
   }
 
   private static double[][] copies(Scenario base, String id) {

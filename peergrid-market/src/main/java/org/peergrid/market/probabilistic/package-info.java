@@ -1,6 +1,7 @@
 /**
  * A scenario's market day under uncertain forecasts (MODEL.md §6): the scenario's {@code uncertainty}
- * block becomes m independent random inputs ({@link org.peergrid.market.probabilistic.ScenarioInputs}),
+ * block becomes m random inputs, one weather for the feeder or one per building
+ * ({@link org.peergrid.market.probabilistic.ScenarioInputs}),
  * each evaluation clears a perturbed day with a market mechanism
  * ({@code ClearingModel}), and the point estimate method or Monte Carlo of
  * {@link org.peergrid.market.uncertainty} turns the evaluations into means and standard deviations

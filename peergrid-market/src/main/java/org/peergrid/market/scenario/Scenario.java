@@ -120,6 +120,12 @@ public record Scenario(
         bargaining);
   }
 
+  /** A copy with other uncertainty settings (e.g. the command line's correlation), everything else the same. */
+  public Scenario withUncertainty(UncertaintySpec replaced) {
+    return new Scenario(name, currency, network, horizon, tariff, participants, replaced, realtimeTariff, stages,
+        bargaining);
+  }
+
   /**
    * The day-ahead market of only {@code kept} of its participants, named {@code newName}: the same
    * feeder, horizon, tariffs and bill basis, without run stages, uncertainty overrides or

@@ -20,6 +20,11 @@ public record StageRequests(Optional<Uncertainty> uncertainty, Optional<Realtime
     return new StageRequests(Optional.of(u), realtime);
   }
 
+  /** Without the uncertainty stage (the command line's {@code --uncertainty none}). */
+  public StageRequests withoutUncertainty() {
+    return new StageRequests(Optional.empty(), realtime);
+  }
+
   public StageRequests withRealtime(Realtime r) {
     return new StageRequests(uncertainty, Optional.of(r));
   }

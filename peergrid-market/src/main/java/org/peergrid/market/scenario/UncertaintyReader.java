@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * error names the key that sets it, the building and the interval.
  */
 final class UncertaintyReader {
-  private static final Set<String> BLOCK_KEYS = Set.of("random", "pv", "wind", "load", "participants");
+  private static final Set<String> BLOCK_KEYS = Set.of("random", "pv", "wind", "load", "participants", "correlation");
   private static final Set<String> OVERRIDE_KEYS = Set.of("random", "pv", "wind", "load");
   private static final Set<String> PV_KEYS = Set.of("cv", "rated_kw", "rated_factor");
   private static final Set<String> WIND_KEYS =
@@ -45,13 +45,25 @@ final class UncertaintyReader {
         overrides.put(id, settings(node.requireObject(OVERRIDE_KEYS), defaults));
       });
     });
-    UncertaintySpec spec = ScenarioLoader.build(block, () -> new UncertaintySpec(defaults, overrides));
+    WeatherCorrelation correlation = block.optional("correlation").map(UncertaintyReader::correlation)
+        .orElse(WeatherCorrelation.COMMON);
+    UncertaintySpec spec =
+        ScenarioLoader.build(block, () -> new UncertaintySpec(defaults, overrides, correlation));
     for (Participant p : participants) {
       if (p instanceof Building b) {
         checkFits(b, spec.of(b.id()), block);
       }
     }
+    if (correlation == WeatherCorrelation.COMMON) {
+      checkCommonIrradiance(participants, spec, block);
+    }
     return spec;
+  }
+
+  private static WeatherCorrelation correlation(ScenarioNode node) {
+    String key = node.asText();
+    return WeatherCorrelation.byKey(key).orElseThrow(() -> node.error("unknown correlation \"" + key
+        + "\"; use common (one irradiance and one wind speed per interval for the whole feeder) or independent"));
   }
 
   /** {@code base} with the keys that {@code node} gives. */
@@ -107,6 +119,30 @@ final class UncertaintyReader {
       if (u.isRandom(RandomQuantity.WIND)) {
         fit(() -> u.wind().input(b.windKw(), interval), where(block, b.id(), "wind"), b, t,
             "raise rated_kw / rated_factor, or change shape or the speeds");
+      }
+    }
+  }
+
+  /**
+   * Fits the feeder's irradiance of every interval: each building's own fit passing is not enough
+   * when the cvs differ, since the largest cv must fit the feeder's mean.
+   */
+  private static void checkCommonIrradiance(List<Participant> participants, UncertaintySpec spec,
+      ScenarioNode block) {
+    List<Building> buildings = participants.stream().filter(Building.class::isInstance).map(Building.class::cast)
+        .toList();
+    // the lengths are checked later, by Scenario; the shortest series keeps this check in range
+    int intervals = buildings.stream().mapToInt(b -> b.pvKw().size()).min().orElse(0);
+    for (int t = 0; t < intervals; t++) {
+      CommonIrradiance sky = CommonIrradiance.of(buildings, spec, t);
+      if (!sky.buildings().isEmpty()) {
+        try {
+          sky.irradiance();
+        } catch (IllegalArgumentException e) {
+          throw block.optional("correlation").orElse(block).error("interval " + t + ": the feeder's common "
+              + "irradiance does not fit: " + e.getMessage() + "; lower the largest pv cv, or use correlation: "
+              + "independent");
+        }
       }
     }
   }

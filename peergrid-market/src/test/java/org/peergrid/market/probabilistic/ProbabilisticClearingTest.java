@@ -12,6 +12,7 @@ import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.scenario.RandomQuantity;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.WeatherCorrelation;
 import org.peergrid.market.testing.WorkedExamples;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import org.peergrid.market.uncertainty.ProgressListener;
@@ -38,7 +39,7 @@ class ProbabilisticClearingTest {
         tariff: {import: 5, export: 2}
         participants:
           - {id: B2, type: building, bus: 2, load_kw: [300, 250], power_factor: 1, pv_kw: [100, 60]}
-        uncertainty: {random: [pv, load]}
+        uncertainty: {random: [pv, load], correlation: independent}
         """));
   }
 
@@ -60,10 +61,11 @@ class ProbabilisticClearingTest {
   @Test
   void perturbedScenariosReplaceTheForecastsAndClipNegativeValues() {
     Scenario s = linear();
-    Scenario p = ScenarioInputs.of(s).apply(s, new double[] {110, -5, 310, 240});
+    ScenarioInputs inputs = ScenarioInputs.of(s);
+    Scenario p = inputs.apply(s, new double[] {110, -5, 310, 240});
     assertThat(p.buildings().get(0).pvKw().values()).containsExactly(110, 0);
     assertThat(p.buildings().get(0).loadKw().values()).containsExactly(310, 240);
-    assertThat(ScenarioInputs.clipped(new double[] {110, -5, 310, -1e-9})).isEqualTo(2);
+    assertThat(inputs.clippedValues(new double[] {110, -5, 310, -1e-9})).isEqualTo(2);
     assertThat(s.buildings().get(0).pvKw().values()).containsExactly(100, 60);
   }
 
@@ -91,7 +93,8 @@ class ProbabilisticClearingTest {
 
   @Test
   void workedExampleTwoThroughPemAgreesWithFiniteDifferencesAndMonteCarlo() {
-    Scenario ex2 = WorkedExamples.example(2);
+    // one PV building: its own forecast is the input, so the finite differences are in kW
+    Scenario ex2 = independent(WorkedExamples.example(2));
     ScenarioInputs inputs = ScenarioInputs.of(ex2);
     double sigma = inputs.forecasts().get(0).input().std();
     // Around the forecast the day's cost is linear in the PV: the surplus is exported at the tariff.
@@ -107,6 +110,21 @@ class ProbabilisticClearingTest {
     double standardError = mc.totalCostStd() / Math.sqrt(600);
     assertThat(mc.totalCostMean()).isCloseTo(pem.totalCostMean(), within(4 * standardError));
     assertThat(mc.totalCostStd()).isCloseTo(pem.totalCostStd(), within(0.1 * pem.totalCostStd()));
+  }
+
+  /** With one PV building the common irradiance is that building's PV rescaled: the same statistics. */
+  @Test
+  void withOnePvBuildingCommonAndIndependentWeatherGiveTheSameEstimate() {
+    Scenario ex2 = WorkedExamples.example(2);
+    DayUncertainty common = CLEARING.pointEstimate(ex2, Method.PEM_2M_PLUS_ONE, ProgressListener.NONE);
+    DayUncertainty own = CLEARING.pointEstimate(independent(ex2), Method.PEM_2M_PLUS_ONE, ProgressListener.NONE);
+    assertThat(common.inputs().forecasts().get(0).input().mean()).isCloseTo(0.8, within(1e-12)); // 500 / 625
+    assertThat(common.totalCostMean()).isCloseTo(own.totalCostMean(), within(1e-6));
+    assertThat(common.totalCostStd()).isCloseTo(own.totalCostStd(), within(1e-6));
+  }
+
+  private static Scenario independent(Scenario s) {
+    return s.withUncertainty(s.uncertainty().withCorrelation(WeatherCorrelation.INDEPENDENT));
   }
 
   private static double cost(Scenario s, ScenarioInputs inputs, double pv) {

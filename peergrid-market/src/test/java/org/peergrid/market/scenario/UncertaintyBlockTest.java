@@ -69,8 +69,43 @@ class UncertaintyBlockTest {
         .hasMessageContaining("uncertainty.pv.cvv: unknown key; did you mean cv?");
     assertThatThrownBy(() -> load("uncertainty: {participants: {B2: {wind: {cut_in_m: 3}}}}\n"))
         .hasMessageContaining("uncertainty.participants.B2.wind.cut_in_m: unknown key; did you mean cut_in_ms?");
+    assertThatThrownBy(() -> load("uncertainty: {correlations: common}\n"))
+        .hasMessageContaining("uncertainty.correlations: unknown key; did you mean correlation?");
+  }
+
+  @Test
+  void correlationIsCommonByDefaultAndNamedWhenUnknown() {
+    assertThat(load("").uncertainty().correlation()).isEqualTo(WeatherCorrelation.COMMON);
+    assertThat(load("uncertainty: {correlation: independent}\n").uncertainty().correlation())
+        .isEqualTo(WeatherCorrelation.INDEPENDENT);
+    assertThat(load("uncertainty: {correlation: common}\n").uncertainty().correlation())
+        .isEqualTo(WeatherCorrelation.COMMON);
+    assertThatThrownBy(() -> load("uncertainty: {correlation: regional}\n"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("s.yaml:")
+        .hasMessageContaining("uncertainty.correlation: unknown correlation \"regional\"; use common")
+        .hasMessageContaining("or independent");
     assertThatThrownBy(() -> load("uncertainty: {correlation: 0.5}\n"))
-        .hasMessageContaining("uncertainty.correlation: unknown key");
+        .hasMessageContaining("uncertainty.correlation: unknown correlation \"0.5\"");
+  }
+
+  /**
+   * Each building fits on its own (B2: cv 0.45 below the limit 0.5 at its mean 80/100 in interval 1;
+   * B4: cv 0.03 at 970/1000), but the feeder's irradiance in interval 0 has mean 1010/1100 = 0.918,
+   * where a Beta allows at most cv 0.30, and B2's 0.45 is the feeder's largest cv.
+   */
+  @Test
+  void aCommonIrradianceThatCannotBeFittedNamesTheKeyAndTheWayOut() {
+    String base = BASE.replace("participants:\n", "participants:\n"
+        + "  - {id: B4, type: building, bus: 3, load_kw: 10, pv_kw: [970, 970]}\n");
+    String block = "uncertainty: {participants: {B4: {pv: {cv: 0.03, rated_kw: 1000}}, B2: {pv: {cv: 0.45}}}";
+    Path file = WorkedExamples.write(dir, "c.yaml", base + block + "}\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("c.yaml:")
+        .hasMessageContaining("uncertainty: interval 0: the feeder's common irradiance does not fit")
+        .hasMessageContaining("use correlation: independent");
+    Path independent = WorkedExamples.write(dir, "i.yaml", base + block + ", correlation: independent}\n");
+    assertThat(ScenarioLoader.load(independent).uncertainty().correlation()).isEqualTo(WeatherCorrelation.INDEPENDENT);
   }
 
   @Test
