@@ -3,6 +3,7 @@ package org.peergrid.market.basecase;
 import java.util.List;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
@@ -23,8 +24,14 @@ public record BaseCase(List<BaseCost> costs) {
 
   /** Solves every building's and every EV's day alone. */
   public static BaseCase of(Scenario scenario) {
+    return of(scenario, null);
+  }
+
+  /** The same, each participant's LP re-solved warm in {@code warm} (null: cold). */
+  public static BaseCase of(Scenario scenario, WarmSolvers warm) {
     return new BaseCase(scenario.participants().stream().filter(BaseCase::hasBaseCase)
-        .map(b -> new BaseCost(b.id(), LinDistFlowDispatch.solveAlone(scenario, b))).toList());
+        .map(b -> new BaseCost(b.id(), warm == null ? LinDistFlowDispatch.solveAlone(scenario, b)
+            : warm.alone(b.id()).solveAlone(scenario, b))).toList());
   }
 
   /**

@@ -69,7 +69,7 @@ public final class LinDistFlowDispatch {
     return solve(m, what, true, "");
   }
 
-  private static DispatchResult solve(DispatchModel m, String what, boolean networkLimits, String glopParameters) {
+  static DispatchResult solve(DispatchModel m, String what, boolean networkLimits, String glopParameters) {
     long start = System.nanoTime();
     double[][] q = m.reactiveFlows();
     Optional<String> reactive = networkLimits ? ReactiveOverload.find(m, q) : Optional.empty();
@@ -129,7 +129,7 @@ public final class LinDistFlowDispatch {
     }
   }
 
-  private static long millis(long startNanos) {
+  static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 }

@@ -26,8 +26,11 @@ import org.peergrid.market.scenario.Participant;
  * and load balancing", IEEE Trans. Power Delivery 4(2), 1989, doi:10.1109/61.25627.
  */
 final class LinDistFlowLp {
-  final DispatchModel m;
+  /** The model whose numbers the LP holds now: replaced by {@link #setNumbers}. */
+  DispatchModel m;
   final MPSolver solver;
+  /** What the rows, columns and matrix coefficients were built from; numbers may change, this may not. */
+  final Shape shape;
   final MPVariable[] gridImport;
   final MPVariable[] gridExport;
   /** flow[t][k]: active flow into bus k from its parent (k ≥ 1). */
@@ -47,6 +50,10 @@ final class LinDistFlowLp {
     MPVariable[] shifted;
     MPVariable[] curtailed;
     MPVariable[] output;
+    /** The energy balance rows of a battery or EV by interval (null outside an EV's session). */
+    MPConstraint[] soc;
+    /** The shiftable load's daily energy row. */
+    MPConstraint shiftEnergy;
   }
 
   /**
@@ -58,6 +65,7 @@ final class LinDistFlowLp {
       boolean thermalLimits) {
     this.m = m;
     this.solver = solver;
+    this.shape = Shape.of(m);
     int n = m.buses;
     int nt = m.intervals;
     gridImport = new MPVariable[nt];
@@ -67,76 +75,94 @@ final class LinDistFlowLp {
     balance = new MPConstraint[nt][n];
     drop = new MPConstraint[nt][n];
     units = new Unit[m.participants.size()];
-    MPObjective objective = solver.objective();
-    objective.setMinimization();
+    solver.objective().setMinimization();
     for (int t = 0; t < nt; t++) {
-      addNetwork(t, reactiveFlow[t], voltageLimits, thermalLimits);
+      addNetwork(t);
       gridImport[t] = solver.makeNumVar(0, MPSolver.infinity(), "gimp_" + t);
       gridExport[t] = solver.makeNumVar(0, MPSolver.infinity(), "gexp_" + t);
       balance[t][0].setCoefficient(gridImport[t], 1);
       balance[t][0].setCoefficient(gridExport[t], -1);
+    }
+    for (int i = 0; i < units.length; i++) {
+      units[i] = addParticipant(i);
+    }
+    setNumbers(m, reactiveFlow, voltageLimits, thermalLimits);
+  }
+
+  /**
+   * Puts another day of the same {@link Shape} into the LP: every bound, right-hand side and
+   * objective coefficient is set from {@code next}; rows, columns and the matrix stay. GLOP then
+   * re-solves from the previous basis when its parameters allow (see {@link WarmDispatch}).
+   *
+   * @throws IllegalArgumentException when {@code next} has another shape
+   */
+  void setNumbers(DispatchModel next, double[][] reactiveFlow, boolean voltageLimits, boolean thermalLimits) {
+    if (next != m && !shape.equals(Shape.of(next))) {
+      throw new IllegalArgumentException("the model has another structure than the LP was built for");
+    }
+    m = next;
+    MPObjective objective = solver.objective();
+    for (int t = 0; t < m.intervals; t++) {
+      setNetworkNumbers(t, reactiveFlow[t], voltageLimits, thermalLimits);
       objective.setCoefficient(gridImport[t], m.hours * m.importPrice[t]);
       objective.setCoefficient(gridExport[t], -m.hours * m.exportPrice[t]);
     }
     for (int i = 0; i < units.length; i++) {
-      units[i] = addParticipant(i, objective);
-      addInjectionCharge(i, objective);
+      setParticipantNumbers(i, objective);
     }
   }
 
   /**
-   * Prices participant i's net injection at m.injectionCharge: every variable that injects (+1 in
-   * its bus balance) or withdraws (−1) pays the charge with that sign; the fixed load and
-   * renewables are constants and drop out of the optimum.
+   * The objective coefficient of an injecting (+1 in its bus balance, {@code sign} = 1) or
+   * withdrawing ({@code sign} = −1) variable of participant i in interval t: its own cost plus the
+   * price m.injectionCharge on its net injection. The fixed load and renewables are constants and
+   * drop out of the optimum.
    */
-  private void addInjectionCharge(int i, MPObjective objective) {
-    Unit u = units[i];
-    double[] charge = m.injectionCharge[i];
-    MPVariable[][] injecting = {u.discharge, u.output};
-    MPVariable[][] withdrawing = {u.charge, u.shifted, u.curtailed};
-    for (int t = 0; t < m.intervals; t++) {
-      if (charge[t] == 0) {
-        continue;
-      }
-      for (MPVariable[] vars : injecting) {
-        if (vars != null) {
-          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) + m.hours * charge[t]);
-        }
-      }
-      for (MPVariable[] vars : withdrawing) {
-        if (vars != null) {
-          objective.setCoefficient(vars[t], objective.getCoefficient(vars[t]) - m.hours * charge[t]);
-        }
-      }
-    }
+  private double cost(int i, int t, double ownPerKwh, int sign) {
+    return m.hours * (ownPerKwh + sign * m.injectionCharge[i][t]);
   }
 
-  /** Balance rows (their constants: fixed net load), flows, and the voltage drop of interval t. */
-  private void addNetwork(int t, double[] q, boolean voltageLimits, boolean thermalLimits) {
+  /** Balance rows, flows and the voltage drop of interval t, with their coefficients. */
+  private void addNetwork(int t) {
     int n = m.buses;
-    double[] fixedLoad = fixedNetLoad(m, t);
     for (int k = 0; k < n; k++) {
-      balance[t][k] = solver.makeConstraint(fixedLoad[k], fixedLoad[k], "bal_" + t + "_" + k);
+      balance[t][k] = solver.makeConstraint(0, 0, "bal_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
-      double bound = thermalLimits ? flowBound(m, t, k, q[k]) : MPSolver.infinity();
-      flow[t][k] = solver.makeNumVar(-bound, bound, "p_" + t + "_" + k);
+      flow[t][k] = solver.makeNumVar(0, 0, "p_" + t + "_" + k);
       balance[t][k].setCoefficient(flow[t][k], 1);
       balance[t][m.parent[k]].setCoefficient(flow[t][k], -1);
-      voltage[t][k] = voltageLimits ? solver.makeNumVar(m.vminSquared(t, k), m.vmaxSquared(t, k), "v_" + t + "_" + k)
-          : solver.makeNumVar(-MPSolver.infinity(), MPSolver.infinity(), "v_" + t + "_" + k);
+      voltage[t][k] = solver.makeNumVar(0, 0, "v_" + t + "_" + k);
     }
     for (int k = 1; k < n; k++) {
       // v_k = v_parent − 2 (r P + x Q), with v_0 = V_0² a constant.
       int p = m.parent[k];
-      double rhs = dropConstant(m, k, q[k]);
-      MPConstraint drop = solver.makeConstraint(rhs, rhs, "vd_" + t + "_" + k);
+      MPConstraint drop = solver.makeConstraint(0, 0, "vd_" + t + "_" + k);
       this.drop[t][k] = drop;
       drop.setCoefficient(voltage[t][k], 1);
       if (p != 0) {
         drop.setCoefficient(voltage[t][p], -1);
       }
       drop.setCoefficient(flow[t][k], 2 * m.r[k]);
+    }
+  }
+
+  /** The balance constants (fixed net load), flow and voltage bounds, and drop constants of interval t. */
+  private void setNetworkNumbers(int t, double[] q, boolean voltageLimits, boolean thermalLimits) {
+    double[] fixedLoad = fixedNetLoad(m, t);
+    for (int k = 0; k < m.buses; k++) {
+      balance[t][k].setBounds(fixedLoad[k], fixedLoad[k]);
+    }
+    for (int k = 1; k < m.buses; k++) {
+      double bound = thermalLimits ? flowBound(m, t, k, q[k]) : MPSolver.infinity();
+      flow[t][k].setBounds(-bound, bound);
+      if (voltageLimits) {
+        voltage[t][k].setBounds(m.vminSquared(t, k), m.vmaxSquared(t, k));
+      } else {
+        voltage[t][k].setBounds(-MPSolver.infinity(), MPSolver.infinity());
+      }
+      double rhs = dropConstant(m, k, q[k]);
+      drop[t][k].setBounds(rhs, rhs);
     }
   }
 
@@ -166,40 +192,70 @@ final class LinDistFlowLp {
     return load;
   }
 
-  private Unit addParticipant(int index, MPObjective objective) {
+  /** Participant i's columns and rows, with their coefficients; bounds and costs come from {@link #setNumbers}. */
+  private Unit addParticipant(int index) {
     Participant p = m.participants.get(index);
     int bus = m.participantBus[index];
-    double endEnergy = m.endEnergy[index];
     Unit u = new Unit();
+    int nt = m.intervals;
     if (p instanceof Building b) {
-        u.curtailed = new MPVariable[m.intervals];
-        for (int t = 0; t < m.intervals; t++) {
-          u.curtailed[t] = solver.makeNumVar(0, m.pu(b.renewableKw(t)), b.id() + "_k_" + t);
-          balance[t][bus].setCoefficient(u.curtailed[t], -1);
+      u.curtailed = new MPVariable[nt];
+      for (int t = 0; t < nt; t++) {
+        u.curtailed[t] = solver.makeNumVar(0, 0, b.id() + "_k_" + t);
+        balance[t][bus].setCoefficient(u.curtailed[t], -1);
+      }
+      b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus));
+      if (b.shiftable().isPresent()) {
+        u.shifted = new MPVariable[nt];
+        u.shiftEnergy = solver.makeConstraint(0, 0, b.id() + "_shift");
+        for (int t = 0; t < nt; t++) {
+          u.shifted[t] = solver.makeNumVar(0, 0, b.id() + "_s_" + t);
+          balance[t][bus].setCoefficient(u.shifted[t], -1);
+          u.shiftEnergy.setCoefficient(u.shifted[t], m.hours);
         }
-        b.battery().ifPresent(spec -> addBattery(u, b.id(), spec, bus, endEnergy, objective));
-        b.shiftable().ifPresent(s -> {
-          u.shifted = new MPVariable[m.intervals];
-          MPConstraint energy = solver.makeConstraint(m.pu(s.energyKwh()), m.pu(s.energyKwh()), b.id() + "_shift");
-          for (int t = 0; t < m.intervals; t++) {
-            u.shifted[t] = solver.makeNumVar(0, s.inWindow(t) ? m.pu(s.maxKw()) : 0, b.id() + "_s_" + t);
-            balance[t][bus].setCoefficient(u.shifted[t], -1);
-            energy.setCoefficient(u.shifted[t], m.hours);
-          }
-        });
+      }
     } else if (p instanceof DistributedGenerator g) {
-        u.output = new MPVariable[m.intervals];
-        for (int t = 0; t < m.intervals; t++) {
-          u.output[t] = solver.makeNumVar(m.pu(g.minKw()), m.pu(g.maxKw()), g.id() + "_g_" + t);
-          balance[t][bus].setCoefficient(u.output[t], 1);
-          objective.setCoefficient(u.output[t], m.hours * g.costPerKwh());
-        }
+      u.output = new MPVariable[nt];
+      for (int t = 0; t < nt; t++) {
+        u.output[t] = solver.makeNumVar(0, 0, g.id() + "_g_" + t);
+        balance[t][bus].setCoefficient(u.output[t], 1);
+      }
     } else if (p instanceof CommunityBattery c) {
-      addBattery(u, c.id(), c.battery(), bus, endEnergy, objective);
+      addBattery(u, c.id(), c.battery(), bus);
     } else if (p instanceof ElectricVehicle ev) {
       addVehicle(u, ev, bus);
     }
     return u;
+  }
+
+  /** Participant i's bounds, energy constants and objective coefficients. */
+  private void setParticipantNumbers(int i, MPObjective objective) {
+    Participant p = m.participants.get(i);
+    Unit u = units[i];
+    int nt = m.intervals;
+    if (p instanceof Building b) {
+      for (int t = 0; t < nt; t++) {
+        u.curtailed[t].setBounds(0, m.pu(b.renewableKw(t)));
+        objective.setCoefficient(u.curtailed[t], cost(i, t, 0, -1));
+      }
+      b.battery().ifPresent(spec -> setBatteryNumbers(i, u, spec, objective));
+      b.shiftable().ifPresent(s -> {
+        u.shiftEnergy.setBounds(m.pu(s.energyKwh()), m.pu(s.energyKwh()));
+        for (int t = 0; t < nt; t++) {
+          u.shifted[t].setBounds(0, s.inWindow(t) ? m.pu(s.maxKw()) : 0);
+          objective.setCoefficient(u.shifted[t], cost(i, t, 0, -1));
+        }
+      });
+    } else if (p instanceof DistributedGenerator g) {
+      for (int t = 0; t < nt; t++) {
+        u.output[t].setBounds(m.pu(g.minKw()), m.pu(g.maxKw()));
+        objective.setCoefficient(u.output[t], cost(i, t, g.costPerKwh(), 1));
+      }
+    } else if (p instanceof CommunityBattery c) {
+      setBatteryNumbers(i, u, c.battery(), objective);
+    } else if (p instanceof ElectricVehicle ev) {
+      setVehicleNumbers(i, u, ev, objective);
+    }
   }
 
   /**
@@ -213,19 +269,19 @@ final class LinDistFlowLp {
     u.charge = new MPVariable[nt];
     u.discharge = new MPVariable[nt];
     u.energy = new MPVariable[nt];
+    u.soc = new MPConstraint[nt];
     for (int t = 0; t < nt; t++) {
-      boolean in = ev.pluggedIn(t, nt);
-      u.charge[t] = solver.makeNumVar(0, in ? m.pu(ev.chargeKw()) : 0, ev.id() + "_c_" + t);
-      u.discharge[t] = solver.makeNumVar(0, in ? m.pu(ev.v2gKw()) : 0, ev.id() + "_d_" + t);
-      u.energy[t] = solver.makeNumVar(0, in ? m.pu(ev.capacityKwh()) : 0, ev.id() + "_e_" + t);
+      u.charge[t] = solver.makeNumVar(0, 0, ev.id() + "_c_" + t);
+      u.discharge[t] = solver.makeNumVar(0, 0, ev.id() + "_d_" + t);
+      u.energy[t] = solver.makeNumVar(0, 0, ev.id() + "_e_" + t);
       balance[t][bus].setCoefficient(u.charge[t], -1);
       balance[t][bus].setCoefficient(u.discharge[t], 1);
     }
     int length = ev.sessionLength(nt);
     for (int k = 0; k < length; k++) {
       int t = ev.sessionInterval(k, nt);
-      double start = k == 0 ? m.pu(ev.arrivalEnergyKwh()) : 0;
-      MPConstraint soc = solver.makeConstraint(start, start, ev.id() + "_soc_" + t);
+      MPConstraint soc = solver.makeConstraint(0, 0, ev.id() + "_soc_" + t);
+      u.soc[t] = soc;
       soc.setCoefficient(u.energy[t], 1);
       if (k > 0) {
         soc.setCoefficient(u.energy[ev.sessionInterval(k - 1, nt)], -1);
@@ -233,32 +289,39 @@ final class LinDistFlowLp {
       soc.setCoefficient(u.charge[t], -ev.efficiency() * m.hours);
       soc.setCoefficient(u.discharge[t], m.hours / ev.efficiency());
     }
-    u.energy[ev.sessionInterval(length - 1, nt)].setLb(m.pu(ev.departureEnergyKwh()));
   }
 
-  /**
-   * Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, ending at ≥ SOC_0
-   * (or at ≥ {@code endEnergy} where that is a number: the day's target when the horizon is its rest).
-   */
-  private void addBattery(Unit u, String id, BatterySpec b, int bus, double endEnergy, MPObjective objective) {
+  private void setVehicleNumbers(int i, Unit u, ElectricVehicle ev, MPObjective objective) {
+    int nt = m.intervals;
+    for (int t = 0; t < nt; t++) {
+      boolean in = ev.pluggedIn(t, nt);
+      u.charge[t].setBounds(0, in ? m.pu(ev.chargeKw()) : 0);
+      u.discharge[t].setBounds(0, in ? m.pu(ev.v2gKw()) : 0);
+      u.energy[t].setBounds(0, in ? m.pu(ev.capacityKwh()) : 0);
+      objective.setCoefficient(u.charge[t], cost(i, t, 0, -1));
+      objective.setCoefficient(u.discharge[t], cost(i, t, 0, 1));
+    }
+    int first = ev.sessionInterval(0, nt);
+    double arrival = m.pu(ev.arrivalEnergyKwh());
+    u.soc[first].setBounds(arrival, arrival);
+    u.energy[ev.sessionInterval(ev.sessionLength(nt) - 1, nt)].setLb(m.pu(ev.departureEnergyKwh()));
+  }
+
+  /** Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis. */
+  private void addBattery(Unit u, String id, BatterySpec b, int bus) {
     int nt = m.intervals;
     u.charge = new MPVariable[nt];
     u.discharge = new MPVariable[nt];
     u.energy = new MPVariable[nt];
-    double emin = m.pu(b.socMin() * b.capacityKwh());
-    double emax = m.pu(b.socMax() * b.capacityKwh());
-    double e0 = m.pu(b.initialKwh());
-    double end = Double.isNaN(endEnergy) ? e0 : endEnergy;
+    u.soc = new MPConstraint[nt];
     for (int t = 0; t < nt; t++) {
-      u.charge[t] = solver.makeNumVar(0, m.pu(b.chargeKw()), id + "_c_" + t);
-      u.discharge[t] = solver.makeNumVar(0, m.pu(b.dischargeKw()), id + "_d_" + t);
-      u.energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, end) : emin, emax, id + "_e_" + t);
+      u.charge[t] = solver.makeNumVar(0, 0, id + "_c_" + t);
+      u.discharge[t] = solver.makeNumVar(0, 0, id + "_d_" + t);
+      u.energy[t] = solver.makeNumVar(0, 0, id + "_e_" + t);
       balance[t][bus].setCoefficient(u.charge[t], -1);
       balance[t][bus].setCoefficient(u.discharge[t], 1);
-      objective.setCoefficient(u.charge[t], m.hours * b.degradationCostPerKwh());
-      objective.setCoefficient(u.discharge[t], m.hours * b.degradationCostPerKwh());
-      double start = t == 0 ? e0 : 0;
-      MPConstraint soc = solver.makeConstraint(start, start, id + "_soc_" + t);
+      MPConstraint soc = solver.makeConstraint(0, 0, id + "_soc_" + t);
+      u.soc[t] = soc;
       soc.setCoefficient(u.energy[t], 1);
       if (t > 0) {
         soc.setCoefficient(u.energy[t - 1], -1);
@@ -266,5 +329,25 @@ final class LinDistFlowLp {
       soc.setCoefficient(u.charge[t], -b.efficiencyCharge() * m.hours);
       soc.setCoefficient(u.discharge[t], m.hours / b.efficiencyDischarge());
     }
+  }
+
+  /**
+   * A battery's bounds and costs: it starts at SOC_0 and ends at ≥ SOC_0 (or at ≥ m.endEnergy where
+   * that is a number: the day's target when the horizon is its rest).
+   */
+  private void setBatteryNumbers(int i, Unit u, BatterySpec b, MPObjective objective) {
+    int nt = m.intervals;
+    double emin = m.pu(b.socMin() * b.capacityKwh());
+    double emax = m.pu(b.socMax() * b.capacityKwh());
+    double e0 = m.pu(b.initialKwh());
+    double end = Double.isNaN(m.endEnergy[i]) ? e0 : m.endEnergy[i];
+    for (int t = 0; t < nt; t++) {
+      u.charge[t].setBounds(0, m.pu(b.chargeKw()));
+      u.discharge[t].setBounds(0, m.pu(b.dischargeKw()));
+      u.energy[t].setBounds(t == nt - 1 ? Math.max(emin, end) : emin, emax);
+      objective.setCoefficient(u.charge[t], cost(i, t, b.degradationCostPerKwh(), -1));
+      objective.setCoefficient(u.discharge[t], cost(i, t, b.degradationCostPerKwh(), 1));
+    }
+    u.soc[0].setBounds(e0, e0);
   }
 }

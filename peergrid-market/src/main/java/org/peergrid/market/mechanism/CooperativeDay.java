@@ -11,6 +11,7 @@ import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
@@ -33,31 +34,42 @@ public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optiona
    * @throws IllegalArgumentException when the community's day is feasible but a building's own is not
    */
   public static CooperativeDay solve(Scenario scenario) {
+    return solve(scenario, null);
+  }
+
+  /**
+   * The same with the LPs re-solved warm in {@code warm} (the community's day, its AC-correction
+   * iterations and every base case; coalitions stay cold, each being solved once), for a thread
+   * that clears many days of one structure (uncertainty samples). Null: every LP built and solved cold.
+   */
+  public static CooperativeDay solve(Scenario scenario, WarmSolvers warm) {
     if (scenario.network().acCorrection()) {
-      return solveAcCorrected(scenario);
+      return solveAcCorrected(scenario, warm);
     }
-    DispatchResult dispatch = LinDistFlowDispatch.solve(scenario);
+    DispatchResult dispatch = warm == null ? LinDistFlowDispatch.solve(scenario) : warm.community().solve(scenario);
     if (dispatch.status() != DispatchStatus.OPTIMAL) {
       return new CooperativeDay(scenario, dispatch, Optional.empty(), Optional.empty());
     }
-    return settled(scenario, dispatch, AcCheck.run(scenario, dispatch.optimal()));
+    return settled(scenario, dispatch, AcCheck.run(scenario, dispatch.optimal()), warm);
   }
 
   /** {@code network.ac_correction: true}: the limits tightened until the AC check passes (docs/model.md §8). */
-  private static CooperativeDay solveAcCorrected(Scenario scenario) {
+  private static CooperativeDay solveAcCorrected(Scenario scenario, WarmSolvers warm) {
     AcCorrection.Outcome<DispatchResult> corrected = AcCorrection.run(scenario,
-        t -> LinDistFlowDispatch.solve(scenario, t), DispatchResult::solution);
+        t -> warm == null ? LinDistFlowDispatch.solve(scenario, t) : warm.community().solve(scenario, t),
+        DispatchResult::solution);
     DispatchResult last = corrected.result();
     if (last.status() != DispatchStatus.OPTIMAL) {
       return new CooperativeDay(scenario, last, Optional.empty(), Optional.empty());
     }
     DispatchResult dispatch = new DispatchResult(last.status(), last.message() + " (AC-corrected: "
         + corrected.describe() + ")", last.solution(), last.solveMillis());
-    return settled(scenario, dispatch, corrected.check().orElseThrow());
+    return settled(scenario, dispatch, corrected.check().orElseThrow(), warm);
   }
 
-  private static CooperativeDay settled(Scenario scenario, DispatchResult dispatch, AcCheckResult check) {
-    CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario));
+  private static CooperativeDay settled(Scenario scenario, DispatchResult dispatch, AcCheckResult check,
+      WarmSolvers warm) {
+    CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario, warm));
     if (scenario.bargaining().hasCoalitions()) {
       outcome = outcome.withCoalitions(coalitionValues(scenario, outcome));
     }

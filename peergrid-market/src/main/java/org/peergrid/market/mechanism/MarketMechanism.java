@@ -1,5 +1,6 @@
 package org.peergrid.market.mechanism;
 
+import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -28,5 +29,14 @@ public interface MarketMechanism {
   /** Schedules, checks and settles the day with this mechanism. */
   default ClearingResult clear(Scenario scenario) {
     return CooperativeDay.solve(scenario).clearWith(this);
+  }
+
+  /**
+   * The same, re-solving the LPs warm in a thread's {@code warm} solvers where the mechanism can
+   * (the uncertainty paths clear many days of one structure). A mechanism that schedules the day
+   * its own way, overriding {@link #clear(Scenario)}, overrides this too or is cleared cold.
+   */
+  default ClearingResult clear(Scenario scenario, WarmSolvers warm) {
+    return CooperativeDay.solve(scenario, warm).clearWith(this);
   }
 }

@@ -16,6 +16,7 @@ import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.dispatch.WarmDispatch;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
@@ -39,6 +40,8 @@ public final class NucLoop {
   private final Map<String, Integer> index = new LinkedHashMap<>();
   private Surcharges surcharges;
   private double lossRate;
+  /** The P2P market's LP kept between iterations, or null to build and solve each clearing cold. */
+  private WarmDispatch warm;
 
   private NucLoop(Scenario s, NucSettings settings) {
     this.s = s;
@@ -56,6 +59,20 @@ public final class NucLoop {
 
   public static NucResult run(Scenario s, NucSettings settings) {
     return new NucLoop(s, settings).loop();
+  }
+
+  /**
+   * The same loop with every iteration's market re-solved warm from the previous one's basis
+   * ({@link WarmDispatch}). Not the default: each iteration's optimum is the same as cold, but where
+   * the market's LP is degenerate the warm solve may stop at another of its tied schedules, whose AC
+   * check and trades differ, so the loop can take another path (docs/benchmarks.md, incremental re-solves).
+   */
+  public static NucResult runWarm(Scenario s, NucSettings settings) {
+    NucLoop loop = new NucLoop(s, settings);
+    try (WarmDispatch warm = new WarmDispatch()) {
+      loop.warm = warm;
+      return loop.loop();
+    }
   }
 
   /**
@@ -144,7 +161,9 @@ public final class NucLoop {
   }
 
   private Clearing clear(List<Trade> previous) {
-    DispatchResult cleared = LinDistFlowDispatch.solveWithCharges(s, injectionCharges(previous));
+    double[][] charges = injectionCharges(previous);
+    DispatchResult cleared = warm == null ? LinDistFlowDispatch.solveWithCharges(s, charges)
+        : warm.solveWithCharges(s, charges);
     if (cleared.status() != DispatchStatus.OPTIMAL) {
       return new Clearing(cleared, null, List.of(), 0, surcharges, lossRate);
     }

@@ -14,15 +14,23 @@ import org.peergrid.market.uncertainty.UncertaintyResult;
  * scenario's {@code uncertainty} block, every evaluation clears a perturbed day with the mechanism,
  * and the point estimate method or Monte Carlo turns the evaluations into means and standard
  * deviations of the total cost, each participant's cost, each bus's DLMP per interval and the
- * lowest AC voltage. Evaluations run in parallel, one solver per evaluation.
+ * lowest AC voltage. Evaluations run in parallel; by default each worker thread keeps its LPs and
+ * re-solves them warm from one evaluation to the next ({@link ClearingModel}), {@code warm = false}
+ * builds and solves every evaluation's LPs cold (the path before warm re-solves, kept to compare).
  */
 public final class ProbabilisticClearing {
   private final MarketMechanism mechanism;
   private final ParallelEvaluator evaluator;
+  private final boolean warm;
 
   public ProbabilisticClearing(MarketMechanism mechanism, ParallelEvaluator evaluator) {
+    this(mechanism, evaluator, true);
+  }
+
+  public ProbabilisticClearing(MarketMechanism mechanism, ParallelEvaluator evaluator, boolean warm) {
     this.mechanism = mechanism;
     this.evaluator = evaluator;
+    this.warm = warm;
   }
 
   /** A point estimate: {@code method} is {@link Method#PEM_2M} or {@link Method#PEM_2M_PLUS_ONE}. */
@@ -49,11 +57,12 @@ public final class ProbabilisticClearing {
 
   private DayUncertainty run(Scenario scenario, Method method, int samples, long seed, Estimator estimator) {
     ScenarioInputs inputs = ScenarioInputs.of(scenario);
-    ClearingModel model = new ClearingModel(scenario, inputs, mechanism);
-    long start = System.nanoTime();
-    UncertaintyResult result = estimator.estimate(inputs, model);
-    long wall = (System.nanoTime() - start) / 1_000_000;
-    return new DayUncertainty(method, samples, seed, inputs, model.outputs(), result, wall, model.clippedValues(),
-        model.acNotConverged(), model.firstFailure());
+    try (ClearingModel model = new ClearingModel(scenario, inputs, mechanism, warm)) {
+      long start = System.nanoTime();
+      UncertaintyResult result = estimator.estimate(inputs, model);
+      long wall = (System.nanoTime() - start) / 1_000_000;
+      return new DayUncertainty(method, samples, seed, inputs, model.outputs(), result, wall, model.clippedValues(),
+          model.acNotConverged(), model.firstFailure());
+    }
   }
 }

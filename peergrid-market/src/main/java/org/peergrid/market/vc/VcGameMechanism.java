@@ -4,6 +4,7 @@ import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -50,5 +51,11 @@ public final class VcGameMechanism implements MarketMechanism {
   @Override
   public ClearingResult clear(Scenario scenario) {
     return VcGameClearing.clear(scenario, rules, settings).clearing();
+  }
+
+  /** Cold: the game's own LPs (best responses with cutting planes) are not kept warm yet. */
+  @Override
+  public ClearingResult clear(Scenario scenario, WarmSolvers warm) {
+    return clear(scenario);
   }
 }
