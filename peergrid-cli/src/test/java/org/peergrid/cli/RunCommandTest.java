@@ -157,6 +157,27 @@ class RunCommandTest {
   }
 
   /**
+   * Real time on the game's equilibrium (the scenario asks for real time): deviations net inside the
+   * communities first, so the operator keeps less than it would without VC netting and the members
+   * gain exactly the difference; vc_game_netting.csv adds up to the summary.
+   */
+  @Test
+  void realTimeOnTheGamesDayAheadNetsInsideTheCommunities() throws Exception {
+    assertThat(html).contains("<section id=\"vc-game-realtime\">", "vc_game_netting.csv");
+    JsonNode rt = summary.get("vc_game_realtime");
+    assertThat(rt).as("summary.json has vc_game_realtime").isNotNull();
+    assertThat(rt.get("vc_netting_kwh").asDouble()).isPositive();
+    assertThat(rt.get("netting_surplus").asDouble()).isLessThan(rt.get("netting_surplus_alone").asDouble());
+    assertThat(rt.get("netting_surplus_alone").asDouble() - rt.get("netting_surplus").asDouble())
+        .isCloseTo(rt.get("vc_netting_benefit").asDouble(), within(1e-6));
+    assertThat(rt.get("deviation_payments").asDouble()).isCloseTo(rt.get("realtime_utility_bill").asDouble()
+        + rt.get("netting_surplus").asDouble(), within(1e-6));
+    double benefit = csv(OUT.resolve("vc_game_netting.csv")).stream()
+        .mapToDouble(r -> Double.parseDouble(r.get("benefit"))).sum();
+    assertThat(benefit).isCloseTo(rt.get("vc_netting_benefit").asDouble(), within(1e-6));
+  }
+
+  /**
    * The p2p-nuc stage: its loop ends, the trades and their charges are beside the report, and the
    * DSO's revenue and cost are in the section and in summary.json.
    */
