@@ -204,7 +204,7 @@ class RunCommandTest {
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
         "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "vc_game",
-        "p2p_nuc", "realtime", "files");
+        "vc_game_realtime", "p2p_nuc", "realtime", "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(18);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));
