@@ -43,16 +43,8 @@ class VcNettingTest {
    */
   @Test
   void deviationsNetInsideACommunityAtItsInternalPriceByHand(@TempDir Path dir) throws Exception {
-    String text = """
-        network: {matpower: toy3.m, vmin_pu: 0.9, vmax_pu: 1.1}
-        horizon: {intervals: 1}
-        tariff: {import: 5, export: 2}
-        participants:
-          - {id: B2, type: building, bus: 2, load_kw: 100}
-          - {id: B3, type: building, bus: 3, load_kw: 50, pv_kw: 200}
-          - {id: B4, type: building, bus: 3, load_kw: 40, pv_kw: 60}
-        """;
-    Scenario forecast = RealtimeScenarios.load(dir, "three.yaml", text);
+    Scenario forecast = RealtimeScenarios.load(dir, "three.yaml", RealtimeScenarios.TWO_ON_TOY3
+        + "  - {id: B4, type: building, bus: 3, load_kw: 40, pv_kw: 60}\n");
     Path actuals = dir.resolve("actuals.csv");
     Files.writeString(actuals, "interval,participant,load_kw,pv_kw,wind_kw\n0,B2,150,,\n0,B3,,220,\n0,B4,,70,\n");
     Scenario actual = ActualsCsv.read(actuals, forecast);
