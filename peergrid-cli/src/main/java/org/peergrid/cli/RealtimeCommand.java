@@ -14,12 +14,15 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.realtime.CommunityDayAhead;
 import org.peergrid.market.realtime.DayAhead;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.StageRequests;
+import org.peergrid.market.vc.VcCoopClearing;
+import org.peergrid.market.vc.VcGameClearing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,14 +35,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs a market day in real time after its day-ahead clearing.",
-      "Clears the day ahead on the forecasts (DLMP), or takes a previous 'clear'",
-      "output folder; then walks the day interval by interval with the actual",
-      "load and generation, re-dispatching batteries over the rest of the day,",
-      "settles each participant's deviation at real-time prices, and runs every",
-      "interval through the AC power flow. Writes into DIR (docs/formats.md):",
-      "summary.json, schedule.csv (as dispatched), dayahead_settlement.csv,",
-      "realtime_settlement.csv, realtime_costs.csv, realtime_intervals.csv,",
-      "voltage_trace.csv, branch_trace.csv, ac_check.csv and violations.csv."
+      "Clears the day ahead on the forecasts with the mechanism (DLMP by default),",
+      "or takes a previous 'clear' output folder (dlmp only); then walks the day",
+      "interval by interval with the actual load and generation, re-dispatching",
+      "batteries over the rest of the day, settles each participant's deviation at",
+      "real-time prices, and runs every interval through the AC power flow. With",
+      "vc-game or vc-coop, deviations net inside each virtual community first at",
+      "its internal price, and only its residual is settled with the DSO.",
+      "Writes into DIR (docs/formats.md): summary.json, schedule.csv (as",
+      "dispatched), dayahead_settlement.csv, realtime_settlement.csv,",
+      "realtime_costs.csv, realtime_intervals.csv, voltage_trace.csv,",
+      "branch_trace.csv, ac_check.csv, violations.csv, and with a community",
+      "mechanism vcs.csv and vc_netting.csv."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the files are still written where there are any), 4 the",
@@ -55,8 +62,12 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String BRANCHES = "branch_trace.csv";
   static final String AC_CHECK = "ac_check.csv";
   static final String VIOLATIONS = "violations.csv";
+  static final String VCS = "vcs.csv";
+  static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
-      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS);
+      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING);
+  static final String DLMP = "dlmp";
+  static final List<String> MECHANISMS = List.of(DLMP, VcGameClearing.NAME, VcCoopClearing.NAME);
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -82,6 +93,11 @@ final class RealtimeCommand implements Callable<Integer> {
           + "clearing the day again; it must have been cleared from the same scenario.")
   Path dayAheadDir;
 
+  @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DLMP,
+      description = "Day-ahead mechanism: dlmp (default), vc-game or vc-coop; with a community mechanism deviations "
+          + "net inside each virtual community first (docs/realtime.md).")
+  String mechanism;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder for the result files, created if needed; files of the same names are replaced.")
   Path out;
@@ -95,13 +111,36 @@ final class RealtimeCommand implements Callable<Integer> {
     String actualsText = actualDay.description();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String chosen = mechanism.toLowerCase(java.util.Locale.ROOT);
+    if (!MECHANISMS.contains(chosen)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mechanism '" + mechanism
+          + "': use one of " + String.join(", ", MECHANISMS));
+    }
+    if (dayAheadDir != null && !chosen.equals(DLMP)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead reads a DLMP day ahead; a "
+          + chosen + " day ahead is cleared here (its communities and settlement are not in a 'clear' folder): "
+          + "drop --dayahead, or drop --mechanism " + chosen);
+    }
     DayAhead dayAhead;
     if (dayAheadDir != null) {
       dayAhead = DayAhead.settle(forecast, DayAheadFiles.read(dayAheadDir, forecast), "read from " + dayAheadDir);
+    } else if (!chosen.equals(DLMP)) {
+      CommunityDayAhead cleared = chosen.equals(VcGameClearing.NAME) ? CommunityDayAhead.vcGame(forecast)
+          : CommunityDayAhead.vcCoop(forecast);
+      if (cleared.dayAhead().isEmpty()) {
+        DispatchResult failed = cleared.dispatch().status() == DispatchStatus.OPTIMAL
+            ? new DispatchResult(DispatchStatus.SOLVER_FAILED, cleared.why(), Optional.empty(), 0) : cleared.dispatch();
+        write(Map.of(SUMMARY, json(() -> RealtimeSummaryJson.failed(forecast, chosen, failed, actualsText,
+            List.of(SUMMARY)))));
+        err.println("peergrid: the " + chosen + " day ahead cannot clear: " + cleared.why());
+        return failed.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+            : PeergridCommand.EXIT_NOT_CONVERGED;
+      }
+      dayAhead = cleared.dayAhead().get();
     } else {
       DispatchResult cleared = LinDistFlowDispatch.solve(forecast);
       if (cleared.status() != DispatchStatus.OPTIMAL) {
-        write(Map.of(SUMMARY, json(() -> RealtimeSummaryJson.failed(forecast, cleared, actualsText,
+        write(Map.of(SUMMARY, json(() -> RealtimeSummaryJson.failed(forecast, chosen, cleared, actualsText,
             List.of(SUMMARY)))));
         err.println("peergrid: the day-ahead market cannot clear: " + cleared.message());
         return cleared.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
@@ -117,7 +156,7 @@ final class RealtimeCommand implements Callable<Integer> {
       err.println("peergrid: " + e.getMessage());
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
-    Map<String, String> files = files(forecast, actualsText, result);
+    Map<String, String> files = files(forecast, chosen, actualsText, result);
     write(files);
     RealtimeConsole.summary(stdout, forecast, result, out, List.copyOf(files.keySet()));
     stdout.flush();
@@ -130,7 +169,7 @@ final class RealtimeCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Map<String, String> files(Scenario s, String actualsText, RealtimeResult r) {
+  static Map<String, String> files(Scenario s, String mechanism, String actualsText, RealtimeResult r) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(SUMMARY, ""); // first in the listing, written last: it lists the files
     files.put(SCHEDULE, ReportCsv.schedule(r.actual(), r.realized().solution()));
@@ -142,7 +181,10 @@ final class RealtimeCommand implements Callable<Integer> {
     files.put(BRANCHES, RealtimeCsv.branches(r.traces()));
     files.put(AC_CHECK, ReportCsv.acCheck(r.acCheck()));
     files.put(VIOLATIONS, ReportCsv.violations(r.acCheck()));
-    files.put(SUMMARY, json(() -> RealtimeSummaryJson.of(s, "OPTIMAL", null, actualsText, r.dayAhead().source(),
+    r.dayAhead().communities().ifPresent(g -> files.put(VCS, VcCsv.communities(s, g)));
+    r.settlement().vcNetting().ifPresent(v -> files.put(VC_NETTING, RealtimeCsv.vcNetting(v)));
+    files.put(SUMMARY, json(() -> RealtimeSummaryJson.of(s, mechanism, "OPTIMAL", null, actualsText,
+        r.dayAhead().source(),
         Optional.of(r), List.copyOf(files.keySet()))));
     return files;
   }

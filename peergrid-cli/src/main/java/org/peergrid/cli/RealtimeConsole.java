@@ -41,6 +41,9 @@ final class RealtimeConsole {
         st.dayAheadCost(), money, st.realtimeCost(), money, st.deviationCost(), money);
     out.printf(Locale.ROOT, "Money flows     deviation payments %.2f%s = utility real-time bill %.2f%s + netting "
         + "surplus %.2f%s%n", st.deviationPayments(), money, st.realtimeUtilityBill(), money, st.nettingSurplus(), money);
+    st.vcNetting().ifPresent(v -> out.printf(Locale.ROOT, "VC netting      %.1f kWh netted inside the communities: "
+        + "members save %.2f%s; the operator keeps %.2f%s (%.2f%s without VC netting)%n", v.nettedKwh(), v.benefit(),
+        money, st.nettingSurplus(), money, v.nettingSurplusAlone(), money));
     out.printf(Locale.ROOT, "Re-dispatch     %d of %d intervals, LP mean %.1f ms, max %.1f ms per interval "
         + "(set up once before the day in %d ms; real time %d ms in all)%n", r.realized().redispatched(),
         r.realized().intervals().size(), r.realized().meanSolveMillis(), r.realized().maxSolveMillis(),

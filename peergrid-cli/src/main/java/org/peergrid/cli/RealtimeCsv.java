@@ -11,6 +11,8 @@ import org.peergrid.market.realtime.ParticipantRealtimeCost;
 import org.peergrid.market.realtime.RealizedDay;
 import org.peergrid.market.realtime.RealtimeInterval;
 import org.peergrid.market.realtime.TwoSettlementResult;
+import org.peergrid.market.realtime.VcNettingResult;
+import org.peergrid.market.realtime.VcNettingRow;
 
 /** The CSV files that {@code peergrid realtime} adds to {@link ReportCsv}'s (docs/formats.md). */
 public final class RealtimeCsv {
@@ -20,6 +22,8 @@ public final class RealtimeCsv {
     "degradation_change", "deviation_cost", "realtime_cost"};
   static final String[] INTERVALS = {"interval", "redispatched", "network_limits_dropped", "solve_ms",
     "deviation_kw", "dayahead_root_kw", "realtime_root_kw"};
+  static final String[] VC_NETTING = {"interval", "vc", "shortfall_kwh", "surplus_kwh", "netted_kwh",
+    "internal_price", "residual_kwh", "residual_amount", "benefit"};
   static final String[] VOLTAGE = {"interval", "bus", "vm_pu"};
   static final String[] BRANCH = {"interval", "from_bus", "to_bus", "p_kw", "q_kvar", "kva", "limit_kva",
     "loading_pct"};
@@ -31,6 +35,17 @@ public final class RealtimeCsv {
       for (DeviationRow r : s.rows()) {
         out.printRecord(r.interval(), r.participant(), n(r.dayAheadKwh()), n(r.dayAheadPrice()), n(r.dayAheadAmount()),
             n(r.realtimeKwh()), n(r.deviationKwh()), n(r.deviationPrice()), n(r.deviationAmount()), n(r.totalAmount()));
+      }
+    });
+  }
+
+  /** vc_netting.csv: every community's deviations, what netted inside it, and its residual, per interval. */
+  public static String vcNetting(VcNettingResult v) {
+    return csv(VC_NETTING, out -> {
+      for (VcNettingRow r : v.rows().stream().sorted(java.util.Comparator.comparingInt(VcNettingRow::interval))
+          .toList()) {
+        out.printRecord(r.interval(), r.community(), n(r.shortfallKwh()), n(r.surplusKwh()), n(r.nettedKwh()),
+            n(r.internalPrice()), n(r.residualKwh()), n(r.residualAmount()), n(r.benefit()));
       }
     });
   }

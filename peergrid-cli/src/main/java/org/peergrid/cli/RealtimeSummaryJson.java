@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.TwoSettlementResult;
+import org.peergrid.market.realtime.VcNettingResult;
 import org.peergrid.market.scenario.Scenario;
 
 /**
@@ -23,11 +24,12 @@ import org.peergrid.market.scenario.Scenario;
 public final class RealtimeSummaryJson {
   private RealtimeSummaryJson() {}
 
-  static String of(Scenario s, String status, String diagnosis, String actuals, String dayAheadSource,
-      Optional<RealtimeResult> result, List<String> files) throws JsonProcessingException {
+  static String of(Scenario s, String mechanism, String status, String diagnosis, String actuals,
+      String dayAheadSource, Optional<RealtimeResult> result, List<String> files) throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", s.name());
+    root.put("mechanism", mechanism);
     root.setAll(node(s, status, diagnosis, actuals, dayAheadSource, result));
     ArrayNode written = root.putArray("files");
     files.forEach(written::add);
@@ -55,6 +57,13 @@ public final class RealtimeSummaryJson {
     put(root, "deviation_payments", st.map(TwoSettlementResult::deviationPayments));
     put(root, "realtime_utility_bill", st.map(TwoSettlementResult::realtimeUtilityBill));
     put(root, "netting_surplus", st.map(TwoSettlementResult::nettingSurplus));
+    // Netting inside virtual communities (vc-game, vc-coop day ahead): null with a DLMP day ahead,
+    // where what the operator keeps without VC netting is the netting surplus itself.
+    Optional<VcNettingResult> vc = st.flatMap(TwoSettlementResult::vcNetting);
+    put(root, "netting_surplus_alone", st.map(x -> x.vcNetting().map(VcNettingResult::nettingSurplusAlone)
+        .orElse(x.nettingSurplus())));
+    put(root, "vc_netting_kwh", vc.map(VcNettingResult::nettedKwh));
+    put(root, "vc_netting_benefit", vc.map(VcNettingResult::benefit));
     put(root, "realtime_dispatch_cost", result.map(r -> r.realized().solution().objective()));
     SummaryJson.putInt(root, "redispatched_intervals", result.map(r -> (int) r.realized().redispatched()));
     SummaryJson.putInt(root, "network_limits_dropped_intervals", result.map(r -> (int) r.realized().intervals()
@@ -68,8 +77,9 @@ public final class RealtimeSummaryJson {
   }
 
   /** The summary of a day whose day-ahead market could not clear. */
-  static String failed(Scenario s, DispatchResult dayAhead, String actuals, List<String> files)
+  static String failed(Scenario s, String mechanism, DispatchResult dayAhead, String actuals, List<String> files)
       throws JsonProcessingException {
-    return of(s, dayAhead.status().name(), dayAhead.message(), actuals, "cleared now", Optional.empty(), files);
+    return of(s, mechanism, dayAhead.status().name(), dayAhead.message(), actuals, "cleared now", Optional.empty(),
+        files);
   }
 }

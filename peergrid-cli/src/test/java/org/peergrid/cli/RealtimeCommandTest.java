@@ -74,7 +74,7 @@ class RealtimeCommandTest {
         within(1e-6));
     try (var listing = Files.list(out)) {
       assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-          RealtimeCommand.ALL_FILES);
+          RealtimeCommand.ALL_FILES.stream().filter(f -> !f.startsWith("vc")).toList());
     }
   }
 
@@ -205,6 +205,57 @@ class RealtimeCommandTest {
     assertThat(realtime(worked("ex2.yaml"), dir.resolve("out"), "--sample-seed", "1", "--actuals", "a.csv").exit())
         .isEqualTo(2);
     assertThat(realtime(worked("ex2.yaml"), dir.resolve("out")).exit()).isEqualTo(2);
+  }
+
+  /**
+   * The same day with vc-game's day ahead: deviations net inside each community first, so what the
+   * members gain is exactly what the operator's netting surplus falls by; the files say it per
+   * community and interval.
+   */
+  @Test
+  void vcGameDayAheadNetsDeviationsInsideTheCommunitiesFirst() throws IOException {
+    Path out = dir.resolve("out");
+    Run r = realtime(ieee33(), out, "--sample-seed", "3", "--mechanism", "vc-game");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Day ahead       cleared now (vc-game, ").contains("VC netting      ");
+    JsonNode s = summary(out);
+    assertThat(s.get("mechanism").asText()).isEqualTo("vc-game");
+    assertThat(s.get("vc_netting_kwh").asDouble()).isPositive();
+    assertThat(s.get("netting_surplus").asDouble()).isLessThan(s.get("netting_surplus_alone").asDouble());
+    assertThat(s.get("netting_surplus_alone").asDouble() - s.get("netting_surplus").asDouble())
+        .isCloseTo(s.get("vc_netting_benefit").asDouble(), within(DELTA_MONEY));
+    assertThat(s.get("deviation_payments").asDouble()).isCloseTo(s.get("realtime_utility_bill").asDouble()
+        + s.get("netting_surplus").asDouble(), within(DELTA_MONEY));
+    assertThat(header(out.resolve("vc_netting.csv"))).isEqualTo(
+        "interval,vc,shortfall_kwh,surplus_kwh,netted_kwh,internal_price,residual_kwh,residual_amount,benefit");
+    List<CSVRecord> netting = csv(out.resolve("vc_netting.csv"));
+    assertThat(netting.stream().mapToDouble(c -> Double.parseDouble(c.get("benefit"))).sum())
+        .isCloseTo(s.get("vc_netting_benefit").asDouble(), within(DELTA_MONEY));
+    assertThat(netting.stream().mapToDouble(c -> Double.parseDouble(c.get("netted_kwh"))).sum())
+        .isCloseTo(s.get("vc_netting_kwh").asDouble(), within(1e-6));
+    List<CSVRecord> vcs = csv(out.resolve("vcs.csv"));
+    assertThat(vcs).hasSize(10);
+    assertThat(netting).hasSize(24 * (int) vcs.stream().map(c -> c.get("vc")).distinct().count());
+
+    Run dlmp = realtime(ieee33(), dir.resolve("dlmp"), "--sample-seed", "3");
+    assertThat(dlmp.exit()).as(dlmp.err()).isZero();
+    JsonNode d = summary(dir.resolve("dlmp"));
+    assertThat(d.get("mechanism").asText()).isEqualTo("dlmp");
+    assertThat(d.get("vc_netting_kwh").isNull()).isTrue();
+    assertThat(d.get("netting_surplus_alone").asDouble()).isEqualTo(d.get("netting_surplus").asDouble());
+    assertThat(dir.resolve("dlmp").resolve("vc_netting.csv")).doesNotExist();
+  }
+
+  @Test
+  void aClearFolderWithACommunityMechanismOrAnUnknownMechanismIsAUsageError() throws IOException {
+    Run folder = realtime(worked("ex2.yaml"), dir.resolve("out"), "--sample-seed", "1", "--mechanism", "vc-coop",
+        "--dayahead", dir.toString());
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err()).contains("--dayahead reads a DLMP day ahead").contains("drop --dayahead");
+    Run unknown = realtime(worked("ex2.yaml"), dir.resolve("out"), "--sample-seed", "1", "--mechanism", "nope");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown --mechanism 'nope'");
   }
 
   /** IEEE 33-bus, 24 × 1 h: ten buildings with PV, five of them with batteries. */

@@ -161,6 +161,27 @@ class RunCommandTest {
   }
 
   /**
+   * Real time on the game's equilibrium (the scenario asks for real time): deviations net inside the
+   * communities first, so the operator keeps less than it would without VC netting and the members
+   * gain exactly the difference; vc_game_netting.csv adds up to the summary.
+   */
+  @Test
+  void realTimeOnTheGamesDayAheadNetsInsideTheCommunities() throws Exception {
+    assertThat(html).contains("<section id=\"vc-game-realtime\">", "vc_game_netting.csv");
+    JsonNode rt = summary.get("vc_game_realtime");
+    assertThat(rt).as("summary.json has vc_game_realtime").isNotNull();
+    assertThat(rt.get("vc_netting_kwh").asDouble()).isPositive();
+    assertThat(rt.get("netting_surplus").asDouble()).isLessThan(rt.get("netting_surplus_alone").asDouble());
+    assertThat(rt.get("netting_surplus_alone").asDouble() - rt.get("netting_surplus").asDouble())
+        .isCloseTo(rt.get("vc_netting_benefit").asDouble(), within(1e-6));
+    assertThat(rt.get("deviation_payments").asDouble()).isCloseTo(rt.get("realtime_utility_bill").asDouble()
+        + rt.get("netting_surplus").asDouble(), within(1e-6));
+    double benefit = csv(OUT.resolve("vc_game_netting.csv")).stream()
+        .mapToDouble(r -> Double.parseDouble(r.get("benefit"))).sum();
+    assertThat(benefit).isCloseTo(rt.get("vc_netting_benefit").asDouble(), within(1e-6));
+  }
+
+  /**
    * The p2p-nuc stage: its loop ends, the trades and their charges are beside the report, and the
    * DSO's revenue and cost are in the section and in summary.json.
    */
@@ -187,7 +208,7 @@ class RunCommandTest {
   void summaryHasTheRunsFigures() throws Exception {
     assertThat(summary.fieldNames()).toIterable().containsExactly("scenario", "currency", "status", "diagnosis",
         "report", "peak_interval", "voltage_profile_interval", "clearing", "mechanisms", "variants", "vc_game",
-        "p2p_nuc", "uncertainty", "realtime", "files");
+        "vc_game_realtime", "p2p_nuc", "uncertainty", "realtime", "files");
     assertThat(summary.get("peak_interval").asInt()).isEqualTo(18);
     assertThat(summary.get("voltage_profile_interval").asInt()).isEqualTo(16);
     assertThat(summary.at("/clearing/base_cost").asDouble()).isCloseTo(102428.91, within(0.01));

@@ -27,6 +27,10 @@ import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.VcFormation;
 import org.peergrid.market.vc.VcCoop;
 import org.peergrid.market.vc.VcCoopResult;
+import org.peergrid.market.vc.NashGameSettings;
+import org.peergrid.market.vc.VcEquilibrium;
+import org.peergrid.market.vc.VcGameClearing;
+import org.peergrid.market.vc.VcNashGame;
 
 /**
  * Scale run of the virtual-community game (docs/vc-coop.md): {@code count} synthetic buildings of
@@ -38,10 +42,14 @@ import org.peergrid.market.vc.VcCoopResult;
  * exports at midday and the root's price must be found. Prints one line per run:
  * formation, game and central-LP wall times, rounds, messages, gap, peak heap.
  *
- * <p>Usage: {@code java -cp ... org.peergrid.bench.vc.VcGameScaling FEEDER.m COUNT [COUNT...] [--no-central]};
- * {@code --no-central} skips the central LP (5 minutes at 10,000 buildings) and so the gap. Peak
- * memory is printed twice: the Java heap, and the process's resident high-water mark (VmHWM), which
- * also holds the agents' native GLOP models.
+ * <p>Usage: {@code java -cp ... org.peergrid.bench.vc.VcGameScaling FEEDER.m COUNT [COUNT...] [--game]
+ * [--no-central]}. Without {@code --game} it plays vc-coop (the decomposition); with it, vc-game, the
+ * non-cooperative game (docs/vc-game.md): the whole clearing ({@code VcGameClearing}: the DSO's
+ * plays with its network charges, the AC check of each, and the AC-corrected cooperative optimum for
+ * the price of anarchy), or with {@code --no-central} one play of the game without network charges,
+ * no DSO loop and no central LP (5 minutes at 10,000 buildings), so no gap or price of anarchy.
+ * Peak memory is printed twice: the Java heap, and the process's resident high-water mark (VmHWM),
+ * which also holds the players' native GLOP models.
  */
 public final class VcGameScaling {
   private VcGameScaling() {}
@@ -49,11 +57,46 @@ public final class VcGameScaling {
   public static void main(String[] args) {
     Path feeder = Path.of(args[0]);
     boolean central = !List.of(args).contains("--no-central");
+    boolean game = List.of(args).contains("--game");
     for (int i = 1; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
-        run(feeder, Integer.parseInt(args[i]), central);
+        if (game) {
+          runGame(feeder, Integer.parseInt(args[i]), central);
+        } else {
+          run(feeder, Integer.parseInt(args[i]), central);
+        }
       }
     }
+  }
+
+  /** vc-game: the whole clearing with the DSO's loop and the price of anarchy, or one play without them. */
+  static void runGame(Path feeder, int count, boolean whole) {
+    resetPeaks();
+    Scenario s = scenario(feeder, count, 24, SyntheticCommunity.EXAMPLE_SEED);
+    long t0 = System.nanoTime();
+    Grouping g = VcFormation.form(s, FormationRules.DEFAULT);
+    long t1 = System.nanoTime();
+    VcEquilibrium e;
+    String extra;
+    if (whole) {
+      VcGameClearing c = VcGameClearing.clear(s, g, NashGameSettings.defaults());
+      e = c.equilibrium().orElseThrow();
+      extra = String.format(Locale.ROOT, " dso_plays=%d ac_violations=%s price_of_anarchy=%.6f", c.dsoPlays(),
+          c.acViolationsPerPlay(), c.priceOfAnarchy().orElse(Double.NaN));
+    } else {
+      e = VcNashGame.play(s, g, new double[s.participants().size()][s.horizon().intervals()],
+          NashGameSettings.defaults());
+      extra = " dso_plays=0 (one play, no network charges)";
+    }
+    long t2 = System.nanoTime();
+    long closedForm = s.buildings().stream().filter(b -> b.battery().isEmpty() && b.shiftable().isEmpty()).count();
+    System.out.printf(Locale.ROOT, "%s vc-game buildings=%d closed_form_players=%d vcs=%d formation_ms=%d "
+            + "clearing_ms=%d game_ms=%d rounds=%d converged=%s messages=%d epsilon=%.3e epsilon_pct=%.2e%s "
+            + "peak_heap_mb=%d peak_rss_mb=%d threads=%d%n",
+        s.network().radial().feeder().name(), count, closedForm, g.communities().size(), (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000, e.runMillis(), e.rounds(), e.converged(), e.messages(), e.largestEpsilon(),
+        e.largestEpsilonPct().orElse(Double.NaN), extra, peakHeapMb(), residentPeakMb(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   static void run(Path feeder, int count, boolean withCentral) {

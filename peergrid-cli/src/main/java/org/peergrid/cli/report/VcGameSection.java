@@ -130,9 +130,9 @@ final class VcGameSection implements ReportSection {
         .filter(p -> p.savings().isPresent()).toList()).orElse(List.of());
   }
 
-  /** How many games the DSO played while raising its charges: the count its note starts with. */
+  /** How many games the DSO played while raising its charges; empty when the day was not played. */
   private Optional<Integer> dsoPlays() {
-    return game.acCorrection().map(n -> n.split(" ", 2)[0]).filter(s -> s.matches("[0-9]+")).map(Integer::valueOf);
+    return game.dsoPlays() == 0 ? Optional.empty() : Optional.of(game.dsoPlays());
   }
 
   private String kwh(String type) {

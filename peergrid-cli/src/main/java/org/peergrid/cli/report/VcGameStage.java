@@ -1,6 +1,14 @@
 package org.peergrid.cli.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.peergrid.cli.RealtimeActuals;
+import org.peergrid.market.realtime.CommunityDayAhead;
+import org.peergrid.market.realtime.DayAhead;
+import org.peergrid.market.realtime.RealtimeProgress;
+import org.peergrid.market.realtime.RealtimeResult;
+import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.NashGameSettings;
@@ -23,9 +31,23 @@ public final class VcGameStage implements RunStage {
     return new VcCoopStage().requestedBy(scenario);
   }
 
+  /**
+   * The equilibrium's section; when the scenario asks for real time too, the same actual day as
+   * the real-time stage's, played from this equilibrium with netting inside the communities.
+   */
   @Override
   public List<ReportSection> run(RunResults dayAhead) {
-    return List.of(new VcGameSection(VcGameClearing.clear(dayAhead.scenario(), FormationRules.DEFAULT,
-        NashGameSettings.defaults())));
+    Scenario forecast = dayAhead.scenario();
+    VcGameClearing game = VcGameClearing.clear(forecast, FormationRules.DEFAULT, NashGameSettings.defaults());
+    List<ReportSection> sections = new ArrayList<>();
+    sections.add(new VcGameSection(game));
+    Optional<DayAhead> equilibrium = CommunityDayAhead.of(game).dayAhead();
+    if (forecast.stages().realtime().isPresent() && equilibrium.isPresent()) {
+      RealtimeActuals actuals = RealtimeActuals.of(forecast, forecast.stages().realtime().orElseThrow());
+      RealtimeResult result = RealtimeStage.run(forecast, actuals.scenario(), equilibrium.get(),
+          RealtimeProgress.NONE);
+      sections.add(new VcRealtimeSection(result, actuals.description()));
+    }
+    return sections;
   }
 }

@@ -15,10 +15,13 @@ import org.peergrid.market.settlement.SettlementResult;
  *     root at the real-time tariff [money]
  * @param nettingSurplus what deviations netted inside the community leave with the operator:
  *     Σ_t Δt (π^rt,imp − π^rt,exp) min(shortfalls, surpluses) [money]
+ *     (with VC netting: of the communities' residuals only)
  * @param deviationPayments Σ over rows of deviationAmount [money]
+ * @param vcNetting netting inside the virtual communities, when the day ahead had communities
  */
 public record TwoSettlementResult(List<DeviationRow> rows, List<ParticipantRealtimeCost> participants,
-    SettlementResult dayAhead, double realtimeUtilityBill, double nettingSurplus, double deviationPayments) {
+    SettlementResult dayAhead, double realtimeUtilityBill, double nettingSurplus, double deviationPayments,
+    java.util.Optional<VcNettingResult> vcNetting) {
 
   public TwoSettlementResult {
     rows = List.copyOf(rows);

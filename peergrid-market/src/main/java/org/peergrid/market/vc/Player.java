@@ -44,7 +44,7 @@ final class Player implements AutoCloseable {
   /** Round 0: the best schedule alone, at the tariffs with no peers and no network charge. */
   Bid open() {
     int n = day.horizon().intervals();
-    ConvexCostResponder.Answer alone = responder().respond(costs(emptyMarket(n)), null);
+    ConvexCostResponder.Answer alone = bestResponse(costs(emptyMarket(n)), null, 0);
     current = alone.schedule();
     aloneCost = alone.cost();
     baseline = quantities(current);
@@ -57,7 +57,7 @@ final class Player implements AutoCloseable {
     PeerMarketRules.Market[] market = markets(state);
     double[] q = quantities(current);
     currentCost = costOf(market, q, current);
-    ConvexCostResponder.Answer best = responder().respond(costs(market), q, threshold() / 10);
+    ConvexCostResponder.Answer best = bestResponse(costs(market), q, threshold() / 10);
     gain = Math.max(0, currentCost - best.lowerBound());
     if (gain > threshold()) {
       current = Mix.of(self.id(), List.of(current, best.schedule()), new double[] {1 - state.step(), state.step()});
@@ -74,7 +74,7 @@ final class Player implements AutoCloseable {
     PeerMarketRules.Market[] market = markets(state);
     double[] q = quantities(current);
     currentCost = costOf(market, q, current);
-    gain = Math.max(0, currentCost - responder().respond(costs(market), q, threshold() / 10).lowerBound());
+    gain = Math.max(0, currentCost - bestResponse(costs(market), q, threshold() / 10).lowerBound());
     return gain;
   }
 
@@ -158,6 +158,18 @@ final class Player implements AutoCloseable {
       q[t] = -s.netInjectionKw(t) * hours;
     }
     return q;
+  }
+
+  /**
+   * Its exact best response: in closed form for a building whose only decision is curtailment
+   * ({@link CurtailOnlyResponse}), else its LP with cutting planes.
+   */
+  private ConvexCostResponder.Answer bestResponse(ConvexCostResponder.IntervalCost cost, double[] start, double gap) {
+    if (CurtailOnlyResponse.applies(self)) {
+      return CurtailOnlyResponse.of((org.peergrid.market.scenario.Building) self, cost, day.horizon().intervals(),
+          day.horizon().hours());
+    }
+    return responder().respond(cost, start, gap);
   }
 
   private ConvexCostResponder responder() {

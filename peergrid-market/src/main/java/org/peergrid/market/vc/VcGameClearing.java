@@ -39,13 +39,21 @@ import org.peergrid.market.scenario.Scenario;
  *     AC-corrected as vc-coop is) [money]
  * @param networkSlackKwh energy by which the equilibrium misses the LinDistFlow limits [kWh]
  * @param acCorrection what the DSO's charge loop did: plays and AC violations after each
+ * @param acViolationsPerPlay the AC check's violation count after each of the DSO's plays, in order;
+ *     empty when the day is infeasible
  */
 public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> equilibrium, List<GameTrade> trades,
-    OptionalDouble coopCost, double networkSlackKwh, Optional<String> acCorrection) {
+    OptionalDouble coopCost, double networkSlackKwh, Optional<String> acCorrection, List<Integer> acViolationsPerPlay) {
   public static final String NAME = "vc-game";
 
   public VcGameClearing {
     trades = List.copyOf(trades);
+    acViolationsPerPlay = List.copyOf(acViolationsPerPlay);
+  }
+
+  /** How many games the DSO played while raising its network charges (0 when the day is infeasible). */
+  public int dsoPlays() {
+    return acViolationsPerPlay.size();
   }
 
   /** The DSO's evaluation of an equilibrium: its schedule on the feeder and how far it misses the LinDistFlow limits. */
@@ -65,7 +73,7 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       return new VcGameClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()),
-          Optional.empty(), List.of(), OptionalDouble.empty(), 0, Optional.empty());
+          Optional.empty(), List.of(), OptionalDouble.empty(), 0, Optional.empty(), List.of());
     }
     // The cooperative optimum under the same limits: the central LP, AC-corrected as vc-coop is.
     AcCorrection.Outcome<DispatchResult> coop = AcCorrection.run(s, t -> LinDistFlowDispatch.solve(s, t),
@@ -108,7 +116,7 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
         Optional.of(schedule), e.runMillis());
     return new VcGameClearing(new ClearingResult(NAME, dispatch,
         Optional.of(MechanismOutcome.settled(NAME, money.settlement())), Optional.of(ac)), Optional.of(e),
-        money.trades(), coopCost, evaluated.slackKwh(), note);
+        money.trades(), coopCost, evaluated.slackKwh(), note, violations);
   }
 
   /** The DSO plays no more than this many games while raising its charges. */

@@ -41,6 +41,16 @@ final class RealtimeScenarios {
            efficiency_charge: 0.9, efficiency_discharge: 0.9, soc_min: 0.1, soc_max: 0.9, soc_initial: 0.3}
       """;
 
+  /** Two buildings without batteries on toy3, one interval, tariff 5 and 2 (real time 6 and 1.6). */
+  static final String TWO_ON_TOY3 = """
+      network: {matpower: toy3.m, vmin_pu: 0.9, vmax_pu: 1.1}
+      horizon: {intervals: 1}
+      tariff: {import: 5, export: 2}
+      participants:
+        - {id: B2, type: building, bus: 2, load_kw: 100}
+        - {id: B3, type: building, bus: 3, load_kw: 50, pv_kw: 200}
+      """;
+
   static Scenario load(Path dir, String name, String text) {
     return ScenarioLoader.load(WorkedExamples.write(dir, name, text));
   }

@@ -71,15 +71,7 @@ class RealtimeStageTest {
    */
   @Test
   void deviationsAreSettledAtRealtimePricesAndTheMoneyBalances() {
-    String text = """
-        network: {matpower: toy3.m, vmin_pu: 0.9, vmax_pu: 1.1}
-        horizon: {intervals: 1}
-        tariff: {import: 5, export: 2}
-        participants:
-          - {id: B2, type: building, bus: 2, load_kw: 100}
-          - {id: B3, type: building, bus: 3, load_kw: 50, pv_kw: 200}
-        """;
-    Scenario forecast = RealtimeScenarios.load(dir, "two.yaml", text);
+    Scenario forecast = RealtimeScenarios.load(dir, "two.yaml", RealtimeScenarios.TWO_ON_TOY3);
     Path actuals = dir.resolve("actuals.csv");
     writeString(actuals, "interval,participant,load_kw,pv_kw,wind_kw\n0,B2,150,,\n0,B3,,220,\n");
     Scenario actual = ActualsCsv.read(actuals, forecast);
