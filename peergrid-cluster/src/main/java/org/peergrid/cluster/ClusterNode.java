@@ -45,6 +45,8 @@ public final class ClusterNode implements AutoCloseable {
         "pekko.remote.artery.canonical.hostname", host,
         "pekko.remote.artery.canonical.port", port,
         "pekko.cluster.roles", List.of(role),
+        // The driver's user sees only its own errors: a node leaving at the end of a run is no warning to them.
+        "pekko.loglevel", role.equals(DRIVER_ROLE) ? "ERROR" : "WARNING",
         "pekko.cluster.seed-nodes", List.of("pekko://" + SYSTEM + "@" + hp[0] + ":" + hp[1])))
         .withFallback(ConfigFactory.load());
     return new ClusterNode(ActorSystem.create(Behaviors.empty(), SYSTEM, config));
