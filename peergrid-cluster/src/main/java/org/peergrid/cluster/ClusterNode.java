@@ -21,6 +21,8 @@ public final class ClusterNode implements AutoCloseable {
   public static final String SYSTEM = "peergrid";
   static final String NODE_ROLE = "node";
   static final String DRIVER_ROLE = "driver";
+  /** slf4j-simple's level for pekko's loggers. */
+  private static final String PEKKO_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.pekko";
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;
 
@@ -41,6 +43,12 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode start(String host, int port, String seed, String role) {
     String[] hp = parseAddress(seed);
+    if (role.equals(DRIVER_ROLE) && System.getProperty(PEKKO_LOG_LEVEL) == null) {
+      // pekko's start-up notices are no news to the user of `clear`; its errors still show
+      System.setProperty(PEKKO_LOG_LEVEL, "error");
+    }
+    // SLF4J set up on this thread, before pekko's threads race to it (which it reports as a warning)
+    org.slf4j.LoggerFactory.getILoggerFactory();
     Config config = ConfigFactory.parseMap(Map.of(
         "pekko.remote.artery.canonical.hostname", host,
         "pekko.remote.artery.canonical.port", port,
