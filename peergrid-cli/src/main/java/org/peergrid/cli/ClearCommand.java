@@ -30,6 +30,7 @@ import org.peergrid.market.nuc.NucClearing;
 import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -84,9 +85,32 @@ final class ClearCommand implements Callable<Integer> {
           + " (required).")
   Path out;
 
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
+
+  /** The joined cluster of this run, when --cluster or --local-nodes asked for one. */
+  private Optional<ClusterOptions.Session> cluster = Optional.empty();
+
   @Override
   public Integer call() {
-    Scenario scenario = ScenarioLoader.load(scenarioFile);
+    clusterOptions.check(spec.commandLine(), mechanism);
+    if (!clusterOptions.requested()) {
+      return clear();
+    }
+    Scenario checked = ScenarioLoader.load(scenarioFile);
+    try (ClusterOptions.Session session = clusterOptions.open()) {
+      cluster = Optional.of(session);
+      return clear(checked);
+    } catch (org.peergrid.cluster.ClusterFailure e) {
+      spec.commandLine().getErr().println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_CLUSTER;
+    }
+  }
+
+  private Integer clear() {
+    return clear(ScenarioLoader.load(scenarioFile));
+  }
+
+  private Integer clear(Scenario scenario) {
     if (mechanism.equals(NucClearing.NAME)) {
       return clearNuc(scenario);
     }
@@ -94,11 +118,15 @@ final class ClearCommand implements Callable<Integer> {
       return clearGame(scenario);
     }
     Optional<VcCoopClearing> game = mechanism.equals(VcCoopClearing.NAME)
-        ? Optional.of(VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))
+        ? Optional.of(cluster.isEmpty()
+            ? VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults())
+            : VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults(),
+                cluster.get().games().agents(scenarioFile)))
         : Optional.empty();
     ClearingResult result = game.map(VcCoopClearing::clearing)
         .orElseGet(() -> Mechanisms.byName(mechanism).orElseThrow().clear(scenario));
     Map<String, String> files = files(scenario, result, game);
+    withClusterKeys(files);
     List<String> stale = new ArrayList<>(ALL_FILES);
     stale.removeAll(files.keySet());
     try {
@@ -167,7 +195,10 @@ final class ClearCommand implements Callable<Integer> {
 
   /** The vc-game path: the equilibrium's schedule and settlement, its communities, trades and certificate. */
   private Integer clearGame(Scenario scenario) {
-    VcGameClearing game = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    VcGameClearing game = cluster.isEmpty()
+        ? VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults())
+        : VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults(),
+            cluster.get().games().players(scenarioFile));
     Map<String, String> files = new LinkedHashMap<>(files(scenario, game.clearing()));
     files.remove(SUMMARY);
     game.equilibrium().ifPresent(e -> files.put(VCS, VcCsv.communities(scenario, e.grouping())));
@@ -180,6 +211,7 @@ final class ClearCommand implements Callable<Integer> {
       Map<String, String> all = new LinkedHashMap<>();
       all.put(SUMMARY, VcGameOutput.summary(scenario, game, names));
       all.putAll(files);
+      withClusterKeys(all);
       List<String> stale = new ArrayList<>(ALL_FILES);
       stale.removeAll(all.keySet());
       AtomicFiles.write(out, all, stale);
@@ -204,6 +236,17 @@ final class ClearCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /** On a cluster, summary.json gains the cluster's keys (docs/formats.md). */
+  private void withClusterKeys(Map<String, String> files) {
+    if (cluster.isPresent() && files.containsKey(SUMMARY)) {
+      try {
+        files.put(SUMMARY, cluster.get().withClusterKeys(files.get(SUMMARY)));
+      } catch (IOException e) {
+        throw new IllegalStateException("summary.json is not JSON: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** The report: summary.json always, the tables only for a cleared day. */

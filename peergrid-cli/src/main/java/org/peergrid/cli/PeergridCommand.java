@@ -13,12 +13,13 @@ import picocli.CommandLine.Command;
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
     subcommands = {RunCommand.class, PowerflowCommand.class, ClearCommand.class, CompareCommand.class,
       UncertaintyCommand.class, RealtimeCommand.class, ServeCommand.class, LedgerCommand.class, OfferCommand.class,
-      CommandLine.HelpCommand.class},
+      NodeCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",
       "2 bad command-line usage, 3 a computation did not converge (its output is still",
-      "written), 4 a market day is infeasible (the diagnosis goes to standard error).",
+      "written), 4 a market day is infeasible (the diagnosis goes to standard error),",
+      "5 the cluster failed (a node could not join or answer; docs/cluster.md).",
       "Run 'peergrid COMMAND --help' for a command's options, defaults and units;",
       "start with 'peergrid run SCENARIO', which writes a report of the whole day."
     })
@@ -29,6 +30,8 @@ public final class PeergridCommand implements Runnable {
   public static final int EXIT_NOT_CONVERGED = 3;
   /** Exit code when a market day has no feasible schedule (the diagnosis is written and printed). */
   public static final int EXIT_INFEASIBLE = 4;
+  /** Exit code when the cluster failed: a node could not join, or an entity did not answer (docs/cluster.md). */
+  public static final int EXIT_CLUSTER = 5;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

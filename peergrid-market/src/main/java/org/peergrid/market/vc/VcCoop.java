@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.LimitTightening;
 import org.peergrid.market.dispatch.MasterSolution;
@@ -38,13 +36,17 @@ public final class VcCoop {
   private final GameSettings settings;
   private final LimitTightening tightening;
   private final List<Coordinator> coordinators = new ArrayList<>();
-  private final List<Agent> agents = new ArrayList<>();
+  private final List<Participant> inGameOrder = new ArrayList<>();
+  private final CoopAgents.Placement placement;
+  private CoopAgents agents;
   /** First agent of each community in {@link #agents}, plus the end. */
   private final int[] firstAgent;
   private final MessageLog log = new MessageLog();
 
-  private VcCoop(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
+  private VcCoop(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening,
+      CoopAgents.Placement placement) {
     this.day = day;
+    this.placement = placement;
     this.tightening = tightening;
     this.grouping = grouping;
     this.settings = settings;
@@ -53,16 +55,16 @@ public final class VcCoop {
     firstAgent = new int[grouping.communities().size() + 1];
     for (int v = 0; v < grouping.communities().size(); v++) {
       VirtualCommunity c = grouping.communities().get(v);
-      firstAgent[v] = agents.size();
+      firstAgent[v] = inGameOrder.size();
       List<Integer> buses = new ArrayList<>();
       for (String id : c.members()) {
         Participant p = byId.get(id);
-        agents.add(new Agent(day, p));
+        inGameOrder.add(p);
         buses.add(p.bus());
       }
       coordinators.add(new Coordinator(c.id(), c.members(), buses));
     }
-    firstAgent[grouping.communities().size()] = agents.size();
+    firstAgent[grouping.communities().size()] = inGameOrder.size();
   }
 
   /** Plays the day with the given communities. */
@@ -76,14 +78,20 @@ public final class VcCoop {
    * correction: only the DSO's master changes, since only the DSO knows the network).
    */
   public static VcCoopResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening) {
-    return new VcCoop(day, grouping, settings, tightening).run();
+    return play(day, grouping, settings, tightening, CoopAgents.Placement.LOCAL);
+  }
+
+  /** As {@link #play(Scenario, Grouping, GameSettings, LimitTightening)}, with the agents placed by {@code placement}. */
+  public static VcCoopResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening,
+      CoopAgents.Placement placement) {
+    return new VcCoop(day, grouping, settings, tightening, placement).run();
   }
 
   private VcCoopResult run() {
     long start = System.nanoTime();
     int vcs = coordinators.size();
     List<GameRound> rounds = new ArrayList<>();
-    ForkJoinPool pool = new ForkJoinPool(settings.threads());
+    agents = placement.place(day, inGameOrder, settings);
     try (Dso dso = new Dso(day, vcs, tightening)) {
       NetworkPrices[] prices = new NetworkPrices[vcs];
       for (int v = 0; v < vcs; v++) {
@@ -92,7 +100,7 @@ public final class VcCoop {
       MasterSolution mix = null;
       boolean converged = false;
       for (int round = 0; round <= settings.maxIterations(); round++) {
-        CommunityOffer[] offers = offersAt(prices, round, pool);
+        CommunityOffer[] offers = offersAt(prices, round);
         if (mix != null) {
           GameRound r = new GameRound(round, mix.objective(), lowerBound(mix, prices, offers), mix.slackKwh());
           rounds.add(r);
@@ -119,14 +127,13 @@ public final class VcCoop {
       return new VcCoopResult(grouping, converged, rounds.size(), log.total(), log.byType(), rounds, solution,
           (System.nanoTime() - start) / 1_000_000);
     } finally {
-      pool.shutdown();
-      agents.forEach(Agent::close);
+      agents.close();
     }
   }
 
   /** One round of prices out and offers in; the agents answer in parallel. */
-  private CommunityOffer[] offersAt(NetworkPrices[] prices, int round, ForkJoinPool pool) {
-    PriceSignal[] signals = new PriceSignal[agents.size()];
+  private CommunityOffer[] offersAt(NetworkPrices[] prices, int round) {
+    PriceSignal[] signals = new PriceSignal[inGameOrder.size()];
     for (int v = 0; v < coordinators.size(); v++) {
       log.sent(prices[v]);
       List<PriceSignal> relayed = coordinators.get(v).relay(prices[v]);
@@ -135,9 +142,7 @@ public final class VcCoop {
         signals[firstAgent[v] + i] = relayed.get(i);
       }
     }
-    Offer[] answers = new Offer[agents.size()];
-    pool.submit(() -> IntStream.range(0, agents.size()).parallel()
-        .forEach(i -> answers[i] = agents.get(i).respond(signals[i]))).join();
+    Offer[] answers = agents.respond(signals);
     CommunityOffer[] offers = new CommunityOffer[coordinators.size()];
     for (int v = 0; v < coordinators.size(); v++) {
       List<Offer> members = List.of(answers).subList(firstAgent[v], firstAgent[v + 1]);
@@ -169,17 +174,17 @@ public final class VcCoop {
   }
 
   private List<ParticipantSchedule> accept(Dso dso) {
-    List<ParticipantSchedule> out = new ArrayList<>();
+    Acceptance[] acceptances = new Acceptance[inGameOrder.size()];
     for (int v = 0; v < coordinators.size(); v++) {
       Acceptance accepted = dso.acceptance(v, coordinators.get(v).id());
       log.sent(accepted);
       List<Acceptance> relayed = coordinators.get(v).relay(accepted);
       log.sent(relayed);
       for (int i = 0; i < relayed.size(); i++) {
-        out.add(agents.get(firstAgent[v] + i).schedule(relayed.get(i)));
+        acceptances[firstAgent[v] + i] = relayed.get(i);
       }
     }
-    return out;
+    return List.of(agents.schedules(acceptances));
   }
 
   private List<ParticipantSchedule> inScenarioOrder(List<ParticipantSchedule> schedules) {

@@ -45,6 +45,12 @@ public record VcCoopClearing(ClearingResult clearing, Optional<VcCoopResult> gam
   }
 
   public static VcCoopClearing clear(Scenario s, FormationRules rules, GameSettings settings) {
+    return clear(s, rules, settings, CoopAgents.Placement.LOCAL);
+  }
+
+  /** As {@link #clear(Scenario, FormationRules, GameSettings)}, with the agents placed by {@code placement}. */
+  public static VcCoopClearing clear(Scenario s, FormationRules rules, GameSettings settings,
+      CoopAgents.Placement placement) {
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       // The game's feasible set is the central one: when that is empty, so is the game's.
@@ -53,7 +59,7 @@ public record VcCoopClearing(ClearingResult clearing, Optional<VcCoopResult> gam
     }
     BaseCase base = BaseCase.of(s);
     Grouping grouping = VcFormation.form(s, rules);
-    AcCorrection.Outcome<VcCoopResult> played = AcCorrection.run(s, t -> VcCoop.play(s, grouping, settings, t),
+    AcCorrection.Outcome<VcCoopResult> played = AcCorrection.run(s, t -> VcCoop.play(s, grouping, settings, t, placement),
         g -> feasible(g, settings) ? Optional.of(g.solution()) : Optional.empty(),
         settings.acCorrection() ? AcCorrection.MAX_SOLVES : 1);
     VcCoopResult game = played.result();

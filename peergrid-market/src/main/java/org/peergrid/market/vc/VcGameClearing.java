@@ -63,6 +63,12 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
     return clear(s, VcFormation.form(s, rules), settings);
   }
 
+  /** As {@link #clear(Scenario, FormationRules, NashGameSettings)}, with the players placed by {@code placement}. */
+  public static VcGameClearing clear(Scenario s, FormationRules rules, NashGameSettings settings,
+      VcNashGame.PlayerPlacement placement) {
+    return clear(s, VcFormation.form(s, rules), settings, placement);
+  }
+
   /**
    * Forms nothing: plays with the given communities. The DSO starts with no charge, plays the game,
    * runs the AC check of the equilibrium and raises the charges behind every violation
@@ -70,6 +76,12 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
    * after {@link #MAX_DSO_ROUNDS} plays.
    */
   public static VcGameClearing clear(Scenario s, Grouping grouping, NashGameSettings settings) {
+    return clear(s, grouping, settings, VcNashGame.PlayerPlacement.LOCAL);
+  }
+
+  /** As {@link #clear(Scenario, Grouping, NashGameSettings)}, with the players placed by {@code placement}. */
+  public static VcGameClearing clear(Scenario s, Grouping grouping, NashGameSettings settings,
+      VcNashGame.PlayerPlacement placement) {
     DispatchResult central = LinDistFlowDispatch.solve(s);
     if (central.status() != DispatchStatus.OPTIMAL) {
       return new VcGameClearing(new ClearingResult(NAME, central, Optional.empty(), Optional.empty()),
@@ -88,7 +100,7 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
     VcEquilibrium e;
     Evaluated evaluated;
     AcCheckResult ac;
-    try (VcNashGame game = VcNashGame.of(s, grouping, settings)) {
+    try (VcNashGame game = VcNashGame.of(s, grouping, settings, placement)) {
       while (true) {
         e = game.play(charges);
         evaluated = evaluate(s, e, prices);

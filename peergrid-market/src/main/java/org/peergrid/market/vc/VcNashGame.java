@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -39,13 +37,12 @@ public final class VcNashGame implements AutoCloseable {
   private final Grouping grouping;
   private final NashGameSettings settings;
   private double[][] charge;
-  private final ForkJoinPool pool;
+  private final NashPlayers players;
   private Bid[] bids;
   /** Best-response rounds over every play. */
   private int totalRounds;
   /** Wall time over every play [ms]. */
   private long totalMillis;
-  private final List<Player> players = new ArrayList<>();
   /** The scenario index of each player. */
   private final List<Integer> scenarioIndex = new ArrayList<>();
   /** First player of each community in {@link #players}, plus the end. */
@@ -54,25 +51,36 @@ public final class VcNashGame implements AutoCloseable {
   /** Rounds of a play after which the step shrinks again. */
   static final int STEP_HALVING = 40;
 
-  private VcNashGame(Scenario day, Grouping grouping, NashGameSettings settings) {
+  private VcNashGame(Scenario day, Grouping grouping, NashGameSettings settings, PlayerPlacement placement) {
     this.day = day;
     this.grouping = grouping;
     this.settings = settings;
-    this.pool = new ForkJoinPool(settings.threads());
+    List<Participant> inGameOrder = new ArrayList<>();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < day.participants().size(); i++) {
       index.put(day.participants().get(i).id(), i);
     }
     first = new int[grouping.communities().size() + 1];
     for (int v = 0; v < grouping.communities().size(); v++) {
-      first[v] = players.size();
+      first[v] = inGameOrder.size();
       for (String id : grouping.communities().get(v).members()) {
         int i = index.get(id);
-        players.add(new Player(day, day.participants().get(i), settings.relativeTolerance()));
+        inGameOrder.add(day.participants().get(i));
         scenarioIndex.add(i);
       }
     }
-    first[grouping.communities().size()] = players.size();
+    first[grouping.communities().size()] = inGameOrder.size();
+    this.players = placement.place(day, inGameOrder, settings);
+  }
+
+  /** Where the players live: the game gives the participants in its order and talks to what comes back. */
+  @FunctionalInterface
+  public interface PlayerPlacement {
+    NashPlayers place(Scenario day, List<Participant> inGameOrder, NashGameSettings settings);
+
+    /** Every player in this JVM. */
+    PlayerPlacement LOCAL = (day, players, settings) -> new LocalNashPlayers(day, players,
+        settings.relativeTolerance(), settings.threads());
   }
 
   /**
@@ -89,7 +97,12 @@ public final class VcNashGame implements AutoCloseable {
 
   /** A game whose players keep their offers between plays, so that the DSO can change its charges and replay. */
   public static VcNashGame of(Scenario day, Grouping grouping, NashGameSettings settings) {
-    return new VcNashGame(day, grouping, settings);
+    return of(day, grouping, settings, PlayerPlacement.LOCAL);
+  }
+
+  /** As {@link #of(Scenario, Grouping, NashGameSettings)}, with the players placed by {@code placement}. */
+  public static VcNashGame of(Scenario day, Grouping grouping, NashGameSettings settings, PlayerPlacement placement) {
+    return new VcNashGame(day, grouping, settings, placement);
   }
 
   /**
@@ -104,8 +117,7 @@ public final class VcNashGame implements AutoCloseable {
     {
       sendCharges();
       if (bids == null) {
-        bids = new Bid[players.size()];
-        parallel(pool, i -> bids[i] = players.get(i).open());
+        bids = players.open();
       }
       int rounds = 0;
       boolean converged = false;
@@ -116,18 +128,20 @@ public final class VcNashGame implements AutoCloseable {
         // once its steps shrink (the step falls as 1/k every STEP_HALVING rounds of a play).
         double step = settings.step() / (1 + (rounds - 1) / STEP_HALVING);
         MarketState[] states = states(bids, rounds, step);
-        parallel(pool, i -> bids[i] = players.get(i).respond(states[i]));
-        for (Bid b : bids) {
-          log.sent(b);
+        PlayerHost.Reply[] replies = players.respond(states);
+        boolean allSettled = true;
+        for (int i = 0; i < replies.length; i++) {
+          bids[i] = replies[i].bid();
+          log.sent(bids[i]);
+          allSettled &= replies[i].settled();
         }
-        if (players.stream().allMatch(Player::settled)) {
+        if (allSettled) {
           converged = true;
           break;
         }
       }
       MarketState[] last = states(bids, rounds + 1, 0);
-      double[] epsilon = new double[players.size()];
-      parallel(pool, i -> epsilon[i] = players.get(i).certify(last[i]));
+      double[] epsilon = players.certify(last);
       totalMillis += (System.nanoTime() - start) / 1_000_000;
       return result(converged, rounds, epsilon, totalMillis);
     }
@@ -135,12 +149,7 @@ public final class VcNashGame implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.shutdown();
-    players.forEach(Player::close);
-  }
-
-  private void parallel(ForkJoinPool pool, java.util.function.IntConsumer task) {
-    pool.submit(() -> IntStream.range(0, players.size()).parallel().forEach(task)).join();
+    players.close();
   }
 
   /** The DSO's charges to each coordinator, once per play (only counted: the players read them from the state). */
@@ -184,7 +193,7 @@ public final class VcNashGame implements AutoCloseable {
       residuals[v] = new Residual(grouping.communities().get(v).id(), round, surplus, deficit);
       log.sent(residuals[v]);
     }
-    MarketState[] states = new MarketState[players.size()];
+    MarketState[] states = new MarketState[scenarioIndex.size()];
     for (int v = 0; v < vcs; v++) {
       double[] otherSurplus = new double[n];
       double[] otherDeficit = new double[n];
@@ -201,7 +210,7 @@ public final class VcNashGame implements AutoCloseable {
           s[t] = Math.max(0, supply[v][t] - Math.max(0, -q[t]));
           d[t] = Math.max(0, demand[v][t] - Math.max(0, q[t]));
         }
-        states[i] = new MarketState(players.get(i).id(), round, s, d, otherSurplus, otherDeficit,
+        states[i] = new MarketState(day.participants().get(scenarioIndex.get(i)).id(), round, s, d, otherSurplus, otherDeficit,
             charge[scenarioIndex.get(i)].clone(), step);
         log.sent(states[i]);
       }
@@ -214,10 +223,11 @@ public final class VcNashGame implements AutoCloseable {
     ParticipantSchedule[] schedules = new ParticipantSchedule[count];
     PlayerOutcome[] outcomes = new PlayerOutcome[count];
     double[][] baseline = new double[count][];
-    for (int i = 0; i < players.size(); i++) {
-      Player p = players.get(i);
+    PlayerHost.Outcome[] where = players.outcomes();
+    for (int i = 0; i < where.length; i++) {
+      PlayerHost.Outcome p = where[i];
       schedules[scenarioIndex.get(i)] = p.schedule();
-      baseline[scenarioIndex.get(i)] = p.baseline();
+      baseline[scenarioIndex.get(i)] = p.baselineKwh();
       outcomes[scenarioIndex.get(i)] = new PlayerOutcome(p.id(), p.cost(), p.aloneCost(), epsilon[i]);
     }
     return new VcEquilibrium(grouping, converged, totalRounds, log.total(), log.byType(), List.of(schedules),

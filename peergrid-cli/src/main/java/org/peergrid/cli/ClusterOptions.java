@@ -1,0 +1,88 @@
+package org.peergrid.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.peergrid.cluster.ClusterGames;
+import org.peergrid.cluster.LocalNodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --cluster HOST:PORT} and {@code --local-nodes N}: where vc-game's players and vc-coop's
+ * agents run (docs/cluster.md). Neither: in this JVM.
+ */
+final class ClusterOptions {
+  @Option(names = "--cluster", paramLabel = "HOST:PORT",
+      description = "Run vc-game's players or vc-coop's agents on the cluster whose seed node is HOST:PORT"
+          + " (started with 'peergrid node'; docs/cluster.md; default: in this JVM).")
+  String cluster;
+
+  @Option(names = "--local-nodes", paramLabel = "N",
+      description = "Run vc-game's players or vc-coop's agents on N node JVMs started on 127.0.0.1 for this run"
+          + " and stopped after (docs/cluster.md; default: in this JVM).")
+  Integer localNodes;
+
+  @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "How long to wait for the cluster's nodes to be up before failing with exit code 5"
+          + " (default: ${DEFAULT-VALUE} s).")
+  int joinTimeoutSeconds;
+
+  boolean requested() {
+    return cluster != null || localNodes != null;
+  }
+
+  /** Checks the options against the mechanism; a usage error (exit 2) when they do not fit. */
+  void check(CommandLine commandLine, String mechanism) {
+    if (cluster != null && localNodes != null) {
+      throw new CommandLine.ParameterException(commandLine, "give --cluster or --local-nodes, not both");
+    }
+    if (joinTimeoutSeconds < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--join-timeout must be at least 1 s, got " + joinTimeoutSeconds);
+    }
+    if (localNodes != null && localNodes < 1) {
+      throw new CommandLine.ParameterException(commandLine, "--local-nodes must be at least 1, got " + localNodes);
+    }
+    if (requested() && !mechanism.equals("vc-game") && !mechanism.equals("vc-coop")) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--cluster and --local-nodes run the games only: use --mechanism vc-game or vc-coop");
+    }
+  }
+
+  /** The cluster for this run, joined; the local nodes, when asked for, started first. */
+  Session open() {
+    LocalNodes nodes = localNodes == null ? null : LocalNodes.start(localNodes);
+    try {
+      String seed = nodes == null ? cluster : nodes.seed();
+      return new Session(Optional.ofNullable(nodes), ClusterGames.join(seed, localNodes == null ? 1 : localNodes,
+          Duration.ofSeconds(joinTimeoutSeconds)));
+    } catch (RuntimeException e) {
+      if (nodes != null) {
+        nodes.close();
+      }
+      throw e;
+    }
+  }
+
+  /** A joined cluster for one run: its placements and traffic; closing leaves it and stops local nodes. */
+  record Session(Optional<LocalNodes> nodes, ClusterGames games) implements AutoCloseable {
+    /** summary.json with {@code cluster_nodes}, {@code cluster_messages} and {@code cluster_bytes} added. */
+    String withClusterKeys(String summaryJson) throws IOException {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode summary = (ObjectNode) mapper.readTree(summaryJson);
+      summary.put("cluster_nodes", games.nodes());
+      summary.put("cluster_messages", games.messages());
+      summary.put("cluster_bytes", games.bytes());
+      return mapper.writeValueAsString(summary) + (summaryJson.endsWith("\n") ? "\n" : "");
+    }
+
+    @Override
+    public void close() {
+      games.close();
+      nodes.ifPresent(LocalNodes::close);
+    }
+  }
+}

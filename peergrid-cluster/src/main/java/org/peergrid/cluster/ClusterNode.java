@@ -1,0 +1,131 @@
+package org.peergrid.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+
+/**
+ * One member of a peergrid cluster: a {@code node} hosts the games' entities, a {@code driver}
+ * (the {@code clear} that runs the game loop) hosts none and talks to them through a sharding proxy.
+ */
+public final class ClusterNode implements AutoCloseable {
+  public static final String SYSTEM = "peergrid";
+  static final String NODE_ROLE = "node";
+  static final String DRIVER_ROLE = "driver";
+  /** slf4j-simple's level for pekko's loggers. */
+  private static final String PEKKO_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.pekko";
+  private final ActorSystem<Void> system;
+  private final ClusterSharding sharding;
+
+  private ClusterNode(ActorSystem<Void> system) {
+    this.system = system;
+    this.sharding = ClusterSharding.get(system);
+    sharding.init(Entity.of(ParticipantEntity.KEY, c -> ParticipantEntity.create())
+        .withRole(NODE_ROLE)
+        .withEntityProps(DispatcherSelector.fromConfig("peergrid-entity-dispatcher"))
+        .withStopMessage(new ParticipantEntity.Stop()));
+  }
+
+  /**
+   * Starts a member.
+   *
+   * @param port 0 for any free port
+   * @param seed the seed node as HOST:PORT; this node's own address to start a new cluster
+   */
+  public static ClusterNode start(String host, int port, String seed, String role) {
+    String[] hp = parseAddress(seed);
+    if (role.equals(DRIVER_ROLE) && System.getProperty(PEKKO_LOG_LEVEL) == null) {
+      // pekko's start-up notices are no news to the user of `clear`; its errors still show
+      System.setProperty(PEKKO_LOG_LEVEL, "error");
+    }
+    // SLF4J set up on this thread, before pekko's threads race to it (which it reports as a warning)
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    Config config = ConfigFactory.parseMap(Map.of(
+        "pekko.remote.artery.canonical.hostname", host,
+        "pekko.remote.artery.canonical.port", port,
+        "pekko.cluster.roles", List.of(role),
+        // The driver's user sees only its own errors: a node leaving at the end of a run is no warning to them.
+        "pekko.loglevel", role.equals(DRIVER_ROLE) ? "ERROR" : "WARNING",
+        "pekko.cluster.seed-nodes", List.of("pekko://" + SYSTEM + "@" + hp[0] + ":" + hp[1])))
+        .withFallback(ConfigFactory.load());
+    return new ClusterNode(ActorSystem.create(Behaviors.empty(), SYSTEM, config));
+  }
+
+  /** HOST:PORT split in two; a clear message when it is not one. */
+  static String[] parseAddress(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0 || colon == hostPort.length() - 1 || !hostPort.substring(colon + 1).matches("\\d{1,5}")) {
+      throw new ClusterFailure("cluster address '" + hostPort + "' is not HOST:PORT (for example 127.0.0.1:2551)");
+    }
+    return new String[] {hostPort.substring(0, colon), hostPort.substring(colon + 1)};
+  }
+
+  /** Waits until this member and {@code nodes} entity-hosting nodes are up, or fails with a clear message. */
+  public void awaitNodes(int nodes, Duration timeout, String seed) {
+    Cluster cluster = Cluster.get(system);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean selfUp = cluster.selfMember().status() == MemberStatus.up();
+      long up = 0;
+      for (org.apache.pekko.cluster.Member m : cluster.state().getMembers()) {
+        if (m.status() == MemberStatus.up() && m.hasRole(NODE_ROLE)) {
+          up++;
+        }
+      }
+      if (selfUp && up >= nodes) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ClusterFailure("interrupted while joining the cluster at " + seed);
+      }
+    }
+    throw new ClusterFailure("could not join the cluster at " + seed + " within " + timeout.toSeconds()
+        + " s (" + upNodes() + " of " + nodes + " nodes up): check that `peergrid node` runs there and that the port is reachable");
+  }
+
+  /** Entity-hosting nodes that are up now. */
+  public int upNodes() {
+    int up = 0;
+    for (org.apache.pekko.cluster.Member m : Cluster.get(system).state().getMembers()) {
+      if (m.status() == MemberStatus.up() && m.hasRole(NODE_ROLE)) {
+        up++;
+      }
+    }
+    return up;
+  }
+
+  ClusterSharding sharding() {
+    return sharding;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Runs until the JVM is stopped. */
+  public void awaitTermination() throws InterruptedException {
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // leaving anyway: the JVM's other work is done
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.peergrid.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * N node JVMs on 127.0.0.1 for one run ({@code clear --local-nodes N}, the tests): the first is the
+ * seed, the others join it; all are stopped at {@link #close()}. They run this JVM's class path.
+ */
+public final class LocalNodes implements AutoCloseable {
+  private final List<Process> processes = new ArrayList<>();
+  private final String seed;
+
+  private LocalNodes(String seed) {
+    this.seed = seed;
+  }
+
+  public static LocalNodes start(int count) {
+    if (count < 1) {
+      throw new ClusterFailure("--local-nodes must be at least 1, got " + count);
+    }
+    int[] ports = new int[count];
+    for (int i = 0; i < count; i++) {
+      ports[i] = freePort();
+    }
+    String seed = "127.0.0.1:" + ports[0];
+    LocalNodes nodes = new LocalNodes(seed);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    try {
+      for (int i = 0; i < count; i++) {
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+            NodeMain.class.getName(), "--host", "127.0.0.1", "--port", String.valueOf(ports[i]), "--join", seed);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        nodes.processes.add(pb.start());
+      }
+    } catch (IOException e) {
+      nodes.close();
+      throw new ClusterFailure("could not start a local node JVM (" + java + "): " + e.getMessage(), e);
+    }
+    return nodes;
+  }
+
+  /** The seed node's HOST:PORT. */
+  public String seed() {
+    return seed;
+  }
+
+  /** The node processes, seed first (tests kill one). */
+  public List<Process> processes() {
+    return List.copyOf(processes);
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new ClusterFailure("no free port on 127.0.0.1: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process p : processes) {
+      p.destroy();
+    }
+    for (Process p : processes) {
+      try {
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
