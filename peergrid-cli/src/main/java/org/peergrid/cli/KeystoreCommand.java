@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 final class KeystoreCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The keystore to write (must not exist).")
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The keystore to write (must not exist) (required).")
   Path out;
 
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "localhost",

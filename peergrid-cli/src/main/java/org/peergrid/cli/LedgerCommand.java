@@ -63,17 +63,17 @@ final class LedgerCommand implements Runnable {
     @Mixin DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--receipt", paramLabel = "HASH",
-        description = "An offer's or reading's receipt (the SHA-256 the server answered with) to find in the chain.")
+        description = "An offer's or reading's receipt (the SHA-256 the server answered with) to find in the chain (default: none).")
     String receipt;
 
     @Option(names = "--anchor", paramLabel = "SEQ:HASH",
-        description = "An entry's seq and entry hash as noted outside the database, e.g. 12:3fa0... (repeatable).")
+        description = "An entry's seq and entry hash as noted outside the database, e.g. 12:3fa0... (repeatable; default: none).")
     List<String> anchors = new ArrayList<>();
 
     @Option(names = "--anchor-file", paramLabel = "FILE",
         description = "A file of anchors, one a line: SEQ:HASH, or an answer of GET /api/ledger/head or of a"
             + " receipt as saved (curl -s HOST/api/ledger/head >> FILE); blank lines and lines starting with #"
-            + " are skipped (repeatable).")
+            + " are skipped (repeatable; default: none).")
     List<Path> anchorFiles = new ArrayList<>();
 
     @Override

@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code peergrid node}: one member of a cluster that hosts the games' players and agents (docs/cluster.md). */
 @Command(name = "node", mixinStandardHelpOptions = true,
-    description = {"Starts a cluster node that hosts the games' players and agents and runs until stopped",
-      "(docs/cluster.md). Without --join it starts a new cluster with itself as the seed node;",
-      "'peergrid clear --cluster HOST:PORT' then runs vc-game or vc-coop on it.",
+    description = {"Starts a cluster node that hosts the games' players and agents and runs until stopped.",
+      "Without --join it starts a new cluster with itself as the seed node; 'peergrid clear --cluster "
+          + "HOST:PORT' then runs vc-game or vc-coop on it (docs/cluster.md).",
       "Exit codes: 5 the node could not start (for example its port is taken)."})
 final class NodeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -93,7 +93,7 @@ final class OfferCommand implements Runnable {
     static final class Body {
       @Option(names = "--offer", required = true, paramLabel = "FILE",
           description = "A day-ahead offer, JSON: load_kw, pv_kw, wind_kw [kW], power_factor, battery, shiftable"
-              + " (docs/platform.md); sent before gate closure. This or --reading is required.")
+              + " (docs/platform.md); sent before gate closure. This or --reading (required).")
       Path offer;
 
       @Option(names = "--reading", required = true, paramLabel = "FILE",

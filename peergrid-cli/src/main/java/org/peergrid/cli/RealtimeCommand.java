@@ -72,7 +72,7 @@ final class RealtimeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with the forecasts.")
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with the forecasts (required).")
   Path scenarioFile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -80,17 +80,17 @@ final class RealtimeCommand implements Callable<Integer> {
 
   static final class Actuals {
     @Option(names = "--actuals", paramLabel = "FILE", description = "CSV interval,participant,load_kw,pv_kw,wind_kw "
-        + "with the actual values (a missing row or an empty cell: as forecast).")
+        + "with the actual values (a missing row or an empty cell: as forecast). This or --sample-seed (required).")
     Path file;
 
     @Option(names = "--sample-seed", paramLabel = "S", description = "Sample the actual values around the forecasts "
-        + "with this seed (docs/realtime.md: load ±10 %%, PV ±20 %%, wind ±25 %%, one standard deviation).")
+        + "with this seed (docs/realtime.md: load ±10 %%, PV ±20 %%, wind ±25 %%, one standard deviation). This or --actuals (required).")
     Long seed;
   }
 
   @Option(names = "--dayahead", paramLabel = "DIR",
       description = "Take the day-ahead schedule and prices from this 'peergrid clear' output folder instead of "
-          + "clearing the day again; it must have been cleared from the same scenario.")
+          + "clearing the day again; it must have been cleared from the same scenario (default: clear it again).")
   Path dayAheadDir;
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DLMP,
@@ -99,7 +99,7 @@ final class RealtimeCommand implements Callable<Integer> {
   String mechanism;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+      description = "Folder for the result files, created if needed; files of the same names are replaced (required).")
   Path out;
 
   @Override

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--tls-keystore", paramLabel = "FILE",
-      description = "PKCS#12 keystore: serve HTTPS instead of HTTP ('peergrid serve keystore' makes one).")
+      description = "PKCS#12 keystore: serve HTTPS instead of HTTP ('peergrid serve keystore' makes one; default: plain HTTP).")
   Path keystore;
 
   @Option(names = "--tls-password-env", paramLabel = "VAR", defaultValue = "PEERGRID_TLS_PASSWORD",
@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--series-dir", paramLabel = "DIR",
       description = {"Folder of CSV files that a day's scenario may name as {csv: FILE, column: C} (relative"
-          + " paths inside it only, regular files up to 4 MiB). Default: none, every series inline;"
+          + " paths inside it only, regular files up to 4 MiB). (default: none, every series inline);"
           + " the server never reads other files for a request."})
   Path seriesDir;
 

@@ -52,11 +52,11 @@ final class UncertaintyCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with an optional uncertainty block.")
+      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with an optional uncertainty block (required).")
   Path scenarioFile;
 
   @Option(names = "--method", required = true, paramLabel = "METHOD",
-      description = "pem2m, pem2m+1, mc, or compare (all three; errors of PEM against mc).")
+      description = "pem2m, pem2m+1, mc, or compare (all three; errors of PEM against mc) (required).")
   String method;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "10000",
@@ -82,7 +82,7 @@ final class UncertaintyCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Folder for the result files, created if needed; files of the same names are replaced.")
+      description = "Folder for the result files, created if needed; files of the same names are replaced (required).")
   Path out;
 
   @Override

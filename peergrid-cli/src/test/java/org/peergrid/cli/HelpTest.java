@@ -16,16 +16,32 @@ class HelpTest {
   void everyOptionSaysItsDefaultOrThatItIsRequired() {
     CommandLine top = new CommandLine(new PeergridCommand());
     assertThat(top.getSubcommands().keySet()).containsAll(COMMANDS);
-    for (String name : COMMANDS) {
-      for (OptionSpec o : top.getSubcommands().get(name).getCommandSpec().options()) {
+    List<CommandLine> all = new java.util.ArrayList<>();
+    collect(top, all);
+    assertThat(all).extracting(c -> c.getCommandSpec().qualifiedName(" "))
+        .contains("peergrid node", "peergrid realtime", "peergrid uncertainty", "peergrid ledger verify");
+    List<String> lacking = new java.util.ArrayList<>();
+    for (CommandLine command : all) {
+      String name = command.getCommandSpec().qualifiedName(" ");
+      for (OptionSpec o : command.getCommandSpec().options()) {
         if (o.usageHelp() || o.versionHelp()) {
           continue;
         }
         String text = String.join(" ", o.description());
-        assertThat(text).as(name + " " + o.longestName()).containsAnyOf("default", "required");
-        if (o.required()) {
-          assertThat(text).as(name + " " + o.longestName()).contains("(required)");
+        if (o.required() ? !text.contains("(required)") : !text.contains("default")) {
+          lacking.add(name + " " + o.longestName() + ": " + text);
         }
+      }
+    }
+    assertThat(lacking).as("options whose help says neither its default nor (required)").isEmpty();
+  }
+
+  /** Every command below {@code command}, nested ones (ledger verify, offer sign) included. */
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      if (!into.contains(sub)) {
+        into.add(sub);
+        collect(sub, into);
       }
     }
   }
