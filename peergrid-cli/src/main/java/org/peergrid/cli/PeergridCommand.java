@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     description = "Peer-to-peer energy trading among buildings on radial distribution feeders.",
     subcommands = {RunCommand.class, PowerflowCommand.class, ClearCommand.class, CompareCommand.class,
       UncertaintyCommand.class, RealtimeCommand.class, ServeCommand.class, LedgerCommand.class, OfferCommand.class,
-      NodeCommand.class, CommandLine.HelpCommand.class},
+      NodeCommand.class, RegionCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (the message names the file, line and field),",

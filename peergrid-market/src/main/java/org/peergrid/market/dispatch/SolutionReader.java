@@ -16,6 +16,19 @@ final class SolutionReader {
   private SolutionReader() {}
 
   static DispatchSolution read(LinDistFlowLp lp) {
+    return read(lp, 1, lp.m.kw(lp.solver.objective().value()), true);
+  }
+
+  /**
+   * The same for an LP that shares its solver with others (a region's feeders, {@link RegionDispatch}).
+   *
+   * @param dualScale by how much the LP's objective coefficients were multiplied: its duals are
+   *     divided by it, so that prices stay money per kWh
+   * @param objective the cost to report [money], since the solver's objective is not this LP's alone
+   * @param rootPricedByTariff false where the root trades at a price other than the tariffs (the
+   *     region's substation), so that an idle root says nothing about the price
+   */
+  static DispatchSolution read(LinDistFlowLp lp, double dualScale, double objective, boolean rootPricedByTariff) {
     DispatchModel m = lp.m;
     int nt = m.intervals;
     List<ParticipantSchedule> schedules = new ArrayList<>();
@@ -35,16 +48,16 @@ final class SolutionReader {
       exports[t] = m.kw(lp.gridExport[t].solutionValue());
       voltagePu[t][0] = Math.sqrt(m.rootVoltageSquared);
       for (int k = 0; k < m.buses; k++) {
-        lambda[t][k] = Glop.marginal(lp.balance[t][k].dualValue());
+        lambda[t][k] = Glop.marginal(lp.balance[t][k].dualValue()) / dualScale;
         if (k > 0) {
           flowKw[t][k] = m.kw(lp.flow[t][k].solutionValue());
           voltagePu[t][k] = Math.sqrt(Math.max(0, lp.voltage[t][k].solutionValue()));
-          voltageMarginal[t][k] = Glop.marginal(lp.voltage[t][k].reducedCost());
-          flowMarginal[t][k] = Glop.marginal(lp.flow[t][k].reducedCost());
+          voltageMarginal[t][k] = Glop.marginal(lp.voltage[t][k].reducedCost()) / dualScale;
+          flowMarginal[t][k] = Glop.marginal(lp.flow[t][k].reducedCost()) / dualScale;
         }
       }
     }
-    for (int t = 0; t < nt; t++) {
+    for (int t = 0; t < nt && rootPricedByTariff; t++) {
       if (imports[t] < SIMULTANEOUS_KW && exports[t] < SIMULTANEOUS_KW) {
         // Then λ_0 is degenerate: any value between the tariffs is an optimal dual.
         notes.add("interval " + t + ": nothing crosses the root, so the price is set by neither tariff (any "
@@ -52,7 +65,6 @@ final class SolutionReader {
       }
     }
     LocationalPrices prices = DlmpDecomposition.split(m.parent, m.r, lambda, voltageMarginal, flowMarginal, m.hours);
-    double objective = m.kw(lp.solver.objective().value());
     return new DispatchSolution(objective, schedules, new TimeSeries(imports), new TimeSeries(exports), prices,
         new NetworkState(new BusSeries(flowKw), new BusSeries(voltagePu)), notes);
   }

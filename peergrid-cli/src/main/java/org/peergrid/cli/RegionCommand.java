@@ -1,0 +1,128 @@
+package org.peergrid.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.accheck.AcCheckResult;
+import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.DlmpMechanism;
+import org.peergrid.market.mechanism.MarketMechanism;
+import org.peergrid.market.mechanism.SettlementStatus;
+import org.peergrid.market.region.Region;
+import org.peergrid.market.region.RegionClearing;
+import org.peergrid.market.region.RegionClearing.FeederClearing;
+import org.peergrid.market.region.RegionLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code peergrid region}: clears a region of feeders behind one substation and writes each feeder's report. */
+@Command(
+    name = "region",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Clears a region: several feeders, each with its own DSO and network limits,",
+      "behind one upstream substation that buys from the utility only the region's",
+      "net import, so that one feeder's surplus serves another's demand (docs/region.md).",
+      "Clears every feeder alone too, and writes per feeder what clear writes, in",
+      "DIR/<feeder id>/, plus region_summary.json (the region's cost against the",
+      "feeders alone, the energy exchanged, the DSOs' payments at the substation).",
+      "Powers in kW, energies in kWh, money in the scenarios' currency."
+    },
+    footer = {"", "Exit codes: 0 cleared, 1 bad input (the region file or a scenario: file, line and",
+      "key), 2 bad usage, 3 a solver or an AC power flow did not converge (the files are",
+      "still written), 4 a feeder has no feasible schedule, or the mechanism cannot settle",
+      "a feeder's day (standard error says which)."})
+final class RegionCommand implements Callable<Integer> {
+  static final String SUMMARY = "region_summary.json";
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--region", required = true, paramLabel = "FILE",
+      description = "Region file, YAML or JSON (docs/region.md): format version 1, its feeders' ids and"
+          + " scenario files, relative to it (required).")
+  Path regionFile;
+
+  @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,
+      converter = ClearCommand.MechanismConverter.class, completionCandidates = ClearCommand.MechanismNames.class,
+      description = "How each feeder settles its part of the region's schedule (default: ${DEFAULT-VALUE}),"
+          + " one of: ${COMPLETION-CANDIDATES}.")
+  MarketMechanism mechanism;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Folder for region_summary.json and one folder per feeder, created if needed; files of the"
+          + " same names are replaced (required).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Region region = RegionLoader.load(regionFile);
+    RegionClearing clearing = RegionClearing.clear(region, mechanism);
+    PrintWriter err = spec.commandLine().getErr();
+    if (clearing.failure().isPresent()) {
+      err.println("peergrid: " + clearing.failure().get());
+      return clearing.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    try {
+      for (FeederClearing f : clearing.feeders()) {
+        Map<String, String> files = ClearCommand.files(f.settledAs(), f.inRegion());
+        List<String> stale = new ArrayList<>(ClearCommand.ALL_FILES);
+        stale.removeAll(files.keySet());
+        AtomicFiles.write(out.resolve(f.feeder().id()), files, stale);
+      }
+      AtomicFiles.write(out, Map.of(SUMMARY, RegionSummaryJson.of(clearing)), List.of());
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    print(spec.commandLine().getOut(), clearing);
+    return exitCode(clearing, err);
+  }
+
+  private static void print(PrintWriter out, RegionClearing c) {
+    String currency = c.region().feeders().get(0).scenario().currency();
+    String money = currency.isEmpty() ? "" : " " + currency;
+    out.printf(Locale.ROOT, "Cleared region %s with %s: %d feeders, %d x %d min (LP %d ms)%n", c.region().name(),
+        c.mechanism(), c.feeders().size(), c.region().feeders().get(0).scenario().horizon().intervals(),
+        c.region().feeders().get(0).scenario().horizon().intervalMinutes(), c.dispatch().orElseThrow().solveMillis());
+    out.printf(Locale.ROOT, "%-12s %14s %14s %12s %12s %14s%n", "Feeder", "cost alone", "in region", "bought kWh",
+        "sold kWh", "exchange paid");
+    for (FeederClearing f : c.feeders()) {
+      out.printf(Locale.ROOT, "%-12s %14.2f %14.2f %12.3f %12.3f %14.2f%n", f.feeder().id(), f.costAlone(),
+          f.costInRegion(), f.exchangeBoughtKwh(), f.exchangeSoldKwh(), f.exchangePayment());
+    }
+    out.printf(Locale.ROOT, "Region          cost %.2f%s against %.2f%s alone (saving %.2f%s), exchange %.3f kWh%n",
+        c.regionCost(), money, c.costAlone(), money, c.costAlone() - c.regionCost(), money, c.totalExchangeKwh());
+    out.printf(Locale.ROOT, "Utility bill    %.2f%s (alone %.2f%s)%n", c.utilityBill(), money, c.utilityBillAlone(),
+        money);
+    out.flush();
+  }
+
+  /** As clear's: a feeder the mechanism cannot settle is 4, an AC check that did not converge 3. */
+  private static int exitCode(RegionClearing c, PrintWriter err) {
+    for (FeederClearing f : c.feeders()) {
+      var outcome = f.inRegion().outcome().orElseThrow();
+      if (outcome.status() != SettlementStatus.SETTLED) {
+        err.println("peergrid: feeder " + f.feeder().id() + ": " + c.mechanism() + " cannot settle its day in the"
+            + " region: " + outcome.message());
+        return PeergridCommand.EXIT_INFEASIBLE;
+      }
+    }
+    for (FeederClearing f : c.feeders()) {
+      AcCheckResult ac = f.inRegion().acCheck().orElseThrow();
+      if (!ac.converged()) {
+        err.println("peergrid: feeder " + f.feeder().id() + ": the AC power flow did not converge in interval(s) "
+            + ac.nonConvergedIntervals() + "; see " + f.feeder().id() + "/" + ClearCommand.AC_CHECK);
+        return PeergridCommand.EXIT_NOT_CONVERGED;
+      }
+    }
+    return 0;
+  }
+}
