@@ -95,8 +95,9 @@ final class RegionCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-12s %14s %14s %12s %12s %14s%n", "Feeder", "cost alone", "in region", "bought kWh",
         "sold kWh", "exchange paid");
     for (FeederClearing f : c.feeders()) {
-      out.printf(Locale.ROOT, "%-12s %14.2f %14.2f %12.3f %12.3f %14.2f%n", f.feeder().id(), f.costAlone(),
-          f.costInRegion(), f.exchangeBoughtKwh(), f.exchangeSoldKwh(), f.exchangePayment());
+      out.printf(Locale.ROOT, "%-12s %14.2f %14.2f %12.3f %12.3f %14.2f%n", f.feeder().id(),
+          Numbers.clean(f.costAlone()), Numbers.clean(f.costInRegion()), Numbers.clean(f.exchangeBoughtKwh()),
+          Numbers.clean(f.exchangeSoldKwh()), Numbers.clean(f.exchangePayment()));
     }
     out.printf(Locale.ROOT, "Region          cost %.2f%s against %.2f%s alone (saving %.2f%s), exchange %.3f kWh%n",
         c.regionCost(), money, c.costAlone(), money, c.costAlone() - c.regionCost(), money, c.totalExchangeKwh());
