@@ -32,6 +32,7 @@ final class RegionSummaryJson {
     root.put("cost_alone", Numbers.clean(c.costAlone()));
     root.put("saving", Numbers.clean(c.costAlone() - c.regionCost()));
     root.put("exchange_kwh", Numbers.clean(c.totalExchangeKwh()));
+    root.put("netting_value_alone", Numbers.clean(c.nettingValueAlone()));
     root.put("utility_bill", Numbers.clean(c.utilityBill()));
     root.put("utility_bill_alone", Numbers.clean(c.utilityBillAlone()));
     root.put("exchange_payments_sum", Numbers.clean(c.feeders().stream()

@@ -190,6 +190,30 @@ public record RegionClearing(Region region, String mechanism, List<FeederClearin
         f.alone().dispatch().optimal())).sum();
   }
 
+  /**
+   * What netting alone the feeders' alone schedules at the substation would save:
+   * Σ_t Δt (π^buy_t − π^sell_t) min(Σ_f g⁺_f,t, Σ_f g⁻_f,t) over the alone root flows [money]. Those
+   * schedules are feasible in the region, so the region's saving is at least this; it is more when
+   * the feeders also re-schedule (batteries, shiftable loads) around the substation price.
+   */
+  public double nettingValueAlone() {
+    Scenario any = region.feeders().get(0).scenario();
+    double hours = any.horizon().hours();
+    double value = 0;
+    for (int t = 0; t < any.horizon().intervals(); t++) {
+      double imports = 0;
+      double exports = 0;
+      for (FeederClearing f : feeders) {
+        DispatchSolution s = f.alone().dispatch().optimal();
+        imports += s.gridImportKw().get(t);
+        exports += s.gridExportKw().get(t);
+      }
+      value += hours * (any.tariff().importPrice().get(t) - any.tariff().exportPrice().get(t))
+          * Math.min(imports, exports);
+    }
+    return value;
+  }
+
   /** Energy that one feeder supplied to another at the substation, per interval [kWh]. */
   public double[] exchangeKwh() {
     double[] e = new double[dispatch.orElseThrow().substationPrice().length];
