@@ -114,6 +114,46 @@ class RegionClearingTest {
     }
   }
 
+  static IntStream workedExamples() {
+    return IntStream.rangeClosed(1, 6);
+  }
+
+  /**
+   * A region of one feeder is that feeder: the region's LP (root costs moved to the substation row)
+   * must give `clear`'s cost and root prices on every worked example. Two copies of one feeder sit
+   * on the same side of the substation in every interval, so they exchange nothing and cost twice
+   * as much.
+   */
+  @ParameterizedTest
+  @MethodSource("workedExamples")
+  void aRegionOfOneFeederIsThatFeederAndTwinsExchangeNothing(int example) throws IOException {
+    Path scenario = WorkedExamples.folder().resolve("ex" + example + ".yaml").toAbsolutePath();
+    Region one = RegionLoader.load(Files.writeString(dir.resolve("one.yaml"),
+        "version: 1\nfeeders:\n  - {id: F, scenario: \"" + scenario + "\"}\n"));
+    RegionClearing c = RegionClearing.clear(one, new DlmpMechanism());
+    assertThat(c.status()).isEqualTo(DispatchStatus.OPTIMAL);
+    FeederClearing f = c.feeders().get(0);
+    double scale = 1 + Math.abs(f.costAlone());
+    assertThat(f.costInRegion()).isCloseTo(f.costAlone(), within(MONEY * scale));
+    assertThat(c.regionCost()).isCloseTo(f.costAlone(), within(MONEY * scale));
+    assertThat(c.totalExchangeKwh()).isZero();
+    DispatchSolution alone = f.alone().dispatch().optimal();
+    DispatchSolution inRegion = f.inRegion().dispatch().optimal();
+    for (int t = 0; t < alone.gridImportKw().size(); t++) {
+      double net = alone.gridImportKw().get(t) - alone.gridExportKw().get(t);
+      assertThat(inRegion.gridImportKw().get(t) - inRegion.gridExportKw().get(t)).isCloseTo(net, within(1e-6));
+      if (Math.abs(net) > 1e-6) {
+        // Where the root trades, its price is the tariff of that trade in both LPs.
+        assertThat(inRegion.prices().dlmp().get(t, 0)).isCloseTo(alone.prices().dlmp().get(t, 0), within(1e-7));
+      }
+    }
+    Region twins = RegionLoader.load(Files.writeString(dir.resolve("twins.yaml"), "version: 1\nfeeders:\n"
+        + "  - {id: A, scenario: \"" + scenario + "\"}\n  - {id: B, scenario: \"" + scenario + "\"}\n"));
+    RegionClearing two = RegionClearing.clear(twins, new DlmpMechanism());
+    assertThat(two.regionCost()).isCloseTo(2 * f.costAlone(), within(2 * MONEY * scale));
+    assertThat(two.totalExchangeKwh()).isCloseTo(0, within(1e-6));
+  }
+
   static IntStream seeds() {
     return IntStream.range(0, SEEDS);
   }
