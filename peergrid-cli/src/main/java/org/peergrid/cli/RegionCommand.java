@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -14,6 +15,7 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.SettlementStatus;
+import org.peergrid.market.region.PriceCoordination;
 import org.peergrid.market.region.Region;
 import org.peergrid.market.region.RegionClearing;
 import org.peergrid.market.region.RegionClearing.FeederClearing;
@@ -56,6 +58,12 @@ final class RegionCommand implements Callable<Integer> {
           + " one of: ${COMPLETION-CANDIDATES}.")
   MarketMechanism mechanism;
 
+  @Option(names = "--price-coordination", defaultValue = "false",
+      description = "Also clear the region by prices: the substation sends each DSO a price per interval and"
+          + " mixes their answers (net profile and own cost) until none lowers the region's cost; reports the"
+          + " rounds, messages and the gap to the central LP in region_summary.json (default: off).")
+  boolean priceCoordination;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder for region_summary.json and one folder per feeder, created if needed; files of the"
           + " same names are replaced (required).")
@@ -71,6 +79,10 @@ final class RegionCommand implements Callable<Integer> {
       return clearing.status() == DispatchStatus.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
           : PeergridCommand.EXIT_NOT_CONVERGED;
     }
+    Optional<PriceCoordination> byPrices = priceCoordination
+        ? Optional.of(PriceCoordination.run(region, clearing.feeders().stream()
+            .map(f -> f.alone().dispatch().optimal()).toList()))
+        : Optional.empty();
     try {
       for (FeederClearing f : clearing.feeders()) {
         Map<String, String> files = ClearCommand.files(f.settledAs(), f.inRegion());
@@ -78,11 +90,16 @@ final class RegionCommand implements Callable<Integer> {
         stale.removeAll(files.keySet());
         AtomicFiles.write(out.resolve(f.feeder().id()), files, stale);
       }
-      AtomicFiles.write(out, Map.of(SUMMARY, RegionSummaryJson.of(clearing)), List.of());
+      AtomicFiles.write(out, Map.of(SUMMARY, RegionSummaryJson.of(clearing, byPrices)), List.of());
     } catch (IOException e) {
       throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
     }
     print(spec.commandLine().getOut(), clearing);
+    byPrices.ifPresent(p -> spec.commandLine().getOut().printf(Locale.ROOT,
+        "By prices       %s after %d rounds (%d messages, %d proposals): cost %.2f, gap to central %.2e%n",
+        p.converged() ? "converged" : "NOT converged", p.iterations(), p.messages(), p.proposals(), p.cost(),
+        p.cost() - clearing.regionCost()));
+    spec.commandLine().getOut().flush();
     return exitCode(clearing, err);
   }
 

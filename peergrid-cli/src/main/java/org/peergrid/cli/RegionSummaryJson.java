@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.peergrid.market.dispatch.RegionDispatch;
+import org.peergrid.market.region.PriceCoordination;
 import org.peergrid.market.region.RegionClearing;
 import org.peergrid.market.region.RegionClearing.FeederClearing;
 
@@ -17,7 +19,7 @@ import org.peergrid.market.region.RegionClearing.FeederClearing;
 final class RegionSummaryJson {
   private RegionSummaryJson() {}
 
-  static String of(RegionClearing c) throws JsonProcessingException {
+  static String of(RegionClearing c, Optional<PriceCoordination> byPrices) throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     RegionDispatch.Result day = c.dispatch().orElseThrow();
     ObjectNode root = mapper.createObjectNode();
@@ -71,6 +73,23 @@ final class RegionSummaryJson {
       row.put("import_kw", Numbers.clean(imports[t]));
       row.put("export_kw", Numbers.clean(exports[t]));
       row.put("exchange_kwh", Numbers.clean(exchange[t]));
+    }
+    if (byPrices.isPresent()) {
+      PriceCoordination p = byPrices.get();
+      ObjectNode node = root.putObject("price_coordination");
+      node.put("converged", p.converged());
+      node.put("iterations", p.iterations());
+      node.put("messages", p.messages());
+      node.put("proposals", p.proposals());
+      node.put("region_cost", Numbers.clean(p.cost()));
+      node.put("lower_bound", Numbers.clean(p.lowerBound()));
+      node.put("gap_to_central", Numbers.clean(p.cost() - c.regionCost()));
+      ArrayNode prices = node.putArray("price");
+      for (double v : p.price()) {
+        prices.add(Numbers.clean(v));
+      }
+    } else {
+      root.putNull("price_coordination");
     }
     return mapper.writeValueAsString(root) + "\n";
   }

@@ -29,7 +29,8 @@ class RegionCommandTest {
   @Test
   void theBundledRegionCostsLessTogetherThanItsFeedersAloneWithTheMoneyBalanced() throws IOException {
     Path out = dir.resolve("out");
-    Run run = region(example(), out);
+    Run run = PowerflowCommandTest.run("region", "--region", example().toString(), "--out", out.toString(),
+        "--price-coordination");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("Cleared region region3 with dlmp: 3 feeders");
     JsonNode summary = new ObjectMapper().readTree(out.resolve(RegionCommand.SUMMARY).toFile());
@@ -63,6 +64,10 @@ class RegionCommandTest {
     assertThat(sumInRegion).isCloseTo(regionCost, within(MONEY));
     assertThat(sumExchange).isCloseTo(0, within(MONEY));
     assertThat(summary.get("substation")).hasSize(summary.get("intervals").asInt());
+    JsonNode byPrices = summary.get("price_coordination");
+    assertThat(byPrices.get("converged").asBoolean()).isTrue();
+    assertThat(byPrices.get("region_cost").asDouble()).isCloseTo(regionCost, within(MONEY * (1 + Math.abs(regionCost))));
+    assertThat(run.out()).contains("By prices       converged");
   }
 
   /** A feeder on toy3.m (copied beside it) with one building. */
@@ -107,6 +112,7 @@ class RegionCommandTest {
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("out").resolve(RegionCommand.SUMMARY).toFile());
     assertThat(summary.get("saving").asDouble()).isCloseTo((5 - 2) * 30 + (6 - 2) * 30, within(MONEY));
     assertThat(summary.get("exchange_kwh").asDouble()).isCloseTo(60, within(1e-6));
+    assertThat(summary.get("price_coordination").isNull()).isTrue();
     assertThat(dir.resolve("out/F1/schedule.csv")).isRegularFile();
     assertThat(dir.resolve("out/F2/settlement.csv")).isRegularFile();
   }

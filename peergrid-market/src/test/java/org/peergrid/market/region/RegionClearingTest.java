@@ -235,6 +235,12 @@ class RegionClearingTest {
     assertThat(payments).isCloseTo(c.utilityBill(), within(MONEY * scale));
     assertThat(exchange).isCloseTo(0, within(MONEY * scale));
     assertThat(feederCosts).isCloseTo(c.regionCost(), within(MONEY * scale));
+    // The DSOs reach the central optimum by answering prices alone (Dantzig–Wolfe): another route to it.
+    PriceCoordination byPrices = PriceCoordination.run(c.region(),
+        c.feeders().stream().map(f -> f.alone().dispatch().optimal()).toList());
+    assertThat(byPrices.converged()).isTrue();
+    assertThat(byPrices.cost()).isCloseTo(c.regionCost(), within(MONEY * scale));
+    assertThat(byPrices.lowerBound()).isLessThanOrEqualTo(byPrices.cost() + MONEY * scale);
     // Without any exchange every feeder would pay the tariffs on its own, so a positive saving needs one.
     if (c.nettingValueAlone() > MONEY * scale) {
       assertThat(c.totalExchangeKwh()).isPositive();
