@@ -117,7 +117,8 @@ final class RegionCommand implements Callable<Integer> {
           Numbers.clean(f.exchangeSoldKwh()), Numbers.clean(f.exchangePayment()));
     }
     out.printf(Locale.ROOT, "Region          cost %.2f%s against %.2f%s alone (saving %.2f%s), exchange %.3f kWh%n",
-        c.regionCost(), money, c.costAlone(), money, c.costAlone() - c.regionCost(), money, c.totalExchangeKwh());
+        c.regionCost(), money, c.costAlone(), money, Numbers.clean(c.costAlone() - c.regionCost()), money,
+        Numbers.clean(c.totalExchangeKwh()));
     out.printf(Locale.ROOT, "Utility bill    %.2f%s (alone %.2f%s)%n", c.utilityBill(), money, c.utilityBillAlone(),
         money);
     out.flush();
