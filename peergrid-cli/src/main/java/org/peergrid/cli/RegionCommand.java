@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
       "feeders alone, the energy exchanged, the DSOs' payments at the substation).",
       "Powers in kW, energies in kWh, money in the scenarios' currency."
     },
-    footer = {"", "Exit codes: 0 cleared, 1 bad input (the region file or a scenario: file, line and",
-      "key), 2 bad usage, 3 a solver or an AC power flow did not converge (the files are",
-      "still written), 4 a feeder has no feasible schedule, or the mechanism cannot settle",
-      "a feeder's day (standard error says which)."})
+    footer = {"", "Exit codes: 0 cleared, 1 bad input (the region file or a scenario: file,",
+      "line and key), 2 bad usage, 3 a solver or an AC power flow did not converge",
+      "(the files are still written), 4 a feeder has no feasible schedule, or the",
+      "mechanism cannot settle a feeder's day (standard error says which)."})
 final class RegionCommand implements Callable<Integer> {
   static final String SUMMARY = "region_summary.json";
 

@@ -117,6 +117,23 @@ class RegionCommandTest {
     assertThat(dir.resolve("out/F2/settlement.csv")).isRegularFile();
   }
 
+  /**
+   * Inside a feeder of a region the root trades at one price λ_t both ways, so the price-range
+   * mechanisms have nothing left to split: mmr settles everyone at λ, and bargaining's payment
+   * bounds collapse to each building's trade at λ (docs/region.md, "Inside each feeder").
+   */
+  @Test
+  void priceRangeMechanismsSettleAtTheSubstationPriceAndBargainingHasNoRoom() {
+    Run mmr = PowerflowCommandTest.run("region", "--region", example().toString(), "--out",
+        dir.resolve("mmr").toString(), "--mechanism", "mmr");
+    assertThat(mmr.exit()).as(mmr.err()).isZero();
+    Run nash = PowerflowCommandTest.run("region", "--region", example().toString(), "--out",
+        dir.resolve("nash").toString(), "--mechanism", "nash");
+    assertThat(nash.exit()).isEqualTo(PeergridCommand.EXIT_INFEASIBLE);
+    assertThat(nash.err()).contains("feeder sunny: nash cannot settle its day in the region");
+    assertThat(dir.resolve("nash").resolve(RegionCommand.SUMMARY)).isRegularFile();
+  }
+
   @Test
   void aMissingScenarioIsNamedWithTheRegionFilesLine() throws IOException {
     twoFeeders();
