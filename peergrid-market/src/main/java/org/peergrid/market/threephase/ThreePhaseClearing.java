@@ -1,0 +1,235 @@
+package org.peergrid.market.threephase;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.List;
+import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.PhaseNetwork;
+import org.peergrid.market.dispatch.Glop;
+
+/**
+ * One interval's market clearing on an unbalanced feeder: the least-cost dispatch of the offers and
+ * the grid (import at the source, export back) that serves the fixed loads with every node's voltage
+ * inside its limits and every three-phase bus's voltage unbalance inside its limit, on the
+ * {@link LinDist3Flow} model; the DLMP of every asked-for port (bus and phase) from GLOP's duals.
+ *
+ * <p><b>LP.</b> Variables: import {@code g ≥ 0}, export {@code e ≥ 0}, each offer's {@code x_o} (kW).
+ * Rows, with {@code v_k = c_k + Σ_o A_ko x_o} (c: the squared voltages the model gives for the fixed
+ * injections alone; A: the offer's sensitivities, its ports' columns times their share):
+ *
+ * <pre>
+ *   min  π_imp g − π_exp e + Σ_o cost_o x_o
+ *   g − e + Σ_o x_o = Σ fixed load                         (balance, λ; lossless as LinDist3Flow)
+ *   Vmin² ≤ v_k ≤ Vmax²                                    (every node but the source bus's, μ_k)
+ *   −2u ≤ v_φ − (v_a + v_b + v_c)/3 ≤ 2u                   (every bus with three phases, ν_bφ)
+ * </pre>
+ *
+ * The unbalance rows are a linear proxy of the phase voltage unbalance rate (IEEE Std 112's PVUR,
+ * {@code max_φ |V_φ − V̄| / V̄}): {@code v_φ − v̄ ≈ 2 V̄ (|V_φ| − V̄)} near 1 p.u., so {@code |v_φ − v̄| ≤ 2u}
+ * is PVUR ≤ u to first order. Voltage rows are scaled so that their largest coefficient is 1 (the
+ * sensitivities are 1e-5 to 1e-2 p.u.² per kW), and their duals scaled back.
+ *
+ * <p><b>Prices.</b> One more kW of load through port d raises the balance's right-hand side by 1 and
+ * lowers every {@code c_k} by {@code ∂v_k/∂p_d}, so (envelope theorem, duals as derivatives of the minimum
+ * with respect to the rows' bounds)
+ *
+ * <pre>
+ *   DLMP_d = λ + Σ_k μ_k ∂v_k/∂p_d + Σ_bφ ν_bφ (∂v_φ/∂p_d − mean_ψ ∂v_ψ/∂p_d)
+ * </pre>
+ *
+ * the energy, voltage and unbalance parts; the sums are one adjoint solve each for all ports
+ * ({@link LinDist3Flow#weightedSensitivities}). As in the balanced case (Papavasiliou 2018,
+ * doi:10.1109/TSG.2017.2673860; Bai et al. 2018, doi:10.1109/TPWRS.2017.2767632), here per phase.
+ */
+public final class ThreePhaseClearing {
+  /**
+   * @param vminPu lowest node-to-ground voltage magnitude, p.u.
+   * @param vmaxPu highest, p.u.
+   * @param unbalancePu the largest phase deviation from the bus's mean, p.u. (PVUR); infinite for none
+   */
+  public record Limits(double vminPu, double vmaxPu, double unbalancePu) {
+    public Limits {
+      if (!(vminPu > 0 && vminPu < vmaxPu) || !(unbalancePu > 0)) {
+        throw new IllegalArgumentException("voltage limits need 0 < vmin < vmax and a positive unbalance limit, got "
+            + vminPu + ", " + vmaxPu + ", " + unbalancePu);
+      }
+    }
+  }
+
+  /** Smallest row norm used for scaling, p.u.² per kW: rows that barely respond are not blown up. */
+  private static final double MIN_ROW_SCALE = 1e-6;
+
+  private final LinDist3Flow model;
+  private final List<LinDist3Flow.Injection> fixed;
+  private final List<PhaseOffer> offers;
+  private final double importPrice;
+  private final double exportPrice;
+  private final Limits limits;
+
+  /**
+   * @param fixed injections no decision changes (the feeder's loads, participants' inflexible load and
+   *     PV), kW and kvar, generation positive
+   * @param importPrice what the grid charges per kWh drawn at the source
+   * @param exportPrice what it pays per kWh fed back (at most the import price, or the LP is unbounded)
+   */
+  public ThreePhaseClearing(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
+      double importPrice, double exportPrice, Limits limits) {
+    if (exportPrice > importPrice) {
+      throw new IllegalArgumentException("the export price " + exportPrice + " exceeds the import price " + importPrice
+          + ": buying to sell back would be unbounded");
+    }
+    this.model = model;
+    this.fixed = List.copyOf(fixed);
+    this.offers = List.copyOf(offers);
+    this.importPrice = importPrice;
+    this.exportPrice = exportPrice;
+    this.limits = limits;
+  }
+
+  /** Clears the market; prices at {@code pricedPorts}. */
+  public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts) {
+    PhaseNetwork net = model.network();
+    int n = net.nodeCount();
+    int sourceNodes = net.firstNode()[1];
+    double[] c = model.voltagesPu2(fixed);
+    // A[k][o] = ∂v_k/∂x_o
+    double[][] a = new double[n][offers.size()];
+    for (int o = 0; o < offers.size(); o++) {
+      PhaseOffer offer = offers.get(o);
+      double share = 1.0 / offer.ports().size();
+      for (LinDist3Flow.Port port : offer.ports()) {
+        double[][] s = model.sensitivity(port);
+        for (int k = 0; k < n; k++) {
+          a[k][o] += share * (s[0][k] + offer.reactivePerActive() * s[1][k]);
+        }
+      }
+    }
+    double load = 0;
+    for (LinDist3Flow.Injection s : fixed) {
+      load -= s.pKw();
+    }
+
+    MPSolver solver = Glop.create("three-phase clearing");
+    if (solver == null) {
+      throw new IllegalStateException(Glop.problem());
+    }
+    try {
+      MPVariable g = solver.makeNumVar(0, MPSolver.infinity(), "import");
+      MPVariable e = solver.makeNumVar(0, MPSolver.infinity(), "export");
+      MPVariable[] x = new MPVariable[offers.size()];
+      solver.objective().setMinimization();
+      solver.objective().setCoefficient(g, importPrice);
+      solver.objective().setCoefficient(e, -exportPrice);
+      MPConstraint balance = solver.makeConstraint(load, load, "balance");
+      balance.setCoefficient(g, 1);
+      balance.setCoefficient(e, -1);
+      for (int o = 0; o < x.length; o++) {
+        PhaseOffer offer = offers.get(o);
+        x[o] = solver.makeNumVar(offer.minKw(), offer.maxKw(), "x_" + o);
+        solver.objective().setCoefficient(x[o], offer.costPerKwh());
+        balance.setCoefficient(x[o], 1);
+      }
+      double vmin2 = limits.vminPu() * limits.vminPu();
+      double vmax2 = limits.vmaxPu() * limits.vmaxPu();
+      MPConstraint[] voltageRow = new MPConstraint[n];
+      double[] voltageScale = new double[n];
+      for (int k = sourceNodes; k < n; k++) {
+        voltageScale[k] = scale(a[k]);
+        voltageRow[k] = row(solver, x, a[k], voltageScale[k], vmin2 - c[k], vmax2 - c[k], "v_" + k);
+      }
+      List<int[]> threePhaseBuses = new ArrayList<>();
+      List<MPConstraint[]> unbalanceRows = new ArrayList<>();
+      List<double[]> unbalanceScales = new ArrayList<>();
+      if (Double.isFinite(limits.unbalancePu())) {
+        double u2 = 2 * limits.unbalancePu();
+        for (int b = 1; b < net.busCount(); b++) {
+          int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
+          if (abc[0] < 0 || abc[1] < 0 || abc[2] < 0) {
+            continue;
+          }
+          MPConstraint[] rows = new MPConstraint[3];
+          double[] scales = new double[3];
+          for (int phase = 0; phase < 3; phase++) {
+            double[] coef = new double[x.length];
+            for (int o = 0; o < x.length; o++) {
+              coef[o] = a[abc[phase]][o] - (a[abc[0]][o] + a[abc[1]][o] + a[abc[2]][o]) / 3;
+            }
+            double constant = c[abc[phase]] - (c[abc[0]] + c[abc[1]] + c[abc[2]]) / 3;
+            scales[phase] = scale(coef);
+            rows[phase] = row(solver, x, coef, scales[phase], -u2 - constant, u2 - constant, "u_" + b + "_" + phase);
+          }
+          threePhaseBuses.add(abc);
+          unbalanceRows.add(rows);
+          unbalanceScales.add(scales);
+        }
+      }
+      MPSolver.ResultStatus status = solver.solve();
+      if (status != MPSolver.ResultStatus.OPTIMAL) {
+        return ThreePhaseClearingResult.failed(status == MPSolver.ResultStatus.INFEASIBLE
+            ? ThreePhaseClearingResult.Status.INFEASIBLE : ThreePhaseClearingResult.Status.NOT_SOLVED);
+      }
+      double[] dispatch = new double[x.length];
+      for (int o = 0; o < x.length; o++) {
+        dispatch[o] = x[o].solutionValue();
+      }
+      double[] v = c.clone();
+      for (int k = 0; k < n; k++) {
+        for (int o = 0; o < x.length; o++) {
+          v[k] += a[k][o] * dispatch[o];
+        }
+      }
+      double lambda = Glop.marginal(balance.dualValue());
+      double[] voltageWeight = new double[n];
+      for (int k = sourceNodes; k < n; k++) {
+        voltageWeight[k] = voltageScale[k] * Glop.marginal(voltageRow[k].dualValue());
+      }
+      double[] unbalanceWeight = new double[n];
+      for (int i = 0; i < threePhaseBuses.size(); i++) {
+        int[] abc = threePhaseBuses.get(i);
+        double[] nu = new double[3];
+        for (int phase = 0; phase < 3; phase++) {
+          nu[phase] = unbalanceScales.get(i)[phase] * Glop.marginal(unbalanceRows.get(i)[phase].dualValue());
+        }
+        double mean = (nu[0] + nu[1] + nu[2]) / 3;
+        for (int phase = 0; phase < 3; phase++) {
+          unbalanceWeight[abc[phase]] += nu[phase] - mean;
+        }
+      }
+      double[] voltagePart = model.weightedSensitivities(voltageWeight, pricedPorts)[0];
+      double[] unbalancePart = model.weightedSensitivities(unbalanceWeight, pricedPorts)[0];
+      List<PhasePrice> prices = new ArrayList<>();
+      for (int j = 0; j < pricedPorts.size(); j++) {
+        LinDist3Flow.Port port = pricedPorts.get(j);
+        String bus = net.busNames()[net.busOf(port.plus())];
+        prices.add(new PhasePrice(bus, port, lambda + voltagePart[j] + unbalancePart[j], lambda, voltagePart[j],
+            unbalancePart[j]));
+      }
+      return new ThreePhaseClearingResult(ThreePhaseClearingResult.Status.OPTIMAL, solver.objective().value(),
+          g.solutionValue(), e.solutionValue(), dispatch, v, voltageWeight, prices);
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /** 1 / the row's largest coefficient (at least {@link #MIN_ROW_SCALE}). */
+  private static double scale(double[] coef) {
+    double largest = 0;
+    for (double value : coef) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    return 1 / Math.max(largest, MIN_ROW_SCALE);
+  }
+
+  private static MPConstraint row(MPSolver solver, MPVariable[] x, double[] coef, double scale, double lower,
+      double upper, String name) {
+    MPConstraint row = solver.makeConstraint(scale * lower, scale * upper, name);
+    for (int o = 0; o < x.length; o++) {
+      if (coef[o] != 0) {
+        row.setCoefficient(x[o], scale * coef[o]);
+      }
+    }
+    return row;
+  }
+}

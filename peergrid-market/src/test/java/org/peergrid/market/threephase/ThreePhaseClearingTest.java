@@ -1,0 +1,115 @@
+package org.peergrid.market.threephase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.peergrid.grid.opendss.DssNetworkBuilder;
+import org.peergrid.grid.opendss.DssScriptReader;
+import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.LinDist3Flow.Injection;
+import org.peergrid.grid.threephase.LinDist3Flow.Port;
+import org.peergrid.grid.threephase.PhaseNetwork;
+import org.peergrid.grid.threephase.ThreePhaseParameters;
+import org.peergrid.grid.threephase.ThreePhasePowerFlow;
+
+/**
+ * The three-phase clearing on a small unbalanced LV feeder: a three-phase main (source → b1 → b2) and
+ * a single-phase lateral (b2 phase a → h1), loads heaviest on phase a, so phase a's far end sags
+ * below 0.95 p.u. unless local generation runs. DLMPs are checked against finite differences of the
+ * minimum cost.
+ */
+class ThreePhaseClearingTest {
+  private static LinDist3Flow model;
+
+  @BeforeAll
+  static void feeder(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("small.dss");
+    Files.writeString(f, String.join("\n",
+        "Clear",
+        "Set DefaultBaseFrequency=50",
+        "New Circuit.small basekv=0.416 pu=1.0 R1=0.001 X1=0.002 R0=0.001 X0=0.002",
+        "New LineCode.lv nphases=3 units=km rmatrix=[0.30 | 0.10 0.30 | 0.10 0.10 0.30]"
+            + " xmatrix=[0.25 | 0.10 0.25 | 0.09 0.10 0.25]",
+        "New Line.l1 bus1=sourcebus bus2=b1 linecode=lv length=0.25 units=km",
+        "New Line.l2 bus1=b1 bus2=b2 linecode=lv length=0.25 units=km",
+        "New Line.lat bus1=b2.1 bus2=h1.1 phases=1 r1=0.5 x1=0.1 r0=0.5 x0=0.1 c1=0 c0=0 length=0.1 units=km",
+        "Set VoltageBases=[0.416]", "CalcVoltageBases", ""));
+    PhaseNetwork net = DssNetworkBuilder.build(DssScriptReader.read(f));
+    model = new LinDist3Flow(new ThreePhasePowerFlow(net, ThreePhaseParameters.defaults()));
+  }
+
+  private static List<Injection> loads() {
+    List<Injection> loads = new ArrayList<>();
+    loads.add(new Injection(model.wye("h1", 1), -12, -4));
+    loads.add(new Injection(model.wye("b2", 1), -8, -2.5));
+    loads.add(new Injection(model.wye("b2", 2), -3, -1));
+    loads.add(new Injection(model.wye("b2", 3), -5, -1.5));
+    for (int phase = 1; phase <= 3; phase++) {
+      loads.add(new Injection(model.wye("b1", phase), -4, -1.3));
+    }
+    return loads;
+  }
+
+  private static List<PhaseOffer> offers() {
+    return List.of(
+        new PhaseOffer("battery at h1 (phase a)", List.of(model.wye("h1", 1)), 0, 15, 0.30),
+        new PhaseOffer("chp at b1 (three-phase)", List.of(model.wye("b1", 1), model.wye("b1", 2), model.wye("b1", 3)),
+            0, 20, 0.25));
+  }
+
+  private static List<Port> pricedPorts() {
+    return List.of(model.wye("h1", 1), model.wye("b2", 1), model.wye("b2", 2), model.wye("b2", 3), model.wye("b1", 1),
+        model.wye("b1", 2));
+  }
+
+  private static ThreePhaseClearingResult clear(List<Injection> fixed, ThreePhaseClearing.Limits limits) {
+    return new ThreePhaseClearing(model, fixed, offers(), 0.20, 0.05, limits).clear(pricedPorts());
+  }
+
+  static void check(ThreePhaseClearing.Limits limits, boolean voltageBinds) {
+    ThreePhaseClearingResult base = clear(loads(), limits);
+    assertThat(base.status()).isEqualTo(ThreePhaseClearingResult.Status.OPTIMAL);
+    // 0.01 kW: small enough to stay in the optimal basis (the dispatch moves by about that much), large
+    // enough that GLOP's objective accuracy (~1e-10 money/h here) is far below the 1e-6 tolerance
+    double delta = 0.01;
+    for (PhasePrice price : base.prices()) {
+      List<Injection> up = new ArrayList<>(loads());
+      up.add(new Injection(price.port(), -delta, 0));
+      List<Injection> down = new ArrayList<>(loads());
+      down.add(new Injection(price.port(), delta, 0));
+      ThreePhaseClearingResult more = clear(up, limits);
+      ThreePhaseClearingResult less = clear(down, limits);
+      double fd = (more.costPerHour() - less.costPerHour()) / (2 * delta);
+      System.out.printf(Locale.ROOT, "three-phase DLMP %s node %d: %.8f (energy %.4f, voltage %.6f, unbalance %.6f);"
+          + " finite difference %.8f (differ by %.1e)%n", price.bus(), model.network().nodeNumbers()[price.port().plus()],
+          price.dlmp(), price.energy(), price.voltage(), price.unbalance(), fd, Math.abs(price.dlmp() - fd));
+      assertThat(price.dlmp()).as("DLMP at %s", price).isCloseTo(fd, within(1e-6));
+      assertThat(price.dlmp()).isCloseTo(price.energy() + price.voltage() + price.unbalance(), within(1e-12));
+    }
+    // the binding limit shows in phase a's far end: it prices above the other phases, through the part
+    // named; and demand on phase c relieves phase a (the phase coupling), so its part is negative there
+    PhasePrice far = base.prices().get(0);
+    PhasePrice phaseC = base.prices().get(3);
+    assertThat(far.dlmp()).isGreaterThan(base.prices().get(2).dlmp());
+    assertThat(voltageBinds ? far.voltage() : far.unbalance()).isGreaterThan(0.01);
+    assertThat(voltageBinds ? phaseC.voltage() : phaseC.unbalance()).isLessThan(-0.01);
+  }
+
+  @Test
+  void dlmpsEqualFiniteDifferencesWithABindingVoltageLimit() {
+    check(new ThreePhaseClearing.Limits(0.95, 1.05, Double.POSITIVE_INFINITY), true);
+  }
+
+  @Test
+  void dlmpsEqualFiniteDifferencesWithABindingUnbalanceLimit() {
+    check(new ThreePhaseClearing.Limits(0.95, 1.05, 0.02), false);
+  }
+}
