@@ -261,4 +261,73 @@ public final class LinDist3Flow {
     }
     return new double[][] {perKw, perKvar};
   }
+
+  /**
+   * A bound on the model's error in every node's squared voltage, given the power flow's solution
+   * {@code V} for the same constant-power injections, p.u.². With {@code ΔV = V − w} and
+   * {@code ΔV_lin} the model's change, exactly
+   *
+   * <pre>
+   *   v_k − v_lin,k = (|ΔV_k|² + 2 Re(conj(w_k) (ΔV_k − ΔV_lin,k))) / Vb_k²,
+   *   ΔV − ΔV_lin = Σ_j z_j (I_j(V) − I_j(w)),   |I_j(V) − I_j(w)| = |I_j(w)| |U_j − U_j,w| / |U_j|
+   * </pre>
+   *
+   * for a constant power through port j at voltage {@code U_j} ({@code I = conj(s/U)}), so
+   * {@code |v_k − v_lin,k| ≤ (|ΔV_k|² + 2 |w_k| Σ_j |z_jk| |I_j(w)| ε_j) / Vb_k²}, {@code ε_j = |U_j − U_j,w| / |U_j|}:
+   * second order in the voltages' deviation from the linearisation point.
+   *
+   * @param vRe the power flow's node voltages, V (real parts)
+   * @param vIm imaginary parts
+   */
+  public double[] errorBoundPu2(List<Injection> injections, double[] vRe, double[] vIm) {
+    int n = net.nodeCount();
+    double[] reach = new double[n];
+    for (Injection s : injections) {
+      double[] uw = portVoltage(s.port());
+      int a = s.port().plus();
+      int c = s.port().minus();
+      double ur = vRe[a] - (c >= 0 ? vRe[c] : 0);
+      double ui = vIm[a] - (c >= 0 ? vIm[c] : 0);
+      double eps = Math.hypot(ur - uw[0], ui - uw[1]) / Math.hypot(ur, ui);
+      double[] i = noLoadCurrent(s);
+      double weight = Math.hypot(i[0], i[1]) * eps;
+      if (weight == 0) {
+        continue;
+      }
+      double[][] z = transfer(s.port());
+      for (int k = 0; k < n; k++) {
+        reach[k] += Math.hypot(z[0][k], z[1][k]) * weight;
+      }
+    }
+    double[] bound = new double[n];
+    for (int k = 0; k < n; k++) {
+      double dvr = vRe[k] - wRe[k];
+      double dvi = vIm[k] - wIm[k];
+      bound[k] = (dvr * dvr + dvi * dvi + 2 * Math.hypot(wRe[k], wIm[k]) * reach[k]) / (base[k] * base[k]);
+    }
+    return bound;
+  }
+
+  /**
+   * The feeder with these injections as its only loads and generators, each at constant P and Q
+   * (OpenDSS model 1 over 0.5 to 2 p.u.): to check a dispatch computed on this model by the
+   * three-phase power flow. The elements are shared: solve it with controls off to keep the taps the
+   * model was built at.
+   */
+  public PhaseNetwork networkWith(List<Injection> injections) {
+    List<LoadElement> loads = new ArrayList<>();
+    int count = 0;
+    for (Injection s : injections) {
+      Port port = s.port();
+      double vbase = Math.hypot(portVoltage(port)[0], portVoltage(port)[1]);
+      boolean generating = s.pKw() > 0;
+      // a load draws from `from` to `to`; an injection is a load of negative power through the same port
+      loads.add(new LoadElement((generating ? "Generator.injection" : "Load.injection") + (++count), "dispatch",
+          new int[] {port.plus()}, new int[] {port.minus()}, 1, -s.pKw() * 1000, -s.qKvar() * 1000, vbase, 0.5, 2.0,
+          0.4, 1, 2, generating));
+    }
+    return new PhaseNetwork(net.name(), net.busNames(), net.parent(), net.firstNode(), net.nodeNumbers(),
+        net.busFirstElement(), net.elements(), loads, net.sourceNodes(), net.sourceY(), net.sourceEmf(),
+        net.regulators(), net.voltageBasesKv(), net.voltageBasesLocation(), net.frequency());
+  }
 }

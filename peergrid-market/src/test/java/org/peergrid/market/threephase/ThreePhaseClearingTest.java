@@ -112,4 +112,29 @@ class ThreePhaseClearingTest {
   void dlmpsEqualFiniteDifferencesWithABindingUnbalanceLimit() {
     check(new ThreePhaseClearing.Limits(0.95, 1.05, 0.02), false);
   }
+
+  /**
+   * The AC check of the clearing with the binding voltage limit: the power flow on the dispatch agrees
+   * with the LP's linear voltages within LinDist3Flow's error bound at every node, and the node the LP
+   * held at 0.95 p.u. is where the power flow finds the lowest voltage.
+   */
+  @Test
+  void acCheckAgreesWithTheLinearVoltagesWithinTheBound() {
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.95, 1.05, Double.POSITIVE_INFINITY);
+    ThreePhaseClearingResult cleared = clear(loads(), limits);
+    ThreePhaseAcCheck.Report ac = ThreePhaseAcCheck.check(model, loads(), offers(), cleared);
+    assertThat(ac.result().converged()).isTrue();
+    int far = model.wye("h1", 1).plus();
+    // the LP's own voltages are those of the clearing
+    assertThat(ac.linearPu2()[far]).isCloseTo(cleared.voltagePu2()[far], within(1e-12));
+    assertThat(Math.sqrt(cleared.voltagePu2()[far])).isCloseTo(0.95, within(1e-7));
+    for (int k = model.network().firstNode()[1]; k < model.network().nodeCount(); k++) {
+      double vm = ac.result().vmPu(k);
+      assertThat(Math.abs(vm * vm - ac.linearPu2()[k])).isLessThanOrEqualTo(ac.boundPu2()[k] + 1e-9);
+    }
+    assertThat(ac.lowestNode()).isEqualTo(far);
+    System.out.printf(Locale.ROOT, "three-phase AC check: h1.1 at %.5f pu in the power flow where the LP held %.5f;"
+        + " largest |V| difference %.2e pu; losses %.3f kW (the LP is lossless)%n", ac.result().vmPu(far),
+        Math.sqrt(cleared.voltagePu2()[far]), ac.largestDifferencePu(), ac.result().lossesKw());
+  }
 }
