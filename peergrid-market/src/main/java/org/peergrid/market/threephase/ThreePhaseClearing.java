@@ -26,8 +26,8 @@ import org.peergrid.market.dispatch.Glop;
  *   −2u ≤ v_φ − (v_a + v_b + v_c)/3 ≤ 2u                   (every bus with three phases, ν_bφ)
  * </pre>
  *
- * The unbalance rows are a linear proxy of the phase voltage unbalance rate (IEEE Std 112's PVUR,
- * {@code max_φ |V_φ − V̄| / V̄}): {@code v_φ − v̄ ≈ 2 V̄ (|V_φ| − V̄)} near 1 p.u., so {@code |v_φ − v̄| ≤ 2u}
+ * The unbalance rows are a linear proxy of the phase voltage unbalance rate (PVUR, IEEE's definition
+ * {@code max_φ |V_φ − V̄| / V̄}; Pillay and Manyage, IEEE Power Engineering Review 21(5), 2001): {@code v_φ − v̄ ≈ 2 V̄ (|V_φ| − V̄)} near 1 p.u., so {@code |v_φ − v̄| ≤ 2u}
  * is PVUR ≤ u to first order. Voltage rows are scaled so that their largest coefficient is 1 (the
  * sensitivities are 1e-5 to 1e-2 p.u.² per kW), and their duals scaled back.
  *
