@@ -75,25 +75,10 @@ class ThreePhaseClearingTest {
   }
 
   static void check(ThreePhaseClearing.Limits limits, boolean voltageBinds) {
-    ThreePhaseClearingResult base = clear(loads(), limits);
-    assertThat(base.status()).isEqualTo(ThreePhaseClearingResult.Status.OPTIMAL);
     // 0.01 kW: small enough to stay in the optimal basis (the dispatch moves by about that much), large
     // enough that GLOP's objective accuracy (~1e-10 money/h here) is far below the 1e-6 tolerance
-    double delta = 0.01;
-    for (PhasePrice price : base.prices()) {
-      List<Injection> up = new ArrayList<>(loads());
-      up.add(new Injection(price.port(), -delta, 0));
-      List<Injection> down = new ArrayList<>(loads());
-      down.add(new Injection(price.port(), delta, 0));
-      ThreePhaseClearingResult more = clear(up, limits);
-      ThreePhaseClearingResult less = clear(down, limits);
-      double fd = (more.costPerHour() - less.costPerHour()) / (2 * delta);
-      System.out.printf(Locale.ROOT, "three-phase DLMP %s node %d: %.8f (energy %.4f, voltage %.6f, unbalance %.6f);"
-          + " finite difference %.8f (differ by %.1e)%n", price.bus(), model.network().nodeNumbers()[price.port().plus()],
-          price.dlmp(), price.energy(), price.voltage(), price.unbalance(), fd, Math.abs(price.dlmp() - fd));
-      assertThat(price.dlmp()).as("DLMP at %s", price).isCloseTo(fd, within(1e-6));
-      assertThat(price.dlmp()).isCloseTo(price.energy() + price.voltage() + price.unbalance(), within(1e-12));
-    }
+    ThreePhaseClearingResult base = DlmpFiniteDifferences.assertMatch(model, loads(), offers(), 0.20, 0.05, limits,
+        pricedPorts(), 0.01, 1e-6);
     // the binding limit shows in phase a's far end: it prices above the other phases, through the part
     // named; and demand on phase c relieves phase a (the phase coupling), so its part is negative there
     PhasePrice far = base.prices().get(0);
