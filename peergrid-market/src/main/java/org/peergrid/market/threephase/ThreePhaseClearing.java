@@ -88,8 +88,18 @@ public final class ThreePhaseClearing {
     this.limits = limits;
   }
 
-  /** Clears the market; prices at {@code pricedPorts}. */
+  /** Clears the market at the limits as given; prices at {@code pricedPorts}. */
   public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts) {
+    int n = model.network().nodeCount();
+    return clear(pricedPorts, new double[n], new double[n]);
+  }
+
+  /**
+   * Clears the market with node k's limits tightened to {@code Vmin² + vminRaisePu2[k] ≤ v_k ≤ Vmax² −
+   * vmaxCutPu2[k]} (the AC correction's margins for the linearisation error); prices at {@code pricedPorts}.
+   */
+  public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts, double[] vminRaisePu2,
+      double[] vmaxCutPu2) {
     PhaseNetwork net = model.network();
     int n = net.nodeCount();
     int sourceNodes = net.firstNode()[1];
@@ -137,7 +147,8 @@ public final class ThreePhaseClearing {
       double[] voltageScale = new double[n];
       for (int k = sourceNodes; k < n; k++) {
         voltageScale[k] = scale(a[k]);
-        voltageRow[k] = row(solver, x, a[k], voltageScale[k], vmin2 - c[k], vmax2 - c[k], "v_" + k);
+        voltageRow[k] = row(solver, x, a[k], voltageScale[k], vmin2 + vminRaisePu2[k] - c[k],
+            vmax2 - vmaxCutPu2[k] - c[k], "v_" + k);
       }
       List<int[]> threePhaseBuses = new ArrayList<>();
       List<MPConstraint[]> unbalanceRows = new ArrayList<>();
