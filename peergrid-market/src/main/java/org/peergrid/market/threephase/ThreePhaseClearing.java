@@ -23,12 +23,13 @@ import org.peergrid.market.dispatch.Glop;
  *   min  π_imp g − π_exp e + Σ_o cost_o x_o
  *   g − e + Σ_o x_o = Σ fixed load                         (balance, λ; lossless as LinDist3Flow)
  *   Vmin² ≤ v_k ≤ Vmax²                                    (every node but the source bus's, μ_k)
- *   −2u ≤ v_φ − (v_a + v_b + v_c)/3 ≤ 2u                   (every bus with three phases, ν_bφ)
+ *   (1 − 2u) v̄_b ≤ v_φ ≤ (1 + 2u) v̄_b,  v̄_b = (v_a + v_b + v_c)/3   (every bus with three phases, ν_bφ)
  * </pre>
  *
  * The unbalance rows are a linear proxy of the phase voltage unbalance rate (PVUR, IEEE's definition
- * {@code max_φ |V_φ − V̄| / V̄}; Pillay and Manyage, IEEE Power Engineering Review 21(5), 2001): {@code v_φ − v̄ ≈ 2 V̄ (|V_φ| − V̄)} near 1 p.u., so {@code |v_φ − v̄| ≤ 2u}
- * is PVUR ≤ u to first order. Voltage rows are scaled so that their largest coefficient is 1 (the
+ * {@code max_φ |V_φ − V̄| / V̄}; Pillay and Manyage, IEEE Power Engineering Review 21(5), 2001): with
+ * {@code |V_φ| = V̄ (1 + d_φ)}, {@code (v_φ − v̄) / v̄ = 2 d_φ + O(d²)} at any voltage level, so the rows
+ * are PVUR ≤ u up to O(u²). Voltage rows are scaled so that their largest coefficient is 1 (the
  * sensitivities are 1e-5 to 1e-2 p.u.² per kW), and their duals scaled back.
  *
  * <p><b>Prices.</b> One more kW of load through port d raises the balance's right-hand side by 1 and
@@ -36,7 +37,7 @@ import org.peergrid.market.dispatch.Glop;
  * with respect to the rows' bounds)
  *
  * <pre>
- *   DLMP_d = λ + Σ_k μ_k ∂v_k/∂p_d + Σ_bφ ν_bφ (∂v_φ/∂p_d − mean_ψ ∂v_ψ/∂p_d)
+ *   DLMP_d = λ + Σ_k μ_k ∂v_k/∂p_d + Σ_bφ± ν_bφ± (∂v_φ/∂p_d − (1 ± 2u) mean_ψ ∂v_ψ/∂p_d)
  * </pre>
  *
  * the energy, voltage and unbalance parts; the sums are one adjoint solve each for all ports
@@ -154,22 +155,29 @@ public final class ThreePhaseClearing {
       List<MPConstraint[]> unbalanceRows = new ArrayList<>();
       List<double[]> unbalanceScales = new ArrayList<>();
       if (Double.isFinite(limits.unbalancePu())) {
-        double u2 = 2 * limits.unbalancePu();
+        double u = limits.unbalancePu();
         for (int b = 1; b < net.busCount(); b++) {
           int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
           if (abc[0] < 0 || abc[1] < 0 || abc[2] < 0) {
             continue;
           }
-          MPConstraint[] rows = new MPConstraint[3];
-          double[] scales = new double[3];
+          // per phase: v_φ − (1 + 2u) v̄ ≤ 0 and v_φ − (1 − 2u) v̄ ≥ 0, rows [phase][upper, lower]
+          MPConstraint[] rows = new MPConstraint[6];
+          double[] scales = new double[6];
           for (int phase = 0; phase < 3; phase++) {
-            double[] coef = new double[x.length];
-            for (int o = 0; o < x.length; o++) {
-              coef[o] = a[abc[phase]][o] - (a[abc[0]][o] + a[abc[1]][o] + a[abc[2]][o]) / 3;
+            for (int side = 0; side < 2; side++) {
+              double factor = side == 0 ? 1 + 2 * u : 1 - 2 * u;
+              double[] coef = new double[x.length];
+              for (int o = 0; o < x.length; o++) {
+                coef[o] = a[abc[phase]][o] - factor * (a[abc[0]][o] + a[abc[1]][o] + a[abc[2]][o]) / 3;
+              }
+              double constant = c[abc[phase]] - factor * (c[abc[0]] + c[abc[1]] + c[abc[2]]) / 3;
+              int i = 2 * phase + side;
+              scales[i] = scale(coef);
+              rows[i] = side == 0
+                  ? row(solver, x, coef, scales[i], Double.NEGATIVE_INFINITY, -constant, "u_" + b + "_" + phase + "_hi")
+                  : row(solver, x, coef, scales[i], -constant, Double.POSITIVE_INFINITY, "u_" + b + "_" + phase + "_lo");
             }
-            double constant = c[abc[phase]] - (c[abc[0]] + c[abc[1]] + c[abc[2]]) / 3;
-            scales[phase] = scale(coef);
-            rows[phase] = row(solver, x, coef, scales[phase], -u2 - constant, u2 - constant, "u_" + b + "_" + phase);
           }
           threePhaseBuses.add(abc);
           unbalanceRows.add(rows);
@@ -197,15 +205,19 @@ public final class ThreePhaseClearing {
         voltageWeight[k] = voltageScale[k] * Glop.marginal(voltageRow[k].dualValue());
       }
       double[] unbalanceWeight = new double[n];
+      double u = limits.unbalancePu();
       for (int i = 0; i < threePhaseBuses.size(); i++) {
         int[] abc = threePhaseBuses.get(i);
-        double[] nu = new double[3];
         for (int phase = 0; phase < 3; phase++) {
-          nu[phase] = unbalanceScales.get(i)[phase] * Glop.marginal(unbalanceRows.get(i)[phase].dualValue());
-        }
-        double mean = (nu[0] + nu[1] + nu[2]) / 3;
-        for (int phase = 0; phase < 3; phase++) {
-          unbalanceWeight[abc[phase]] += nu[phase] - mean;
+          for (int side = 0; side < 2; side++) {
+            int r = 2 * phase + side;
+            double nu = unbalanceScales.get(i)[r] * Glop.marginal(unbalanceRows.get(i)[r].dualValue());
+            double factor = side == 0 ? 1 + 2 * u : 1 - 2 * u;
+            unbalanceWeight[abc[phase]] += nu;
+            for (int k : abc) {
+              unbalanceWeight[k] -= factor * nu / 3;
+            }
+          }
         }
       }
       double[] voltagePart = model.weightedSensitivities(voltageWeight, pricedPorts)[0];
