@@ -20,7 +20,7 @@ public final class ThreePhaseAcCheck {
    * @param result the power flow's solution
    * @param linearPu2 LinDist3Flow's squared voltage of every node for the dispatch (the LP's)
    * @param boundPu2 the bound on their difference ({@link LinDist3Flow#errorBoundPu2})
-   * @param lowestNode the node (global) with the lowest magnitude outside the source bus
+   * @param lowestNode the phase node (global; numbers 1-3) with the lowest magnitude outside the source bus
    * @param highestNode the highest
    */
   public record Report(ThreePhaseResult result, double[] linearPu2, double[] boundPu2, int lowestNode,
@@ -61,7 +61,7 @@ public final class ThreePhaseAcCheck {
     for (int k = 0; k < n; k++) {
       vr[k] = r.voltageRe(k);
       vi[k] = r.voltageIm(k);
-      if (k >= net.firstNode()[1]) {
+      if (k >= net.firstNode()[1] && net.nodeNumbers()[k] <= 3) {
         if (lowest < 0 || r.vmPu(k) < r.vmPu(lowest)) {
           lowest = k;
         }

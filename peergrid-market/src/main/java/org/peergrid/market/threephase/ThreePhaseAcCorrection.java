@@ -53,6 +53,9 @@ public final class ThreePhaseAcCorrection {
       }
       worst = 0;
       for (int k = net.firstNode()[1]; k < n; k++) {
+        if (net.nodeNumbers()[k] > 3) {
+          continue;
+        }
         double vm = r.vmPu(k);
         // raise the LP's bound by the power flow's shortfall: where the node binds, the margin becomes
         // the model's error v_lin − v_pf there, which is what makes the power flow meet the limit

@@ -22,7 +22,7 @@ import org.peergrid.market.dispatch.Glop;
  * <pre>
  *   min  π_imp g − π_exp e + Σ_o cost_o x_o
  *   g − e + Σ_o x_o = Σ fixed load                         (balance, λ; lossless as LinDist3Flow)
- *   Vmin² ≤ v_k ≤ Vmax²                                    (every node but the source bus's, μ_k)
+ *   Vmin² ≤ v_k ≤ Vmax²                                    (every phase node 1-3 but the source bus's, μ_k)
  *   (1 − 2u) v̄_b ≤ v_φ ≤ (1 + 2u) v̄_b,  v̄_b = (v_a + v_b + v_c)/3   (every bus with three phases, ν_bφ)
  * </pre>
  *
@@ -147,6 +147,9 @@ public final class ThreePhaseClearing {
       MPConstraint[] voltageRow = new MPConstraint[n];
       double[] voltageScale = new double[n];
       for (int k = sourceNodes; k < n; k++) {
+        if (net.nodeNumbers()[k] > 3) {
+          continue; // a neutral or other non-phase conductor: its voltage is not held near 1 p.u.
+        }
         voltageScale[k] = scale(a[k]);
         voltageRow[k] = row(solver, x, a[k], voltageScale[k], vmin2 + vminRaisePu2[k] - c[k],
             vmax2 - vmaxCutPu2[k] - c[k], "v_" + k);
@@ -202,7 +205,9 @@ public final class ThreePhaseClearing {
       double lambda = Glop.marginal(balance.dualValue());
       double[] voltageWeight = new double[n];
       for (int k = sourceNodes; k < n; k++) {
-        voltageWeight[k] = voltageScale[k] * Glop.marginal(voltageRow[k].dualValue());
+        if (voltageRow[k] != null) {
+          voltageWeight[k] = voltageScale[k] * Glop.marginal(voltageRow[k].dualValue());
+        }
       }
       double[] unbalanceWeight = new double[n];
       double u = limits.unbalancePu();
