@@ -28,8 +28,9 @@ import java.util.List;
  * LinDist3Flow's: currents from powers at the no-load voltages (the same as neglecting losses in the
  * branch flows) and the quadratic term {@code |ΔV|²} dropped. On a line feeder fed by a balanced
  * source the phase ratios {@code w_φ / w_ψ} are the rotations {@code a^{±1}}, {@code a = e^{j2π/3}}, and
- * the sensitivities become Sankur et al.'s {@code M^P = 2 Re(Γ ∘ conj Z)} and {@code M^Q = −2 Im(Γ ∘ conj Z)}
- * summed over the common path (LinDist3FlowTest checks this against their matrices written out);
+ * the sensitivities become Sankur et al.'s {@code M^P = −2 Re(Γ ∘ conj Z)} and
+ * {@code M^Q = 2 Im(Γ ∘ conj Z)} ({@code Γ = α αᴴ}, {@code α = (1, a², a)}; {@code v_j = v_i + M^P P_ij + M^Q Q_ij}
+ * with P, Q the branch flows) summed over the common path (LinDist3FlowTest checks this against their matrices written out);
  * here the ratios are those of the actual no-load voltages, so a delta–wye transformer's 30° shift,
  * a regulator's boost and the line charging are kept instead of assumed away.
  *
