@@ -242,13 +242,26 @@ public final class LinDist3Flow {
     double[] mr = new double[n];
     double[] mi = new double[n];
     for (int k = 0; k < n; k++) {
-      double s = weightPerNode[k] / (base[k] * base[k]);
+      double s = 2 * weightPerNode[k] / (base[k] * base[k]);
       mr[k] = s * wRe[k];
       mi[k] = -s * wIm[k];
     }
+    return adjointSensitivities(mr, mi, ports);
+  }
+
+  /**
+   * {@code Re(Σ_k m_k ∂V_k/∂p)} and {@code Re(Σ_k m_k ∂V_k/∂q)} for each port, for complex node weights m
+   * (per kW and per kvar), by one solve: {@code ∂V/∂p_d = z_d I_d} so the sum is {@code Re(I_d (Zᵀ m)ᵀ(e_plus
+   * − e_minus))}, and {@code Zᵀ = Z} (every element's admittance matrix is symmetric). Squared voltages
+   * ({@link #weightedSensitivities}) and conductor currents are both of this form.
+   *
+   * @return {perKw[ports], perKvar[ports]}
+   */
+  public double[][] adjointSensitivities(double[] mRe, double[] mIm, List<Port> ports) {
+    int n = net.nodeCount();
     double[] gr = new double[n];
     double[] gi = new double[n];
-    solver.solve(mr, mi, gr, gi);
+    solver.solve(mRe, mIm, gr, gi);
     double[] perKw = new double[ports.size()];
     double[] perKvar = new double[ports.size()];
     for (int j = 0; j < ports.size(); j++) {
@@ -257,10 +270,56 @@ public final class LinDist3Flow {
       double hi = gi[port.plus()] - (port.minus() >= 0 ? gi[port.minus()] : 0);
       double[] ip = noLoadCurrent(new Injection(port, 1, 0));
       double[] iq = noLoadCurrent(new Injection(port, 0, 1));
-      perKw[j] = 2 * (hr * ip[0] - hi * ip[1]);
-      perKvar[j] = 2 * (hr * iq[0] - hi * iq[1]);
+      perKw[j] = hr * ip[0] - hi * ip[1];
+      perKvar[j] = hr * iq[0] - hi * iq[1];
     }
     return new double[][] {perKw, perKvar};
+  }
+
+  /**
+   * The current into conductor {@code k} of an element (a line's first {@code phases} conductors are
+   * its bus1 end) that the model gives for these injections, {@code I = Σ_j y_kj (w_j + ΔV_j)}, A:
+   * {re, im}. Linear in the injections, like the voltages.
+   */
+  public double[] conductorCurrent(PhaseElement e, int k, List<Injection> injections) {
+    double[][] dv = voltageChange(injections);
+    int[] nodes = e.nodes;
+    double ir = 0;
+    double ii = 0;
+    for (int j = 0; j < nodes.length; j++) {
+      if (nodes[j] < 0) {
+        continue;
+      }
+      double vr = wRe[nodes[j]] + dv[0][nodes[j]];
+      double vi = wIm[nodes[j]] + dv[1][nodes[j]];
+      ir += e.y.re(k, j) * vr - e.y.im(k, j) * vi;
+      ii += e.y.re(k, j) * vi + e.y.im(k, j) * vr;
+    }
+    return new double[] {ir, ii};
+  }
+
+  /**
+   * ∂I/∂p and ∂I/∂q of conductor {@code k} of an element for power through the port, A per kW and per
+   * kvar: {dp_re, dp_im, dq_re, dq_im}.
+   */
+  public double[] conductorCurrentSensitivity(PhaseElement e, int k, Port port) {
+    double[][] z = transfer(port);
+    double[] ip = noLoadCurrent(new Injection(port, 1, 0));
+    double[] iq = noLoadCurrent(new Injection(port, 0, 1));
+    double yzr = 0;
+    double yzi = 0;
+    int[] nodes = e.nodes;
+    for (int j = 0; j < nodes.length; j++) {
+      if (nodes[j] < 0) {
+        continue;
+      }
+      double zr = z[0][nodes[j]];
+      double zi = z[1][nodes[j]];
+      yzr += e.y.re(k, j) * zr - e.y.im(k, j) * zi;
+      yzi += e.y.re(k, j) * zi + e.y.im(k, j) * zr;
+    }
+    return new double[] {yzr * ip[0] - yzi * ip[1], yzr * ip[1] + yzi * ip[0], yzr * iq[0] - yzi * iq[1],
+        yzr * iq[1] + yzi * iq[0]};
   }
 
   /**

@@ -190,6 +190,41 @@ class LinDist3FlowTest {
     }
   }
 
+  /**
+   * A line's conductor current is linear in the injections: adding 7 kW and 3 kvar at 675 phase a
+   * changes it by 7 × ∂I/∂p + 3 × ∂I/∂q; and for the feeder's own loads it is the current into the
+   * line's conductor computed from the model's node voltages.
+   */
+  @Test
+  void conductorCurrentIsLinearWithItsSensitivity() {
+    Path master = TestFeeders.root().resolve("examples/feeders/opendss/ieee13/IEEE13Nodeckt.dss");
+    PhaseNetwork net = DssNetworkBuilder.build(DssScriptReader.read(master));
+    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(net, ThreePhaseParameters.defaults());
+    pf.solve();
+    LinDist3Flow model = new LinDist3Flow(pf);
+    PhaseElement line = net.elements().stream().filter(e -> e.name().equalsIgnoreCase("line.684611")).findFirst()
+        .orElseThrow();
+    PhaseElement main = net.elements().stream().filter(e -> e.name().equalsIgnoreCase("line.650632")).findFirst()
+        .orElseThrow();
+    List<LinDist3Flow.Injection> loads = model.feederInjections();
+    LinDist3Flow.Port port = model.wye("675", 1);
+    List<LinDist3Flow.Injection> more = new ArrayList<>(loads);
+    more.add(new LinDist3Flow.Injection(port, 7, 3));
+    for (PhaseElement e : List.of(line, main)) {
+      double[] before = model.conductorCurrent(e, 0, loads);
+      double[] after = model.conductorCurrent(e, 0, more);
+      double[] d = model.conductorCurrentSensitivity(e, 0, port);
+      double scale = Math.hypot(before[0], before[1]);
+      assertThat(after[0] - before[0]).isCloseTo(7 * d[0] + 3 * d[2], within(1e-9 * scale));
+      assertThat(after[1] - before[1]).isCloseTo(7 * d[1] + 3 * d[3], within(1e-9 * scale));
+    }
+    // 675 is not behind line 684-611: an injection there changes that line's current only through the
+    // voltage at 684, orders of magnitude less than through the main line it flows through
+    double[] lateral = model.conductorCurrentSensitivity(line, 0, port);
+    double[] trunk = model.conductorCurrentSensitivity(main, 0, port);
+    assertThat(Math.hypot(lateral[0], lateral[1])).isLessThan(1e-2 * Math.hypot(trunk[0], trunk[1]));
+  }
+
   @Test
   void refusesUnknownBusesAndNodes() {
     Path master = TestFeeders.root().resolve("examples/feeders/opendss/ieee13/IEEE13Nodeckt.dss");

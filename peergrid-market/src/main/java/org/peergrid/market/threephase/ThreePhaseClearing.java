@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
 import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.PhaseElement;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.market.dispatch.Glop;
 
@@ -24,7 +25,12 @@ import org.peergrid.market.dispatch.Glop;
  *   g − e + Σ_o x_o = Σ fixed load                         (balance, λ; lossless as LinDist3Flow)
  *   Vmin² ≤ v_k ≤ Vmax²                                    (every phase node 1-3 but the source bus's, μ_k)
  *   (1 − 2u) v̄_b ≤ v_φ ≤ (1 + 2u) v̄_b,  v̄_b = (v_a + v_b + v_c)/3   (every bus with three phases, ν_bφ)
+ *   Re(e^{−jθ_m} I_ℓk) ≤ I_max,ℓ cos(π/N),  m = 0..N−1              (each phase conductor k of a limited line ℓ, ρ)
  * </pre>
+ *
+ * with {@code I_ℓk = Σ_j y_kj V_j} the conductor's current at the line's bus1 end, linear in the offers
+ * through the same model ({@link LinDist3Flow#conductorCurrent}); the N = {@value #POLYGON_SIDES} rows
+ * are a regular polygon inscribed in the circle {@code |I| ≤ I_max}.
  *
  * The unbalance rows are a linear proxy of the phase voltage unbalance rate (PVUR, IEEE's definition
  * {@code max_φ |V_φ − V̄| / V̄}; Pillay and Manyage, IEEE Power Engineering Review 21(5), 2001): with
@@ -40,8 +46,9 @@ import org.peergrid.market.dispatch.Glop;
  *   DLMP_d = λ + Σ_k μ_k ∂v_k/∂p_d + Σ_bφ± ν_bφ± (∂v_φ/∂p_d − (1 ± 2u) mean_ψ ∂v_ψ/∂p_d)
  * </pre>
  *
- * the energy, voltage and unbalance parts; the sums are one adjoint solve each for all ports
- * ({@link LinDist3Flow#weightedSensitivities}). As in the balanced case (Papavasiliou 2018,
+ * plus {@code Σ ρ ∂Re(e^{−jθ} I)/∂p_d}, the congestion part: energy, voltage, unbalance and congestion;
+ * the sums are one adjoint solve each for all ports ({@link LinDist3Flow#weightedSensitivities},
+ * {@link LinDist3Flow#adjointSensitivities}). As in the balanced case (Papavasiliou 2018,
  * doi:10.1109/TSG.2017.2673860; Bai et al. 2018, doi:10.1109/TPWRS.2017.2767632), here per phase.
  */
 public final class ThreePhaseClearing {
@@ -59,6 +66,27 @@ public final class ThreePhaseClearing {
     }
   }
 
+  /**
+   * A thermal limit on a line: every phase conductor's current at its bus1 end at most {@code amps}.
+   *
+   * @param element the line as OpenDSS names it, e.g. {@code Line.650632} (case does not matter)
+   */
+  public record BranchLimit(String element, double amps) {
+    public BranchLimit {
+      if (!(amps > 0) || Double.isInfinite(amps)) {
+        throw new IllegalArgumentException("the limit of " + element + " must be a positive number of amperes, got "
+            + amps);
+      }
+    }
+  }
+
+  /**
+   * Sides of the polygon that stands for a current's circle {@code |I| ≤ I_max}: the rows
+   * {@code Re(I e^{−jθ_m}) ≤ I_max cos(π/N)}, θ_m = 2πm/N, describe a regular N-gon inscribed in the
+   * circle, so a dispatch inside it keeps the limit; it gives up at most 1 − cos(π/12) = 3.4 % of it.
+   */
+  static final int POLYGON_SIDES = 12;
+
   /** Smallest row norm used for scaling, p.u.² per kW: rows that barely respond are not blown up. */
   private static final double MIN_ROW_SCALE = 1e-6;
 
@@ -68,6 +96,7 @@ public final class ThreePhaseClearing {
   private final double importPrice;
   private final double exportPrice;
   private final Limits limits;
+  private final List<BranchLimit> branchLimits;
 
   /**
    * @param fixed injections no decision changes (the feeder's loads, participants' inflexible load and
@@ -77,6 +106,12 @@ public final class ThreePhaseClearing {
    */
   public ThreePhaseClearing(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
       double importPrice, double exportPrice, Limits limits) {
+    this(model, fixed, offers, importPrice, exportPrice, limits, List.of());
+  }
+
+  /** With thermal limits on lines. */
+  public ThreePhaseClearing(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
+      double importPrice, double exportPrice, Limits limits, List<BranchLimit> branchLimits) {
     if (exportPrice > importPrice) {
       throw new IllegalArgumentException("the export price " + exportPrice + " exceeds the import price " + importPrice
           + ": buying to sell back would be unbounded");
@@ -87,6 +122,20 @@ public final class ThreePhaseClearing {
     this.importPrice = importPrice;
     this.exportPrice = exportPrice;
     this.limits = limits;
+    this.branchLimits = List.copyOf(branchLimits);
+    for (BranchLimit limit : branchLimits) {
+      line(limit);
+    }
+  }
+
+  /** The line a limit names; refused when the feeder has no such line. */
+  private PhaseElement line(BranchLimit limit) {
+    for (PhaseElement e : model.network().elements()) {
+      if (e.kind() == PhaseElement.Kind.LINE && e.name().equalsIgnoreCase(limit.element())) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("the feeder has no line " + limit.element() + " (write Line.NAME as in its script)");
   }
 
   /** Clears the market at the limits as given; prices at {@code pricedPorts}. */
@@ -187,6 +236,40 @@ public final class ThreePhaseClearing {
           unbalanceScales.add(scales);
         }
       }
+      List<BranchRow> branchRows = new ArrayList<>();
+      for (BranchLimit limit : branchLimits) {
+        PhaseElement line = line(limit);
+        int conductors = line.nodes().length / 2;
+        for (int k = 0; k < conductors; k++) {
+          if (line.nodes()[k] < 0) {
+            continue;
+          }
+          double[] i0 = model.conductorCurrent(line, k, fixed);
+          double[][] perKw = new double[x.length][2];
+          for (int o = 0; o < x.length; o++) {
+            PhaseOffer offer = offers.get(o);
+            for (LinDist3Flow.Port port : offer.ports()) {
+              double[] d = model.conductorCurrentSensitivity(line, k, port);
+              perKw[o][0] += (d[0] + offer.reactivePerActive() * d[2]) / offer.ports().size();
+              perKw[o][1] += (d[1] + offer.reactivePerActive() * d[3]) / offer.ports().size();
+            }
+          }
+          double bound = limit.amps() * Math.cos(Math.PI / POLYGON_SIDES);
+          for (int m = 0; m < POLYGON_SIDES; m++) {
+            double cos = Math.cos(2 * Math.PI * m / POLYGON_SIDES);
+            double sin = Math.sin(2 * Math.PI * m / POLYGON_SIDES);
+            double[] coef = new double[x.length];
+            for (int o = 0; o < x.length; o++) {
+              coef[o] = cos * perKw[o][0] + sin * perKw[o][1];
+            }
+            double constant = cos * i0[0] + sin * i0[1];
+            double scale = scale(coef);
+            MPConstraint r = row(solver, x, coef, scale, Double.NEGATIVE_INFINITY, bound - constant,
+                "i_" + line.name() + "_" + k + "_" + m);
+            branchRows.add(new BranchRow(line, k, cos, sin, r, scale));
+          }
+        }
+      }
       MPSolver.ResultStatus status = solver.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) {
         return ThreePhaseClearingResult.failed(status == MPSolver.ResultStatus.INFEASIBLE
@@ -225,14 +308,34 @@ public final class ThreePhaseClearing {
           }
         }
       }
+      // Re(e^{-jθ} I_k) = Re(Σ_j e^{-jθ} y_kj V_j): complex node weights ν e^{-jθ} y_kj for the adjoint
+      double[] branchRe = new double[n];
+      double[] branchIm = new double[n];
+      for (BranchRow br : branchRows) {
+        double nu = br.scale() * Glop.marginal(br.row().dualValue());
+        if (nu == 0) {
+          continue;
+        }
+        int[] nodes = br.line().nodes();
+        for (int j = 0; j < nodes.length; j++) {
+          if (nodes[j] < 0) {
+            continue;
+          }
+          double yr = br.line().y().re(br.conductor(), j);
+          double yi = br.line().y().im(br.conductor(), j);
+          branchRe[nodes[j]] += nu * (br.cos() * yr + br.sin() * yi);
+          branchIm[nodes[j]] += nu * (br.cos() * yi - br.sin() * yr);
+        }
+      }
+      double[] congestionPart = model.adjointSensitivities(branchRe, branchIm, pricedPorts)[0];
       double[] voltagePart = model.weightedSensitivities(voltageWeight, pricedPorts)[0];
       double[] unbalancePart = model.weightedSensitivities(unbalanceWeight, pricedPorts)[0];
       List<PhasePrice> prices = new ArrayList<>();
       for (int j = 0; j < pricedPorts.size(); j++) {
         LinDist3Flow.Port port = pricedPorts.get(j);
         String bus = net.busNames()[net.busOf(port.plus())];
-        prices.add(new PhasePrice(bus, port, lambda + voltagePart[j] + unbalancePart[j], lambda, voltagePart[j],
-            unbalancePart[j]));
+        prices.add(new PhasePrice(bus, port, lambda + voltagePart[j] + unbalancePart[j] + congestionPart[j], lambda,
+            voltagePart[j], unbalancePart[j], congestionPart[j]));
       }
       return new ThreePhaseClearingResult(ThreePhaseClearingResult.Status.OPTIMAL, solver.objective().value(),
           g.solutionValue(), e.solutionValue(), dispatch, v, voltageWeight, prices);
@@ -260,4 +363,7 @@ public final class ThreePhaseClearing {
     }
     return row;
   }
+
+  /** One side of a conductor's current polygon: {@code Re(e^{−jθ} I_conductor) ≤ I_max cos(π/N)}. */
+  private record BranchRow(PhaseElement line, int conductor, double cos, double sin, MPConstraint row, double scale) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.grid.threephase.LinDist3Flow.Injection;
 import org.peergrid.grid.threephase.LinDist3Flow.Port;
@@ -25,26 +26,33 @@ final class DlmpFiniteDifferences {
   static ThreePhaseClearingResult assertMatch(LinDist3Flow model, List<Injection> fixed, List<PhaseOffer> offers,
       double importPrice, double exportPrice, ThreePhaseClearing.Limits limits, List<Port> ports, double delta,
       double tolerance) {
-    ThreePhaseClearingResult base = new ThreePhaseClearing(model, fixed, offers, importPrice, exportPrice, limits)
-        .clear(ports);
+    return assertMatch(model, f -> new ThreePhaseClearing(model, f, offers, importPrice, exportPrice, limits), fixed,
+        ports, delta, tolerance);
+  }
+
+  /** The same for any clearing built from the fixed injections by {@code clearing}. */
+  static ThreePhaseClearingResult assertMatch(LinDist3Flow model,
+      Function<List<Injection>, ThreePhaseClearing> clearing, List<Injection> fixed, List<Port> ports, double delta,
+      double tolerance) {
+    ThreePhaseClearingResult base = clearing.apply(fixed).clear(ports);
     assertThat(base.status()).isEqualTo(ThreePhaseClearingResult.Status.OPTIMAL);
     for (PhasePrice price : base.prices()) {
       List<Injection> up = new ArrayList<>(fixed);
       up.add(new Injection(price.port(), -delta, 0));
       List<Injection> down = new ArrayList<>(fixed);
       down.add(new Injection(price.port(), delta, 0));
-      double more = new ThreePhaseClearing(model, up, offers, importPrice, exportPrice, limits).clear(List.of())
-          .costPerHour();
-      double less = new ThreePhaseClearing(model, down, offers, importPrice, exportPrice, limits).clear(List.of())
-          .costPerHour();
+      double more = clearing.apply(up).clear(List.of()).costPerHour();
+      double less = clearing.apply(down).clear(List.of()).costPerHour();
       double fd = (more - less) / (2 * delta);
       int minus = price.port().minus();
-      System.out.printf(Locale.ROOT, "three-phase DLMP %s node %d%s: %.8f (energy %.4f, voltage %.6f, unbalance %.6f);"
-          + " finite difference %.8f (differ by %.1e)%n", price.bus(), model.network().nodeNumbers()[price.port().plus()],
-          minus < 0 ? "" : "-" + model.network().nodeNumbers()[minus], price.dlmp(), price.energy(), price.voltage(),
-          price.unbalance(), fd, Math.abs(price.dlmp() - fd));
+      System.out.printf(Locale.ROOT, "three-phase DLMP %s node %d%s: %.8f (energy %.4f, voltage %.6f, unbalance %.6f,"
+          + " congestion %.6f); finite difference %.8f (differ by %.1e)%n", price.bus(),
+          model.network().nodeNumbers()[price.port().plus()], minus < 0 ? "" : "-" + model.network().nodeNumbers()[minus],
+          price.dlmp(), price.energy(), price.voltage(), price.unbalance(), price.congestion(), fd,
+          Math.abs(price.dlmp() - fd));
       assertThat(price.dlmp()).as("DLMP at %s", price).isCloseTo(fd, within(tolerance));
-      assertThat(price.dlmp()).isCloseTo(price.energy() + price.voltage() + price.unbalance(), within(1e-12));
+      assertThat(price.dlmp())
+          .isCloseTo(price.energy() + price.voltage() + price.unbalance() + price.congestion(), within(1e-12));
     }
     return base;
   }

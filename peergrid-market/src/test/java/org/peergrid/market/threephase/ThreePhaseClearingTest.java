@@ -147,4 +147,54 @@ class ThreePhaseClearingTest {
         corrected.ac().result().vmPu(far), Math.sqrt(corrected.cleared().voltagePu2()[far]),
         corrected.cleared().costPerHour(), plain.costPerHour());
   }
+
+  /**
+   * A thermal limit of 80 A on line l1 (source → b1): phase a carries about 110 A for the loads alone,
+   * so the units downstream must run; the DLMPs get a congestion part, checked by finite differences,
+   * and the power flow on the dispatch finds phase a's current within the model's error of the limit.
+   */
+  @Test
+  void dlmpsEqualFiniteDifferencesWithABindingBranchLimit() {
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, Double.POSITIVE_INFINITY);
+    List<ThreePhaseClearing.BranchLimit> branch = List.of(new ThreePhaseClearing.BranchLimit("line.L1", 80));
+    ThreePhaseClearingResult base = DlmpFiniteDifferences.assertMatch(model,
+        f -> new ThreePhaseClearing(model, f, offers(), 0.20, 0.05, limits, branch), loads(), pricedPorts(), 0.01, 1e-6);
+    // downstream of l1 every port carries a congestion part, and no voltage limit binds
+    for (PhasePrice price : base.prices()) {
+      assertThat(price.voltage()).isEqualTo(0.0);
+    }
+    assertThat(base.prices().get(0).congestion()).isGreaterThan(0.01);
+    // the power flow's current on l1's phase a conductor against the 80 A the LP held (inscribed polygon)
+    ThreePhaseAcCheck.Report ac = ThreePhaseAcCheck.check(model, loads(), offers(), base);
+    org.peergrid.grid.threephase.PhaseElement l1 = model.network().elements().stream()
+        .filter(e -> e.name().equalsIgnoreCase("line.l1")).findFirst().orElseThrow();
+    double ir = 0;
+    double ii = 0;
+    int[] nodes = l1.nodes();
+    for (int j = 0; j < nodes.length; j++) {
+      double vr = ac.result().voltageRe(nodes[j]);
+      double vi = ac.result().voltageIm(nodes[j]);
+      ir += l1.y().re(0, j) * vr - l1.y().im(0, j) * vi;
+      ii += l1.y().re(0, j) * vi + l1.y().im(0, j) * vr;
+    }
+    double amps = Math.hypot(ir, ii);
+    // the model computes each constant power's current at the no-load voltage; at the solution it is
+    // larger by exactly the factor |U_w|/|U|, i.e. off by at most ε = max |U − U_w|/|U| of it. The LP held
+    // the model's current between the polygon's apothem and the 80 A circle, so the power flow's is
+    // within those limits widened by ε (this feeder's currents are the sum of the injections' currents)
+    List<Injection> all = new ArrayList<>(loads());
+    all.add(new Injection(model.wye("h1", 1), base.dispatchKw()[0], 0));
+    double eps = 0;
+    for (Injection s : all) {
+      int k = s.port().plus();
+      double[] w = model.noLoadVoltage(k);
+      double vr = ac.result().voltageRe(k);
+      double vi = ac.result().voltageIm(k);
+      eps = Math.max(eps, Math.hypot(vr - w[0], vi - w[1]) / Math.hypot(vr, vi));
+    }
+    System.out.printf(Locale.ROOT, "three-phase branch limit: l1 phase a carries %.3f A in the power flow (limit 80 A,"
+        + " polygon apothem %.3f A, eps %.4f); units %.3f kW at h1, %.3f kW at b1%n", amps, 80 * Math.cos(Math.PI / 12),
+        eps, base.dispatchKw()[0], base.dispatchKw()[1]);
+    assertThat(amps).isBetween(80 * Math.cos(Math.PI / 12) * (1 - eps), 80 * (1 + eps));
+  }
 }
