@@ -85,37 +85,35 @@ class LinDist3FlowValidationTest {
         c.maxDeviationPu());
   }
 
-  @Test
-  void ieee13WithRegulatorsAtTheirFinalTaps() {
-    PhaseNetwork net = constantPower(feeder("ieee13", "IEEE13Nodeckt.dss"), List.of());
-    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(net, ThreePhaseParameters.defaults());
+  /**
+   * The feeder with constant-power loads, asserted against the bound; then as published, printed only
+   * (its own load models: the bound is for constant power). Each power flow runs before its model is
+   * built, so that the model sits at the final taps.
+   */
+  private static Comparison compareBoth(String folder, String master, String asPublished) {
+    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(constantPower(feeder(folder, master), List.of()),
+        ThreePhaseParameters.defaults());
     ThreePhaseResult r = pf.solve();
     assertThat(r.converged()).isTrue();
     Comparison c = compare(new LinDist3Flow(pf), r, true);
-    print("ieee13 (constant-power loads)", c);
-    // the feeder's loads pull voltages ~0.1 p.u. from the no-load point: a second-order error of a few 1e-3
-    assertThat(c.maxDeviationPu()).isGreaterThan(0.05);
+    print(folder + " (constant-power loads)", c);
+    ThreePhasePowerFlow published = new ThreePhasePowerFlow(feeder(folder, master), ThreePhaseParameters.defaults());
+    ThreePhaseResult r2 = published.solve();
+    print(folder + " (" + asPublished + ")", compare(new LinDist3Flow(published), r2, false));
+    return c;
+  }
 
-    // as published (loads of models 1, 2 and 5): not asserted against the bound, which is for constant power
-    PhaseNetwork asIs = feeder("ieee13", "IEEE13Nodeckt.dss");
-    ThreePhasePowerFlow pf2 = new ThreePhasePowerFlow(asIs, ThreePhaseParameters.defaults());
-    ThreePhaseResult r2 = pf2.solve(); // first, so that the model is built at the final taps
-    print("ieee13 (its load models)", compare(new LinDist3Flow(pf2), r2, false));
+  @Test
+  void ieee13WithRegulatorsAtTheirFinalTaps() {
+    Comparison c = compareBoth("ieee13", "IEEE13Nodeckt.dss", "its load models");
+    // the feeder's loads pull voltages ~0.15 p.u. from the no-load point: a second-order error of a few 1e-3
+    assertThat(c.maxDeviationPu()).isGreaterThan(0.05);
   }
 
   @Test
   void europeanLvWithItsLoads() {
-    PhaseNetwork net = constantPower(feeder("european_lv", "Master.dss"), List.of());
-    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(net, ThreePhaseParameters.defaults());
-    ThreePhaseResult r = pf.solve();
-    assertThat(r.converged()).isTrue();
-    Comparison c = compare(new LinDist3Flow(pf), r, true);
-    print("european_lv (constant-power loads)", c);
-
-    PhaseNetwork asIs = feeder("european_lv", "Master.dss");
-    ThreePhasePowerFlow pf2 = new ThreePhasePowerFlow(asIs, ThreePhaseParameters.defaults());
-    ThreePhaseResult r2 = pf2.solve();
-    print("european_lv (loads above vmaxpu)", compare(new LinDist3Flow(pf2), r2, false));
+    Comparison c = compareBoth("european_lv", "Master.dss", "loads above vmaxpu");
+    assertThat(c.maxErrorPu2()).isPositive();
   }
 
   /**
