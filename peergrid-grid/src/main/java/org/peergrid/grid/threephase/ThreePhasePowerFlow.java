@@ -48,17 +48,9 @@ public final class ThreePhasePowerFlow {
     this.params = params;
     this.solver = new BlockTreeSolver(net);
     int n = net.nodeCount();
-    nortonRe = new double[n];
-    nortonIm = new double[n];
-    CMatrix ys = net.sourceY();
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 3; j++) {
-        double er = net.sourceEmf()[0][j];
-        double ei = net.sourceEmf()[1][j];
-        nortonRe[net.sourceNodes()[i]] += ys.re(i, j) * er - ys.im(i, j) * ei;
-        nortonIm[net.sourceNodes()[i]] += ys.re(i, j) * ei + ys.im(i, j) * er;
-      }
-    }
+    double[][] norton = sourceNortonCurrents(net);
+    nortonRe = norton[0];
+    nortonIm = norton[1];
     noLoadRe = new double[n];
     noLoadIm = new double[n];
     busBaseKv = voltageBasesAtTheirTaps();
@@ -72,6 +64,28 @@ public final class ThreePhasePowerFlow {
 
   public PhaseNetwork network() {
     return net;
+  }
+
+  /** The line-to-neutral base of a global node (its bus's line-to-line base over √3), V. */
+  public double nodeBaseVolts(int node) {
+    return nodeBaseVolts[node];
+  }
+
+  /** The source's Norton current {@code Ys E} injected at its nodes, A: {re[nodes], im[nodes]}. */
+  static double[][] sourceNortonCurrents(PhaseNetwork net) {
+    int n = net.nodeCount();
+    double[] re = new double[n];
+    double[] im = new double[n];
+    CMatrix ys = net.sourceY();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double er = net.sourceEmf()[0][j];
+        double ei = net.sourceEmf()[1][j];
+        re[net.sourceNodes()[i]] += ys.re(i, j) * er - ys.im(i, j) * ei;
+        im[net.sourceNodes()[i]] += ys.re(i, j) * ei + ys.im(i, j) * er;
+      }
+    }
+    return new double[][] {re, im};
   }
 
   private void factor(boolean withLoads) {

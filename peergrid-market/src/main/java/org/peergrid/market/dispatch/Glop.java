@@ -7,14 +7,14 @@ import com.google.ortools.linearsolver.MPSolver;
  * Access to OR-Tools' GLOP simplex solver. GLOP, not OR-Tools' HiGHS backend: through MPSolver the
  * latter returns row activities where duals are asked for, and the prices are read from duals.
  */
-final class Glop {
+public final class Glop {
   private static String loadError;
   private static boolean loaded;
 
   private Glop() {}
 
   /** A new GLOP solver, or null with {@link #problem()} set when OR-Tools cannot be used. */
-  static synchronized MPSolver create(String name) {
+  public static synchronized MPSolver create(String name) {
     if (!loaded && loadError == null) {
       try {
         Loader.loadNativeLibraries();
@@ -31,7 +31,7 @@ final class Glop {
   }
 
   /** Why {@link #create} returned null. */
-  static synchronized String problem() {
+  public static synchronized String problem() {
     return loadError == null ? "OR-Tools could not create a GLOP solver" : loadError;
   }
 
@@ -41,7 +41,7 @@ final class Glop {
    * exactly that for minimisation problems (checked by DualSignTest); this is the one place to
    * change should a backend use the opposite convention.
    */
-  static double marginal(double reported) {
+  public static double marginal(double reported) {
     return reported;
   }
 }

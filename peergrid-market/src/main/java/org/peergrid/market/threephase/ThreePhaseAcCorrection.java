@@ -1,0 +1,76 @@
+package org.peergrid.market.threephase;
+
+import java.util.List;
+import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.PhaseNetwork;
+import org.peergrid.grid.threephase.ThreePhaseResult;
+
+/**
+ * Clears on LinDist3Flow, checks the dispatch by the three-phase power flow, and where the power
+ * flow finds a node outside its voltage limits tightens that node's limit in the LP by the shortfall
+ * (p.u.², so that a binding node's margin converges to the model's error {@code v_lin − v_pf} there),
+ * then clears again: the three-phase counterpart of the
+ * balanced clearing's AC correction (docs/model.md §8). Margins only grow, so the loop ends when the
+ * power flow is inside the limits, the LP becomes infeasible, or the rounds run out.
+ */
+public final class ThreePhaseAcCorrection {
+  /**
+   * @param cleared the last clearing (at the final margins)
+   * @param ac its AC check
+   * @param rounds how many clearings were run
+   * @param passed whether the power flow is within the limits (to {@code tolerancePu})
+   * @param largestViolationPu how far the power flow is outside the limits at worst, p.u. (0 if inside)
+   */
+  public record Outcome(ThreePhaseClearingResult cleared, ThreePhaseAcCheck.Report ac, int rounds, boolean passed,
+      double largestViolationPu) {}
+
+  private ThreePhaseAcCorrection() {}
+
+  /**
+   * @param tolerancePu how far outside a limit the power flow may be and still pass, p.u.
+   * @param maxRounds the most clearings to run
+   */
+  public static Outcome clear(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
+      double importPrice, double exportPrice, ThreePhaseClearing.Limits limits, List<LinDist3Flow.Port> pricedPorts,
+      double tolerancePu, int maxRounds) {
+    PhaseNetwork net = model.network();
+    int n = net.nodeCount();
+    double[] raise = new double[n];
+    double[] cut = new double[n];
+    ThreePhaseClearing clearing = new ThreePhaseClearing(model, fixed, offers, importPrice, exportPrice, limits);
+    ThreePhaseClearingResult cleared = null;
+    ThreePhaseAcCheck.Report ac = null;
+    double worst = Double.NaN;
+    for (int round = 1; round <= maxRounds; round++) {
+      cleared = clearing.clear(pricedPorts, raise, cut);
+      if (cleared.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
+        return new Outcome(cleared, ac, round, false, worst);
+      }
+      ac = ThreePhaseAcCheck.check(model, fixed, offers, cleared);
+      ThreePhaseResult r = ac.result();
+      if (!r.converged()) {
+        return new Outcome(cleared, ac, round, false, Double.NaN);
+      }
+      worst = 0;
+      for (int k = net.firstNode()[1]; k < n; k++) {
+        if (net.nodeNumbers()[k] > 3) {
+          continue;
+        }
+        double vm = r.vmPu(k);
+        // raise the LP's bound by the power flow's shortfall: where the node binds, the margin becomes
+        // the model's error v_lin − v_pf there, which is what makes the power flow meet the limit
+        if (vm < limits.vminPu()) {
+          worst = Math.max(worst, limits.vminPu() - vm);
+          raise[k] += limits.vminPu() * limits.vminPu() - vm * vm;
+        } else if (vm > limits.vmaxPu()) {
+          worst = Math.max(worst, vm - limits.vmaxPu());
+          cut[k] += vm * vm - limits.vmaxPu() * limits.vmaxPu();
+        }
+      }
+      if (worst <= tolerancePu) {
+        return new Outcome(cleared, ac, round, true, worst);
+      }
+    }
+    return new Outcome(cleared, ac, maxRounds, false, worst);
+  }
+}
