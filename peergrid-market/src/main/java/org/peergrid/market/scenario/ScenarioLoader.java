@@ -16,7 +16,7 @@ import org.peergrid.grid.matpower.MatpowerCaseReader;
 import org.peergrid.grid.radial.RadialNetwork;
 
 /**
- * Reads scenario files (docs/SCENARIO.md, version 1), YAML or JSON with the same keys (JSON when the
+ * Reads scenario files (docs/scenario.md, version 1), YAML or JSON with the same keys (JSON when the
  * name ends in {@code .json}). Every error is a {@link ValidationException} naming the file, the line
  * where the parser knows it, and the key path: unknown keys (with the closest known key), missing
  * keys, wrong types, series of the wrong length (naming the participant and key), buses and

@@ -1,0 +1,155 @@
+package org.peergrid.market.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.market.nuc.NucSettings;
+
+/**
+ * docs/scenario.schema.json against the loader: every scenario file of the repository (examples/
+ * and the test resources) is loaded by the loader and meets the schema, and every file of
+ * scenario-schema/bad is refused by both, the loader with the message its second line names.
+ */
+class ScenarioSchemaTest {
+  private static final Path ROOT = Path.of(System.getProperty("peergrid.root.dir"));
+  private static final Path TEST_RESOURCES = ROOT.resolve("peergrid-market/src/test/resources");
+  private static final Path BAD = TEST_RESOURCES.resolve("scenario-schema/bad");
+  /** The fuzz test's seeds name feeders and a CSV file that its fixture folder holds. */
+  private static final Path FUZZ_SEEDS =
+      TEST_RESOURCES.resolve("org/peergrid/market/scenario/ScenarioLoaderFuzzTestInputs/loadsOrRefuses");
+  private static final Schema SCHEMA = schema();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern EXPECTED = Pattern.compile("(?m)^# (loader|schema): (.*)$");
+
+  private static Schema schema() {
+    try {
+      String text = Files.readString(ROOT.resolve("docs/scenario.schema.json"));
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The schema's complaints about a file, read as the loader reads it: YAML or JSON by Jackson 2
+   * (the loader's parser), handed to the validator as JSON text so that both see the same values.
+   */
+  private static List<Error> schemaErrors(Path file) throws IOException {
+    String text = Files.readString(file);
+    JsonNode tree = file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text);
+    return SCHEMA.validate(JSON.writeValueAsString(tree), InputFormat.JSON);
+  }
+
+  /** Every YAML or JSON file under {@code dir} whose root is a mapping with a network section. */
+  private static Stream<Path> scenariosUnder(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile)
+          .filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$"))
+          .filter(f -> !f.startsWith(BAD))
+          .filter(ScenarioSchemaTest::isScenario)
+          .sorted().toList().stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isScenario(Path file) {
+    try {
+      String text = Files.readString(file);
+      JsonNode tree = file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text);
+      return tree != null && tree.isObject() && tree.has("network");
+    } catch (IOException e) {
+      return false; // not YAML or JSON at all: not a scenario
+    }
+  }
+
+  static Stream<Path> scenarioFiles() {
+    return Stream.concat(scenariosUnder(ROOT.resolve("examples")), scenariosUnder(TEST_RESOURCES));
+  }
+
+  static Stream<Path> badFiles() throws IOException {
+    try (Stream<Path> files = Files.list(BAD)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @Test
+  void findsTheExamplesAndTheTestScenarios() throws IOException {
+    List<Path> files = scenarioFiles().toList();
+    assertThat(files).contains(ROOT.resolve("examples/ieee33-community/scenario.yaml"),
+        ROOT.resolve("examples/scenarios/community33.yaml"), TEST_RESOURCES.resolve("worked/ex1.yaml"),
+        FUZZ_SEEDS.resolve("building.json"));
+    assertThat(files.stream().filter(f -> f.startsWith(ROOT.resolve("examples")))).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(badFiles()).hasSizeGreaterThanOrEqualTo(20);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scenarioFiles")
+  void everyScenarioLoadsAndMeetsTheSchema(Path file) throws IOException {
+    if (file.startsWith(FUZZ_SEEDS)) {
+      ScenarioLoader.parse(Files.readString(file), file.toString().endsWith(".json"),
+          ScenarioLoaderFuzzTest.FIXTURE, file.toString(), "seed");
+    } else {
+      ScenarioLoader.load(file);
+    }
+    assertThat(schemaErrors(file)).as("schema errors of %s", ROOT.relativize(file)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void everyBadFileIsRefusedByTheLoaderAndTheSchema(Path file) throws IOException {
+    String loaderSays = expected(file, "loader");
+    String schemaNames = expected(file, "schema");
+    // the nuc block is read only by p2p-nuc, at clearing; every other key when the scenario loads
+    assertThatThrownBy(() -> {
+      ScenarioLoader.load(file);
+      NucSettings.of(file);
+    }).isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith(file.toString() + ":")
+        .hasMessageContaining(loaderSays);
+    List<Error> errors = schemaErrors(file);
+    assertThat(errors).as("the schema refuses %s", file.getFileName()).isNotEmpty();
+    assertThat(errors).as("some schema error names %s", schemaNames)
+        .anySatisfy(e -> assertThat(e.toString()).contains(schemaNames));
+  }
+
+  /** The bad files differ from a good one only in their fault: without it both accept the file. */
+  @Test
+  void theBadFilesBaseIsAccepted() throws IOException {
+    Path good = BAD.resolveSibling("minimal.yaml");
+    ScenarioLoader.load(good);
+    NucSettings.of(good);
+    assertThat(schemaErrors(good)).isEmpty();
+  }
+
+  private static String expected(Path file, String what) throws IOException {
+    Matcher m = EXPECTED.matcher(Files.readString(file));
+    while (m.find()) {
+      if (m.group(1).equals(what)) {
+        return m.group(2).trim();
+      }
+    }
+    throw new AssertionError(file + " has no '# " + what + ": ...' line");
+  }
+}
