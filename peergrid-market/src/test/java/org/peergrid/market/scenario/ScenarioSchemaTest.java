@@ -143,6 +143,16 @@ class ScenarioSchemaTest {
     assertThat(schemaErrors(good)).isEmpty();
   }
 
+  /** docs/scenario.md's complete example is examples/scenarios/every-key.yaml without its opening comment. */
+  @Test
+  void theDocsExampleIsTheExampleFile() throws IOException {
+    String docs = Files.readString(ROOT.resolve("docs/scenario.md"));
+    Matcher block = Pattern.compile("(?s)## A complete example.*?```yaml\n(.*?)```").matcher(docs);
+    assertThat(block.find()).as("docs/scenario.md has a yaml block under 'A complete example'").isTrue();
+    String file = Files.readString(ROOT.resolve("examples/scenarios/every-key.yaml")).replaceFirst("^(#[^\n]*\n)+", "");
+    assertThat(block.group(1)).isEqualTo(file);
+  }
+
   private static String expected(Path file, String what) throws IOException {
     Matcher m = EXPECTED.matcher(Files.readString(file));
     while (m.find()) {
