@@ -1,5 +1,6 @@
 package org.peergrid.market.scenario;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.peergrid.grid.ValidationException;
+import org.peergrid.market.nuc.NucMethod;
 import org.peergrid.market.nuc.NucSettings;
 
 /**
@@ -151,6 +155,103 @@ class ScenarioSchemaTest {
     assertThat(block.find()).as("docs/scenario.md has a yaml block under 'A complete example'").isTrue();
     String file = Files.readString(ROOT.resolve("examples/scenarios/every-key.yaml")).replaceFirst("^(#[^\n]*\n)+", "");
     assertThat(block.group(1)).isEqualTo(file);
+  }
+
+  /**
+   * The schema lists exactly the keys and words that the readers allow, and the defaults they
+   * apply: a key added to a reader fails here until the schema (and docs/scenario.md) have it.
+   */
+  @Test
+  void theSchemaHasTheReadersKeysWordsAndDefaults() throws IOException {
+    JsonNode schema = JSON.readTree(ROOT.resolve("docs/scenario.schema.json").toFile());
+    JsonNode defs = schema.get("$defs");
+    assertThat(keys(schema)).isEqualTo(ScenarioLoader.ROOT_KEYS);
+    assertThat(keys(defs.get("network"))).isEqualTo(ScenarioLoader.NETWORK_KEYS);
+    assertThat(keys(defs.get("horizon"))).isEqualTo(ScenarioLoader.HORIZON_KEYS);
+    assertThat(keys(defs.get("tariff"))).isEqualTo(ScenarioLoader.TARIFF_KEYS);
+    assertThat(keys(defs.get("realtime"))).isEqualTo(ScenarioLoader.TARIFF_KEYS);
+    assertThat(keys(defs.get("csvColumn"))).isEqualTo(ScenarioLoader.CSV_KEYS);
+    assertThat(words(defs.at("/participant/properties/type"))).isEqualTo(ScenarioLoader.TYPES);
+    assertThat(keys(defs.get("building"))).isEqualTo(ScenarioLoader.BUILDING_KEYS);
+    assertThat(keys(defs.get("battery"))).isEqualTo(ScenarioLoader.BATTERY_KEYS);
+    assertThat(keys(defs.get("shiftable"))).isEqualTo(ScenarioLoader.SHIFTABLE_KEYS);
+    assertThat(keys(defs.get("generator"))).isEqualTo(ScenarioLoader.GENERATOR_KEYS);
+    assertThat(keys(defs.get("ev"))).isEqualTo(ScenarioLoader.EV_KEYS);
+    assertThat(keys(defs.get("communityBattery")))
+        .isEqualTo(Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus")).collect(toSet()));
+    assertThat(keys(defs.get("uncertainty"))).isEqualTo(UncertaintyReader.BLOCK_KEYS);
+    assertThat(keys(defs.get("uncertaintySettings"))).isEqualTo(UncertaintyReader.OVERRIDE_KEYS);
+    assertThat(keys(defs.get("pvUncertainty"))).isEqualTo(UncertaintyReader.PV_KEYS);
+    assertThat(keys(defs.get("windUncertainty"))).isEqualTo(UncertaintyReader.WIND_KEYS);
+    assertThat(keys(defs.get("loadUncertainty"))).isEqualTo(UncertaintyReader.LOAD_KEYS);
+    assertThat(words(defs.at("/randomQuantities/items")))
+        .isEqualTo(Stream.of(RandomQuantity.values()).map(RandomQuantity::key).collect(toSet()));
+    assertThat(words(defs.at("/uncertainty/properties/correlation")))
+        .isEqualTo(Stream.of(WeatherCorrelation.values()).map(WeatherCorrelation::key).collect(toSet()));
+    assertThat(keys(defs.get("nuc"))).isEqualTo(NucBlock.KEYS);
+    assertThat(words(defs.at("/nuc/properties/method")))
+        .isEqualTo(Stream.of(NucMethod.values()).map(NucMethod::key).collect(toSet()));
+    assertThat(keys(defs.get("run"))).isEqualTo(StageRequestsReader.BLOCK_KEYS);
+    assertThat(keys(defs.at("/run/properties/uncertainty"))).isEqualTo(StageRequestsReader.UNCERTAINTY_KEYS);
+    assertThat(keys(defs.at("/run/properties/realtime"))).isEqualTo(StageRequestsReader.REALTIME_KEYS);
+    assertThat(words(defs.at("/run/properties/uncertainty/properties/method")))
+        .isEqualTo(StageRequests.Uncertainty.METHODS);
+    assertThat(keys(defs.get("bargaining"))).isEqualTo(BargainingReader.KEYS);
+    assertThat(words(defs.at("/bargaining/properties/bill"))).isEqualTo(Set.copyOf(BargainingSpec.BILLS));
+
+    assertThat(number(defs, "/network/properties/vmin_pu")).isEqualTo(NetworkSettings.DEFAULT_VMIN_PU);
+    assertThat(number(defs, "/network/properties/vmax_pu")).isEqualTo(NetworkSettings.DEFAULT_VMAX_PU);
+    assertThat(number(defs, "/network/properties/root_voltage_pu")).isEqualTo(NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
+    assertThat(defs.at("/network/properties/ac_correction/default").asBoolean())
+        .isEqualTo(NetworkSettings.DEFAULT_AC_CORRECTION);
+    assertThat(number(defs, "/horizon/properties/intervals")).isEqualTo(Horizon.DEFAULT_INTERVALS);
+    assertThat(defs.at("/horizon/properties/intervals/maximum").asInt()).isEqualTo(Horizon.MAX_INTERVALS);
+    assertThat(number(defs, "/horizon/properties/interval_minutes")).isEqualTo(Horizon.DEFAULT_INTERVAL_MINUTES);
+    assertThat(number(defs, "/building/properties/power_factor")).isEqualTo(Building.DEFAULT_POWER_FACTOR);
+    assertThat(number(defs, "/ev/properties/efficiency")).isEqualTo(ElectricVehicle.DEFAULT_EFFICIENCY);
+    PvUncertainty pv = PvUncertainty.DEFAULT;
+    assertThat(number(defs, "/pvUncertainty/properties/cv")).isEqualTo(pv.cv());
+    assertThat(number(defs, "/pvUncertainty/properties/rated_factor")).isEqualTo(pv.ratedFactor());
+    WindUncertainty wind = WindUncertainty.DEFAULT;
+    assertThat(number(defs, "/windUncertainty/properties/shape")).isEqualTo(wind.shape());
+    assertThat(number(defs, "/windUncertainty/properties/cut_in_ms")).isEqualTo(wind.cutInMs());
+    assertThat(number(defs, "/windUncertainty/properties/rated_ms")).isEqualTo(wind.ratedMs());
+    assertThat(number(defs, "/windUncertainty/properties/cut_out_ms")).isEqualTo(wind.cutOutMs());
+    assertThat(number(defs, "/windUncertainty/properties/rated_factor")).isEqualTo(wind.ratedFactor());
+    assertThat(number(defs, "/loadUncertainty/properties/cv")).isEqualTo(LoadUncertainty.DEFAULT.cv());
+    NucSettings nuc = NucSettings.DEFAULT;
+    assertThat(defs.at("/nuc/properties/method/default").asText()).isEqualTo(nuc.method().key());
+    assertThat(number(defs, "/nuc/properties/tolerance")).isEqualTo(nuc.relativeTolerance());
+    assertThat(number(defs, "/nuc/properties/absolute_tolerance")).isEqualTo(nuc.absoluteTolerance());
+    assertThat(number(defs, "/nuc/properties/max_iterations")).isEqualTo(nuc.maxIterations());
+    assertThat(number(defs, "/nuc/properties/step")).isEqualTo(nuc.step());
+    assertThat(number(defs, "/nuc/properties/surcharge_precision")).isEqualTo(nuc.surchargePrecision());
+    assertThat(defs.at("/run/properties/uncertainty/properties/method/default").asText())
+        .isEqualTo(StageRequests.Uncertainty.DEFAULT_METHOD);
+    assertThat(number(defs, "/run/properties/uncertainty/properties/samples"))
+        .isEqualTo(StageRequests.Uncertainty.DEFAULT_SAMPLES);
+    assertThat(number(defs, "/run/properties/uncertainty/properties/seed"))
+        .isEqualTo(StageRequests.Uncertainty.DEFAULT_SEED);
+    assertThat(defs.at("/bargaining/properties/bill/default").asText()).isEqualTo(BargainingSpec.DEFAULT.bill());
+  }
+
+  private static Set<String> keys(JsonNode objectSchema) {
+    Set<String> out = new TreeSet<>();
+    objectSchema.get("properties").fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static Set<String> words(JsonNode enumSchema) {
+    Set<String> out = new TreeSet<>();
+    enumSchema.get("enum").forEach(w -> out.add(w.asText()));
+    return out;
+  }
+
+  /** The {@code default} of the schema at {@code pointer} below {@code $defs}; it must be there. */
+  private static double number(JsonNode defs, String pointer) {
+    JsonNode value = defs.at(pointer + "/default");
+    assertThat(value.isNumber()).as("%s has a numeric default", pointer).isTrue();
+    return value.doubleValue();
   }
 
   private static String expected(Path file, String what) throws IOException {
