@@ -178,7 +178,8 @@ class ScenarioSchemaTest {
     assertThat(keys(defs.get("generator"))).isEqualTo(ScenarioLoader.GENERATOR_KEYS);
     assertThat(keys(defs.get("ev"))).isEqualTo(ScenarioLoader.EV_KEYS);
     assertThat(keys(defs.get("communityBattery")))
-        .isEqualTo(Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus")).collect(toSet()));
+        .isEqualTo(Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus"))
+            .collect(toSet()));
     assertThat(keys(defs.get("uncertainty"))).isEqualTo(UncertaintyReader.BLOCK_KEYS);
     assertThat(keys(defs.get("uncertaintySettings"))).isEqualTo(UncertaintyReader.OVERRIDE_KEYS);
     assertThat(keys(defs.get("pvUncertainty"))).isEqualTo(UncertaintyReader.PV_KEYS);
