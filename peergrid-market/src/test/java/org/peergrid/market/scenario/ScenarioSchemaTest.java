@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -165,94 +167,91 @@ class ScenarioSchemaTest {
   void theSchemaHasTheReadersKeysWordsAndDefaults() throws IOException {
     JsonNode schema = JSON.readTree(ROOT.resolve("docs/scenario.schema.json").toFile());
     JsonNode defs = schema.get("$defs");
-    assertThat(keys(schema)).isEqualTo(ScenarioLoader.ROOT_KEYS);
-    assertThat(keys(defs.get("network"))).isEqualTo(ScenarioLoader.NETWORK_KEYS);
-    assertThat(keys(defs.get("horizon"))).isEqualTo(ScenarioLoader.HORIZON_KEYS);
-    assertThat(keys(defs.get("tariff"))).isEqualTo(ScenarioLoader.TARIFF_KEYS);
-    assertThat(keys(defs.get("realtime"))).isEqualTo(ScenarioLoader.TARIFF_KEYS);
-    assertThat(keys(defs.get("csvColumn"))).isEqualTo(ScenarioLoader.CSV_KEYS);
-    assertThat(words(defs.at("/participant/properties/type"))).isEqualTo(ScenarioLoader.TYPES);
-    assertThat(keys(defs.get("building"))).isEqualTo(ScenarioLoader.BUILDING_KEYS);
-    assertThat(keys(defs.get("battery"))).isEqualTo(ScenarioLoader.BATTERY_KEYS);
-    assertThat(keys(defs.get("shiftable"))).isEqualTo(ScenarioLoader.SHIFTABLE_KEYS);
-    assertThat(keys(defs.get("generator"))).isEqualTo(ScenarioLoader.GENERATOR_KEYS);
-    assertThat(keys(defs.get("ev"))).isEqualTo(ScenarioLoader.EV_KEYS);
-    assertThat(keys(defs.get("communityBattery")))
-        .isEqualTo(Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus"))
-            .collect(toSet()));
-    assertThat(keys(defs.get("uncertainty"))).isEqualTo(UncertaintyReader.BLOCK_KEYS);
-    assertThat(keys(defs.get("uncertaintySettings"))).isEqualTo(UncertaintyReader.OVERRIDE_KEYS);
-    assertThat(keys(defs.get("pvUncertainty"))).isEqualTo(UncertaintyReader.PV_KEYS);
-    assertThat(keys(defs.get("windUncertainty"))).isEqualTo(UncertaintyReader.WIND_KEYS);
-    assertThat(keys(defs.get("loadUncertainty"))).isEqualTo(UncertaintyReader.LOAD_KEYS);
-    assertThat(words(defs.at("/randomQuantities/items")))
-        .isEqualTo(Stream.of(RandomQuantity.values()).map(RandomQuantity::key).collect(toSet()));
-    assertThat(words(defs.at("/uncertainty/properties/correlation")))
-        .isEqualTo(Stream.of(WeatherCorrelation.values()).map(WeatherCorrelation::key).collect(toSet()));
-    assertThat(keys(defs.get("nuc"))).isEqualTo(NucBlock.KEYS);
-    assertThat(words(defs.at("/nuc/properties/method")))
-        .isEqualTo(Stream.of(NucMethod.values()).map(NucMethod::key).collect(toSet()));
-    assertThat(keys(defs.get("run"))).isEqualTo(StageRequestsReader.BLOCK_KEYS);
-    assertThat(keys(defs.at("/run/properties/uncertainty"))).isEqualTo(StageRequestsReader.UNCERTAINTY_KEYS);
-    assertThat(keys(defs.at("/run/properties/realtime"))).isEqualTo(StageRequestsReader.REALTIME_KEYS);
-    assertThat(words(defs.at("/run/properties/uncertainty/properties/method")))
-        .isEqualTo(StageRequests.Uncertainty.METHODS);
-    assertThat(keys(defs.get("bargaining"))).isEqualTo(BargainingReader.KEYS);
-    assertThat(words(defs.at("/bargaining/properties/bill"))).isEqualTo(Set.copyOf(BargainingSpec.BILLS));
+    Map<String, Set<String>> keys = new LinkedHashMap<>();
+    keys.put("network", ScenarioLoader.NETWORK_KEYS);
+    keys.put("horizon", ScenarioLoader.HORIZON_KEYS);
+    keys.put("tariff", ScenarioLoader.TARIFF_KEYS);
+    keys.put("realtime", ScenarioLoader.TARIFF_KEYS);
+    keys.put("csvColumn", ScenarioLoader.CSV_KEYS);
+    keys.put("building", ScenarioLoader.BUILDING_KEYS);
+    keys.put("battery", ScenarioLoader.BATTERY_KEYS);
+    keys.put("shiftable", ScenarioLoader.SHIFTABLE_KEYS);
+    keys.put("generator", ScenarioLoader.GENERATOR_KEYS);
+    keys.put("ev", ScenarioLoader.EV_KEYS);
+    keys.put("communityBattery", Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus"))
+        .collect(toSet()));
+    keys.put("uncertainty", UncertaintyReader.BLOCK_KEYS);
+    keys.put("uncertaintySettings", UncertaintyReader.OVERRIDE_KEYS);
+    keys.put("pvUncertainty", UncertaintyReader.PV_KEYS);
+    keys.put("windUncertainty", UncertaintyReader.WIND_KEYS);
+    keys.put("loadUncertainty", UncertaintyReader.LOAD_KEYS);
+    keys.put("nuc", NucBlock.KEYS);
+    keys.put("run", StageRequestsReader.BLOCK_KEYS);
+    keys.put("run/properties/uncertainty", StageRequestsReader.UNCERTAINTY_KEYS);
+    keys.put("run/properties/realtime", StageRequestsReader.REALTIME_KEYS);
+    keys.put("bargaining", BargainingReader.KEYS);
+    assertThat(names(schema.get("properties"))).isEqualTo(ScenarioLoader.ROOT_KEYS);
+    keys.forEach((at, expected) -> assertThat(names(defs.at("/" + at + "/properties"))).as(at).isEqualTo(expected));
 
-    assertThat(number(defs, "/network/properties/vmin_pu")).isEqualTo(NetworkSettings.DEFAULT_VMIN_PU);
-    assertThat(number(defs, "/network/properties/vmax_pu")).isEqualTo(NetworkSettings.DEFAULT_VMAX_PU);
-    assertThat(number(defs, "/network/properties/root_voltage_pu")).isEqualTo(NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
-    assertThat(defs.at("/network/properties/ac_correction/default").asBoolean())
-        .isEqualTo(NetworkSettings.DEFAULT_AC_CORRECTION);
-    assertThat(number(defs, "/horizon/properties/intervals")).isEqualTo(Horizon.DEFAULT_INTERVALS);
-    assertThat(defs.at("/horizon/properties/intervals/maximum").asInt()).isEqualTo(Horizon.MAX_INTERVALS);
-    assertThat(number(defs, "/horizon/properties/interval_minutes")).isEqualTo(Horizon.DEFAULT_INTERVAL_MINUTES);
-    assertThat(number(defs, "/building/properties/power_factor")).isEqualTo(Building.DEFAULT_POWER_FACTOR);
-    assertThat(number(defs, "/ev/properties/efficiency")).isEqualTo(ElectricVehicle.DEFAULT_EFFICIENCY);
-    PvUncertainty pv = PvUncertainty.DEFAULT;
-    assertThat(number(defs, "/pvUncertainty/properties/cv")).isEqualTo(pv.cv());
-    assertThat(number(defs, "/pvUncertainty/properties/rated_factor")).isEqualTo(pv.ratedFactor());
-    WindUncertainty wind = WindUncertainty.DEFAULT;
-    assertThat(number(defs, "/windUncertainty/properties/shape")).isEqualTo(wind.shape());
-    assertThat(number(defs, "/windUncertainty/properties/cut_in_ms")).isEqualTo(wind.cutInMs());
-    assertThat(number(defs, "/windUncertainty/properties/rated_ms")).isEqualTo(wind.ratedMs());
-    assertThat(number(defs, "/windUncertainty/properties/cut_out_ms")).isEqualTo(wind.cutOutMs());
-    assertThat(number(defs, "/windUncertainty/properties/rated_factor")).isEqualTo(wind.ratedFactor());
-    assertThat(number(defs, "/loadUncertainty/properties/cv")).isEqualTo(LoadUncertainty.DEFAULT.cv());
+    Map<String, Set<String>> words = new LinkedHashMap<>();
+    words.put("participant/properties/type", ScenarioLoader.TYPES);
+    words.put("randomQuantities/items", Stream.of(RandomQuantity.values()).map(RandomQuantity::key).collect(toSet()));
+    words.put("uncertainty/properties/correlation",
+        Stream.of(WeatherCorrelation.values()).map(WeatherCorrelation::key).collect(toSet()));
+    words.put("nuc/properties/method", Stream.of(NucMethod.values()).map(NucMethod::key).collect(toSet()));
+    words.put("run/properties/uncertainty/properties/method", StageRequests.Uncertainty.METHODS);
+    words.put("bargaining/properties/bill", Set.copyOf(BargainingSpec.BILLS));
+    words.forEach((at, expected) -> {
+      Set<String> listed = new TreeSet<>();
+      defs.at("/" + at + "/enum").forEach(w -> listed.add(w.asText()));
+      assertThat(listed).as(at).isEqualTo(expected);
+    });
+
     NucSettings nuc = NucSettings.DEFAULT;
-    assertThat(defs.at("/nuc/properties/method/default").asText()).isEqualTo(nuc.method().key());
-    assertThat(number(defs, "/nuc/properties/tolerance")).isEqualTo(nuc.relativeTolerance());
-    assertThat(number(defs, "/nuc/properties/absolute_tolerance")).isEqualTo(nuc.absoluteTolerance());
-    assertThat(number(defs, "/nuc/properties/max_iterations")).isEqualTo(nuc.maxIterations());
-    assertThat(number(defs, "/nuc/properties/step")).isEqualTo(nuc.step());
-    assertThat(number(defs, "/nuc/properties/surcharge_precision")).isEqualTo(nuc.surchargePrecision());
-    assertThat(defs.at("/run/properties/uncertainty/properties/method/default").asText())
-        .isEqualTo(StageRequests.Uncertainty.DEFAULT_METHOD);
-    assertThat(number(defs, "/run/properties/uncertainty/properties/samples"))
-        .isEqualTo(StageRequests.Uncertainty.DEFAULT_SAMPLES);
-    assertThat(number(defs, "/run/properties/uncertainty/properties/seed"))
-        .isEqualTo(StageRequests.Uncertainty.DEFAULT_SEED);
-    assertThat(defs.at("/bargaining/properties/bill/default").asText()).isEqualTo(BargainingSpec.DEFAULT.bill());
+    PvUncertainty pv = PvUncertainty.DEFAULT;
+    WindUncertainty wind = WindUncertainty.DEFAULT;
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    defaults.put("network/properties/vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
+    defaults.put("network/properties/vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
+    defaults.put("network/properties/root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
+    defaults.put("network/properties/ac_correction", NetworkSettings.DEFAULT_AC_CORRECTION);
+    defaults.put("horizon/properties/intervals", Horizon.DEFAULT_INTERVALS);
+    defaults.put("horizon/properties/interval_minutes", Horizon.DEFAULT_INTERVAL_MINUTES);
+    defaults.put("building/properties/power_factor", Building.DEFAULT_POWER_FACTOR);
+    defaults.put("ev/properties/efficiency", ElectricVehicle.DEFAULT_EFFICIENCY);
+    defaults.put("pvUncertainty/properties/cv", pv.cv());
+    defaults.put("pvUncertainty/properties/rated_factor", pv.ratedFactor());
+    defaults.put("windUncertainty/properties/shape", wind.shape());
+    defaults.put("windUncertainty/properties/cut_in_ms", wind.cutInMs());
+    defaults.put("windUncertainty/properties/rated_ms", wind.ratedMs());
+    defaults.put("windUncertainty/properties/cut_out_ms", wind.cutOutMs());
+    defaults.put("windUncertainty/properties/rated_factor", wind.ratedFactor());
+    defaults.put("loadUncertainty/properties/cv", LoadUncertainty.DEFAULT.cv());
+    defaults.put("nuc/properties/method", nuc.method().key());
+    defaults.put("nuc/properties/tolerance", nuc.relativeTolerance());
+    defaults.put("nuc/properties/absolute_tolerance", nuc.absoluteTolerance());
+    defaults.put("nuc/properties/max_iterations", nuc.maxIterations());
+    defaults.put("nuc/properties/step", nuc.step());
+    defaults.put("nuc/properties/surcharge_precision", nuc.surchargePrecision());
+    defaults.put("run/properties/uncertainty/properties/method", StageRequests.Uncertainty.DEFAULT_METHOD);
+    defaults.put("run/properties/uncertainty/properties/samples", StageRequests.Uncertainty.DEFAULT_SAMPLES);
+    defaults.put("run/properties/uncertainty/properties/seed", StageRequests.Uncertainty.DEFAULT_SEED);
+    defaults.put("bargaining/properties/bill", BargainingSpec.DEFAULT.bill());
+    defaults.forEach((at, expected) -> {
+      JsonNode listed = defs.at("/" + at + "/default");
+      assertThat(listed.isMissingNode()).as("%s has a default", at).isFalse();
+      // numbers compared as numbers: the schema writes 60 where Java has 60 or 60.0
+      Object value = listed.isNumber() ? (Object) listed.doubleValue() : listed.isBoolean() ? listed.asBoolean()
+          : listed.asText();
+      Object wanted = expected instanceof Number n ? (Object) n.doubleValue() : expected;
+      assertThat(value).as(at).isEqualTo(wanted);
+    });
   }
 
-  private static Set<String> keys(JsonNode objectSchema) {
+  private static Set<String> names(JsonNode properties) {
     Set<String> out = new TreeSet<>();
-    objectSchema.get("properties").fieldNames().forEachRemaining(out::add);
+    properties.fieldNames().forEachRemaining(out::add);
     return out;
-  }
-
-  private static Set<String> words(JsonNode enumSchema) {
-    Set<String> out = new TreeSet<>();
-    enumSchema.get("enum").forEach(w -> out.add(w.asText()));
-    return out;
-  }
-
-  /** The {@code default} of the schema at {@code pointer} below {@code $defs}; it must be there. */
-  private static double number(JsonNode defs, String pointer) {
-    JsonNode value = defs.at(pointer + "/default");
-    assertThat(value.isNumber()).as("%s has a numeric default", pointer).isTrue();
-    return value.doubleValue();
   }
 
   private static String expected(Path file, String what) throws IOException {
