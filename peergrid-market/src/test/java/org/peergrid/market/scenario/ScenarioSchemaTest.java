@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,13 @@ class ScenarioSchemaTest {
     }
   }
 
-  static Stream<Path> scenarioFiles() {
-    return Stream.concat(scenariosUnder(ROOT.resolve("examples")), scenariosUnder(TEST_RESOURCES));
+  /** The scenarios of examples/ and of every module's test resources. */
+  static Stream<Path> scenarioFiles() throws IOException {
+    List<Path> roots = new ArrayList<>(List.of(ROOT.resolve("examples")));
+    try (Stream<Path> modules = Files.list(ROOT)) {
+      modules.map(m -> m.resolve("src/test/resources")).filter(Files::isDirectory).sorted().forEach(roots::add);
+    }
+    return roots.stream().flatMap(ScenarioSchemaTest::scenariosUnder);
   }
 
   static Stream<Path> badFiles() throws IOException {
