@@ -72,7 +72,7 @@ final class ClearCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it (required).")
+      description = "Scenario file, YAML or JSON (docs/scenario.md); paths in it are relative to it (required).")
   Path scenarioFile;
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DlmpMechanism.NAME,

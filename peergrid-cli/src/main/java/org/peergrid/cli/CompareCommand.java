@@ -43,7 +43,7 @@ final class CompareCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it (required).")
+      description = "Scenario file, YAML or JSON (docs/scenario.md); paths in it are relative to it (required).")
   Path scenarioFile;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",

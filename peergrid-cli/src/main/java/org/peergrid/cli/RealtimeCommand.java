@@ -72,7 +72,7 @@ final class RealtimeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with the forecasts (required).")
+      description = "Scenario file, YAML or JSON (docs/scenario.md), with the forecasts (required).")
   Path scenarioFile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")

@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md); paths in it are relative to it (required).")
+      description = "Scenario file, YAML or JSON (docs/scenario.md); paths in it are relative to it (required).")
   Path scenarioFile;
 
   @Option(names = "--out", paramLabel = "DIR",

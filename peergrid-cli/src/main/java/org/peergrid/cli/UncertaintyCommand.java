@@ -52,7 +52,7 @@ final class UncertaintyCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--scenario", required = true, paramLabel = "FILE",
-      description = "Scenario file, YAML or JSON (docs/SCENARIO.md), with an optional uncertainty block (required).")
+      description = "Scenario file, YAML or JSON (docs/scenario.md), with an optional uncertainty block (required).")
   Path scenarioFile;
 
   @Option(names = "--method", required = true, paramLabel = "METHOD",

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** Reads the scenario's {@code bargaining} block (docs/formats.md) with the file's key paths in every error. */
 final class BargainingReader {
-  private static final Set<String> KEYS = Set.of("bill", "coalitions", "network_part");
+  // the keys each mapping allows; package-private for ScenarioSchemaTest, which holds docs/scenario.schema.json to them
+  static final Set<String> KEYS = Set.of("bill", "coalitions", "network_part");
   private static final String RENT_FOR_NETWORK = "dlmp-rent-for-network";
   private static final String PAIRS = "pairs";
 

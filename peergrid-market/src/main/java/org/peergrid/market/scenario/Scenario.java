@@ -6,7 +6,7 @@ import java.util.Set;
 import org.peergrid.grid.ValidationException;
 
 /**
- * A complete market scenario: feeder, horizon, tariffs and participants (docs/SCENARIO.md,
+ * A complete market scenario: feeder, horizon, tariffs and participants (docs/scenario.md,
  * version 1). Immutable; the constructor checks what ties the parts together: every series has
  * one value per interval, participant ids are unique, every participant sits on a bus of the
  * feeder's tree, and every shiftable window lies inside the horizon.

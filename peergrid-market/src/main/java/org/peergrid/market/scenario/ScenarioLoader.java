@@ -16,30 +16,31 @@ import org.peergrid.grid.matpower.MatpowerCaseReader;
 import org.peergrid.grid.radial.RadialNetwork;
 
 /**
- * Reads scenario files (docs/SCENARIO.md, version 1), YAML or JSON with the same keys (JSON when the
+ * Reads scenario files (docs/scenario.md, version 1), YAML or JSON with the same keys (JSON when the
  * name ends in {@code .json}). Every error is a {@link ValidationException} naming the file, the line
  * where the parser knows it, and the key path: unknown keys (with the closest known key), missing
  * keys, wrong types, series of the wrong length (naming the participant and key), buses and
  * branches that the feeder does not have, and values out of range.
  */
 public final class ScenarioLoader {
-  private static final Set<String> ROOT_KEYS =
+  // the keys each mapping allows; package-private for ScenarioSchemaTest, which holds docs/scenario.schema.json to them
+  static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
           "uncertainty", "nuc", "run", "bargaining");
-  private static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
+  static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
       "background_load", "background_profile", "branch_limit_kva", "ac_correction");
-  private static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
-  private static final Set<String> TARIFF_KEYS = Set.of("import", "export");
-  private static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
+  static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
+  static final Set<String> TARIFF_KEYS = Set.of("import", "export");
+  static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
       "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
-  private static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "load_kw", "power_factor", "pv_kw",
+  static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "load_kw", "power_factor", "pv_kw",
       "wind_kw", "battery", "shiftable");
-  private static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "min_kw", "max_kw", "cost_per_kwh");
-  private static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
-  private static final Set<String> CSV_KEYS = Set.of("csv", "column");
-  private static final Set<String> EV_KEYS = Set.of("id", "type", "bus", "arrival", "departure",
+  static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "min_kw", "max_kw", "cost_per_kwh");
+  static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
+  static final Set<String> CSV_KEYS = Set.of("csv", "column");
+  static final Set<String> EV_KEYS = Set.of("id", "type", "bus", "arrival", "departure",
       "arrival_energy_kwh", "departure_energy_kwh", "capacity_kwh", "charge_kw", "efficiency", "v2g_kw");
-  private static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
+  static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
 
   private final Path baseDir;
   private final ScenarioFiles files;

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /** Reads the scenario's {@code run} block (docs/formats.md) with the same key checks as the rest of the file. */
 final class StageRequestsReader {
-  private static final Set<String> BLOCK_KEYS = Set.of("uncertainty", "realtime");
-  private static final Set<String> UNCERTAINTY_KEYS = Set.of("method", "samples", "seed");
-  private static final Set<String> REALTIME_KEYS = Set.of("sample_seed", "actuals");
+  // the keys each mapping allows; package-private for ScenarioSchemaTest, which holds docs/scenario.schema.json to them
+  static final Set<String> BLOCK_KEYS = Set.of("uncertainty", "realtime");
+  static final Set<String> UNCERTAINTY_KEYS = Set.of("method", "samples", "seed");
+  static final Set<String> REALTIME_KEYS = Set.of("sample_seed", "actuals");
 
   private StageRequestsReader() {}
 

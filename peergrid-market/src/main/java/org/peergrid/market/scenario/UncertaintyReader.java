@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
  * error names the key that sets it, the building and the interval.
  */
 final class UncertaintyReader {
-  private static final Set<String> BLOCK_KEYS = Set.of("random", "pv", "wind", "load", "participants", "correlation");
-  private static final Set<String> OVERRIDE_KEYS = Set.of("random", "pv", "wind", "load");
-  private static final Set<String> PV_KEYS = Set.of("cv", "rated_kw", "rated_factor");
-  private static final Set<String> WIND_KEYS =
+  // the keys each mapping allows; package-private for ScenarioSchemaTest, which holds docs/scenario.schema.json to them
+  static final Set<String> BLOCK_KEYS = Set.of("random", "pv", "wind", "load", "participants", "correlation");
+  static final Set<String> OVERRIDE_KEYS = Set.of("random", "pv", "wind", "load");
+  static final Set<String> PV_KEYS = Set.of("cv", "rated_kw", "rated_factor");
+  static final Set<String> WIND_KEYS =
       Set.of("shape", "cut_in_ms", "rated_ms", "cut_out_ms", "rated_kw", "rated_factor");
-  private static final Set<String> LOAD_KEYS = Set.of("cv");
+  static final Set<String> LOAD_KEYS = Set.of("cv");
   private static final Set<String> QUANTITIES =
       EnumSet.allOf(RandomQuantity.class).stream().map(RandomQuantity::key).collect(Collectors.toSet());
 

@@ -21,7 +21,7 @@ import org.peergrid.grid.ValidationException;
 class ScenarioLoaderFuzzTest {
   /** What the seeds' {csv: profiles.csv, column: …} series read: two intervals. */
   private static final String PROFILES_CSV = "interval,load,pv,wind,import\n0,100,0,5,5\n1,300,40,0,10\n";
-  private static final Path FIXTURE = fixture();
+  static final Path FIXTURE = fixture();
 
   @FuzzTest(maxDuration = "30s")
   void loadsOrRefuses(byte[] input) {

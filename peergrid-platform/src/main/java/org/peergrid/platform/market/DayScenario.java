@@ -20,7 +20,7 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.platform.api.ApiError;
 
 /**
- * A market day's scenario as the DSO sent it: scenario text (YAML or JSON, SCENARIO.md) and the
+ * A market day's scenario as the DSO sent it: scenario text (YAML or JSON, docs/scenario.md) and the
  * MATPOWER case that its {@code network.matpower} names, both stored in the database so that a day
  * needs no server files. The scenario's buildings are examples only; a cleared day's buildings are
  * the registered participants with their offers. Its generators and community batteries stay.

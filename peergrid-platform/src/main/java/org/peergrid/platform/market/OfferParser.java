@@ -13,9 +13,9 @@ import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.auth.SignedBody;
 
 /**
- * Reads a day-ahead offer: the participant fields of a building in a scenario (SCENARIO.md) without
- * id, type and bus, which registration fixed. Series are a number or one value per interval (no CSV
- * references: the server reads no client files). Unknown keys are refused, as in scenario files, and
+ * Reads a day-ahead offer: the participant fields of a building in a scenario (docs/scenario.md,
+ * "Day scenarios and offers on the platform") without id, type and bus, which registration fixed.
+ * Series are a number or one value per interval (no CSV references: the server reads no client files). Unknown keys are refused, as in scenario files, and
  * so is any power or energy above the participant's {@link PowerCeiling}, naming the key.
  */
 final class OfferParser {
