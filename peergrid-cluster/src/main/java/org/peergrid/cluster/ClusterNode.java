@@ -115,7 +115,8 @@ public final class ClusterNode implements AutoCloseable {
       Cluster.get(system).subscriptions().tell(Subscribe.create(context.getSelf(), ClusterEvent.MemberRemoved.class));
       return Behaviors.receiveMessage(removed -> {
         if (removed.member().hasRole(NODE_ROLE)) {
-          listener.accept(removed.member().address().hostPort());
+          String hostPort = removed.member().address().hostPort(); // system@host:port
+          listener.accept(hostPort.substring(hostPort.indexOf('@') + 1));
         }
         return Behaviors.same();
       });
