@@ -216,6 +216,10 @@ public final class ClusterGames implements AutoCloseable {
     }
     unanswered.add(p);
     p.answer.whenComplete((a, e) -> unanswered.remove(p));
+    if (lost != null) {
+      // removed between the check above and joining the unanswered
+      p.answer.completeExceptionally(new ClusterFailure(lost));
+    }
     p.send();
     return p.answer;
   }
