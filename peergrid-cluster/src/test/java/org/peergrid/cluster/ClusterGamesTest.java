@@ -135,9 +135,9 @@ class ClusterGamesTest {
   @Test
   @Order(4)
   void vcCoopSurvivesANodeKilledAfterItsSecondRound() throws InterruptedException {
-    nodes.add();
-    awaitNodes(3);
+    nodes.add(); // a third node again, so that the kill leaves a majority; it starts during the in-process run
     VcCoopClearing local = VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+    awaitNodes(3);
     int killAfter = 2;
     Process victim = nodes.processes().get(2);
     long restartsBefore = cluster.restarts().entities();
