@@ -45,10 +45,12 @@ public final class ClusterGames implements AutoCloseable {
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(120);
   /**
    * After a node left: how often what is still unanswered is asked again, and for how long. A
-   * question sent to the lost node's shards before sharding knew they had moved is lost with it.
+   * question sent to the lost node's shards before sharding knew they had moved is lost with it;
+   * within seconds of the removal every question finds the shards' new homes. The window bounds
+   * the repeats a slow but live entity gets (each answered from its memory).
    */
   static final Duration RESEND_EVERY = Duration.ofSeconds(2);
-  static final Duration RESEND_WINDOW = Duration.ofSeconds(60);
+  static final Duration RESEND_WINDOW = Duration.ofSeconds(15);
   private final ClusterNode driver;
   private final String seed;
   private final AtomicLong games = new AtomicLong();
