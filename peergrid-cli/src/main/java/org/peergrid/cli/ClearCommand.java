@@ -137,6 +137,7 @@ final class ClearCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     ClearConsole.print(stdout, scenario, result, out, List.copyOf(files.keySet()));
     game.ifPresent(g -> VcConsole.print(stdout, g));
+    printRestarts(stdout);
     stdout.flush();
     PrintWriter err = spec.commandLine().getErr();
     if (result.status() != DispatchStatus.OPTIMAL) {
@@ -221,6 +222,7 @@ final class ClearCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     ClearConsole.print(stdout, scenario, game.clearing(), out, names);
     VcGameOutput.print(stdout, game);
+    printRestarts(stdout);
     stdout.flush();
     ClearingResult result = game.clearing();
     if (result.status() != DispatchStatus.OPTIMAL) {
@@ -236,6 +238,11 @@ final class ClearCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /** On a cluster, a line on the nodes lost during the run, when any was (docs/cluster.md, Faults). */
+  private void printRestarts(PrintWriter stdout) {
+    cluster.flatMap(ClusterOptions.Session::restartLine).ifPresent(stdout::println);
   }
 
   /** On a cluster, summary.json gains the cluster's keys (docs/formats.md). */

@@ -69,14 +69,20 @@ final class ClusterOptions {
 
   /** A joined cluster for one run: its placements and traffic; closing leaves it and stops local nodes. */
   record Session(Optional<LocalNodes> nodes, ClusterGames games) implements AutoCloseable {
-    /** summary.json with {@code cluster_nodes}, {@code cluster_messages} and {@code cluster_bytes} added. */
+    /** summary.json with the cluster's nodes, traffic and restarts added (docs/formats.md). */
     String withClusterKeys(String summaryJson) throws IOException {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode summary = (ObjectNode) mapper.readTree(summaryJson);
       summary.put("cluster_nodes", games.nodes());
       summary.put("cluster_messages", games.messages());
       summary.put("cluster_bytes", games.bytes());
+      withRestarts(summary, games.restarts());
       return mapper.writeValueAsString(summary) + (summaryJson.endsWith("\n") ? "\n" : "");
+    }
+
+    /** The console's line on the nodes lost during the run and what was restarted, when any was. */
+    Optional<String> restartLine() {
+      return ClusterOptions.restartLine(games.restarts());
     }
 
     @Override
@@ -84,5 +90,29 @@ final class ClusterOptions {
       games.close();
       nodes.ifPresent(LocalNodes::close);
     }
+  }
+
+  /** The summary's keys on what a run survived (docs/formats.md). */
+  static void withRestarts(ObjectNode summary, ClusterGames.Restarts r) {
+    summary.put("cluster_nodes_lost", r.nodesLost().size());
+    summary.put("cluster_restarts", r.entities());
+    com.fasterxml.jackson.databind.node.ArrayNode rehosted = summary.putArray("cluster_rehosted");
+    r.participants().forEach(rehosted::add);
+    summary.put("cluster_replayed", r.replayed());
+  }
+
+  /** The console's line on what a run survived; none when no node was lost and nothing restarted. */
+  static Optional<String> restartLine(ClusterGames.Restarts r) {
+    if (!r.any()) {
+      return Optional.empty();
+    }
+    String lost = "cluster: " + r.nodesLost().size() + " node(s) lost during the run ("
+        + String.join(", ", r.nodesLost()) + "); ";
+    if (r.entities() == 0) {
+      return Optional.of(lost + "no entity had a history to restore");
+    }
+    return Optional.of(lost + r.entities() + " entit" + (r.entities() == 1 ? "y" : "ies")
+        + " restarted on the other nodes and given their history again (" + r.replayed()
+        + " questions replayed), hosting " + String.join(", ", r.participants()));
   }
 }

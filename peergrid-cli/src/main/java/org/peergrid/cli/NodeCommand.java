@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     description = {"Starts a cluster node that hosts the games' players and agents and runs until stopped.",
       "Without --join it starts a new cluster with itself as the seed node; 'peergrid clear --cluster "
           + "HOST:PORT' then runs vc-game or vc-coop on it (docs/cluster.md).",
-      "Exit codes: 5 the node could not start (for example its port is taken)."})
+      "Exit codes: 5 the node could not start (for example its port is taken) or the cluster removed it"
+          + " (docs/cluster.md, Faults)."})
 final class NodeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -36,6 +36,13 @@ class ClearClusterTest {
     assertThat(s.get("cluster_nodes").asInt()).isEqualTo(3);
     assertThat(s.get("cluster_messages").asLong()).isPositive();
     assertThat(s.get("cluster_bytes").asLong()).isGreaterThan(s.get("cluster_messages").asLong());
+    // no fault: nothing lost, restarted or replayed, and no line about it
+    assertThat(s.get("cluster_nodes_lost").asInt()).isZero();
+    assertThat(s.get("cluster_restarts").asLong()).isZero();
+    assertThat(s.get("cluster_rehosted").isArray()).isTrue();
+    assertThat(s.get("cluster_rehosted")).isEmpty();
+    assertThat(s.get("cluster_replayed").asLong()).isZero();
+    assertThat(run.out()).doesNotContain("lost during the run");
     // Apart from the cluster's keys and the wall times, the summary is the in-process one.
     JsonNode inProcessSummary = ClearCommandTest.summary(local);
     s.fieldNames().forEachRemaining(k -> {

@@ -8,10 +8,13 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
 
 /**
  * One member of a peergrid cluster: a {@code node} hosts the games' entities, a {@code driver}
@@ -104,6 +107,25 @@ public final class ClusterNode implements AutoCloseable {
       }
     }
     return up;
+  }
+
+  /** Calls {@code listener} with the address of every entity-hosting node removed from the cluster from now on. */
+  void onNodeRemoved(java.util.function.Consumer<String> listener) {
+    system.systemActorOf(Behaviors.<ClusterEvent.MemberRemoved>setup(context -> {
+      Cluster.get(system).subscriptions().tell(Subscribe.create(context.getSelf(), ClusterEvent.MemberRemoved.class));
+      return Behaviors.receiveMessage(removed -> {
+        if (removed.member().hasRole(NODE_ROLE)) {
+          String hostPort = removed.member().address().hostPort(); // system@host:port
+          listener.accept(hostPort.substring(hostPort.indexOf('@') + 1));
+        }
+        return Behaviors.same();
+      });
+    }), "peergrid-node-removals", org.apache.pekko.actor.typed.Props.empty());
+  }
+
+  /** Runs {@code action} when this member is removed from the cluster (downed) or its system stops. */
+  void onSelfRemoved(Runnable action) {
+    org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberRemoved(action);
   }
 
   ClusterSharding sharding() {

@@ -13,6 +13,7 @@ import java.util.List;
 public final class LocalNodes implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final String seed;
+  private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private LocalNodes(String seed) {
     this.seed = seed;
@@ -26,21 +27,32 @@ public final class LocalNodes implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       ports[i] = freePort();
     }
-    String seed = "127.0.0.1:" + ports[0];
-    LocalNodes nodes = new LocalNodes(seed);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    LocalNodes nodes = new LocalNodes("127.0.0.1:" + ports[0]);
     try {
-      for (int i = 0; i < count; i++) {
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-            NodeMain.class.getName(), "--host", "127.0.0.1", "--port", String.valueOf(ports[i]), "--join", seed);
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        nodes.processes.add(pb.start());
+      for (int port : ports) {
+        nodes.startNode(port);
       }
-    } catch (IOException e) {
+    } catch (ClusterFailure e) {
       nodes.close();
-      throw new ClusterFailure("could not start a local node JVM (" + java + "): " + e.getMessage(), e);
+      throw e;
     }
     return nodes;
+  }
+
+  /** One more node joining the seed (tests replace a killed one with it). */
+  public void add() {
+    startNode(freePort());
+  }
+
+  private void startNode(int port) {
+    ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        NodeMain.class.getName(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--join", seed);
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    try {
+      processes.add(pb.start());
+    } catch (IOException e) {
+      throw new ClusterFailure("could not start a local node JVM (" + javaCommand + "): " + e.getMessage(), e);
+    }
   }
 
   /** The seed node's HOST:PORT. */
@@ -48,7 +60,7 @@ public final class LocalNodes implements AutoCloseable {
     return seed;
   }
 
-  /** The node processes, seed first (tests kill one). */
+  /** The node processes, seed first, in the order they were started (tests kill one). */
   public List<Process> processes() {
     return List.copyOf(processes);
   }

@@ -26,13 +26,32 @@ public final class NodeMain {
       System.err.println("--port is required");
       System.exit(2);
     }
-    run(host, port, join);
+    try {
+      run(host, port, join);
+    } catch (ClusterFailure e) {
+      System.err.println(e.getMessage());
+      System.exit(5);
+    }
   }
 
-  /** Starts a node and blocks until its JVM is stopped. */
+  /**
+   * Starts a node and blocks until its JVM is stopped.
+   *
+   * @throws ClusterFailure when the cluster removed this node (the others downed it: they lost
+   *     contact with it); its entities run on the other nodes by then
+   */
   public static void run(String host, int port, String join) throws InterruptedException {
     ClusterNode node = ClusterNode.start(host, port, join == null ? host + ":" + port : join, ClusterNode.NODE_ROLE);
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close));
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
+      node.close();
+    }));
     node.awaitTermination();
+    if (!stopping.get()) {
+      throw new ClusterFailure("node " + host + ":" + port + " was removed from the cluster (the other members lost"
+          + " contact with it and the split-brain resolver downed it; its players and agents run on the other nodes"
+          + " now): start it again to rejoin (docs/cluster.md, Faults)");
+    }
   }
 }

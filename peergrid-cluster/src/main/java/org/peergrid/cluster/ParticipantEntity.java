@@ -31,24 +31,35 @@ import org.peergrid.market.vc.messages.PriceSignal;
 public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.Command> {
   public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "participant");
 
-  public sealed interface Command extends ClusterMessage permits Host, Open, Respond, Certify, Outcome, Price,
-      Accept, Stop {}
+  public sealed interface Command extends ClusterMessage permits Question, Stop {}
+
+  /**
+   * A question in the entity's history. {@code seq} is its place there (0 for {@link Host}, then one
+   * more per question): the entity answers each place once, answers a repeat of its last question
+   * from memory, and says where its history ends when asked out of turn (a fresh copy restarted on
+   * another node has none), so that the driver can replay what it lost (docs/cluster.md, Faults).
+   */
+  public sealed interface Question extends Command permits Host, Open, Respond, Certify, Outcome, Price, Accept {
+    long seq();
+
+    ActorRef<Answer> replyTo();
+  }
 
   /** The first message: which participant of which scenario, in which game. */
-  public record Host(String scenarioFile, String participantId, String game, double relativeTolerance,
-      ActorRef<Answer> replyTo) implements Command {}
+  public record Host(long seq, String scenarioFile, String participantId, String game, double relativeTolerance,
+      ActorRef<Answer> replyTo) implements Question {}
 
-  public record Open(ActorRef<Answer> replyTo) implements Command {}
+  public record Open(long seq, ActorRef<Answer> replyTo) implements Question {}
 
-  public record Respond(MarketState state, ActorRef<Answer> replyTo) implements Command {}
+  public record Respond(long seq, MarketState state, ActorRef<Answer> replyTo) implements Question {}
 
-  public record Certify(MarketState state, ActorRef<Answer> replyTo) implements Command {}
+  public record Certify(long seq, MarketState state, ActorRef<Answer> replyTo) implements Question {}
 
-  public record Outcome(ActorRef<Answer> replyTo) implements Command {}
+  public record Outcome(long seq, ActorRef<Answer> replyTo) implements Question {}
 
-  public record Price(PriceSignal signal, ActorRef<Answer> replyTo) implements Command {}
+  public record Price(long seq, PriceSignal signal, ActorRef<Answer> replyTo) implements Question {}
 
-  public record Accept(Acceptance acceptance, ActorRef<Answer> replyTo) implements Command {}
+  public record Accept(long seq, Acceptance acceptance, ActorRef<Answer> replyTo) implements Question {}
 
   /** The game is over: the entity stops (no answer). */
   public record Stop() implements Command {}
@@ -57,11 +68,21 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
    * Every answer, with only the fields of the question set (one type keeps the schema small).
    *
    * @param error why the entity could not answer, or null
+   * @param historyEnds set (and nothing else) when the question was out of turn: how many questions
+   *     this entity has answered, the place the driver must replay from
    */
   public record Answer(Bid bid, Boolean settled, Double epsilon, PlayerHost.Outcome outcome, Offer offer,
-      ParticipantSchedule schedule, String error) implements ClusterMessage {
+      ParticipantSchedule schedule, String error, Long historyEnds) implements ClusterMessage {
     static Answer empty() {
-      return new Answer(null, null, null, null, null, null, null);
+      return new Answer(null, null, null, null, null, null, null, null);
+    }
+
+    static Answer failed(String error) {
+      return new Answer(null, null, null, null, null, null, error, null);
+    }
+
+    static Answer outOfTurn(long answered) {
+      return new Answer(null, null, null, null, null, null, null, answered);
     }
   }
 
@@ -70,6 +91,10 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
 
   private PlayerHost player;
   private AgentHost agent;
+  /** Questions answered so far: the place of the next one in this entity's history. */
+  private long answered;
+  /** The answer to the last of them, for a repeat of that question. */
+  private Answer last;
 
   private ParticipantEntity(ActorContext<Command> context) {
     super(context);
@@ -83,19 +108,19 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Host.class, this::host)
-        .onMessage(Open.class, m -> answer(m.replyTo(), () -> withBid(player().open(), null)))
-        .onMessage(Respond.class, m -> answer(m.replyTo(), () -> {
+        .onMessage(Open.class, m -> answer(m, () -> withBid(player().open(), null)))
+        .onMessage(Respond.class, m -> answer(m, () -> {
           PlayerHost.Reply r = player().respond(m.state());
           return withBid(r.bid(), r.settled());
         }))
-        .onMessage(Certify.class, m -> answer(m.replyTo(),
-            () -> new Answer(null, null, player().certify(m.state()), null, null, null, null)))
-        .onMessage(Outcome.class, m -> answer(m.replyTo(),
-            () -> new Answer(null, null, null, player().outcome(), null, null, null)))
-        .onMessage(Price.class, m -> answer(m.replyTo(),
-            () -> new Answer(null, null, null, null, agent().respond(m.signal()), null, null)))
-        .onMessage(Accept.class, m -> answer(m.replyTo(),
-            () -> new Answer(null, null, null, null, null, agent().schedule(m.acceptance()), null)))
+        .onMessage(Certify.class, m -> answer(m,
+            () -> new Answer(null, null, player().certify(m.state()), null, null, null, null, null)))
+        .onMessage(Outcome.class, m -> answer(m,
+            () -> new Answer(null, null, null, player().outcome(), null, null, null, null)))
+        .onMessage(Price.class, m -> answer(m,
+            () -> new Answer(null, null, null, null, agent().respond(m.signal()), null, null, null)))
+        .onMessage(Accept.class, m -> answer(m,
+            () -> new Answer(null, null, null, null, null, agent().schedule(m.acceptance()), null, null)))
         .onMessage(Stop.class, m -> {
           close();
           return Behaviors.stopped();
@@ -108,7 +133,7 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
   }
 
   private Behavior<Command> host(Host m) {
-    return answer(m.replyTo(), () -> {
+    return answer(m, () -> {
       close();
       Scenario day = SCENARIOS.computeIfAbsent(m.scenarioFile(), f -> ScenarioLoader.load(Path.of(f)));
       Participant self = day.participants().stream().filter(p -> p.id().equals(m.participantId())).findFirst()
@@ -123,17 +148,32 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
   }
 
   private static Answer withBid(Bid bid, Boolean settled) {
-    return new Answer(bid, settled, null, null, null, null, null);
+    return new Answer(bid, settled, null, null, null, null, null, null);
   }
 
-  private Behavior<Command> answer(ActorRef<Answer> to, java.util.function.Supplier<Answer> work) {
+  /**
+   * Does the work of question {@code m} if it is the next in this entity's history; a repeat of the
+   * last one (the driver sends again what may have been lost with a node) gets the same answer
+   * without moving the participant again; any other place gets where the history ends.
+   */
+  private Behavior<Command> answer(Question m, java.util.function.Supplier<Answer> work) {
+    if (m.seq() == answered - 1 && last != null) {
+      m.replyTo().tell(last);
+      return this;
+    }
+    if (m.seq() != answered) {
+      m.replyTo().tell(Answer.outOfTurn(answered));
+      return this;
+    }
     Answer a;
     try {
       a = work.get();
     } catch (RuntimeException e) {
-      a = new Answer(null, null, null, null, null, null, String.valueOf(e.getMessage()));
+      a = Answer.failed(String.valueOf(e.getMessage()));
     }
-    to.tell(a);
+    answered++;
+    last = a;
+    m.replyTo().tell(a);
     return this;
   }
 

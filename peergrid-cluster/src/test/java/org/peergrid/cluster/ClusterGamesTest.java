@@ -12,20 +12,36 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.TimeSeries;
+import org.peergrid.market.vc.CoopAgents;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
+import org.peergrid.market.vc.NashPlayers;
+import org.peergrid.market.vc.PlayerHost;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcGameClearing;
+import org.peergrid.market.vc.VcNashGame;
+import org.peergrid.market.vc.messages.Acceptance;
+import org.peergrid.market.vc.messages.Bid;
+import org.peergrid.market.vc.messages.MarketState;
+import org.peergrid.market.vc.messages.Offer;
+import org.peergrid.market.vc.messages.PriceSignal;
 
 /**
- * Issue 18 part 2: both games on 3 local node JVMs give the in-process schedule, prices and
- * settlement (to 1e-9), with the players and agents answering from the other JVMs.
+ * Issue 18 parts 2 and 3: both games on 3 local node JVMs give the in-process schedule, prices and
+ * settlement (to 1e-9), with the players and agents answering from the other JVMs; and they still
+ * do when a node is killed (SIGKILL) in the middle of the game. The kills come last: they share
+ * the nodes (starting three JVMs is most of the time a cluster test takes).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterGamesTest {
   private static final double TOLERANCE = 1e-9;
   private static Path file;
@@ -52,6 +68,7 @@ class ClusterGamesTest {
   }
 
   @Test
+  @Order(1)
   void vcCoopOnThreeNodesIsTheInProcessResult() {
     VcCoopClearing local = VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
     long messages = cluster.messages();
@@ -68,6 +85,7 @@ class ClusterGamesTest {
   }
 
   @Test
+  @Order(2)
   void vcGameOnThreeNodesIsTheInProcessResult() {
     VcGameClearing local = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
     long messages = cluster.messages();
@@ -79,6 +97,79 @@ class ClusterGamesTest {
     assertSame("settlement", local.clearing().settlement().orElseThrow(), remote.clearing().settlement().orElseThrow());
     assertSame("players", local.equilibrium().orElseThrow().players(), remote.equilibrium().orElseThrow().players());
     assertSame("trades", local.trades(), remote.trades());
+    assertThat(cluster.restarts().any()).as("no fault, nothing restarted").isFalse();
+  }
+
+  @Test
+  @Order(3)
+  void vcGameSurvivesANodeKilledAfterItsThirdRound() throws InterruptedException {
+    VcGameClearing local = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    int killAfter = 3;
+    assertThat(local.equilibrium().orElseThrow().rounds()).as("the kill is mid-game").isGreaterThan(killAfter + 1);
+    Process victim = nodes.processes().get(1);
+    VcNashGame.PlayerPlacement onCluster = cluster.players(file);
+    int[] rounds = {0};
+    VcGameClearing remote = VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults(),
+        (day, order, settings) -> new KillingPlayers(onCluster.place(day, order, settings), () -> {
+          if (++rounds[0] == killAfter) {
+            kill(victim);
+          }
+        }));
+    assertThat(victim.isAlive()).isFalse();
+    assertThat(rounds[0]).isGreaterThan(killAfter);
+    assertThat(cluster.nodes()).isEqualTo(2);
+    ClusterGames.Restarts r = cluster.restarts();
+    assertThat(r.nodesLost()).hasSize(1);
+    assertThat(r.entities()).as("the killed node hosted players").isPositive();
+    assertThat(r.participants()).hasSize((int) r.entities()).isSubsetOf(scenario.participants().stream()
+        .map(p -> p.id()).toList());
+    // each restarted player is given its Host, its opening and the rounds before the kill again
+    assertThat(r.replayed()).isGreaterThanOrEqualTo(r.entities() * (killAfter + 1));
+    assertThat(remote.equilibrium().orElseThrow().rounds()).isEqualTo(local.equilibrium().orElseThrow().rounds());
+    assertSame("schedule and prices", local.clearing().dispatch().optimal(), remote.clearing().dispatch().optimal());
+    assertSame("settlement", local.clearing().settlement().orElseThrow(), remote.clearing().settlement().orElseThrow());
+    assertSame("players", local.equilibrium().orElseThrow().players(), remote.equilibrium().orElseThrow().players());
+    assertSame("trades", local.trades(), remote.trades());
+  }
+
+  @Test
+  @Order(4)
+  void vcCoopSurvivesANodeKilledAfterItsSecondRound() throws InterruptedException {
+    nodes.add(); // a third node again, so that the kill leaves a majority; it starts during the in-process run
+    VcCoopClearing local = VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+    awaitNodes(3);
+    int killAfter = 2;
+    // The new node: sharding allocates a new shard to the node with the fewest, so it hosts most of
+    // this play's agents (the older nodes still hold the shards of the earlier plays' entities).
+    Process victim = nodes.processes().get(3);
+    long restartsBefore = cluster.restarts().entities();
+    CoopAgents.Placement onCluster = cluster.agents(file);
+    int[] rounds = {0};
+    VcCoopClearing remote = VcCoopClearing.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults(),
+        (day, order, settings) -> new KillingAgents(onCluster.place(day, order, settings), () -> {
+          if (++rounds[0] == killAfter) {
+            kill(victim);
+          }
+        }));
+    assertThat(victim.isAlive()).isFalse();
+    assertThat(rounds[0]).as("the kill is mid-game").isGreaterThan(killAfter);
+    assertThat(cluster.nodes()).isEqualTo(2);
+    assertThat(cluster.restarts().nodesLost()).hasSize(2);
+    assertThat(cluster.restarts().entities()).isGreaterThan(restartsBefore);
+    assertSame("schedule and prices", local.clearing().dispatch().optimal(), remote.clearing().dispatch().optimal());
+    assertSame("settlement", local.clearing().settlement().orElseThrow(), remote.clearing().settlement().orElseThrow());
+    assertSame("trades", local.trades(), remote.trades());
+  }
+
+  @Test
+  @Order(5)
+  void whenEveryNodeIsGoneTheRunFailsWithAClearMessage() throws InterruptedException {
+    for (Process p : nodes.processes()) {
+      kill(p);
+    }
+    assertThatThrownBy(() -> VcGameClearing.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults(),
+        cluster.players(file)))
+        .isInstanceOf(ClusterFailure.class).hasMessageContaining("removed from the cluster");
   }
 
   @Test
@@ -87,6 +178,79 @@ class ClusterGamesTest {
         .isInstanceOf(ClusterFailure.class).hasMessageContaining("could not join the cluster at 127.0.0.1:1");
     assertThatThrownBy(() -> ClusterGames.join("nowhere", 1, Duration.ofSeconds(3)))
         .isInstanceOf(ClusterFailure.class).hasMessageContaining("is not HOST:PORT");
+  }
+
+  /** SIGKILL, as {@code kill -9}: the node gets no chance to leave the cluster or hand its shards over. */
+  private static void kill(Process node) {
+    node.destroyForcibly();
+    try {
+      node.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitNodes(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (cluster.nodes() < count && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(cluster.nodes()).isEqualTo(count);
+  }
+
+  /** The players on the cluster, with {@code afterRound} run after every best-response round. */
+  private record KillingPlayers(NashPlayers players, Runnable afterRound) implements NashPlayers {
+    @Override
+    public List<String> ids() {
+      return players.ids();
+    }
+
+    @Override
+    public Bid[] open() {
+      return players.open();
+    }
+
+    @Override
+    public PlayerHost.Reply[] respond(MarketState[] states) {
+      PlayerHost.Reply[] replies = players.respond(states);
+      afterRound.run();
+      return replies;
+    }
+
+    @Override
+    public double[] certify(MarketState[] states) {
+      return players.certify(states);
+    }
+
+    @Override
+    public PlayerHost.Outcome[] outcomes() {
+      return players.outcomes();
+    }
+
+    @Override
+    public void close() {
+      players.close();
+    }
+  }
+
+  /** The agents on the cluster, with {@code afterRound} run after every round of prices. */
+  private record KillingAgents(CoopAgents agents, Runnable afterRound) implements CoopAgents {
+    @Override
+    public Offer[] respond(PriceSignal[] signals) {
+      Offer[] offers = agents.respond(signals);
+      afterRound.run();
+      return offers;
+    }
+
+    @Override
+    public ParticipantSchedule[] schedules(Acceptance[] acceptances) {
+      return agents.schedules(acceptances);
+    }
+
+    @Override
+    public void close() {
+      agents.close();
+    }
   }
 
   /** Field by field through records, lists, maps and optionals; numbers within {@link #TOLERANCE}. */
