@@ -72,6 +72,29 @@ public final class ExampleScenarioWriter {
     }
   }
 
+  /**
+   * A larger community in the main example's setting ({@link #COMMUNITY}): {@code count} buildings
+   * from {@link SyntheticCommunity#EXAMPLE_SEED} (sizes divided by count/32, so the feeder carries
+   * about the same load), written to {@code root/NAME/} with case33bw copied to {@code root/feeders/}
+   * so that the scenario's {@code ../feeders/case33bw.m} resolves. For the whole-process benchmark.
+   *
+   * @return the scenario file
+   */
+  public static Path writeCommunity(Path root, Path case33bw, int count) throws IOException {
+    List<SyntheticCommunity.GeneratedBuilding> buildings = SyntheticCommunity.buildings(count, INTERVALS,
+        SyntheticCommunity.EXAMPLE_SEED, String.valueOf(count).length());
+    Setting setting = new Setting("community-" + count, COMMUNITY.backgroundMax(), COMMUNITY.vminPu(),
+        COMMUNITY.limitKva(), COMMUNITY.comment());
+    Path dir = root.resolve(setting.name());
+    Files.createDirectories(dir);
+    Files.createDirectories(root.resolve("feeders"));
+    Files.copy(case33bw, root.resolve("feeders").resolve("case33bw.m"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(dir.resolve("profiles.csv"), csv(buildings));
+    Files.writeString(dir.resolve("scenario.yaml"), yaml(buildings, setting));
+    return dir.resolve("scenario.yaml");
+  }
+
   static String csv(List<SyntheticCommunity.GeneratedBuilding> buildings) {
     StringBuilder out = new StringBuilder("interval,hour");
     for (var g : buildings) {

@@ -1,0 +1,172 @@
+package org.peergrid.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.peergrid.bench.community.ExampleScenarioWriter;
+
+/**
+ * The whole process of a one-shot clearing, measured as a user sees it: the wall time of
+ * {@code LAUNCHER clear --scenario S --out D}, from starting the process to its exit, on a
+ * community of {@code N} buildings × 24 h on case33bw (the bundled example's setting,
+ * {@link ExampleScenarioWriter#writeCommunity}). Several launchers (e.g. the {@code peergrid}
+ * scripts of two checkouts) run alternately, round after round, so that a before/after ratio is
+ * taken under the same load; the first round is a warm-up (a launcher may build itself, the file
+ * cache fills) and is not counted. The report files of every launcher are compared byte for byte
+ * with the first launcher's.
+ *
+ * <p>Then, unless {@code phases=0}, the breakdown: {@code org.peergrid.cli.ClearPhases} does the
+ * same steps in fresh JVMs (this module's class path, JVM options from {@code -Doneshot.phasesOpts})
+ * with a clock around each; medians per step.
+ *
+ * <pre>{@code
+ * ./mvnw -q -B -o -pl peergrid-bench -am package -DskipTests
+ * java -cp "peergrid-bench/target/classes:peergrid-bench/target/lib/*" \
+ *     org.peergrid.bench.OneShotHarness [runs=7] [buildings=1000] [phases=5] [LAUNCHER ...]
+ * }</pre>
+ *
+ * Default launcher: {@code ./peergrid}. Figures: docs/benchmarks.md, "Whole-process one-shot clearing".
+ */
+public final class OneShotHarness {
+  private OneShotHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = 7;
+    int buildings = 1000;
+    int phases = 5;
+    List<String> launchers = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("runs=")) {
+        runs = Integer.parseInt(a.substring(5));
+      } else if (a.startsWith("buildings=")) {
+        buildings = Integer.parseInt(a.substring(10));
+      } else if (a.startsWith("phases=")) {
+        phases = Integer.parseInt(a.substring(7));
+      } else {
+        launchers.add(a);
+      }
+    }
+    if (launchers.isEmpty()) {
+      launchers.add("./peergrid");
+    }
+    Path work = Files.createTempDirectory("oneshot");
+    Path scenario = ExampleScenarioWriter.writeCommunity(work, Path.of("examples/feeders/case33bw.m"), buildings);
+    System.out.printf(Locale.ROOT, "scenario: %s (%d buildings x 24 h, case33bw)%n", scenario, buildings);
+
+    Map<String, List<Double>> wall = new LinkedHashMap<>();
+    for (String l : launchers) {
+      wall.put(l, new ArrayList<>());
+    }
+    for (int round = 0; round <= runs; round++) {
+      for (int i = 0; i < launchers.size(); i++) {
+        Path out = work.resolve("out-" + i);
+        double ms = runOnce(List.of(launchers.get(i), "clear", "--scenario", scenario.toString(), "--out",
+            out.toString()), work.resolve("log-" + i));
+        if (round > 0) {
+          wall.get(launchers.get(i)).add(ms);
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("| launcher | runs | median wall ms | min-max ms | median / first launcher's |");
+    System.out.println("|---|---:|---:|---|---:|");
+    double first = median(wall.get(launchers.get(0)));
+    for (String l : launchers) {
+      List<Double> w = wall.get(l);
+      System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f-%.0f | %.3f |%n", l, w.size(), median(w),
+          w.stream().mapToDouble(d -> d).min().orElseThrow(), w.stream().mapToDouble(d -> d).max().orElseThrow(),
+          median(w) / first);
+    }
+    for (int i = 1; i < launchers.size(); i++) {
+      System.out.println(sameFiles(work.resolve("out-0"), work.resolve("out-" + i))
+          ? "report files of " + launchers.get(i) + ": byte-identical to " + launchers.get(0)
+          : "report files of " + launchers.get(i) + ": DIFFER from " + launchers.get(0));
+    }
+    if (phases > 0) {
+      phases(scenario, work.resolve("out-phases"), phases);
+    }
+  }
+
+  /** Wall time [ms] of one process, from start to exit; its output goes to {@code log}. */
+  private static double runOnce(List<String> command, Path log) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    int exit = p.waitFor();
+    double ms = (System.nanoTime() - start) / 1e6;
+    if (exit != 0) {
+      throw new IllegalStateException(command + " exited with " + exit + "; see " + log);
+    }
+    return ms;
+  }
+
+  private static void phases(Path scenario, Path out, int runs) throws IOException, InterruptedException {
+    String javaCmd = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> opts = new ArrayList<>();
+    String extra = System.getProperty("oneshot.phasesOpts", "").trim();
+    if (!extra.isEmpty()) {
+      opts.addAll(Arrays.asList(extra.split("\\s+")));
+    }
+    Map<String, List<Double>> byPhase = new TreeMap<>();
+    List<String> order = new ArrayList<>();
+    for (int r = 0; r <= runs; r++) {
+      List<String> cmd = new ArrayList<>(List.of(javaCmd));
+      cmd.addAll(opts);
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.peergrid.cli.ClearPhases",
+          Long.toString(System.currentTimeMillis()), scenario.toString(), out.toString()));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("ClearPhases failed:\n" + text);
+      }
+      if (r == 0) {
+        continue; // warm-up
+      }
+      for (String line : text.split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          String phase = line.substring(0, eq);
+          if (!byPhase.containsKey(phase)) {
+            order.add(phase);
+          }
+          byPhase.computeIfAbsent(phase, k -> new ArrayList<>()).add(Double.parseDouble(line.substring(eq + 1)));
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("Breakdown (ClearPhases, " + runs + " fresh JVMs, JVM options: "
+        + (opts.isEmpty() ? "none" : String.join(" ", opts)) + "), medians:");
+    System.out.println("| step | median ms | min-max ms |");
+    System.out.println("|---|---:|---|");
+    for (String phase : order) {
+      List<Double> v = byPhase.get(phase);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f-%.1f |%n", phase, median(v),
+          v.stream().mapToDouble(d -> d).min().orElseThrow(), v.stream().mapToDouble(d -> d).max().orElseThrow());
+    }
+  }
+
+  private static boolean sameFiles(Path a, Path b) throws IOException {
+    try (var files = Files.list(a)) {
+      for (Path f : files.toList()) {
+        Path other = b.resolve(f.getFileName());
+        if (!Files.exists(other) || Files.mismatch(f, other) != -1) {
+          System.out.println("  differs: " + f.getFileName());
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double median(List<Double> values) {
+    double[] v = values.stream().mapToDouble(d -> d).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}
