@@ -13,14 +13,15 @@ import java.util.TreeMap;
 import org.peergrid.bench.community.ExampleScenarioWriter;
 
 /**
- * The whole process of a one-shot clearing, measured as a user sees it: the wall time of
+ * The whole process of a one-shot clearing, measured as a user sees it: the wall time (and, with
+ * GNU time, the CPU time of the process and its children) of
  * {@code LAUNCHER clear --scenario S --out D}, from starting the process to its exit, on a
  * community of {@code N} buildings × 24 h on case33bw (the bundled example's setting,
  * {@link ExampleScenarioWriter#writeCommunity}). Several launchers (e.g. the {@code peergrid}
  * scripts of two checkouts) run alternately, round after round, so that a before/after ratio is
  * taken under the same load; the first round is a warm-up (a launcher may build itself, the file
  * cache fills) and is not counted. The report files of every launcher are compared byte for byte
- * with the first launcher's.
+ * with the first launcher's (summary.json without its timings, the keys ending in {@code _ms}).
  *
  * <p>Then, unless {@code phases=0}, the breakdown: {@code org.peergrid.cli.ClearPhases} does the
  * same steps in fresh JVMs (this module's class path, JVM options from {@code -Doneshot.phasesOpts})
@@ -61,28 +62,33 @@ public final class OneShotHarness {
     System.out.printf(Locale.ROOT, "scenario: %s (%d buildings x 24 h, case33bw)%n", scenario, buildings);
 
     Map<String, List<Double>> wall = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
     for (String l : launchers) {
       wall.put(l, new ArrayList<>());
+      cpu.put(l, new ArrayList<>());
     }
     for (int round = 0; round <= runs; round++) {
       for (int i = 0; i < launchers.size(); i++) {
         Path out = work.resolve("out-" + i);
-        double ms = runOnce(List.of(launchers.get(i), "clear", "--scenario", scenario.toString(), "--out",
+        Run run = runOnce(List.of(launchers.get(i), "clear", "--scenario", scenario.toString(), "--out",
             out.toString()), work.resolve("log-" + i));
         if (round > 0) {
-          wall.get(launchers.get(i)).add(ms);
+          wall.get(launchers.get(i)).add(run.wallMs());
+          cpu.get(launchers.get(i)).add(run.cpuMs());
         }
       }
     }
     System.out.println();
-    System.out.println("| launcher | runs | median wall ms | min-max ms | median / first launcher's |");
-    System.out.println("|---|---:|---:|---|---:|");
+    System.out.println("| launcher | runs | median wall ms | min-max wall ms | wall / first's | median CPU ms"
+        + " (user+sys) | CPU / first's |");
+    System.out.println("|---|---:|---:|---|---:|---:|---:|");
     double first = median(wall.get(launchers.get(0)));
+    double firstCpu = median(cpu.get(launchers.get(0)));
     for (String l : launchers) {
       List<Double> w = wall.get(l);
-      System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f-%.0f | %.3f |%n", l, w.size(), median(w),
+      System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f-%.0f | %.3f | %.0f | %.3f |%n", l, w.size(), median(w),
           w.stream().mapToDouble(d -> d).min().orElseThrow(), w.stream().mapToDouble(d -> d).max().orElseThrow(),
-          median(w) / first);
+          median(w) / first, median(cpu.get(l)), median(cpu.get(l)) / firstCpu);
     }
     for (int i = 1; i < launchers.size(); i++) {
       System.out.println(sameFiles(work.resolve("out-0"), work.resolve("out-" + i))
@@ -94,9 +100,21 @@ public final class OneShotHarness {
     }
   }
 
-  /** Wall time [ms] of one process, from start to exit; its output goes to {@code log}. */
-  private static double runOnce(List<String> command, Path log) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+  /** GNU time, for the CPU time of a child process and its children (user + system); absent: no CPU column. */
+  private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+  /** Wall time and CPU time (NaN without GNU time) of one process [ms]. */
+  private record Run(double wallMs, double cpuMs) {}
+
+  /** One process, from start to exit; its output goes to {@code log}. */
+  private static Run runOnce(List<String> command, Path log) throws IOException, InterruptedException {
+    Path cpuFile = log.resolveSibling(log.getFileName() + ".cpu");
+    List<String> timed = new ArrayList<>();
+    if (Files.isExecutable(GNU_TIME)) {
+      timed.addAll(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpuFile.toString()));
+    }
+    timed.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(timed).redirectErrorStream(true).redirectOutput(log.toFile());
     long start = System.nanoTime();
     Process p = pb.start();
     int exit = p.waitFor();
@@ -104,7 +122,12 @@ public final class OneShotHarness {
     if (exit != 0) {
       throw new IllegalStateException(command + " exited with " + exit + "; see " + log);
     }
-    return ms;
+    double cpu = Double.NaN;
+    if (Files.isExecutable(GNU_TIME)) {
+      String[] us = Files.readString(cpuFile).trim().split("\\s+");
+      cpu = (Double.parseDouble(us[us.length - 2]) + Double.parseDouble(us[us.length - 1])) * 1000;
+    }
+    return new Run(ms, cpu);
   }
 
   private static void phases(Path scenario, Path out, int runs) throws IOException, InterruptedException {
@@ -156,13 +179,18 @@ public final class OneShotHarness {
     try (var files = Files.list(a)) {
       for (Path f : files.toList()) {
         Path other = b.resolve(f.getFileName());
-        if (!Files.exists(other) || Files.mismatch(f, other) != -1) {
+        if (!Files.exists(other) || !withoutTimes(f).equals(withoutTimes(other))) {
           System.out.println("  differs: " + f.getFileName());
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** A file's lines without summary.json's timings ("solve_ms", "ac_solve_ms"), which differ from run to run. */
+  private static List<String> withoutTimes(Path file) throws IOException {
+    return Files.readAllLines(file).stream().filter(line -> !line.matches("\\s*\"[a-z_]*_ms\" : .*")).toList();
   }
 
   private static double median(List<Double> values) {
