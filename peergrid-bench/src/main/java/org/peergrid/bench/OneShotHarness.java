@@ -17,7 +17,9 @@ import org.peergrid.bench.community.ExampleScenarioWriter;
  * GNU time, the CPU time of the process and its children) of
  * {@code LAUNCHER clear --scenario S --out D}, from starting the process to its exit, on a
  * community of {@code N} buildings × 24 h on case33bw (the bundled example's setting,
- * {@link ExampleScenarioWriter#writeCommunity}). Several launchers (e.g. the {@code peergrid}
+ * {@link ExampleScenarioWriter#writeCommunity}); with {@code command=realtime} the real-time day
+ * instead ({@code LAUNCHER realtime --scenario S --out D --sample-seed 42}, the day ahead cleared
+ * in the same process), e.g. {@code buildings=300 intervals=96}. Several launchers (e.g. the {@code peergrid}
  * scripts of two checkouts) run alternately, round after round, so that a before/after ratio is
  * taken under the same load; the first round is a warm-up (a launcher may build itself, the file
  * cache fills) and is not counted. The report files of every launcher are compared byte for byte
@@ -30,7 +32,8 @@ import org.peergrid.bench.community.ExampleScenarioWriter;
  * <pre>{@code
  * ./mvnw -q -B -o -pl peergrid-bench -am package -DskipTests
  * java -cp "peergrid-bench/target/classes:peergrid-bench/target/lib/*" \
- *     org.peergrid.bench.OneShotHarness [runs=7] [buildings=1000] [phases=5] [LAUNCHER ...]
+ *     org.peergrid.bench.OneShotHarness [runs=7] [buildings=1000] [intervals=24] [phases=5]
+ *     [command=clear|realtime] [LAUNCHER ...]
  * }</pre>
  *
  * Default launcher: {@code ./peergrid}. Figures: docs/benchmarks.md, "Whole-process one-shot clearing".
@@ -42,6 +45,8 @@ public final class OneShotHarness {
     int runs = 7;
     int buildings = 1000;
     int phases = 5;
+    int intervals = 24;
+    String command = "clear";
     List<String> launchers = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("runs=")) {
@@ -50,6 +55,10 @@ public final class OneShotHarness {
         buildings = Integer.parseInt(a.substring(10));
       } else if (a.startsWith("phases=")) {
         phases = Integer.parseInt(a.substring(7));
+      } else if (a.startsWith("intervals=")) {
+        intervals = Integer.parseInt(a.substring(10));
+      } else if (a.startsWith("command=")) {
+        command = a.substring(8);
       } else {
         launchers.add(a);
       }
@@ -58,8 +67,10 @@ public final class OneShotHarness {
       launchers.add("./peergrid");
     }
     Path work = Files.createTempDirectory("oneshot");
-    Path scenario = ExampleScenarioWriter.writeCommunity(work, Path.of("examples/feeders/case33bw.m"), buildings);
-    System.out.printf(Locale.ROOT, "scenario: %s (%d buildings x 24 h, case33bw)%n", scenario, buildings);
+    Path scenario = ExampleScenarioWriter.writeCommunity(work, Path.of("examples/feeders/case33bw.m"), buildings,
+        intervals);
+    System.out.printf(Locale.ROOT, "scenario: %s (%d buildings x %d intervals, case33bw), command: %s%n", scenario,
+        buildings, intervals, command);
 
     Map<String, List<Double>> wall = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
@@ -70,8 +81,12 @@ public final class OneShotHarness {
     for (int round = 0; round <= runs; round++) {
       for (int i = 0; i < launchers.size(); i++) {
         Path out = work.resolve("out-" + i);
-        Run run = runOnce(List.of(launchers.get(i), "clear", "--scenario", scenario.toString(), "--out",
-            out.toString()), work.resolve("log-" + i));
+        List<String> cmd = new ArrayList<>(List.of(launchers.get(i), command, "--scenario", scenario.toString(),
+            "--out", out.toString()));
+        if (command.equals("realtime")) {
+          cmd.addAll(List.of("--sample-seed", "42"));
+        }
+        Run run = runOnce(cmd, work.resolve("log-" + i));
         if (round > 0) {
           wall.get(launchers.get(i)).add(run.wallMs());
           cpu.get(launchers.get(i)).add(run.cpuMs());
@@ -95,7 +110,7 @@ public final class OneShotHarness {
           ? "report files of " + launchers.get(i) + ": byte-identical to " + launchers.get(0)
           : "report files of " + launchers.get(i) + ": DIFFER from " + launchers.get(0));
     }
-    if (phases > 0) {
+    if (phases > 0 && command.equals("clear")) {
       phases(scenario, work.resolve("out-phases"), phases);
     }
   }
@@ -165,13 +180,18 @@ public final class OneShotHarness {
     }
     System.out.println();
     System.out.println("Breakdown (ClearPhases, " + runs + " fresh JVMs, JVM options: "
-        + (opts.isEmpty() ? "none" : String.join(" ", opts)) + "), medians:");
-    System.out.println("| step | median ms | min-max ms |");
-    System.out.println("|---|---:|---|");
+        + (opts.isEmpty() ? "none" : String.join(" ", opts)) + "), medians; CPU = the main thread's:");
+    System.out.println("| step | wall ms | min-max wall ms | CPU ms |");
+    System.out.println("|---|---:|---|---:|");
     for (String phase : order) {
+      if (phase.startsWith("cpu:")) {
+        continue;
+      }
       List<Double> v = byPhase.get(phase);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f-%.1f |%n", phase, median(v),
-          v.stream().mapToDouble(d -> d).min().orElseThrow(), v.stream().mapToDouble(d -> d).max().orElseThrow());
+      List<Double> c = byPhase.get("cpu:" + phase);
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f-%.1f | %s |%n", phase, median(v),
+          v.stream().mapToDouble(d -> d).min().orElseThrow(), v.stream().mapToDouble(d -> d).max().orElseThrow(),
+          c == null ? "" : String.format(Locale.ROOT, "%.1f", median(c)));
     }
   }
 
