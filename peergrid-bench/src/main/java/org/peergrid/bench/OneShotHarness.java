@@ -23,11 +23,12 @@ import org.peergrid.bench.community.ExampleScenarioWriter;
  * scripts of two checkouts) run alternately, round after round, so that a before/after ratio is
  * taken under the same load; the first round is a warm-up (a launcher may build itself, the file
  * cache fills) and is not counted. The report files of every launcher are compared byte for byte
- * with the first launcher's (summary.json without its timings, the keys ending in {@code _ms}).
+ * with the first launcher's, without the timings in them ({@link #withoutTimes}).
  *
  * <p>Then, unless {@code phases=0}, the breakdown: {@code org.peergrid.cli.ClearPhases} does the
- * same steps in fresh JVMs (this module's class path, JVM options from {@code -Doneshot.phasesOpts})
- * with a clock around each; medians per step.
+ * same steps in fresh JVMs with a clock around each; medians per step. Class path: this module's,
+ * or {@code -Doneshot.phasesClasspath} (e.g. this module's classes before another checkout's
+ * peergrid-cli.jar and lib/, for its breakdown); JVM options: {@code -Doneshot.phasesOpts}.
  *
  * <pre>{@code
  * ./mvnw -q -B -o -pl peergrid-bench -am package -DskipTests
@@ -72,6 +73,17 @@ public final class OneShotHarness {
     System.out.printf(Locale.ROOT, "scenario: %s (%d buildings x %d intervals, case33bw), command: %s%n", scenario,
         buildings, intervals, command);
 
+    if (runs > 0) {
+      compare(launchers, runs, command, scenario, work);
+    }
+    if (phases > 0 && command.equals("clear")) {
+      phases(scenario, work.resolve("out-phases"), phases);
+    }
+  }
+
+  /** The launchers' processes, alternately, {@code runs} rounds after a warm-up round. */
+  private static void compare(List<String> launchers, int runs, String command, Path scenario, Path work)
+      throws IOException, InterruptedException {
     Map<String, List<Double>> wall = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
     for (String l : launchers) {
@@ -109,9 +121,6 @@ public final class OneShotHarness {
       System.out.println(sameFiles(work.resolve("out-0"), work.resolve("out-" + i))
           ? "report files of " + launchers.get(i) + ": byte-identical to " + launchers.get(0)
           : "report files of " + launchers.get(i) + ": DIFFER from " + launchers.get(0));
-    }
-    if (phases > 0 && command.equals("clear")) {
-      phases(scenario, work.resolve("out-phases"), phases);
     }
   }
 
@@ -157,7 +166,8 @@ public final class OneShotHarness {
     for (int r = 0; r <= runs; r++) {
       List<String> cmd = new ArrayList<>(List.of(javaCmd));
       cmd.addAll(opts);
-      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.peergrid.cli.ClearPhases",
+      String classPath = System.getProperty("oneshot.phasesClasspath", System.getProperty("java.class.path"));
+      cmd.addAll(List.of("-cp", classPath, "org.peergrid.cli.ClearPhases",
           Long.toString(System.currentTimeMillis()), scenario.toString(), out.toString()));
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -180,7 +190,8 @@ public final class OneShotHarness {
     }
     System.out.println();
     System.out.println("Breakdown (ClearPhases, " + runs + " fresh JVMs, JVM options: "
-        + (opts.isEmpty() ? "none" : String.join(" ", opts)) + "), medians; CPU = the main thread's:");
+        + (opts.isEmpty() ? "none" : String.join(" ", opts)) + ", class path "
+        + System.getProperty("oneshot.phasesClasspath", "this module's") + "), medians; CPU = the main thread's:");
     System.out.println("| step | wall ms | min-max wall ms | CPU ms |");
     System.out.println("|---|---:|---|---:|");
     for (String phase : order) {
@@ -208,9 +219,31 @@ public final class OneShotHarness {
     return true;
   }
 
-  /** A file's lines without summary.json's timings ("solve_ms", "ac_solve_ms"), which differ from run to run. */
+  /**
+   * A file's lines without the timings that differ from run to run: summary.json's keys with
+   * {@code _ms} in their name and "LP N ms" in its texts, and CSV columns whose name ends in {@code _ms}
+   * (realtime_intervals.csv's solve_ms; those files quote no commas).
+   */
   private static List<String> withoutTimes(Path file) throws IOException {
-    return Files.readAllLines(file).stream().filter(line -> !line.matches("\\s*\"[a-z_]*_ms\" : .*")).toList();
+    List<String> lines = Files.readAllLines(file).stream()
+        .filter(line -> !line.matches("\\s*\"[a-z_]*_ms[a-z_]*\" : .*"))
+        .map(line -> line.replaceAll("LP \\d+ ms", "LP ms")).toList();
+    if (!file.getFileName().toString().endsWith(".csv") || lines.isEmpty()) {
+      return lines;
+    }
+    String[] header = lines.get(0).split(",", -1);
+    List<String> kept = new ArrayList<>();
+    for (String line : lines) {
+      String[] cells = line.split(",", -1);
+      StringBuilder row = new StringBuilder();
+      for (int c = 0; c < cells.length; c++) {
+        if (c >= header.length || !header[c].endsWith("_ms")) {
+          row.append(cells[c]).append(',');
+        }
+      }
+      kept.add(row.toString());
+    }
+    return kept;
   }
 
   private static double median(List<Double> values) {
