@@ -73,10 +73,16 @@ public final class ReportCsv {
   }
 
   public static String schedule(Scenario s, DispatchSolution sol) {
+    // By id once, not DispatchSolution.schedule's search per row (quadratic in the participants).
+    java.util.Map<String, ParticipantSchedule> byId = new java.util.HashMap<>();
+    sol.schedules().forEach(x -> byId.putIfAbsent(x.id(), x));
     return csv(SCHEDULE, out -> {
       for (int t = 0; t < s.horizon().intervals(); t++) {
         for (Participant p : s.participants()) {
-          ParticipantSchedule x = sol.schedule(p.id());
+          ParticipantSchedule x = byId.get(p.id());
+          if (x == null) {
+            throw new IllegalArgumentException("no participant " + p.id());
+          }
           out.printRecord(t, p.id(), n(x.importKw().get(t)), n(x.exportKw().get(t)), n(x.chargeKw().get(t)),
               n(x.dischargeKw().get(t)), hasBattery(p) ? n(x.socKwh().get(t)) : "", n(x.shiftedKw().get(t)),
               n(x.generationKw().get(t)), n(x.curtailedKw().get(t)));

@@ -86,8 +86,10 @@ public final class BusLoads {
         active[t][bus[i]] -= schedules[i].netInjectionKw(t);
       }
       if (participants.get(i) instanceof Building b) {
+        // Building.loadKvar's L·tan(acos pf), with tan(acos pf) taken once rather than per interval
+        double tanPhi = Math.tan(Math.acos(b.powerFactor()));
         for (int t = 0; t < intervals; t++) {
-          reactive[t][bus[i]] += b.loadKvar(t);
+          reactive[t][bus[i]] += b.loadKw().get(t) * tanPhi;
         }
       }
     }

@@ -2,6 +2,7 @@ package org.peergrid.market.dispatch;
 
 import com.google.ortools.linearsolver.MPSolver;
 import java.util.Optional;
+import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
@@ -42,9 +43,18 @@ public final class LinDistFlowDispatch {
 
   /**
    * Schedules one building (or EV) alone at the tariffs, without a network (the base case of
-   * MODEL.md §3).
+   * MODEL.md §3): in closed form for a building without storage ({@link AloneWithoutStorage}),
+   * otherwise an LP.
    */
   public static DispatchResult solveAlone(Scenario scenario, Participant participant) {
+    if (AloneWithoutStorage.applies(scenario, participant)) {
+      return AloneWithoutStorage.solve(scenario, (Building) participant);
+    }
+    return solveAloneLp(scenario, participant);
+  }
+
+  /** {@link #solveAlone} always as an LP (the reference that the closed form is tested against). */
+  static DispatchResult solveAloneLp(Scenario scenario, Participant participant) {
     return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone");
   }
 

@@ -2,6 +2,7 @@ package org.peergrid.market.dispatch;
 
 import com.google.ortools.linearsolver.MPSolver;
 import java.util.Optional;
+import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 
@@ -41,8 +42,14 @@ public final class WarmDispatch implements AutoCloseable {
         "feeder " + scenario.network().radial().feeder().name(), true);
   }
 
-  /** The same as {@link LinDistFlowDispatch#solveAlone}, re-solved warm. */
+  /**
+   * The same as {@link LinDistFlowDispatch#solveAlone}, re-solved warm (a building without storage
+   * in closed form, as there: no LP to start warm).
+   */
   public DispatchResult solveAlone(Scenario scenario, Participant participant) {
+    if (AloneWithoutStorage.applies(scenario, participant)) {
+      return AloneWithoutStorage.solve(scenario, (Building) participant);
+    }
     return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone", true);
   }
 
