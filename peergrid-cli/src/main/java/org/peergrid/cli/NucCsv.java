@@ -11,17 +11,18 @@ import org.peergrid.market.nuc.Trade;
 public final class NucCsv {
   private NucCsv() {}
 
+  static final String[] TRADES = {"interval", "seller", "buyer", "kwh", "weight", "loss_charge_per_kwh",
+    "surcharge_per_kwh", "charge_per_kwh", "charge"};
+
+  /** Quoted where a participant id needs it (a comma, a quote, a line break), as every report file. */
   public static String trades(List<Trade> trades) {
-    StringBuilder sb = new StringBuilder(
-        "interval,seller,buyer,kwh,weight,loss_charge_per_kwh,surcharge_per_kwh,charge_per_kwh,charge\n");
-    for (Trade t : trades) {
-      sb.append(t.interval()).append(',').append(t.seller()).append(',').append(t.buyer()).append(',')
-          .append(Numbers.plain(t.kwh())).append(',').append(Numbers.plain(t.weight())).append(',')
-          .append(Numbers.plain(t.lossChargePerKwh())).append(',').append(Numbers.plain(t.surchargePerKwh()))
-          .append(',').append(Numbers.plain(t.chargePerKwh())).append(',').append(Numbers.plain(t.charge()))
-          .append('\n');
-    }
-    return sb.toString();
+    return ReportCsv.csv(TRADES, out -> {
+      for (Trade t : trades) {
+        out.printRecord(t.interval(), t.seller(), t.buyer(), Numbers.plain(t.kwh()), Numbers.plain(t.weight()),
+            Numbers.plain(t.lossChargePerKwh()), Numbers.plain(t.surchargePerKwh()), Numbers.plain(t.chargePerKwh()),
+            Numbers.plain(t.charge()));
+      }
+    });
   }
 
   static void print(PrintWriter out, NucClearing nuc) {

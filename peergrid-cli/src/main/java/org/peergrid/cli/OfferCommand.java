@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.platform.auth.Ed25519Keys;
@@ -35,7 +34,8 @@ final class OfferCommand implements Runnable {
   }
 
   @Command(name = "keygen", mixinStandardHelpOptions = true,
-      description = "Writes a private key (base64 PKCS#8, owner-only) and prints the public key to register.",
+      description = {"Writes a private key (PEM PKCS#8, owner-only, the form 'openssl genpkey -algorithm ed25519'",
+        "writes) and prints the public key to register (base64 of its raw 32 bytes)."},
       footer = {"", "Exit codes: 0 written, 1 the file exists already or cannot be written, 2 bad usage."})
   static final class Keygen implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -49,7 +49,7 @@ final class OfferCommand implements Runnable {
       KeyPair keys = Ed25519Keys.generate();
       try {
         Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(out, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n");
+        Files.writeString(out, Ed25519Keys.pem(keys.getPrivate()));
       } catch (FileAlreadyExistsException e) {
         throw new ValidationException(out.toString(), 0, "exists already; a key is never overwritten, choose"
             + " another file");
@@ -76,7 +76,8 @@ final class OfferCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--key", required = true, paramLabel = "FILE",
-        description = "Private key from 'peergrid offer keygen' (required).")
+        description = "Ed25519 private key, PEM PKCS#8 from 'peergrid offer keygen' or 'openssl genpkey -algorithm"
+            + " ed25519', or the bare base64 PKCS#8 that earlier versions of keygen wrote (required).")
     Path key;
 
     @Option(names = "--day", required = true, paramLabel = "ID", description = "The market day (required).")
@@ -118,8 +119,8 @@ final class OfferCommand implements Runnable {
       try {
         return Ed25519Keys.privateKey(text.trim());
       } catch (IllegalArgumentException e) {
-        throw new ValidationException(file.toString(), 1, "not a private key written by 'peergrid offer keygen' ("
-            + e.getMessage() + ")");
+        throw new ValidationException(file.toString(), 1, "not a private key written by 'peergrid offer keygen'"
+            + " or 'openssl genpkey -algorithm ed25519' (" + e.getMessage() + ")");
       }
     }
   }

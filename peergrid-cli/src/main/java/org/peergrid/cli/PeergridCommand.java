@@ -1,6 +1,9 @@
 package org.peergrid.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import org.peergrid.grid.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,11 +68,31 @@ public final class PeergridCommand implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * Prints the version and commit the build wrote into {@code version.properties} (resource filtering
+   * in peergrid-cli/pom.xml). A value still holding its {@code ${...}} placeholder was not set by the
+   * build: the commit is unknown when the sources were built without git, the version when the
+   * classes were compiled by something other than Maven (an IDE).
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "version.properties";
+
     @Override
-    public String[] getVersion() {
-      String v = PeergridCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"peergrid " + (v == null ? "development build" : v)};
+    public String[] getVersion() throws IOException {
+      Properties built = new Properties();
+      try (InputStream in = PeergridCommand.class.getResourceAsStream(RESOURCE)) {
+        if (in != null) {
+          built.load(in);
+        }
+      }
+      return new String[] {
+        "peergrid " + builtValue(built, "version") + " (commit " + builtValue(built, "commit") + ")"
+      };
+    }
+
+    private static String builtValue(Properties built, String key) {
+      String value = built.getProperty(key, "").trim();
+      return value.isEmpty() || value.startsWith("${") ? "unknown" : value;
     }
   }
 }

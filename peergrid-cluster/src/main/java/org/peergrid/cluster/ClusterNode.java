@@ -24,7 +24,7 @@ public final class ClusterNode implements AutoCloseable {
   public static final String SYSTEM = "peergrid";
   static final String NODE_ROLE = "node";
   static final String DRIVER_ROLE = "driver";
-  /** slf4j-simple's level for pekko's loggers. */
+  /** The level of pekko's loggers under slf4j-simple, the backend peergrid-cli ships (ignored by any other). */
   private static final String PEKKO_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.apache.pekko";
   private final ActorSystem<Void> system;
   private final ClusterSharding sharding;

@@ -1,11 +1,16 @@
 package org.peergrid.bench.community;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.peergrid.market.scenario.BatterySpec;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
@@ -95,36 +100,44 @@ public final class ExampleScenarioWriter {
     return dir.resolve("scenario.yaml");
   }
 
+  /** profiles.csv: interval, hour and each building's columns; ids are quoted where CSV needs it. */
   static String csv(List<SyntheticCommunity.GeneratedBuilding> buildings) {
     int intervals = intervals(buildings);
     int minutes = 24 * 60 / intervals;
-    StringBuilder out = new StringBuilder("interval,hour");
+    List<String> header = new ArrayList<>(List.of("interval", "hour"));
     for (var g : buildings) {
-      Building b = g.building();
-      out.append(',').append(b.id()).append("_load");
+      String id = g.building().id();
+      header.add(id + "_load");
       if (g.pvKwp() > 0) {
-        out.append(',').append(b.id()).append("_pv");
+        header.add(id + "_pv");
       }
       if (g.windKw() > 0) {
-        out.append(',').append(b.id()).append("_wind");
+        header.add(id + "_wind");
       }
     }
-    out.append('\n');
-    for (int t = 0; t < intervals; t++) {
-      out.append(t).append(',').append(String.format(Locale.ROOT, "%02d:%02d", t * minutes / 60, t * minutes % 60));
-      for (var g : buildings) {
-        Building b = g.building();
-        out.append(',').append(number(b.loadKw().get(t)));
-        if (g.pvKwp() > 0) {
-          out.append(',').append(number(b.pvKw().get(t)));
+    StringWriter text = new StringWriter();
+    try (CSVPrinter out = new CSVPrinter(text,
+        CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get())) {
+      for (int t = 0; t < intervals; t++) {
+        List<String> row = new ArrayList<>(header.size());
+        row.add(String.valueOf(t));
+        row.add(String.format(Locale.ROOT, "%02d:%02d", t * minutes / 60, t * minutes % 60));
+        for (var g : buildings) {
+          Building b = g.building();
+          row.add(number(b.loadKw().get(t)));
+          if (g.pvKwp() > 0) {
+            row.add(number(b.pvKw().get(t)));
+          }
+          if (g.windKw() > 0) {
+            row.add(number(b.windKw().get(t)));
+          }
         }
-        if (g.windKw() > 0) {
-          out.append(',').append(number(b.windKw().get(t)));
-        }
+        out.printRecord(row);
       }
-      out.append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return text.toString();
   }
 
   static String yaml(List<SyntheticCommunity.GeneratedBuilding> buildings, Setting setting) {

@@ -1,5 +1,9 @@
 package org.peergrid.platform.auth;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -12,6 +16,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Ed25519 (RFC 8032). Keys are made and signed with the JDK's provider (Java 15+); signatures are
@@ -23,6 +30,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class Ed25519Keys {
   private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
   private static final int RAW_LENGTH = 32;
+  private static final String PEM_PRIVATE_KEY = "PRIVATE KEY";
 
   private Ed25519Keys() {}
 
@@ -64,14 +72,54 @@ public final class Ed25519Keys {
     }
   }
 
-  /** A PKCS#8 private key from base64 (what {@code PrivateKey.getEncoded()} gives). */
-  public static PrivateKey privateKey(String base64Pkcs8) {
-    try {
-      return KeyFactory.getInstance("Ed25519")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64Pkcs8.trim())));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a base64 PKCS#8 Ed25519 private key: " + e.getMessage());
+  /**
+   * A PKCS#8 private key from a PEM block ({@code -----BEGIN PRIVATE KEY-----}, what
+   * {@code openssl genpkey -algorithm ed25519} and {@link #pem} write) or from bare base64 (what
+   * {@code PrivateKey.getEncoded()} gives, the key files of peergrid before 0.1).
+   *
+   * @throws IllegalArgumentException naming what the text is instead
+   */
+  public static PrivateKey privateKey(String pemOrBase64Pkcs8) {
+    String text = pemOrBase64Pkcs8.trim();
+    byte[] der;
+    if (text.startsWith("-----BEGIN ")) {
+      PemObject pem;
+      try (PemReader reader = new PemReader(new StringReader(text))) {
+        pem = reader.readPemObject();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("a malformed PEM block: " + e.getMessage());
+      }
+      if (pem == null) {
+        throw new IllegalArgumentException("a PEM block without its END line");
+      }
+      if (!pem.getType().equals(PEM_PRIVATE_KEY)) {
+        throw new IllegalArgumentException("a PEM " + pem.getType() + ", not an unencrypted PKCS#8 " + PEM_PRIVATE_KEY
+            + " (openssl genpkey -algorithm ed25519 writes one)");
+      }
+      der = pem.getContent();
+    } else {
+      try {
+        der = Base64.getDecoder().decode(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("neither a PEM " + PEM_PRIVATE_KEY + " nor base64 PKCS#8");
+      }
     }
+    try {
+      return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not a PKCS#8 Ed25519 private key: " + e.getMessage());
+    }
+  }
+
+  /** The key as a PEM PKCS#8 block, the form OpenSSL, Python's cryptography and Node's crypto read. */
+  public static String pem(PrivateKey key) {
+    StringWriter text = new StringWriter();
+    try (PemWriter writer = new PemWriter(text)) {
+      writer.writeObject(new PemObject(PEM_PRIVATE_KEY, key.getEncoded()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   /** The base64 signature of the bytes. */
