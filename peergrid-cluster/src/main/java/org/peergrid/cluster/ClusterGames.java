@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -127,6 +128,11 @@ public final class ClusterGames implements AutoCloseable {
   /** Entity-hosting nodes up now. */
   public int nodes() {
     return driver.upNodes();
+  }
+
+  /** The live entities on each node (HOST:PORT); see {@link ClusterNode#entitiesByNode}. */
+  public Map<String, Integer> entitiesByNode() {
+    return driver.entitiesByNode(Duration.ofSeconds(5));
   }
 
   /** Game messages that crossed between this driver and the nodes since it joined. */

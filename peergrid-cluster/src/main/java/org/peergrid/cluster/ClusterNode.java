@@ -5,16 +5,21 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.pattern.Patterns;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * One member of a peergrid cluster: a {@code node} hosts the games' entities, a {@code driver}
@@ -84,7 +89,9 @@ public final class ClusterNode implements AutoCloseable {
           up++;
         }
       }
-      if (selfUp && up >= nodes) {
+      // a node is only of use once the coordinator knows its shard region: until then every new
+      // entity is started on the nodes before it
+      if (selfUp && up >= nodes && entitiesByNode(Duration.ofSeconds(2)).size() >= nodes) {
         return;
       }
       try {
@@ -96,6 +103,36 @@ public final class ClusterNode implements AutoCloseable {
     }
     throw new ClusterFailure("could not join the cluster at " + seed + " within " + timeout.toSeconds()
         + " s (" + upNodes() + " of " + nodes + " nodes up): check that `peergrid node` runs there and that the port is reachable");
+  }
+
+  /**
+   * The live entities on each entity-hosting node whose shard region the coordinator knows (HOST:PORT
+   * to count; a node that is up but has not registered its region yet is missing). Empty when the
+   * coordinator does not answer within {@code timeout}.
+   */
+  public Map<String, Integer> entitiesByNode(Duration timeout) {
+    try {
+      // asked of the classic region (a proxy on a driver): the typed shardState() knows full regions only
+      ActorRef region = org.apache.pekko.cluster.sharding.ClusterSharding.get(Adapter.toClassic(system))
+          .shardRegion(ParticipantEntity.KEY.name());
+      ShardRegion.ClusterShardingStats stats = (ShardRegion.ClusterShardingStats) Patterns.ask(region,
+          new ShardRegion.GetClusterShardingStats(FiniteDuration.create(timeout.toMillis(), TimeUnit.MILLISECONDS)),
+          timeout.plusSeconds(1)).toCompletableFuture().get();
+      Map<String, Integer> byNode = new java.util.TreeMap<>();
+      stats.getRegions().forEach((address, regionStats) -> {
+        int entities = 0;
+        for (Object count : regionStats.getStats().values()) {
+          entities += ((Number) count).intValue();
+        }
+        byNode.put(address.host().get() + ":" + address.port().get(), entities);
+      });
+      return byNode;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    }
   }
 
   /** Entity-hosting nodes that are up now. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * N node JVMs on 127.0.0.1 for one run ({@code clear --local-nodes N}, the tests): the first is the
@@ -12,6 +15,7 @@ import java.util.List;
  */
 public final class LocalNodes implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
+  private final Map<String, Process> byAddress = new HashMap<>();
   private final String seed;
   private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -39,17 +43,25 @@ public final class LocalNodes implements AutoCloseable {
     return nodes;
   }
 
-  /** One more node joining the seed (tests replace a killed one with it). */
+  /** One more node joining through a node that is still running (tests replace a killed one with it). */
   public void add() {
-    startNode(freePort());
+    String through = byAddress.entrySet().stream().filter(e -> e.getValue().isAlive()).map(Map.Entry::getKey)
+        .sorted().findFirst().orElseThrow(() -> new ClusterFailure("no local node is running to join"));
+    startNode(freePort(), through);
   }
 
   private void startNode(int port) {
+    startNode(port, seed);
+  }
+
+  private void startNode(int port, String join) {
     ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        NodeMain.class.getName(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--join", seed);
+        NodeMain.class.getName(), "--host", "127.0.0.1", "--port", String.valueOf(port), "--join", join);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     try {
-      processes.add(pb.start());
+      Process p = pb.start();
+      processes.add(p);
+      byAddress.put("127.0.0.1:" + port, p);
     } catch (IOException e) {
       throw new ClusterFailure("could not start a local node JVM (" + javaCommand + "): " + e.getMessage(), e);
     }
@@ -63,6 +75,11 @@ public final class LocalNodes implements AutoCloseable {
   /** The node processes, seed first, in the order they were started (tests kill one). */
   public List<Process> processes() {
     return List.copyOf(processes);
+  }
+
+  /** The node process listening at HOST:PORT, if it is one of these. */
+  public Optional<Process> process(String hostPort) {
+    return Optional.ofNullable(byAddress.get(hostPort));
   }
 
   private static int freePort() {
