@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.peergrid.platform.api.Observability;
 import org.peergrid.platform.api.PlatformParameters;
 import org.peergrid.platform.api.PlatformServer;
 import org.peergrid.platform.market.IntakeLimits;
@@ -65,6 +66,15 @@ final class ServeCommand implements Callable<Integer> {
           + " branch feeding the bus is rated (branch_limit_kva, RATE_A), the smaller of the two.")
   double maxBusKw;
 
+  @Option(names = "--metrics-public",
+      description = "Answer GET /metrics without a credential (default: the DSO's credential is needed); for a"
+          + " Prometheus that cannot send one, with --host or a firewall keeping the port private.")
+  boolean metricsPublic;
+
+  @Option(names = "--no-access-log",
+      description = "Log no line per request (default: one line per request under the logger peergrid.access).")
+  boolean noAccessLog;
+
   @Override
   public Integer call() throws InterruptedException {
     if (seriesDir != null && !Files.isDirectory(seriesDir)) {
@@ -90,7 +100,9 @@ final class ServeCommand implements Callable<Integer> {
     PlatformParameters params = new PlatformParameters(database.url(), host, port, Optional.ofNullable(keystore),
         password, PlatformParameters.DEFAULT_GATE_CHECK_PERIOD, MarketService.DEFAULT_MAX_SKEW,
         Optional.ofNullable(seriesDir), limits);
-    PlatformServer server = PlatformServer.start(params, Clock.systemUTC());
+    Observability observability = Observability.DEFAULT.withMetricsPublic(metricsPublic);
+    PlatformServer server = PlatformServer.start(params, Clock.systemUTC(),
+        noAccessLog ? observability.withoutAccessLog() : observability);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

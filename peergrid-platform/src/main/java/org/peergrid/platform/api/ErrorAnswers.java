@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorAnswers {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswers.class);
+  /** The request attribute holding the {@link ApiError} answered, for the metrics' refusal reasons. */
+  static final String ERROR_ATTRIBUTE = "peergrid.error";
 
   private ErrorAnswers() {}
 
@@ -64,6 +66,7 @@ final class ErrorAnswers {
   }
 
   private static void answer(Context ctx, ApiError error, String message) {
+    ctx.attribute(ERROR_ATTRIBUTE, error);
     ctx.status(error.status()).json(error.body(message));
   }
 

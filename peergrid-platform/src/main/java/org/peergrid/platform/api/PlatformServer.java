@@ -42,8 +42,9 @@ public final class PlatformServer implements AutoCloseable {
   private final GateClosureScheduler scheduler;
   private final Javalin app;
   private final Optional<DsoCredential.Issued> newDsoCredential;
+  private final PlatformMetrics metrics;
 
-  private PlatformServer(PlatformParameters params, Clock clock) {
+  private PlatformServer(PlatformParameters params, Clock clock, Observability observability) {
     SecureRandom random = new SecureRandom();
     database = Database.open(params.jdbcUrl());
     try {
@@ -56,6 +57,8 @@ public final class PlatformServer implements AutoCloseable {
           clock);
       MarketRoutes routes = new MarketRoutes(market, ledger, new LedgerVerifier(database.jdbi()), access);
       String openApi = resource("/platform/openapi.json");
+      metrics = new PlatformMetrics(market, ledger);
+      AccessLog accessLog = new AccessLog(observability.accessLog());
       InFlightLimit inFlight = new InFlightLimit();
       app = Javalin.create(config -> {
         config.startup.showJavalinBanner = false;
@@ -90,6 +93,18 @@ public final class PlatformServer implements AutoCloseable {
         config.routes.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.register(config.routes);
+        config.routes.get("/metrics", ctx -> {
+          if (!observability.metricsPublic()) {
+            access.requireDso(ctx, "read the metrics");
+          }
+          ctx.contentType(PlatformMetrics.CONTENT_TYPE).result(metrics.scrape());
+        });
+        config.requestLogger.http((ctx, millis) -> {
+          String route = PlatformMetrics.route(ctx);
+          long nanos = (long) (millis * 1e6);
+          metrics.answered(ctx, route, nanos);
+          accessLog.answered(ctx, route, nanos);
+        });
         config.router.handlerWrapper(endpoint -> endpoint.method.isHttpMethod() ? inFlight.guard(endpoint.handler)
             : endpoint.handler);
         config.routes.before(ctx -> SecurityHeaders.ALL.forEach(ctx::header));
@@ -105,7 +120,12 @@ public final class PlatformServer implements AutoCloseable {
 
   /** Opens the database (migrating it), creates the DSO credential if needed and starts serving. */
   public static PlatformServer start(PlatformParameters params, Clock clock) {
-    return new PlatformServer(params, clock);
+    return new PlatformServer(params, clock, Observability.DEFAULT);
+  }
+
+  /** As {@link #start(PlatformParameters, Clock)}, with who reads the metrics and where the access log goes. */
+  public static PlatformServer start(PlatformParameters params, Clock clock, Observability observability) {
+    return new PlatformServer(params, clock, observability);
   }
 
   private static String resource(String path) {
@@ -143,6 +163,11 @@ public final class PlatformServer implements AutoCloseable {
     return app;
   }
 
+  /** The registry behind {@code /metrics}, for an embedder that adds its own meters or publishes elsewhere. */
+  public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+    return metrics.registry();
+  }
+
   public Database database() {
     return database;
   }
@@ -151,6 +176,7 @@ public final class PlatformServer implements AutoCloseable {
   public void close() {
     scheduler.close();
     app.stop();
+    metrics.close();
     market.close();
     database.close();
   }

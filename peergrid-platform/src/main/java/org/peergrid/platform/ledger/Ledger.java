@@ -3,6 +3,7 @@ package org.peergrid.platform.ledger;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +22,8 @@ public final class Ledger {
   /** The last committed entry's seq and hash, guarded by the lock; null until read or after a rollback. */
   private long headSeq;
   private String headHash;
+  /** Entries committed since this object was made, for the platform's metrics. */
+  private final LongAdder committed = new LongAdder();
 
   public Ledger(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -36,6 +39,7 @@ public final class Ledger {
   /** Appends entries after the chain's current head. */
   public final class Appender {
     private final Handle handle;
+    private final long startSeq;
     private long seq;
     private String head;
 
@@ -48,6 +52,7 @@ public final class Ledger {
         headHash = found.map(LedgerEntry::entryHash).orElse(LedgerEntry.GENESIS);
       }
       seq = headSeq;
+      startSeq = seq;
       head = headHash;
     }
 
@@ -77,6 +82,7 @@ public final class Ledger {
       T result = jdbi.inTransaction(h -> work.run(h, appender[0] = new Appender(h)));
       headSeq = appender[0].seq;
       headHash = appender[0].head;
+      committed.add(appender[0].seq - appender[0].startSeq);
       return result;
     } catch (RuntimeException e) {
       headHash = null; // rolled back, or unknown whether committed: read the head again next time
@@ -84,6 +90,11 @@ public final class Ledger {
     } finally {
       appendLock.unlock();
     }
+  }
+
+  /** How many entries this ledger has committed since it was made (not those of earlier runs). */
+  public long entriesCommitted() {
+    return committed.sum();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.api.ApiError;
+import org.peergrid.platform.api.ApiException;
 import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
@@ -50,6 +52,18 @@ public final class MarketService implements AutoCloseable {
   private final RealtimeSettlement realtime;
   private final DayClearing clearing;
   private final Map<String, ParticipantRecord> byTokenHash = new ConcurrentHashMap<>();
+  private volatile ClearingObserver clearingObserver = (outcome, nanos) -> {};
+
+  /** Told of every clearing that ran (by the DSO or at gate closure), for the platform's metrics. */
+  @FunctionalInterface
+  public interface ClearingObserver {
+    /**
+     * @param outcome the day's state afterwards in lower case (cleared, infeasible, failed), or "error"
+     *     when the clearing ended with an unexpected exception
+     * @param nanos how long it took
+     */
+    void ran(String outcome, long nanos);
+  }
 
   /** With the default intake limits, and scenarios whose series are all inline. */
   public MarketService(MarketStore store, Ledger ledger, Clock clock, SecureRandom random, Duration maxSkew) {
@@ -175,7 +189,27 @@ public final class MarketService implements AutoCloseable {
    * infeasible or failed (without the offers excluded since).
    */
   public ClearingOutcome clear(String dayId) {
-    return clearing.clear(dayId);
+    return runClearing(dayId);
+  }
+
+  /** Sets who is told of each clearing run (one observer; the server's metrics). */
+  public void observeClearings(ClearingObserver observer) {
+    this.clearingObserver = observer;
+  }
+
+  private ClearingOutcome runClearing(String dayId) {
+    long start = System.nanoTime();
+    ClearingOutcome outcome;
+    try {
+      outcome = clearing.clear(dayId);
+    } catch (ApiException refused) {
+      throw refused; // unknown day, or one not clearable: nothing ran
+    } catch (RuntimeException e) {
+      clearingObserver.ran("error", System.nanoTime() - start);
+      throw e;
+    }
+    clearingObserver.ran(outcome.state().name().toLowerCase(Locale.ROOT), System.nanoTime() - start);
+    return outcome;
   }
 
   /**
@@ -215,7 +249,7 @@ public final class MarketService implements AutoCloseable {
   public List<String> clearDueDays() {
     List<String> due = store.dueDays(clock.millis());
     for (String id : due) {
-      clearing.clear(id);
+      runClearing(id);
     }
     return due;
   }

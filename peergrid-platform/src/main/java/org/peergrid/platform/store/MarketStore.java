@@ -54,6 +54,12 @@ public final class MarketStore {
     return jdbi.withHandle(h -> h.createQuery("SELECT * FROM market_day ORDER BY opened_ms, id").map(DAY).list());
   }
 
+  /** How many days are in a state (the platform's metrics read it at each scrape). */
+  public int dayCount(DayState state) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_day WHERE state = :state")
+        .bind("state", state.name()).mapTo(Integer.class).one());
+  }
+
   /** Open days whose gate has closed at {@code nowMs}. */
   public List<String> dueDays(long nowMs) {
     return jdbi.withHandle(h -> h.createQuery(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.peergrid.platform.api.Observability;
 import org.peergrid.platform.api.PlatformParameters;
 import org.peergrid.platform.api.PlatformServer;
 import org.peergrid.platform.auth.Ed25519Keys;
@@ -33,9 +34,19 @@ public final class TestPlatform implements AutoCloseable {
 
   /** With a folder of CSV series that day scenarios may name, and the intake's physical limits. */
   public TestPlatform(String jdbcUrl, Optional<Path> seriesFolder, IntakeLimits limits) {
+    this(jdbcUrl, seriesFolder, limits, Observability.DEFAULT);
+  }
+
+  /** With who may read the metrics and where the access log goes. */
+  public TestPlatform(String jdbcUrl, Observability observability) {
+    this(jdbcUrl, Optional.empty(), IntakeLimits.DEFAULT, observability);
+  }
+
+  private TestPlatform(String jdbcUrl, Optional<Path> seriesFolder, IntakeLimits limits,
+      Observability observability) {
     // the scheduler period is long: tests call clearDueDays() themselves after moving the clock
     server = PlatformServer.start(new PlatformParameters(jdbcUrl, "127.0.0.1", 0, Optional.empty(), "",
-        Duration.ofHours(1), MarketService.DEFAULT_MAX_SKEW, seriesFolder, limits), clock);
+        Duration.ofHours(1), MarketService.DEFAULT_MAX_SKEW, seriesFolder, limits), clock, observability);
     http = new Http(server.port());
     dso = server.newDsoCredential().orElseThrow();
   }
