@@ -232,10 +232,10 @@ def main(argv=None):
     parser.add_argument("--key", required=True, metavar="FILE",
                         help="Ed25519 private key, PEM PKCS#8 ('peergrid offer keygen', "
                              "'openssl genpkey -algorithm ed25519')")
-    parser.add_argument("--day", required=True, metavar="ID", help="the market day")
-    parser.add_argument("--participant", required=True, metavar="ID", help="your participant id, as registered")
-    body = parser.add_mutually_exclusive_group(required=True)
-    body.add_argument("--offer", metavar="FILE", help="a day-ahead offer, JSON (load_kw, pv_kw, ...)")
+    parser.add_argument("--day", metavar="ID", help="the market day (required to sign)")
+    parser.add_argument("--participant", metavar="ID", help="your participant id, as registered (required to sign)")
+    body = parser.add_mutually_exclusive_group()
+    body.add_argument("--offer", metavar="FILE", help="a day-ahead offer, JSON (load_kw, pv_kw, ...); this or --reading")
     body.add_argument("--reading", metavar="FILE", help="a real-time meter reading, JSON (load_kw, pv_kw, wind_kw)")
     parser.add_argument("--nonce", metavar="TEXT", help="the nonce (default: 32 random hex digits); never reuse one")
     parser.add_argument("--timestamp", metavar="ISO",
@@ -246,8 +246,15 @@ def main(argv=None):
                         help="the prosumer token for --submit (default: environment variable PEERGRID_TOKEN)")
     parser.add_argument("--cacert", metavar="FILE", help="a PEM certificate to trust for an https --submit")
     parser.add_argument("--public-key", action="store_true",
-                        help="print the key's public key to register (base64 of 32 bytes) and stop")
+                        help="print the key's public key to register (base64 of 32 bytes) and stop; "
+                             "needs only --key")
     args = parser.parse_args(argv)
+    if not args.public_key:
+        missing = [name for name, value in (("--day", args.day), ("--participant", args.participant)) if not value]
+        if not (args.offer or args.reading):
+            missing.append("--offer or --reading")
+        if missing:
+            parser.error("signing needs " + ", ".join(missing))
 
     try:
         key = load_private_key(args.key)
