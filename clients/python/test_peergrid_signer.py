@@ -77,48 +77,49 @@ class Signed(unittest.TestCase):
                 self.assertEqual(signer.receipt(signed), vector["receipt"])
                 key.public_key().verify(base64.b64decode(signed["signature"]), vector["canonical"].encode("utf-8"))
 
+
+class CommandLine(unittest.TestCase):
+    """The signer run as a program, with the vector key and an offer file in a temporary folder."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        self.key_file = self.write("b06.pem", VECTORS["key"]["private_key_pem"])
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.folder.name, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def run_signer(self, offer_file, *more):
+        return subprocess.run([sys.executable, os.path.join(HERE, "peergrid_signer.py"), "--key", self.key_file,
+                               "--offer", offer_file] + list(more), capture_output=True, text=True, check=False)
+
     def test_the_command_line_prints_a_canonical_signed_envelope(self):
-        with tempfile.TemporaryDirectory() as folder:
-            key_file = os.path.join(folder, "b06.pem")
-            offer_file = os.path.join(folder, "offer.json")
-            with open(key_file, "w") as f:
-                f.write(VECTORS["key"]["private_key_pem"])
-            with open(offer_file, "w") as f:
-                f.write('{"pv_kw": [0, 60, 80.0, 0], "load_kw": [20, 35.50, 4e1, 60]}')
-            first = VECTORS["signed"][0]
-            unsigned = signer.parse_json(first["envelope"])
-            run = subprocess.run([sys.executable, os.path.join(HERE, "peergrid_signer.py"), "--key", key_file,
-                                  "--day", unsigned["day"], "--participant", unsigned["participant"],
-                                  "--offer", offer_file, "--nonce", unsigned["nonce"],
-                                  "--timestamp", unsigned["timestamp"]],
-                                 capture_output=True, text=True, check=False)
-            self.assertEqual(run.returncode, 0, run.stderr)
-            printed = run.stdout.strip()
-            self.assertEqual(json.loads(printed)["signature"], first["signature"])
-            self.assertEqual(hashlib.sha256(printed.encode("utf-8")).hexdigest(), first["receipt"])
+        offer_file = self.write("offer.json", '{"pv_kw": [0, 60, 80.0, 0], "load_kw": [20, 35.50, 4e1, 60]}')
+        first = VECTORS["signed"][0]
+        unsigned = signer.parse_json(first["envelope"])
+        run = self.run_signer(offer_file, "--day", unsigned["day"], "--participant", unsigned["participant"],
+                              "--nonce", unsigned["nonce"], "--timestamp", unsigned["timestamp"])
+        self.assertEqual(run.returncode, 0, run.stderr)
+        printed = run.stdout.strip()
+        self.assertEqual(json.loads(printed)["signature"], first["signature"])
+        self.assertEqual(hashlib.sha256(printed.encode("utf-8")).hexdigest(), first["receipt"])
 
     def test_input_mistakes_name_the_file(self):
-        with tempfile.TemporaryDirectory() as folder:
-            key_file = os.path.join(folder, "b06.pem")
-            offer_file = os.path.join(folder, "offer.json")
-            with open(key_file, "w") as f:
-                f.write(VECTORS["key"]["private_key_pem"])
-            with open(offer_file, "w") as f:
-                f.write('{\n  "load_kw": [20, 35,\n}\n')
-            run = subprocess.run([sys.executable, os.path.join(HERE, "peergrid_signer.py"), "--key", key_file,
-                                  "--day", "d1", "--participant", "B06", "--offer", offer_file],
-                                 capture_output=True, text=True, check=False)
-            self.assertEqual(run.returncode, 1)
-            self.assertIn(offer_file + ":3: not JSON", run.stderr)
-            self.assertNotIn("Traceback", run.stderr)
-            with open(key_file, "w") as f:
-                f.write("not a key\n")
-            run = subprocess.run([sys.executable, os.path.join(HERE, "peergrid_signer.py"), "--key", key_file,
-                                  "--day", "d1", "--participant", "B06", "--offer", offer_file],
-                                 capture_output=True, text=True, check=False)
-            self.assertEqual(run.returncode, 1)
-            self.assertIn(key_file + ": not a PEM private key", run.stderr)
-            self.assertNotIn("Traceback", run.stderr)
+        offer_file = self.write("offer.json", '{\n  "load_kw": [20, 35,\n}\n')
+        run = self.run_signer(offer_file, "--day", "d1", "--participant", "B06")
+        self.assertEqual(run.returncode, 1)
+        self.assertIn(offer_file + ":3: not JSON", run.stderr)
+        self.assertNotIn("Traceback", run.stderr)
+        self.write("b06.pem", "not a key\n")
+        run = self.run_signer(offer_file, "--day", "d1", "--participant", "B06")
+        self.assertEqual(run.returncode, 1)
+        self.assertIn(self.key_file + ": not a PEM private key", run.stderr)
+        self.assertNotIn("Traceback", run.stderr)
 
 
 if __name__ == "__main__":
