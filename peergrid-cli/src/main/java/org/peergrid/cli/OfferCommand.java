@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
+import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.OfferSigner;
 import org.peergrid.platform.auth.SignedBody;
@@ -62,7 +63,8 @@ final class OfferCommand implements Runnable {
   }
 
   @Command(name = "sign", mixinStandardHelpOptions = true,
-      description = {"Signs a day-ahead offer or a real-time meter reading; prints the envelope.",
+      description = {"Signs a day-ahead offer or a real-time meter reading; prints the envelope in RFC 8785",
+        "canonical JSON (signature version 2; its SHA-256 is the receipt the server answers).",
         "The envelope has a new nonce and the time now: send it with your token within",
         "5 minutes (the server's allowed clock skew):",
         "  curl -H \"Authorization: Bearer $TOKEN\" --data @signed.json \\",
@@ -110,7 +112,7 @@ final class OfferCommand implements Runnable {
           : SignedBodyFile.read(body.reading, kind, "--reading");
       var envelope = OfferSigner.sign(privateKey(key), kind, day, participant, OfferSigner.nonce(new SecureRandom()),
           Instant.now(), content);
-      spec.commandLine().getOut().println(envelope.toString());
+      spec.commandLine().getOut().println(CanonicalJson.rfc8785(envelope));
       return 0;
     }
 

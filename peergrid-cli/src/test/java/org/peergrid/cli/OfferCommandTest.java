@@ -76,7 +76,7 @@ class OfferCommandTest {
       assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
       String receipt = accepted.body().get("receipt").asText();
       assertThat(receipt).as("the receipt is the hash of the canonical envelope the command line printed")
-          .isEqualTo(Hashes.sha256(CanonicalJson.text(signedReading)));
+          .isEqualTo(Hashes.sha256(CanonicalJson.rfc8785(signedReading)));
       assertThat(send(base + "/api/days/d1/readings", token, signedReading.toString()).errorCode())
           .as("the same envelope twice is a replay").isEqualTo(3002);
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
-import org.peergrid.platform.auth.CanonicalJson;
 import org.peergrid.platform.auth.Ed25519Keys;
+import org.peergrid.platform.auth.SignatureVersion;
 
 /**
  * The key files of {@code offer keygen} and {@code offer sign}: PEM PKCS#8 as OpenSSL writes and
@@ -88,8 +88,7 @@ class OfferKeyFilesTest {
         "B06", "--reading", reading.toString());
     assertThat(sign.exit()).as(sign.err()).isZero();
     ObjectNode envelope = (ObjectNode) JSON.readTree(sign.out());
-    String signature = envelope.remove("signature").asText();
-    return Ed25519Keys.verify(publicKey, CanonicalJson.bytes(envelope), signature);
+    return SignatureVersion.declaredBy(envelope).orElseThrow().verifies(publicKey, envelope);
   }
 
   private static String rawPublicKey(Path der) throws IOException {

@@ -25,10 +25,15 @@ public enum ApiError {
   REQUEST_TIMEOUT(2102, 408, "the request came too slowly: {0}; send the whole body at once"),
   URI_TOO_LONG(2103, 414, "the request''s URI is too long: {0}"),
   HEADERS_TOO_LARGE(2104, 431, "the request''s headers are too large: {0}"),
-  BAD_SIGNATURE(3001, 400, "the signature does not verify with {0}''s registered key over the canonical encoding"),
+  BAD_SIGNATURE(3001, 400, "the signature does not verify with {0}''s registered key over the canonical encoding"
+      + " of signature version {1}"),
   REPLAYED_NONCE(3002, 409, "nonce {0} was already used by {1}; every offer needs a new nonce"),
   STALE_TIMESTAMP(3003, 400, "timestamp {0} is {1} s away from the server''s clock {2}; at most {3} s are accepted"),
   WRONG_PARTICIPANT(3004, 403, "the offer is for {0} on day {1}, but the credential is {2}''s on day {3}"),
+  UNKNOWN_SIGNATURE_VERSION(3005, 400, "signature_version {0} is not one this server verifies: 2 (RFC 8785"
+      + " canonical JSON, written by ''peergrid offer sign'' and clients/python/peergrid_signer.py) or 1 (no"
+      + " signature_version member: the plain-decimal form of earlier versions); sign the envelope again with"
+      + " version 2"),
   DAY_NOT_FOUND(4001, 404, "there is no market day {0}"),
   DAY_EXISTS(4002, 409, "market day {0} exists already"),
   GATE_CLOSED(4003, 409, "the gate of day {0} closed at {1}; offers are no longer accepted"),

@@ -8,7 +8,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** The client's side of a signed offer or reading: builds the envelope and signs its canonical encoding. */
+/**
+ * The client's side of a signed offer or reading: builds the envelope and signs its canonical encoding
+ * (RFC 8785 since signature version 2; clients/python/peergrid_signer.py does the same in Python).
+ */
 public final class OfferSigner {
   private OfferSigner() {}
 
@@ -25,14 +28,26 @@ public final class OfferSigner {
     return sign(key, SignedBody.OFFER, day, participant, nonce, timestamp, offer);
   }
 
-  /** The envelope with the body under {@code kind}'s key and its {@code signature} field. */
+  /** The envelope with the body under {@code kind}'s key and its {@code signature} field, signed by the current version. */
   public static ObjectNode sign(PrivateKey key, SignedBody kind, String day, String participant, String nonce,
       Instant timestamp, JsonNode body) {
+    return sign(key, SignatureVersion.CURRENT, kind, day, participant, nonce, timestamp, body);
+  }
+
+  /**
+   * The envelope signed over {@code version}'s canonical form. Version 1 (no {@value SignatureVersion#FIELD}
+   * member) is what earlier clients sent; it is here for the tests that show such offers still verify.
+   */
+  public static ObjectNode sign(PrivateKey key, SignatureVersion version, SignedBody kind, String day,
+      String participant, String nonce, Instant timestamp, JsonNode body) {
     ObjectNode envelope = JsonNodeFactory.withExactBigDecimals(true).objectNode();
+    if (version != SignatureVersion.PLAIN_DECIMAL) {
+      envelope.put(SignatureVersion.FIELD, version.number());
+    }
     envelope.put("day", day).put("participant", participant).put("nonce", nonce)
         .put("timestamp", timestamp.toString());
     envelope.set(kind.field(), body);
-    envelope.put("signature", Ed25519Keys.sign(key, CanonicalJson.bytes(envelope)));
+    envelope.put("signature", Ed25519Keys.sign(key, version.signedBytes(envelope)));
     return envelope;
   }
 }

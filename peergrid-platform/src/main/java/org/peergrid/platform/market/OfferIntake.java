@@ -13,11 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.api.ApiError;
-import org.peergrid.platform.auth.CanonicalJson;
-import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.NumberBounds;
 import org.peergrid.platform.auth.Principal;
+import org.peergrid.platform.auth.SignatureVersion;
 import org.peergrid.platform.auth.SignedBody;
 import org.peergrid.platform.ledger.LedgerEntry;
 import org.peergrid.platform.store.DayRecord;
@@ -30,7 +29,7 @@ import org.peergrid.platform.store.ParticipantRecord;
  * Accepts signed offers (docs/platform.md, "Signed offers"). Checks run cheapest first, and nothing
  * is written until all pass: envelope shape (with every number's digits bounded), the caller is the
  * signer, timestamp within the allowed skew, the offer itself within its physical limits, the Ed25519
- * signature over the canonical encoding without {@code signature}; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
+ * signature over the canonical encoding (of the envelope's signature version) without {@code signature}; then, under the ledger's lock, the day is still open and the nonce unused. The offer and
  * its ledger entry commit together, in a transaction shared with the offers that arrived meanwhile
  * ({@link GroupCommit}), before the receipt is returned.
  */
@@ -67,13 +66,7 @@ final class OfferIntake {
     Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
     OfferParser.parse(envelope.get(SignedBody.OFFER.field()), SignedBody.OFFER, participantId, participant.bus(),
         day.horizon().intervals(), limits.ceiling(day, participant.bus()));
-    String signature = envelope.get("signature").textValue();
-    ObjectNode unsigned = envelope.deepCopy();
-    unsigned.remove("signature");
-    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), signature)) {
-      throw ApiError.BAD_SIGNATURE.with(participantId);
-    }
-    String canonical = CanonicalJson.text(envelope);
+    String canonical = verifiedCanonical(envelope, participant);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
     return ledger.write((h, appender) -> {
@@ -110,15 +103,35 @@ final class OfferIntake {
   }
 
   /**
-   * A signed envelope's shape: day, participant, nonce, timestamp, signature and the payload key,
-   * whose numbers are within {@link NumberBounds}.
+   * The canonical text of a signed envelope (what the ledger records and the receipt hashes), in the
+   * form its signature version names, once its signature verifies with the participant's key.
+   */
+  static String verifiedCanonical(ObjectNode envelope, ParticipantRecord participant) {
+    SignatureVersion version = SignatureVersion.declaredBy(envelope).orElseThrow();
+    boolean verifies;
+    try {
+      verifies = version.verifies(participant.publicKey(), envelope);
+    } catch (IllegalArgumentException e) { // no canonical form: an unpaired surrogate in version 2
+      throw ApiError.INVALID_FIELD.with(SignatureVersion.FIELD, "the envelope has no canonical form of version "
+          + version.number() + ": it has " + e.getMessage());
+    }
+    if (!verifies) {
+      throw ApiError.BAD_SIGNATURE.with(participant.id(), version.number());
+    }
+    return version.canonicalText(envelope);
+  }
+
+  /**
+   * A signed envelope's shape: day, participant, nonce, timestamp, signature, the payload key, whose
+   * numbers are within {@link NumberBounds}, and optionally a signature version this server verifies.
    */
   static ObjectNode envelope(JsonNode body, SignedBody kind) {
     String payloadKey = kind.field();
     if (!(body instanceof ObjectNode envelope)) {
       throw ApiError.MALFORMED_BODY.with("expected a signed " + payloadKey + " envelope");
     }
-    Set<String> keys = Set.of("day", "participant", "nonce", "timestamp", payloadKey, "signature");
+    Set<String> keys = Set.of(SignatureVersion.FIELD, "day", "participant", "nonce", "timestamp", payloadKey,
+        "signature");
     for (Iterator<String> it = envelope.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!keys.contains(key)) {
@@ -130,6 +143,9 @@ final class OfferIntake {
       if (envelope.get(key) == null || !envelope.get(key).isTextual()) {
         throw ApiError.INVALID_FIELD.with(key, "a string is required");
       }
+    }
+    if (SignatureVersion.declaredBy(envelope).isEmpty()) {
+      throw ApiError.UNKNOWN_SIGNATURE_VERSION.with(envelope.get(SignatureVersion.FIELD).toString());
     }
     if (!envelope.has(payloadKey)) {
       throw ApiError.INVALID_FIELD.with(payloadKey, "required");

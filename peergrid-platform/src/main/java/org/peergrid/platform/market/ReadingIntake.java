@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.api.ApiError;
-import org.peergrid.platform.auth.CanonicalJson;
-import org.peergrid.platform.auth.Ed25519Keys;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.auth.SignedBody;
@@ -68,13 +66,7 @@ final class ReadingIntake {
     Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
     OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), day.horizon().intervals(),
         limits.ceiling(day, participant.bus()));
-    ObjectNode unsigned = envelope.deepCopy();
-    unsigned.remove("signature");
-    if (!Ed25519Keys.verify(participant.publicKey(), CanonicalJson.bytes(unsigned), envelope.get("signature")
-        .textValue())) {
-      throw ApiError.BAD_SIGNATURE.with(participantId);
-    }
-    String canonical = CanonicalJson.text(envelope);
+    String canonical = OfferIntake.verifiedCanonical(envelope, participant);
     String receipt = Hashes.sha256(canonical);
     String nonce = envelope.get("nonce").textValue();
     return ledger.write((h, appender) -> {

@@ -31,13 +31,14 @@ class CanonicalJsonTest {
     KeyPair keys = Ed25519Keys.generate();
     var env = OfferSigner.sign(keys.getPrivate(), "d1", "B06", "0123456789abcdef", Instant.EPOCH,
         MAPPER.readTree("{\"load_kw\": 5}"));
+    assertThat(env.get(SignatureVersion.FIELD).intValue()).as("signed by the current version").isEqualTo(2);
     String signature = env.remove("signature").textValue();
-    byte[] bytes = CanonicalJson.bytes(env);
+    byte[] bytes = CanonicalJson.rfc8785Bytes(env);
     String publicKey = Ed25519Keys.encode(keys.getPublic());
     assertThat(Ed25519Keys.verify(publicKey, bytes, signature)).isTrue();
     assertThat(Ed25519Keys.verify(Ed25519Keys.encode(Ed25519Keys.generate().getPublic()), bytes, signature)).isFalse();
     env.put("nonce", "0123456789abcdeF");
-    assertThat(Ed25519Keys.verify(publicKey, CanonicalJson.bytes(env), signature)).isFalse();
+    assertThat(Ed25519Keys.verify(publicKey, CanonicalJson.rfc8785Bytes(env), signature)).isFalse();
     assertThat(Ed25519Keys.verify(publicKey, bytes, "not base64!")).isFalse();
     assertThat(Ed25519Keys.verify("AAAA", bytes, signature)).as("a key of 3 bytes").isFalse();
   }

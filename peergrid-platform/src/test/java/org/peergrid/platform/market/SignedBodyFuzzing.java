@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.peergrid.platform.api.ApiException;
 import org.peergrid.platform.api.ServerJsonReader;
-import org.peergrid.platform.auth.CanonicalJson;
+import org.peergrid.platform.auth.SignatureVersion;
 import org.peergrid.platform.auth.SignedBody;
 
 /**
@@ -43,13 +43,18 @@ public final class SignedBodyFuzzing {
     try {
       ObjectNode envelope = OfferIntake.envelope(body.get(), kind);
       OfferIntake.signedAt(envelope.get("timestamp").textValue(), SIGNING_CLOCK, Duration.ofMinutes(5));
-      ObjectNode unsigned = envelope.deepCopy();
-      unsigned.remove("signature");
-      assertThat(CanonicalJson.bytes(unsigned)).isNotEmpty();
       String participant = envelope.get("participant").textValue();
       assertThat(OfferParser.parse(envelope.get(kind.field()), kind, participant, BUS, INTERVALS, CEILING).loadKw().size())
           .isEqualTo(INTERVALS);
-      assertThat(CanonicalJson.text(envelope)).contains("\"" + kind.field() + "\":");
+      SignatureVersion version = SignatureVersion.declaredBy(envelope).orElseThrow();
+      try {
+        assertThat(version.signedBytes(envelope)).isNotEmpty();
+      } catch (IllegalArgumentException noCanonicalForm) { // intake refuses it as 2002
+        assertThat(version).isEqualTo(SignatureVersion.RFC_8785);
+        assertThat(noCanonicalForm.getMessage()).contains("unpaired UTF-16 surrogate");
+        return;
+      }
+      assertThat(version.canonicalText(envelope)).contains("\"" + kind.field() + "\":");
     } catch (ApiException refused) {
       assertThat(refused.getMessage()).isNotBlank();
     }
