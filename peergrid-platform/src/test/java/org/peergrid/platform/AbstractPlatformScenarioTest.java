@@ -138,7 +138,8 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode root = before.get("buses").get(0);
     assertThat(root.get("bus").asInt()).isEqualTo(1);
     assertThat(root.get("parent").isNull()).isTrue();
-    assertThat(root.get("x").asDouble()).isZero();
+    assertThat(root.get("column").asInt()).isZero();
+    assertThat(root.get("row").asInt()).isZero();
     assertThat(root.get("prices").isNull()).isTrue();
     assertThat(before.get("participants")).hasSize(3);
     assertThat(p.http.get("/api/days/d1/feeder", b06.token()).status()).as("prosumers do not see the map").isEqualTo(403);
@@ -150,21 +151,24 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
     assertThat(feeder.get("cleared").asBoolean()).isTrue();
     assertThat(feeder.get("buses")).hasSize(33);
-    double maxX = 0;
-    double x18 = -1;
+    assertThat(feeder.get("columns").asInt()).as("the main line 1-18").isEqualTo(18);
+    assertThat(feeder.get("rows").asInt()).as("the main line and three laterals").isEqualTo(4);
     for (int k = 0; k < 33; k++) {
       JsonNode bus = feeder.get("buses").get(k);
-      x18 = bus.get("bus").asInt() == 18 ? bus.get("x").asDouble() : x18;
       assertThat(bus.get("bus").asInt()).isEqualTo(view.get("buses").get(k).asInt());
+      assertThat(bus.get("parent").isNull() ? -1 : bus.get("parent").asInt())
+          .isEqualTo(view.get("parents").get(k).asInt());
       for (int t = 0; t < 4; t++) {
         assertThat(bus.get("prices").get(t).asDouble()).isEqualTo(view.get("bus_prices").get(t).get(k).asDouble());
       }
-      assertThat(bus.get("y").asDouble()).isBetween(0.0, 1.0);
-      maxX = Math.max(maxX, bus.get("x").asDouble());
+      assertThat(bus.get("row").asInt()).isBetween(0, 3);
+      int number = bus.get("bus").asInt();
+      if (number <= 18) {
+        // bus 18 ends the main line, the deepest path of case33bw, drawn along the top row
+        assertThat(bus.get("column").asInt()).isEqualTo(number - 1);
+        assertThat(bus.get("row").asInt()).isZero();
+      }
     }
-    assertThat(maxX).as("the deepest bus is at x = 1").isEqualTo(1.0);
-    // bus 18 ends the main line, 17 branches from the substation: the deepest bus of case33bw
-    assertThat(x18).isEqualTo(1.0);
   }
 
   @Test
