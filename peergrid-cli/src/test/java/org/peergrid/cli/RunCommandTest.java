@@ -321,7 +321,7 @@ class RunCommandTest {
    * {@code GET /api/days/{day}/feeder} serves for a day on the same feeder (case33bw in both).
    */
   @Test
-  void theReportDrawsTheFeederWhereTheDashboardDoes(@org.junit.jupiter.api.io.TempDir Path dir) {
+  void theReportDrawsTheFeederWhereTheDashboardDoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     List<CSVRecord> report = csv(OUT.resolve("feeder_dlmp.csv"));
     JsonNode served;
     try (TestPlatform platform = new TestPlatform(Database.h2Url(dir))) {
