@@ -68,9 +68,11 @@ window.dashboardCharts = charts;
 
 /**
  * Lines on labelled axes by uPlot, with each series' value at the cursor in the legend below:
- * x is a list of hours, series a list of {label, values}, yLabel the quantity with its unit.
+ * x is a list of hours, series a list of {label, values}, yLabel the quantity with its unit. With
+ * perInterval, each value holds from its x until the next one (prices and powers hold over an
+ * interval; a battery's state of charge is a point in time and is joined by straight lines).
  */
-function lineChart(id, xLabel, x, yLabel, series, decimals) {
+function lineChart(id, xLabel, x, yLabel, series, decimals, perInterval = false) {
   if (charts[id]) charts[id].destroy();
   const el = $(id);
   el.innerHTML = "";
@@ -82,7 +84,7 @@ function lineChart(id, xLabel, x, yLabel, series, decimals) {
     axes: [{ label: xLabel }, { label: yLabel, size: 64 }],
     series: [{ label: xLabel, value: shown(2) }, ...series.map((s, k) => ({
       label: s.label, stroke: COLOURS[k % COLOURS.length], width: 2, value: shown(decimals),
-      points: { show: true, size: 5 },
+      points: { show: true, size: 5 }, ...(perInterval ? { paths: uPlot.paths.stepped({ align: 1 }) } : {}),
     }))],
   };
   charts[id] = new uPlot(options, [x, ...series.map((s) => s.values)], el);
@@ -166,7 +168,7 @@ function priceChart(id, prices) {
   lineChart(id, "interval start (h)", startHours(rows.length, prices.interval_minutes),
     `price (${prices.currency}/kWh)`, [["min", "price_min"], ["mean", "price_mean"], ["max", "price_max"],
       ["import tariff", "import_tariff"], ["export tariff", "export_tariff"]].map(([label, key]) =>
-      ({ label, values: rows.map((r) => r[key]) })), 4);
+      ({ label, values: rows.map((r) => r[key]) })), 4, true);
 }
 
 /**
@@ -224,7 +226,7 @@ async function showProsumer(day, id) {
     row.charge_kw, row.discharge_kw, row.generation_kw, row.bus_price].map((v, i) => i === 0 ? v : v.toFixed(i === 6 ? 4 : 2))));
   lineChart("own", "interval start (h)", startHours(r.schedule.length, r.interval_minutes), "power (kW)",
     [{ label: "import", values: r.schedule.map((x) => x.import_kw) },
-      { label: "export", values: r.schedule.map((x) => x.export_kw) }], 2);
+      { label: "export", values: r.schedule.map((x) => x.export_kw) }], 2, true);
   await showOwnRealtime(day, id);
   $("prosumer").hidden = false;
 }
