@@ -1,4 +1,5 @@
-// The dashboard: plain browser JavaScript against the same API as every client (no libraries).
+// The dashboard: plain browser JavaScript against the same API as every client. Charts by uPlot
+// (served by this server from its webjar, see index.html), the feeder as SVG.
 "use strict";
 const $ = (id) => document.getElementById(id);
 const NS = "http://www.w3.org/2000/svg";
@@ -6,7 +7,16 @@ const COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02
 
 async function api(path, options = {}) {
   const headers = { Authorization: "Bearer " + $("token").value.trim() };
-  const response = await fetch(path, { ...options, headers });
+  return answer(await fetch(path, { ...options, headers }));
+}
+
+/** A public route, sent without any credential. */
+async function publicApi(path) {
+  return answer(await fetch(path));
+}
+
+/** The JSON body of an answer, or an Error with the API's error name, message and code. */
+async function answer(response) {
   const body = await response.json();
   if (!response.ok) {
     const e = new Error(body.error ? body.error.name + ": " + body.error.message : response.status);
@@ -52,32 +62,51 @@ function priceColour(value, min, max) {
   return `rgb(${Math.round(40 + 200 * f)}, ${Math.round(170 - 120 * f)}, 80)`;
 }
 
-/** Lines on shared axes: series is a list of {name, values}. */
-function lineChart(el, series, yLabel) {
-  el.innerHTML = "";
-  const w = +el.getAttribute("width"), h = +el.getAttribute("height"), m = 30;
-  const all = series.flatMap((s) => s.values);
-  const lo = Math.min(0, ...all), hi = Math.max(...all, lo + 1e-9);
-  const n = Math.max(...series.map((s) => s.values.length));
-  const x = (i) => m + (n > 1 ? (i * (w - 2 * m)) / (n - 1) : 0);
-  const y = (v) => h - m - ((v - lo) * (h - 2 * m)) / (hi - lo);
-  svg(el, "text", { x: 4, y: 12 }, yLabel + " (max " + hi.toFixed(2) + ")");
-  series.forEach((s, k) => {
-    const points = s.values.map((v, i) => x(i) + "," + y(v)).join(" ");
-    svg(el, "polyline", { points, fill: "none", stroke: COLOURS[k % COLOURS.length], "stroke-width": 2 });
-    svg(el, "text", { x: w - 90, y: 14 + 12 * k, fill: COLOURS[k % COLOURS.length] }, s.name);
-  });
-}
+/** The uPlot chart in each container, by the container's id (the browser test reads axes and legends here). */
+const charts = {};
+window.dashboardCharts = charts;
 
 /**
- * The feeder as the server laid it out (GET /feeder): buses at x, y in [0, 1], coloured by their
- * price in interval t on one scale for the whole day (green the day's lowest bus price, red its highest).
+ * Lines on labelled axes by uPlot, with each series' value at the cursor in the legend below:
+ * x is a list of hours, series a list of {label, values}, yLabel the quantity with its unit. With
+ * perInterval, each value holds from its x until the next one (prices and powers hold over an
+ * interval; a battery's state of charge is a point in time and is joined by straight lines).
+ */
+function lineChart(id, xLabel, x, yLabel, series, decimals, perInterval = false) {
+  if (charts[id]) charts[id].destroy();
+  const el = $(id);
+  el.innerHTML = "";
+  const shown = (digits) => (u, v) => (v === null || v === undefined ? "–" : v.toFixed(digits));
+  const options = {
+    width: 460,
+    height: 240,
+    scales: { x: { time: false } },
+    axes: [{ label: xLabel }, { label: yLabel, size: 64 }],
+    series: [{ label: xLabel, value: shown(2) }, ...series.map((s, k) => ({
+      label: s.label, stroke: COLOURS[k % COLOURS.length], width: 2, value: shown(decimals),
+      points: { show: true, size: 5 }, ...(perInterval ? { paths: uPlot.paths.stepped({ align: 1 }) } : {}),
+    }))],
+  };
+  charts[id] = new uPlot(options, [x, ...series.map((s) => s.values)], el);
+}
+
+/** The start of each interval in hours from the day's start. */
+const startHours = (n, minutes) => Array.from({ length: n }, (_, t) => (t * minutes) / 60);
+
+/**
+ * The feeder as the server laid it out (GET /feeder, the layout the run report draws too): each bus
+ * in its column (depth from the substation) and row, a branch down the parent's column and then
+ * across, buses coloured by their price in interval t on one scale for the whole day (green the day's
+ * lowest bus price, red its highest).
  */
 function drawFeeder(feeder, t) {
   const el = $("feeder");
   el.innerHTML = "";
-  const w = +el.getAttribute("width"), h = +el.getAttribute("height"), m = 24;
-  const at = new Map(feeder.buses.map((b) => [b.bus, [m + b.x * (w - 2 * m), m + b.y * (h - 2 * m)]]));
+  const m = 24, rowHeight = 56, w = +el.getAttribute("width");
+  const h = 2 * m + 14 + rowHeight * Math.max(feeder.rows - 1, 0);
+  el.setAttribute("height", h);
+  const step = feeder.columns > 1 ? (w - 2 * m) / (feeder.columns - 1) : 0;
+  const at = new Map(feeder.buses.map((b) => [b.bus, [m + b.column * step, m + 4 + b.row * rowHeight]]));
   const prices = feeder.cleared ? feeder.buses.map((b) => b.prices[t]) : [];
   const day = feeder.cleared ? feeder.buses.flatMap((b) => b.prices) : [];
   const lo = Math.min(...day), hi = Math.max(...day);
@@ -93,14 +122,14 @@ function drawFeeder(feeder, t) {
     if (hosts.has(b.bus)) svg(el, "circle", { cx: x, cy: y, r: 10, fill: "none", stroke: "#333", "stroke-width": 2 });
     const fill = feeder.cleared ? priceColour(prices[k], lo, hi) : "#bbb";
     const c = svg(el, "circle", { cx: x, cy: y, r: 7, fill, class: "bus", "data-bus": b.bus,
-      "data-price": feeder.cleared ? prices[k] : "" });
+      "data-price": feeder.cleared ? prices[k] : "", "data-column": b.column, "data-row": b.row });
     const who = hosts.has(b.bus) ? "; " + hosts.get(b.bus).join(", ") : "";
     svg(c, "title", {}, `bus ${b.bus}` + (feeder.cleared ? `: ${prices[k].toFixed(4)} ${feeder.currency}/kWh` : "") + who);
     svg(el, "text", { x: x - 6, y: y - 11, "font-size": 10 }, b.bus);
   });
   if (feeder.cleared) {
     svg(el, "text", { x: m, y: h - 4 }, `the day's prices ${lo.toFixed(4)} (green) to ${hi.toFixed(4)} (red) ` +
-      `${feeder.currency}/kWh; ringed buses host participants`);
+      `${feeder.currency}/kWh; ringed buses host participants; the substation is bus ${feeder.buses[0].bus}, on the left`);
   }
 }
 
@@ -126,9 +155,20 @@ async function showDso(day) {
   drawFeeder(feeder, 0);
   if (!view) return;
   const prices = await api(`/api/days/${day}/prices`);
-  lineChart($("prices"), ["price_min", "price_mean", "price_max"].map((k) =>
-    ({ name: k.replace("price_", ""), values: prices.intervals.map((r) => r[k]) })), view.currency + "/kWh");
-  lineChart($("batteries"), view.participants.filter((p) => p.soc_kwh).map((p) => ({ name: p.id, values: p.soc_kwh })), "kWh");
+  priceChart("prices", prices);
+  const hours = startHours(status.intervals, status.interval_minutes);
+  const batteries = view.participants.filter((p) => p.soc_kwh);
+  lineChart("batteries", "end of interval (h)", hours.map((x) => x + status.interval_minutes / 60),
+    "state of charge (kWh)", batteries.map((p) => ({ label: p.id, values: p.soc_kwh })), 2);
+}
+
+/** A day's public prices (GET /prices): min, mean and max over buses and the two tariffs, per interval. */
+function priceChart(id, prices) {
+  const rows = prices.intervals;
+  lineChart(id, "interval start (h)", startHours(rows.length, prices.interval_minutes),
+    `price (${prices.currency}/kWh)`, [["min", "price_min"], ["mean", "price_mean"], ["max", "price_max"],
+      ["import tariff", "import_tariff"], ["export tariff", "export_tariff"]].map(([label, key]) =>
+      ({ label, values: rows.map((r) => r[key]) })), 4, true);
 }
 
 /**
@@ -184,8 +224,9 @@ async function showProsumer(day, id) {
     `, without the community ${money(s.base_cost)}, savings ${money(s.savings)}` : "");
   fillRows($("schedule").querySelector("tbody"), r.schedule.map((row) => [row.interval, row.import_kw, row.export_kw,
     row.charge_kw, row.discharge_kw, row.generation_kw, row.bus_price].map((v, i) => i === 0 ? v : v.toFixed(i === 6 ? 4 : 2))));
-  lineChart($("own"), [{ name: "import", values: r.schedule.map((x) => x.import_kw) },
-    { name: "export", values: r.schedule.map((x) => x.export_kw) }], "kW");
+  lineChart("own", "interval start (h)", startHours(r.schedule.length, r.interval_minutes), "power (kW)",
+    [{ label: "import", values: r.schedule.map((x) => x.import_kw) },
+      { label: "export", values: r.schedule.map((x) => x.export_kw) }], 2, true);
   await showOwnRealtime(day, id);
   $("prosumer").hidden = false;
 }
@@ -202,6 +243,7 @@ async function show() {
     $("error").textContent = e.message;
   }
   await showHead();
+  await showMarket();
 }
 
 /** The ledger's head (GET /api/ledger/head, public: sent without the credential), for anyone to note down. */
@@ -219,6 +261,44 @@ async function showHead() {
   }
 }
 
+/**
+ * The public landing view (GET /api/prices, no credential): every market day with its aggregate
+ * prices and the energy traded; a cleared day's button charts its public prices per interval.
+ */
+async function showMarket() {
+  try {
+    const days = await publicApi("/api/prices");
+    const body = $("days").querySelector("tbody");
+    const four = (v) => (v === null || v === undefined ? "" : v.toFixed(4));
+    fillRows(body, days.map((d) => [d.id, d.state, d.mechanism, d.gate_closure, d.participants,
+      four(d.price_min), four(d.price_mean), four(d.price_max), d.currency,
+      d.energy_traded_kwh === null || d.energy_traded_kwh === undefined ? "" : fixed2(d.energy_traded_kwh), ""]));
+    days.forEach((d, k) => {
+      if (d.state !== "cleared") return;
+      const button = document.createElement("button");
+      button.textContent = "prices";
+      button.className = "day-prices";
+      button.onclick = () => showPublicDay(d.id);
+      body.rows[k].cells[10].appendChild(button);
+    });
+    $("market-status").textContent = days.length === 0 ? "no market day yet" : `${days.length} market days`;
+  } catch (e) {
+    $("market-status").textContent = "unavailable (" + e.message + ")";
+  }
+}
+
+/** One day's public prices per interval, charted. */
+async function showPublicDay(day) {
+  try {
+    const prices = await publicApi(`/api/days/${encodeURIComponent(day)}/prices`);
+    $("public-day-id").textContent = day;
+    $("public-day").hidden = false;
+    priceChart("public-prices", prices);
+  } catch (e) {
+    $("market-status").textContent = e.message;
+  }
+}
+
 /** A DSO action (POST), then the day shown again; a refusal stays on the page. */
 async function act(what) {
   let refusal = "";
@@ -229,6 +309,7 @@ async function act(what) {
 
 $("show").onclick = show;
 $("head-refresh").onclick = showHead;
+$("market-refresh").onclick = showMarket;
 $("clear").onclick = () => act("clear");
 $("settle").onclick = () => act("realtime");
 $("verify").onclick = async () => {
@@ -238,3 +319,4 @@ $("verify").onclick = async () => {
   } catch (e) { $("error").textContent = e.message; }
 };
 showHead();
+showMarket();

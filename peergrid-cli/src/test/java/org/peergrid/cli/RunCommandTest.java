@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peergrid.cli.PowerflowCommandTest.Run;
+import org.peergrid.platform.store.Database;
+import org.peergrid.platform.testsupport.Community33;
+import org.peergrid.platform.testsupport.TestPlatform;
 
 /**
  * {@code peergrid run} on the bundled example, end to end: the report's files, every chart with
@@ -309,6 +312,35 @@ class RunCommandTest {
       }
     }
     return seen.size();
+  }
+
+
+  /**
+   * The report and the platform's dashboard draw the feeder from one layout: the report's
+   * feeder_dlmp.csv gives each bus the column (x) and row (y) that the platform's
+   * {@code GET /api/days/{day}/feeder} serves for a day on the same feeder (case33bw in both).
+   */
+  @Test
+  void theReportDrawsTheFeederWhereTheDashboardDoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    List<CSVRecord> report = csv(OUT.resolve("feeder_dlmp.csv"));
+    JsonNode served;
+    try (TestPlatform platform = new TestPlatform(Database.h2Url(dir))) {
+      assertThat(platform.http.post("/api/days", platform.dso, Community33.openDay("d1", TestPlatform.GATE)).status())
+          .isEqualTo(201);
+      served = platform.http.get("/api/days/d1/feeder", platform.dso).body();
+    }
+    assertThat(served.get("buses")).hasSize(report.size());
+    int rows = 0;
+    for (int k = 0; k < report.size(); k++) {
+      CSVRecord row = report.get(k);
+      JsonNode bus = served.get("buses").get(k);
+      assertThat(bus.get("bus").asText()).isEqualTo(row.get("bus"));
+      assertThat(bus.get("parent").isNull() ? "" : bus.get("parent").asText()).isEqualTo(row.get("parent_bus"));
+      assertThat(bus.get("column").asText()).as("bus " + row.get("bus")).isEqualTo(row.get("x"));
+      assertThat(bus.get("row").asText()).as("bus " + row.get("bus")).isEqualTo(row.get("y"));
+      rows = Math.max(rows, Integer.parseInt(row.get("y")) + 1);
+    }
+    assertThat(served.get("rows").asInt()).isEqualTo(rows).isEqualTo(4);
   }
 
 }

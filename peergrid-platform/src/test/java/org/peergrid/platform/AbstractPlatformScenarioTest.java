@@ -138,7 +138,8 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode root = before.get("buses").get(0);
     assertThat(root.get("bus").asInt()).isEqualTo(1);
     assertThat(root.get("parent").isNull()).isTrue();
-    assertThat(root.get("x").asDouble()).isZero();
+    assertThat(root.get("column").asInt()).isZero();
+    assertThat(root.get("row").asInt()).isZero();
     assertThat(root.get("prices").isNull()).isTrue();
     assertThat(before.get("participants")).hasSize(3);
     assertThat(p.http.get("/api/days/d1/feeder", b06.token()).status()).as("prosumers do not see the map").isEqualTo(403);
@@ -150,21 +151,102 @@ abstract class AbstractPlatformScenarioTest {
     JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
     assertThat(feeder.get("cleared").asBoolean()).isTrue();
     assertThat(feeder.get("buses")).hasSize(33);
-    double maxX = 0;
-    double x18 = -1;
+    assertThat(feeder.get("columns").asInt()).as("the main line 1-18").isEqualTo(18);
+    assertThat(feeder.get("rows").asInt()).as("the main line and three laterals").isEqualTo(4);
     for (int k = 0; k < 33; k++) {
       JsonNode bus = feeder.get("buses").get(k);
-      x18 = bus.get("bus").asInt() == 18 ? bus.get("x").asDouble() : x18;
       assertThat(bus.get("bus").asInt()).isEqualTo(view.get("buses").get(k).asInt());
+      assertThat(bus.get("parent").isNull() ? -1 : bus.get("parent").asInt())
+          .isEqualTo(view.get("parents").get(k).asInt());
       for (int t = 0; t < 4; t++) {
         assertThat(bus.get("prices").get(t).asDouble()).isEqualTo(view.get("bus_prices").get(t).get(k).asDouble());
       }
-      assertThat(bus.get("y").asDouble()).isBetween(0.0, 1.0);
-      maxX = Math.max(maxX, bus.get("x").asDouble());
+      assertThat(bus.get("row").asInt()).isBetween(0, 3);
+      int number = bus.get("bus").asInt();
+      if (number <= 18) {
+        // bus 18 ends the main line, the deepest path of case33bw, drawn along the top row
+        assertThat(bus.get("column").asInt()).isEqualTo(number - 1);
+        assertThat(bus.get("row").asInt()).isZero();
+      }
     }
-    assertThat(maxX).as("the deepest bus is at x = 1").isEqualTo(1.0);
-    // bus 18 ends the main line, 17 branches from the substation: the deepest bus of case33bw
-    assertThat(x18).isEqualTo(1.0);
+  }
+
+  /**
+   * The dashboard's landing view: every day with its aggregate prices, without a credential. Day d2 is
+   * the community without its generator and battery, B06 and B18 only, so its traded energy follows by
+   * hand: B06 exports 60 − 35 = 25 kW in the morning and 80 − 40 = 40 kW in the afternoon while B18
+   * takes 20 and 25 kW; nothing is exported at night or in the evening. min(25, 20) + min(40, 25) = 45 kW
+   * for 6 h each: 270 kWh.
+   */
+  @Test
+  void thePublicDayListGivesAggregatePricesAndTradedEnergyAndNothingPrivate() {
+    Http.Response open = p.http.get("/api/prices", null);
+    assertThat(open.status()).isEqualTo(200);
+    assertThat(open.body()).hasSize(1);
+    JsonNode d1Open = open.body().get(0);
+    assertThat(d1Open.get("id").asText()).isEqualTo("d1");
+    assertThat(d1Open.get("state").asText()).isEqualTo("open");
+    assertThat(d1Open.get("participants").asInt()).isEqualTo(3);
+    assertThat(d1Open.get("price_mean").isNull()).isTrue();
+    assertThat(d1Open.get("energy_traded_kwh").isNull()).isTrue();
+
+    String scenario = Community33.scenario();
+    Map<String, Object> d2 = new java.util.HashMap<>(Community33.openDay("d2", TestPlatform.GATE));
+    d2.put("scenario", scenario.substring(0, scenario.indexOf("  - {id: DG22")));
+    assertThat(p.http.post("/api/days", p.dso, d2).status()).isEqualTo(201);
+    Prosumer d2b06 = p.register("d2", "B06", 6);
+    Prosumer d2b18 = p.register("d2", "B18", 18);
+    p.submit(d2b06, p.signed(d2b06, Community33.offerB06()));
+    p.submit(d2b18, p.signed(d2b18, Community33.offerB18()));
+    assertThat(p.http.post("/api/days/d2/clear", p.dso, "").status()).isEqualTo(200);
+    p.submit(b06, p.signed(b06, Community33.offerB06()));
+    p.submit(b25, p.signed(b25, Community33.offerB25()));
+    assertThat(p.http.post("/api/days/d1/clear", p.dso, "").status()).isEqualTo(200);
+
+    Http.Response list = p.http.get("/api/prices", null);
+    assertThat(list.status()).as("no credential needed").isEqualTo(200);
+    assertThat(list.body()).extracting(d -> d.get("id").asText()).containsExactly("d1", "d2");
+    // the prices against every bus price of the operator's view
+    JsonNode d1 = list.body().get(0);
+    JsonNode view = p.http.get("/api/days/d1/clearing", p.dso).body();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    int count = 0;
+    for (JsonNode interval : view.get("bus_prices")) {
+      for (JsonNode price : interval) {
+        min = Math.min(min, price.asDouble());
+        max = Math.max(max, price.asDouble());
+        sum += price.asDouble();
+        count++;
+      }
+    }
+    assertThat(count).isEqualTo(4 * 33);
+    assertThat(d1.get("state").asText()).isEqualTo("cleared");
+    assertThat(d1.get("currency").asText()).isEqualTo("INR");
+    assertThat(d1.get("price_min").asDouble()).isEqualTo(min);
+    assertThat(d1.get("price_max").asDouble()).isEqualTo(max).isGreaterThan(min);
+    assertThat(d1.get("price_mean").asDouble()).isCloseTo(sum / count, within(1e-9));
+    assertThat(d1.get("energy_traded_kwh").asDouble()).isPositive();
+
+    // d2 by hand; B06's own result shows the exports the derivation assumes
+    JsonNode own = p.http.get("/api/days/d2/participants/B06/result", d2b06.token()).body().get("schedule");
+    assertThat(own.get(1).get("export_kw").asDouble()).isCloseTo(25, within(1e-6));
+    assertThat(own.get(2).get("export_kw").asDouble()).isCloseTo(40, within(1e-6));
+    assertThat(list.body().get(1).get("energy_traded_kwh").asDouble()).isCloseTo(270, within(1e-6));
+
+    // nothing private: exactly the documented fields, no participant id, bus, key, token or receipt
+    for (JsonNode day : list.body()) {
+      java.util.List<String> fields = new java.util.ArrayList<>();
+      day.fieldNames().forEachRemaining(fields::add);
+      assertThat(fields).containsExactly("id", "state", "mechanism", "gate_closure", "intervals",
+          "interval_minutes", "currency", "participants", "cleared_at", "price_min", "price_mean", "price_max",
+          "energy_traded_kwh");
+    }
+    assertThat(list.text()).doesNotContain("B06", "B18", "B25", "bus", "public_key", "pt_", "dso_", "receipt",
+        "load_kw", d2b06.token());
+    assertThat(p.http.get("/api/prices", p.dso).text()).as("a credential shows no more").isEqualTo(list.text());
+    assertThat(p.http.get("/api/prices", b06.token()).text()).isEqualTo(list.text());
   }
 
   @Test

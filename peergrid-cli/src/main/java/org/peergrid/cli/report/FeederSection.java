@@ -19,6 +19,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.peergrid.cli.Numbers;
 import org.peergrid.cli.ReportCsv;
+import org.peergrid.grid.radial.FeederLayout;
 import org.peergrid.grid.radial.RadialNetwork;
 import org.peergrid.market.dispatch.LocationalPrices;
 import org.peergrid.market.scenario.Building;
@@ -61,8 +62,8 @@ final class FeederSection implements ReportSection {
             + " CB = community battery (participant ids).", NAME + ".csv");
     out.file(NAME + ".csv", ReportCsv.csv(HEADER, csv -> {
       for (int k = 0; k < net.busCount(); k++) {
-        csv.printRecord(t, net.busNumber(k), k == 0 ? "" : net.busNumber(net.parent(k)), layout.x()[k],
-            layout.y()[k], Numbers.plain(dlmp[k]), Numbers.plain(p.energy().get(t, k)),
+        csv.printRecord(t, net.busNumber(k), k == 0 ? "" : net.busNumber(net.parent(k)), layout.column(k),
+            layout.row(k), Numbers.plain(dlmp[k]), Numbers.plain(p.energy().get(t, k)),
             Numbers.plain(p.voltage().get(t, k)), Numbers.plain(p.congestion().get(t, k)));
       }
     }));
@@ -81,9 +82,9 @@ final class FeederSection implements ReportSection {
     for (int k = 1; k < net.busCount(); k++) {
       int parent = net.parent(k);
       XYSeries s = new XYSeries("branch " + k, false, true);
-      s.add(layout.x()[parent], layout.y()[parent]);
-      s.add(layout.x()[parent], layout.y()[k]);
-      s.add(layout.x()[k], layout.y()[k]);
+      s.add(layout.column(parent), layout.row(parent));
+      s.add(layout.column(parent), layout.row(k));
+      s.add(layout.column(k), layout.row(k));
       branches.addSeries(s);
     }
     XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
@@ -95,7 +96,7 @@ final class FeederSection implements ReportSection {
 
     XYSeries buses = new XYSeries("buses", false, true);
     for (int k = 0; k < net.busCount(); k++) {
-      buses.add(layout.x()[k], layout.y()[k]);
+      buses.add(layout.column(k), layout.row(k));
     }
     XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true) {
       @Override
@@ -116,7 +117,7 @@ final class FeederSection implements ReportSection {
 
     NumberAxis xAxis = new NumberAxis();
     xAxis.setVisible(false);
-    xAxis.setRange(-0.7, layout.depth() + 0.7);
+    xAxis.setRange(-0.7, layout.columns() - 1 + 0.7);
     NumberAxis yAxis = new NumberAxis();
     yAxis.setVisible(false);
     yAxis.setInverted(true);
@@ -135,7 +136,7 @@ final class FeederSection implements ReportSection {
     for (Participant p : run.scenario().participants()) {
       if (!(p instanceof Building)) {
         int k = net.indexOf(p.bus());
-        XYTextAnnotation label = new XYTextAnnotation(p.id(), layout.x()[k], layout.y()[k] + 0.28);
+        XYTextAnnotation label = new XYTextAnnotation(p.id(), layout.column(k), layout.row(k) + 0.28);
         label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
         label.setPaint(new Color(0x1F3A5F));
         label.setTextAnchor(TextAnchor.TOP_CENTER);

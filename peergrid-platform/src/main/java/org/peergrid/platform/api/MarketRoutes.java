@@ -20,6 +20,7 @@ import org.peergrid.platform.market.ClearingOutcome;
 import org.peergrid.platform.market.FeederDrawing;
 import org.peergrid.platform.market.MarketService;
 import org.peergrid.platform.market.OfferReceipt;
+import org.peergrid.platform.market.PublicDays;
 import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
 import org.peergrid.platform.store.MarketStore;
@@ -47,6 +48,7 @@ final class MarketRoutes {
     r.post("/api/days", this::openDay);
     r.get("/api/days/{day}", this::dayStatus);
     r.get("/api/days/{day}/prices", this::publicPrices);
+    r.get("/api/prices", this::publicDays);
     r.post("/api/days/{day}/participants", this::register);
     r.get("/api/days/{day}/participants", this::participants);
     r.post("/api/days/{day}/offers", this::submitOffer);
@@ -110,6 +112,12 @@ final class MarketRoutes {
     DayRecord day = market.day(ctx.pathParam("day"));
     String prices = store.publicPrices(day.id()).orElseThrow(() -> notCleared(day));
     ctx.contentType("application/json").result(prices);
+  }
+
+  /** Public: every market day with its aggregate prices and energy traded, for the dashboard's landing view. */
+  private void publicDays(Context ctx) {
+    ctx.json(store.days().stream().map(day -> PublicDays.row(day, market.scenario(day),
+        store.participants(day.id()).size(), store.publicPrices(day.id()))).toList());
   }
 
   private void register(Context ctx) {

@@ -90,6 +90,8 @@ public final class PlatformServer implements AutoCloseable {
           files.location = Location.CLASSPATH;
           files.headers = SecurityHeaders.ALL;
         });
+        // the dashboard's chart library (uPlot) from its webjar on the class path, at /webjars/uplot/VERSION/
+        config.staticFiles.enableWebjars();
         config.routes.get("/", ctx -> ctx.redirect("/dashboard/index.html"));
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.register(config.routes);

@@ -18,8 +18,8 @@ import org.peergrid.market.settlement.SettlementResult;
 
 /**
  * The three views of a cleared day, as JSON text stored once at clearing: each participant's own
- * result (schedule, its bus price, settlement), the public aggregate prices (no bus or participant
- * is identifiable), and the operator's view (every bus price, the feeder's tree, batteries and the
+ * result (schedule, its bus price, settlement), the public aggregate prices and energy traded (no
+ * bus or participant is identifiable), and the operator's view (every bus price, the feeder's tree, batteries and the
  * settlement table). Units as in docs/formats.md: kW, kWh, money per kWh.
  */
 final class ClearingDocuments {
@@ -75,7 +75,31 @@ final class ClearingDocuments {
           .put("export_tariff", s.tariff().exportPrice().get(t)).put("price_min", min)
           .put("price_mean", sum / dlmp.buses()).put("price_max", max);
     }
+    doc.put("energy_traded_kwh", energyTradedKwh(s, sol));
     return doc.toString();
+  }
+
+  /**
+   * The energy the participants traded among themselves over the day: in each interval, what the
+   * injecting participants gave (the sum of their net injections S) met what the withdrawing ones took
+   * (D) up to min(S, D); the rest went to or came from the substation. Line losses are left out. An
+   * aggregate of the community, public with the prices; with only two participants it bounds what each
+   * traded.
+   */
+  static double energyTradedKwh(Scenario s, DispatchSolution sol) {
+    double hours = s.horizon().intervalMinutes() / 60.0;
+    double traded = 0;
+    for (int t = 0; t < s.horizon().intervals(); t++) {
+      double injected = 0;
+      double withdrawn = 0;
+      for (Participant p : s.participants()) {
+        ParticipantSchedule x = sol.schedule(p.id());
+        injected += x.exportKw().get(t);
+        withdrawn += x.importKw().get(t);
+      }
+      traded += Math.min(injected, withdrawn) * hours;
+    }
+    return traded;
   }
 
   static String operatorView(String dayId, String mechanism, Scenario s, DispatchSolution sol,

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
-import org.peergrid.grid.radial.RadialNetwork;
+import org.peergrid.grid.radial.FeederLayout;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.store.ParticipantRecord;
 
 /**
- * What the operator's dashboard draws the feeder from: each bus with its parent, its place in the
- * {@link FeederLayout} and, once the day is cleared, its price per interval; and the registered
- * participants at their buses.
+ * What the operator's dashboard draws the feeder from: the {@link FeederLayout} that the run report
+ * draws too (columns, rows, each bus with its parent, column and row), each bus's price per interval
+ * once the day is cleared, and the registered participants at their buses.
  */
 public final class FeederDrawing {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,24 +23,14 @@ public final class FeederDrawing {
 
   public static ObjectNode of(String dayId, Scenario scenario, Optional<String> operatorView,
       List<ParticipantRecord> participants) {
-    RadialNetwork radial = scenario.network().radial();
-    int[] parent = new int[radial.busCount()];
-    for (int k = 0; k < parent.length; k++) {
-      parent[k] = radial.parent(k);
-    }
-    FeederLayout layout = FeederLayout.of(parent);
+    FeederLayout layout = FeederLayout.of(scenario.network().radial());
     JsonNode prices = operatorView.map(FeederDrawing::read).map(v -> v.get("bus_prices")).orElse(null);
     ObjectNode doc = JSON.createObjectNode().put("day", dayId).put("currency", scenario.currency())
         .put("intervals", scenario.horizon().intervals()).put("cleared", prices != null);
-    ArrayNode buses = doc.putArray("buses");
-    for (int k = 0; k < parent.length; k++) {
-      ObjectNode bus = buses.addObject().put("bus", radial.busNumber(k)).put("x", layout.x()[k])
-          .put("y", layout.y()[k]);
-      if (k == 0) {
-        bus.putNull("parent");
-      } else {
-        bus.put("parent", radial.busNumber(parent[k]));
-      }
+    doc.setAll((ObjectNode) JSON.valueToTree(layout));
+    ArrayNode buses = (ArrayNode) doc.get("buses");
+    for (int k = 0; k < buses.size(); k++) {
+      ObjectNode bus = (ObjectNode) buses.get(k);
       if (prices == null) {
         bus.putNull("prices");
       } else {

@@ -29,6 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peergrid.platform.store.Database;
@@ -41,7 +42,9 @@ import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
  * 33-bus feeder with buses coloured by price, the participants and the curves; a prosumer sees its
  * own day and is refused another's. After B06 and B18 send meter readings, the operator settles the
  * day in real time from the page and sees every prosumer's real-time result and the netting surplus;
- * a prosumer sees its own real-time result only; anyone, without a credential, sees the ledger's head.
+ * a prosumer sees its own real-time result only; anyone, without a credential, sees the ledger's head
+ * and the market days with their aggregate prices. The charts are uPlot's: their axes carry labels
+ * with units and tick labels, and the mouse over a point shows its values in the legend.
  * The tests run in order, since the settlement happens once. Screenshots go to target/dashboard/.
  * Without chromium this fails under CI=true and skips elsewhere.
  */
@@ -123,11 +126,48 @@ class DashboardBrowserTest {
       screenshot("dso-interval-" + t + ".png");
     }
     assertThat(fill18[3]).as("a higher price, another colour").isNotEqualTo(fill18[0]);
+    // drawn where the shared layout puts each bus (the report's layout too), no two buses overlapping
+    List<WebElement> circles = browser.findElements(By.cssSelector("#feeder circle.bus"));
+    for (int k = 0; k < 33; k++) {
+      JsonNode bus = feeder.get("buses").get(k);
+      WebElement drawn = browser.findElement(By.cssSelector("#feeder circle.bus[data-bus='" + bus.get("bus") + "']"));
+      assertThat(drawn.getAttribute("data-column")).isEqualTo(bus.get("column").asText());
+      assertThat(drawn.getAttribute("data-row")).isEqualTo(bus.get("row").asText());
+    }
+    for (WebElement a : circles) {
+      for (WebElement b : circles) {
+        double dx = Double.parseDouble(a.getAttribute("cx")) - Double.parseDouble(b.getAttribute("cx"));
+        double dy = Double.parseDouble(a.getAttribute("cy")) - Double.parseDouble(b.getAttribute("cy"));
+        if (a != b) {
+          assertThat(Math.hypot(dx, dy)).as("buses %s and %s apart", a.getAttribute("data-bus"),
+              b.getAttribute("data-bus")).isGreaterThan(2 * 7);
+        }
+      }
+    }
     wait.until(d -> d.findElements(By.cssSelector("#participants tbody tr")).size() == 3);
     assertThat(browser.findElement(By.id("participants")).getText()).contains("B06", "B18", "B25");
     assertThat(browser.findElement(By.id("status")).getText()).contains("state cleared");
-    assertThat(browser.findElements(By.cssSelector("#prices polyline"))).hasSize(3);
-    assertThat(browser.findElements(By.cssSelector("#batteries polyline"))).as("B25's battery").hasSizeGreaterThan(0);
+    JsonNode prices = platform.http.get("/api/days/d1/prices", null).body();
+    wait.until(d -> !d.findElements(By.cssSelector("#batteries .u-over")).isEmpty());
+    assertChartAxes("prices", "interval start (h)", "price (INR/kWh)");
+    assertThat(seriesLabels("prices")).containsExactly("min", "mean", "max", "import tariff", "export tariff");
+    // the evening: the cursor over interval 3 (18 h) shows that interval's prices in the legend
+    List<String> evening = hover("prices", 3);
+    assertThat(evening.get(0)).isEqualTo("18.00");
+    JsonNode row3 = prices.get("intervals").get(3);
+    assertThat(evening.subList(1, 6)).containsExactly(four(row3.get("price_min")), four(row3.get("price_mean")),
+        four(row3.get("price_max")), four(row3.get("import_tariff")), four(row3.get("export_tariff")));
+    assertChartAxes("batteries", "end of interval (h)", "state of charge (kWh)");
+    List<String> batteries = seriesLabels("batteries");
+    assertThat(batteries).as("B25's battery and the community battery CB6").containsExactlyInAnyOrder("B25", "CB6");
+    JsonNode view = platform.http.get("/api/days/d1/clearing", platform.dso).body();
+    JsonNode b25soc = null;
+    for (JsonNode p : view.get("participants")) {
+      b25soc = p.get("id").asText().equals("B25") ? p.get("soc_kwh") : b25soc;
+    }
+    List<String> noon = hover("batteries", 1);
+    assertThat(noon.get(0)).as("the end of the morning").isEqualTo("12.00");
+    assertThat(noon.get(1 + batteries.indexOf("B25"))).isEqualTo(money(b25soc.get(1)));
     assertThat(browser.findElement(By.id("rt-status")).getText()).startsWith("not settled in real time yet");
     assertThat(browser.findElement(By.id("settle")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("realtime")).isDisplayed()).isFalse();
@@ -231,9 +271,33 @@ class DashboardBrowserTest {
     screenshot("ledger-head.png");
   }
 
-  /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
   @Test
   @Order(6)
+  void anyoneSeesTheMarketDaysWithTheirAggregatePricesAndChartsADay() throws Exception {
+    browser.get("http://127.0.0.1:" + platform.server.port() + "/");
+    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    wait.until(d -> d.findElements(By.cssSelector("#days tbody tr")).size() == 1);
+    JsonNode d1 = platform.http.get("/api/prices", null).body().get(0);
+    List<String> row = cells("#days tbody tr").get(0);
+    assertThat(row.subList(0, 2)).containsExactly("d1", "cleared");
+    assertThat(row.subList(4, 10)).containsExactly("3", four(d1.get("price_min")), four(d1.get("price_mean")),
+        four(d1.get("price_max")), "INR", money(d1.get("energy_traded_kwh")));
+    assertThat(browser.findElement(By.id("dso")).isDisplayed()).as("no credential given").isFalse();
+    browser.findElement(By.cssSelector("#days button.day-prices")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#public-prices .u-over")).isEmpty());
+    assertThat(browser.findElement(By.id("public-day-id")).getText()).isEqualTo("d1");
+    assertChartAxes("public-prices", "interval start (h)", "price (INR/kWh)");
+    JsonNode morning = platform.http.get("/api/days/d1/prices", null).body().get("intervals").get(1);
+    assertThat(hover("public-prices", 1).subList(0, 4)).containsExactly("6.00", four(morning.get("price_min")),
+        four(morning.get("price_mean")), four(morning.get("price_max")));
+    assertThat(browser.findElement(By.id("market")).getText()).as("nothing of a participant")
+        .doesNotContain("B06", "B18", "B25");
+    screenshot("landing.png");
+  }
+
+  /** Opens the dashboard and shows the day with the credential; returns a wait for what the page then shows. */
+  @Test
+  @Order(7)
   void theDashboardWorksUnderItsContentSecurityPolicyWhichTheBrowserEnforces() {
     browser.manage().logs().get(LogType.BROWSER); // what earlier tests logged
     show(platform.dso, "d1", "").until(d -> d.findElements(By.cssSelector("#feeder circle.bus")).size() == 33);
@@ -266,6 +330,49 @@ class DashboardBrowserTest {
 
   private static String money(JsonNode value) {
     return money(value.asDouble());
+  }
+
+  /** As the page writes prices: four decimals. */
+  private static String four(JsonNode value) {
+    return String.format("%.4f", value.asDouble());
+  }
+
+  /** The uPlot chart in a container: its axes carry the labels and have tick labels. */
+  private static void assertChartAxes(String chart, String xLabel, String yLabel) {
+    Object axes = ((JavascriptExecutor) browser).executeScript("const u = window.dashboardCharts[arguments[0]];"
+        + " return u.axes.map((a) => [a.label, (a._values || []).length]);", chart);
+    @SuppressWarnings("unchecked")
+    List<List<Object>> both = (List<List<Object>>) axes;
+    assertThat(both).hasSize(2);
+    assertThat(both.get(0).get(0)).isEqualTo(xLabel);
+    assertThat(both.get(1).get(0)).isEqualTo(yLabel);
+    assertThat(((Number) both.get(0).get(1)).intValue()).as(chart + ": ticks on the x axis").isGreaterThan(1);
+    assertThat(((Number) both.get(1).get(1)).intValue()).as(chart + ": ticks on the y axis").isGreaterThan(1);
+  }
+
+  /** The series' names in a chart's legend, the x series left out. */
+  private static List<String> seriesLabels(String chart) {
+    List<WebElement> labels = browser.findElements(By.cssSelector("#" + chart + " .u-legend .u-series .u-label"));
+    return labels.stream().skip(1).map(WebElement::getText).toList();
+  }
+
+  /**
+   * Moves the mouse over a chart at the point of index i and returns what the legend then shows: the
+   * x value first, then each series' value.
+   */
+  private static List<String> hover(String chart, int i) {
+    WebElement over = browser.findElement(By.cssSelector("#" + chart + " .u-over"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", over);
+    Number left = (Number) ((JavascriptExecutor) browser).executeScript("const u = window.dashboardCharts[arguments[0]];"
+        + " return u.valToPos(u.data[0][arguments[1]], 'x');", chart, i);
+    // a point on the plot's edge is pointed at from a pixel inside (the cursor snaps to the nearest point)
+    int width = over.getSize().getWidth();
+    double x = Math.max(1, Math.min(width - 2, left.doubleValue()));
+    new Actions(browser).moveToElement(over, (int) Math.round(x - width / 2.0), 0).perform();
+    new WebDriverWait(browser, WAIT).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return window.dashboardCharts[arguments[0]].cursor.idx === arguments[1];", chart, i)));
+    return browser.findElements(By.cssSelector("#" + chart + " .u-legend .u-series .u-value")).stream()
+        .map(WebElement::getText).toList();
   }
 
   /** The text of every cell of the rows a CSS selector finds. */
