@@ -472,6 +472,10 @@ public final class ScenarioLoader {
     }
     BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants, tariff))
         .orElse(BargainingSpec.DEFAULT);
+    if (bargaining.hasCoalitions()) {
+      throw root.child("bargaining").child("coalitions").error("coalitions are not yet valued on a three-phase"
+          + " feeder (network.opendss): remove the key");
+    }
     ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
         participants, connections, bargaining));
     return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"
