@@ -21,6 +21,9 @@ import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
@@ -93,6 +96,9 @@ final class ClearCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     clusterOptions.check(spec.commandLine(), mechanism);
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      return clearThreePhase();
+    }
     if (!clusterOptions.requested()) {
       return clear();
     }
@@ -154,6 +160,55 @@ final class ClearCommand implements Callable<Integer> {
     if (!ac.converged()) {
       err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
           + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /**
+   * A scenario on an OpenDSS feeder (docs/opendss.md): the day cleared on LinDist3Flow with DLMPs per
+   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; the clearing
+   * paths of their own (vc-coop, vc-game, p2p-nuc) and clusters are refused as bad usage.
+   */
+  private Integer clearThreePhase() {
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
+    if (settlement.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
+          + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
+          + " (docs/opendss.md)");
+    }
+    if (clusterOptions.requested()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "a three-phase scenario (network.opendss) is"
+          + " cleared on this machine only; leave out --cluster and --local-nodes");
+    }
+    ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
+    ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
+    Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
+    Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
+    List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.addAll(List.of(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.PHASE_AC_CHECK));
+    stale.removeAll(files.keySet());
+    try {
+      AtomicFiles.write(out, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseClear.print(stdout, market, outcome, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    if (!market.day().optimal()) {
+      err.println("peergrid: " + market.day().message());
+      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    if (outcome.orElseThrow().status() != SettlementStatus.SETTLED) {
+      err.println("peergrid: " + mechanism + " cannot settle the day: " + outcome.get().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;

@@ -158,6 +158,22 @@ public final class ThreePhaseDayClearing {
     return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2);
   }
 
+  /**
+   * The day with {@code kw} more load drawn through {@code port} in interval {@code t} (limits as given):
+   * the finite-difference check of the DLMPs moves one bus-phase's load and compares the cost change.
+   */
+  ThreePhaseDay clearWithExtraLoad(int t, LinDist3Flow.Port port, double kw) {
+    List<LinDist3Flow.Injection> original = fixed.get(t);
+    List<LinDist3Flow.Injection> moved = new ArrayList<>(original);
+    moved.add(new LinDist3Flow.Injection(port, -kw, 0));
+    fixed.set(t, moved);
+    try {
+      return clear();
+    } finally {
+      fixed.set(t, original);
+    }
+  }
+
   /** A participant's day alone at the tariffs, without the network: its base cost C⁰ (money). */
   public double aloneCost(Participant p) {
     ThreePhaseDay alone = solve(List.of(p), false, null, null);
