@@ -1,0 +1,67 @@
+package org.peergrid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code peergrid clear} on the three-phase example examples/ieee13-3ph, and what it refuses there. */
+class ClearThreePhaseTest {
+  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
+      "scenario.yaml");
+
+  @TempDir Path out;
+
+  @Test
+  void writesPerPhasePricesAndTheSettlement() throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "lmp-sharing");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("mechanism").asText()).isEqualTo("lmp-sharing");
+    assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
+    assertThat(ClearCommandTest.header(out.resolve("phase_prices.csv")))
+        .isEqualTo("interval,bus,phase,dlmp,energy,voltage,unbalance,congestion");
+    Set<String> phases = new HashSet<>();
+    for (CSVRecord r : ClearCommandTest.csv(out.resolve("phase_prices.csv"))) {
+      double parts = Double.parseDouble(r.get("energy")) + Double.parseDouble(r.get("voltage"))
+          + Double.parseDouble(r.get("unbalance")) + Double.parseDouble(r.get("congestion"));
+      assertThat(Double.parseDouble(r.get("dlmp"))).isCloseTo(parts, within(1e-8));
+      if (r.get("bus").equals("611")) {
+        phases.add(r.get("phase"));
+      }
+    }
+    assertThat(phases).containsExactly("c");
+    assertThat(ClearCommandTest.csv(out.resolve("schedule.csv"))).hasSize(24 * 13);
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
+        .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("CONVERGED"));
+    assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
+    assertThat(run.out()).contains("three-phase").contains("AC check passed");
+  }
+
+  @Test
+  void refusesTheMechanismsThatScheduleTheirOwnWay() {
+    for (String m : List.of("vc-game", "vc-coop", "p2p-nuc")) {
+      PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", m);
+      assertThat(run.exit()).as(m).isEqualTo(2);
+      assertThat(run.err()).contains("--mechanism " + m + " does not run on a three-phase feeder");
+    }
+  }
+
+  @Test
+  void otherCommandsRefuseAThreePhaseScenarioAsBadInput() {
+    PowerflowCommandTest.Run run = PowerflowCommandTest.run("compare", "--scenario", EXAMPLE.toString(), "--out",
+        out.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");
+  }
+}
