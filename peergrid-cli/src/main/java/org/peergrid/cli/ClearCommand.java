@@ -51,7 +51,9 @@ import picocli.CommandLine.Spec;
       "the cooperative optimum by decomposition over virtual communities and",
       "splits it by bargaining (docs/vc-coop.md); vc-game plays the",
       "non-cooperative game among them (docs/vc-game.md); both also write",
-      "vcs.csv and trades.csv.",
+      "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
+      "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
+      "instead of prices.csv and ac_check.csv (docs/opendss.md).",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
