@@ -47,7 +47,11 @@ public final class ThreePhaseDayClearing {
   private final ThreePhaseScenario scenario;
   private final LinDist3Flow model;
   private final ThreePhaseClearing.Limits limits;
+  /** One per participant that has a decision (PV to curtail, a battery, a shiftable load, a generator). */
   private final List<PhaseOffer> columns;
+  /** Each participant's column in {@link #columns}, or -1 for one whose net injection is fixed. */
+  private final int[] columnOf;
+  private final List<List<LinDist3Flow.Port>> participantPortList;
   private final double[][] sensitivities;
   private final List<List<LinDist3Flow.Injection>> fixed;
   private final List<LinDist3Flow.Port> pricedPorts;
@@ -70,9 +74,18 @@ public final class ThreePhaseDayClearing {
     this.limits = new ThreePhaseClearing.Limits(scenario.network().vminPu(), scenario.network().vmaxPu(),
         scenario.network().unbalancePu());
     PhaseNetwork net = model.network();
+    // participants without a decision get no column: on a large feeder each column is dense in every row
     columns = new ArrayList<>();
-    for (Participant p : scenario.participants()) {
-      columns.add(new PhaseOffer(p.id(), ports(p), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0));
+    participantPortList = new ArrayList<>();
+    columnOf = new int[scenario.participants().size()];
+    for (int i = 0; i < columnOf.length; i++) {
+      Participant p = scenario.participants().get(i);
+      participantPortList.add(ports(p));
+      columnOf[i] = hasDecision(p, scenario.horizon().intervals()) ? columns.size() : -1;
+      if (columnOf[i] >= 0) {
+        columns.add(new PhaseOffer(p.id(), participantPortList.get(i), Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, 0));
+      }
     }
     sensitivities = ThreePhaseClearing.offerSensitivities(model, columns);
     List<LinDist3Flow.Injection> feederLoads = model.feederInjections();
@@ -85,9 +98,9 @@ public final class ThreePhaseDayClearing {
           in.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
         }
       }
-      for (int i = 0; i < columns.size(); i++) {
+      for (int i = 0; i < columnOf.length; i++) {
         if (scenario.participants().get(i) instanceof Building b) {
-          List<LinDist3Flow.Port> ports = columns.get(i).ports();
+          List<LinDist3Flow.Port> ports = participantPortList.get(i);
           double p = (b.renewableKw(t) - b.loadKw().get(t)) / ports.size();
           double q = -b.loadKvar(t) / ports.size();
           for (LinDist3Flow.Port port : ports) {
@@ -108,10 +121,22 @@ public final class ThreePhaseDayClearing {
       index.putIfAbsent(s.port(), index.size());
     }
     pricedPorts = List.copyOf(index.keySet());
-    participantPorts = new int[columns.size()][];
-    for (int i = 0; i < columns.size(); i++) {
-      participantPorts[i] = columns.get(i).ports().stream().mapToInt(index::get).toArray();
+    participantPorts = new int[columnOf.length][];
+    for (int i = 0; i < columnOf.length; i++) {
+      participantPorts[i] = participantPortList.get(i).stream().mapToInt(index::get).toArray();
     }
+  }
+
+  /** Whether a participant decides anything: a building with renewables, a battery or a shiftable load; the rest. */
+  private static boolean hasDecision(Participant p, int intervals) {
+    if (p instanceof Building b) {
+      boolean renewables = false;
+      for (int t = 0; t < intervals; t++) {
+        renewables |= b.renewableKw(t) > 0;
+      }
+      return renewables || b.battery().isPresent() || b.shiftable().isPresent();
+    }
+    return true;
   }
 
   private List<LinDist3Flow.Port> ports(Participant p) {
@@ -141,7 +166,7 @@ public final class ThreePhaseDayClearing {
     return fixed.get(t);
   }
 
-  /** The participants' columns (their ports), in scenario order. */
+  /** The columns of the participants that decide something (their ports), in scenario order. */
   public List<PhaseOffer> columns() {
     return columns;
   }
@@ -195,7 +220,10 @@ public final class ThreePhaseDayClearing {
       MPVariable[] g = new MPVariable[nt];
       MPVariable[] e = new MPVariable[nt];
       MPConstraint[] balance = new MPConstraint[nt];
-      MPVariable[][] y = new MPVariable[nt][parts.size()];
+      // network: the columns of the participants with a decision; alone: the participant's own
+      int[] col = network ? columnOf : new int[] {0};
+      int ncols = network ? columns.size() : 1;
+      MPVariable[][] y = new MPVariable[nt][ncols];
       List<Devices> devices = new ArrayList<>();
       for (int t = 0; t < nt; t++) {
         double load = 0;
@@ -217,15 +245,18 @@ public final class ThreePhaseDayClearing {
         balance[t] = solver.makeConstraint(load, load, "balance_" + t);
         balance[t].setCoefficient(g[t], 1);
         balance[t].setCoefficient(e[t], -1);
-        for (int i = 0; i < parts.size(); i++) {
-          y[t][i] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + i + "_" + t);
-          balance[t].setCoefficient(y[t][i], 1);
+        for (int j = 0; j < ncols; j++) {
+          y[t][j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + j + "_" + t);
+          balance[t].setCoefficient(y[t][j], 1);
         }
       }
       for (int i = 0; i < parts.size(); i++) {
-        MPVariable[] yi = new MPVariable[nt];
-        for (int t = 0; t < nt; t++) {
-          yi[t] = y[t][i];
+        MPVariable[] yi = null;
+        if (col[i] >= 0) {
+          yi = new MPVariable[nt];
+          for (int t = 0; t < nt; t++) {
+            yi[t] = y[t][col[i]];
+          }
         }
         devices.add(new Devices(solver, parts.get(i), yi, nt, hours));
       }
@@ -287,10 +318,14 @@ public final class ThreePhaseDayClearing {
     private MPVariable[] shifted;
     private MPVariable[] output;
 
+    /** @param y the participant's column per interval; null for one without a decision (no rows, no columns) */
     Devices(MPSolver solver, Participant p, MPVariable[] y, int nt, double hours) {
       this.participant = p;
       this.nt = nt;
       this.hours = hours;
+      if (y == null) {
+        return;
+      }
       // y_t − Σ (its devices' injections) = 0
       MPConstraint[] defines = new MPConstraint[nt];
       for (int t = 0; t < nt; t++) {
