@@ -135,13 +135,7 @@ final class ClearCommand implements Callable<Integer> {
         .orElseGet(() -> Mechanisms.byName(mechanism).orElseThrow().clear(scenario));
     Map<String, String> files = files(scenario, result, game);
     withClusterKeys(files);
-    List<String> stale = new ArrayList<>(ALL_FILES);
-    stale.removeAll(files.keySet());
-    try {
-      AtomicFiles.write(out, files, stale);
-    } catch (IOException e) {
-      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
-    }
+    write(files);
     PrintWriter stdout = spec.commandLine().getOut();
     ClearConsole.print(stdout, scenario, result, out, List.copyOf(files.keySet()));
     game.ifPresent(g -> VcConsole.print(stdout, g));
@@ -188,14 +182,7 @@ final class ClearCommand implements Callable<Integer> {
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
     Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
-    List<String> stale = new ArrayList<>(ALL_FILES);
-    stale.addAll(List.of(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.PHASE_AC_CHECK));
-    stale.removeAll(files.keySet());
-    try {
-      AtomicFiles.write(out, files, stale);
-    } catch (IOException e) {
-      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
-    }
+    write(files);
     PrintWriter stdout = spec.commandLine().getOut();
     ThreePhaseClear.print(stdout, market, outcome, out, List.copyOf(files.keySet()));
     stdout.flush();
@@ -295,6 +282,21 @@ final class ClearCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /**
+   * Writes the files into {@link #out} together, removing the other files a clear writes (on either
+   * kind of feeder), so that the folder never mixes two runs.
+   */
+  private void write(Map<String, String> files) {
+    List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.addAll(List.of(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.PHASE_AC_CHECK));
+    stale.removeAll(files.keySet());
+    try {
+      AtomicFiles.write(out, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
   }
 
   /** On a cluster, a line on the nodes lost during the run, when any was (docs/cluster.md, Faults). */

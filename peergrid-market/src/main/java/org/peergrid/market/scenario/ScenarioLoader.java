@@ -208,15 +208,8 @@ public final class ScenarioLoader {
       throw caseNode.error("MATPOWER case " + matpower + " does not exist (paths are relative to the scenario file)");
     }
     radial = RadialNetwork.of(MatpowerCaseReader.read(matpower));
-    double vmin = n.number("vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
-    double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
+    SharedNetworkKeys shared = sharedNetworkKeys(n);
     double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
-    boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
-    // On unless the file turns it off: a schedule that fails its own AC check is not one a DSO can run.
-    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
-        .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
-    TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
-        .orElse(TimeSeries.constant(1, intervals));
     Map<BranchKey, Double> limits = new LinkedHashMap<>();
     n.optional("branch_limit_kva").ifPresent(section -> {
       if (!section.json().isObject()) {
@@ -229,8 +222,24 @@ public final class ScenarioLoader {
         limits.put(branch, limit.asNumber());
       });
     });
-    return build(n, () -> new NetworkSettings(matpower, radial, vmin, vmax, v0, background, profile, limits,
-        acCorrection));
+    return build(n, () -> new NetworkSettings(matpower, radial, shared.vmin(), shared.vmax(), v0, shared.background(),
+        shared.profile(), limits, shared.acCorrection()));
+  }
+
+  /** The {@code network} keys that a MATPOWER and an OpenDSS feeder share, with their defaults. */
+  private record SharedNetworkKeys(double vmin, double vmax, boolean background, boolean acCorrection,
+      TimeSeries profile) {}
+
+  private SharedNetworkKeys sharedNetworkKeys(ScenarioNode n) {
+    double vmin = n.number("vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
+    double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
+    boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
+    // On unless the file turns it off: a schedule that fails its own AC check is not one a DSO can run.
+    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
+        .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
+    TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
+        .orElse(TimeSeries.constant(1, intervals));
+    return new SharedNetworkKeys(vmin, vmax, background, acCorrection, profile);
   }
 
   private void requireTreeBranch(BranchKey key, ScenarioNode at) {
@@ -505,16 +514,10 @@ public final class ScenarioLoader {
       // the reader names the script's file and line; say which scenario key led there
       throw opendssNode.error(e.getMessage());
     }
-    double vmin = n.number("vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
-    double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
+    SharedNetworkKeys shared = sharedNetworkKeys(n);
     double unbalance = n.number("unbalance_pu", ThreePhaseNetworkSettings.DEFAULT_UNBALANCE_PU);
-    boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
-    boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
-        .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
-    TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
-        .orElse(TimeSeries.constant(1, intervals));
-    return build(n, () -> new ThreePhaseNetworkSettings(master, phaseFeeder, vmin, vmax, unbalance, background,
-        profile, acCorrection));
+    return build(n, () -> new ThreePhaseNetworkSettings(master, phaseFeeder, shared.vmin(), shared.vmax(), unbalance,
+        shared.background(), shared.profile(), shared.acCorrection()));
   }
 
   /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */

@@ -35,10 +35,7 @@ public record ThreePhaseNetworkSettings(
     if (feeder == null) {
       throw new ValidationException("opendss: the feeder is required");
     }
-    if (!(vminPu > 0) || !(vmaxPu > vminPu) || !Double.isFinite(vmaxPu)) {
-      throw new ValidationException("voltage limits must satisfy 0 < vmin_pu < vmax_pu, got vmin_pu " + vminPu
-          + " and vmax_pu " + vmaxPu);
-    }
+    NetworkSettings.requireVoltageLimits(vminPu, vmaxPu);
     if (!(unbalancePu > 0)) {
       throw new ValidationException("unbalance_pu must be positive, got " + unbalancePu);
     }

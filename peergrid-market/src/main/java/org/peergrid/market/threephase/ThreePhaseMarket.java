@@ -14,8 +14,6 @@ import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.mechanism.Role;
-import org.peergrid.market.scenario.Building;
-import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.ThreePhaseScenario;
@@ -153,8 +151,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
       double[] sold = new double[nt];
       double[] wear = new double[nt];
       double[] fuel = new double[nt];
-      double wearPerKwh = p instanceof Building b ? b.battery().map(x -> x.degradationCostPerKwh()).orElse(0.0)
-          : p instanceof CommunityBattery c ? c.battery().degradationCostPerKwh() : 0;
+      double wearPerKwh = CooperativeOutcome.wearPerKwh(p);
       for (int t = 0; t < nt; t++) {
         bought[t] = d.boughtKwh(t, hours);
         sold[t] = d.soldKwh(t, hours);
@@ -164,10 +161,9 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
         }
         rent += (d.price()[t] - day.intervals().get(t).prices().get(0).energy()) * -d.netKw()[t] * hours;
       }
-      Role role = p instanceof Building ? Role.BUILDING : p instanceof DistributedGenerator ? Role.GENERATOR
-          : Role.COMMUNITY_BATTERY;
+      Role role = Role.of(p);
       OptionalDouble base = role.hasBaseCase() ? OptionalDouble.of(clearing.aloneCost(p)) : OptionalDouble.empty();
-      OptionalDouble alone = p instanceof DistributedGenerator g ? OptionalDouble.of(aloneProfit(s, g))
+      OptionalDouble alone = p instanceof DistributedGenerator g ? OptionalDouble.of(CooperativeOutcome.aloneProfit(s.tariff(), s.horizon(), g))
           : OptionalDouble.empty();
       members.add(new CommunityMember(p.id(), role, bought, sold, d.price(), wear, fuel, base, alone));
     }
@@ -190,15 +186,5 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     return new CooperativeOutcome(s.name(), hours, s.tariff().importPrice().values(),
         s.tariff().exportPrice().values(), members, utility, rent - background, rent,
         CommunityBill.byKey(s.bargaining().bill()).orElseThrow(), List.of(), s.bargaining().networkPart());
-  }
-
-  /** A generator alone, selling to the utility: P^max where the export tariff beats its cost, else P^min. */
-  static double aloneProfit(ThreePhaseScenario s, DistributedGenerator g) {
-    double profit = 0;
-    for (int t = 0; t < s.horizon().intervals(); t++) {
-      double margin = s.tariff().exportPrice().get(t) - g.costPerKwh();
-      profit += margin * (margin > 0 ? g.maxKw() : g.minKw()) * s.horizon().hours();
-    }
-    return profit;
   }
 }
