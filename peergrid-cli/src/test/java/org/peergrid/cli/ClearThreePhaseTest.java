@@ -45,7 +45,29 @@ class ClearThreePhaseTest {
     assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
         .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("CONVERGED"));
     assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
-    assertThat(run.out()).contains("three-phase").contains("AC check passed");
+    assertThat(run.out()).contains("three-phase").contains("AC check passed")
+        .contains("the AC correction does not tighten the unbalance limit");
+  }
+
+  /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
+  @Test
+  void anInfeasibleDayWritesTheSummaryAndExitsWithFour(@TempDir Path dir) throws Exception {
+    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
+    String text = Files.readString(EXAMPLE)
+        .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
+        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
+        .replace("vmin_pu: 0.96", "vmin_pu: 0.99");
+    Path scenario = dir.resolve("tight.yaml");
+    Files.writeString(scenario, text);
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out);
+    assertThat(run.exit()).as(run.err()).isEqualTo(4);
+    assertThat(run.err()).contains("no schedule keeps every phase node's voltage");
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("INFEASIBLE");
+    assertThat(s.get("schedule_cost").isNull()).isTrue();
+    try (var listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("summary.json");
+    }
   }
 
   @Test
