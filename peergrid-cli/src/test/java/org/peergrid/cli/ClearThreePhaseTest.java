@@ -81,9 +81,26 @@ class ClearThreePhaseTest {
 
   @Test
   void otherCommandsRefuseAThreePhaseScenarioAsBadInput() {
+    for (String[] args : List.<String[]>of(new String[] {"run", EXAMPLE.toString(), "--out", out.toString()})) {
+      PowerflowCommandTest.Run run = PowerflowCommandTest.run(args);
+      assertThat(run.exit()).as(args[0]).isEqualTo(1);
+      assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");
+    }
+  }
+
+  /** compare settles the one three-phase day with every mechanism; nash and ks split the dlmp bill. */
+  @Test
+  void compareRunsEveryMechanismOnTheThreePhaseDay() throws Exception {
     PowerflowCommandTest.Run run = PowerflowCommandTest.run("compare", "--scenario", EXAMPLE.toString(), "--out",
         out.toString());
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<CSVRecord> rows = ClearCommandTest.csv(out.resolve("compare.csv"));
+    assertThat(rows).hasSize(8).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SETTLED"));
+    assertThat(Files.exists(out.resolve("phase_prices.csv"))).isTrue();
+    assertThat(Files.exists(out.resolve("nash/settlement.csv"))).isTrue();
+    // the energy is the same under every mechanism: so is the community's net cost with the DSO's part
+    double nashCost = rows.stream().filter(r -> r.get("mechanism").equals("nash")).mapToDouble(
+        r -> Double.parseDouble(r.get("community_cost"))).sum();
+    assertThat(nashCost).isPositive();
   }
 }

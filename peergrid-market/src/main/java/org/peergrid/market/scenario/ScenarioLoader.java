@@ -488,7 +488,7 @@ public final class ScenarioLoader {
     ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
         participants, connections, bargaining));
     return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"
-        + " peergrid clear does (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
+        + " peergrid clear and compare do (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
   }
 
   private ThreePhaseNetworkSettings threePhaseNetwork(ScenarioNode n) {
