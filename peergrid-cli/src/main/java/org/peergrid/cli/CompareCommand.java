@@ -71,18 +71,7 @@ final class CompareCommand implements Callable<Integer> {
       files.put(ClearCommand.PRICES, ReportCsv.prices(scenario, day.dispatch().optimal()));
       files.put(ClearCommand.SCHEDULE, ReportCsv.schedule(scenario, day.dispatch().optimal()));
     }
-    try {
-      writeMechanismFolders(rows);
-      files.put(JSON, CompareReport.json(day, rows, List.copyOf(files.keySet())));
-      List<String> stale = new ArrayList<>(List.of(CSV, ClearCommand.PRICES, ClearCommand.SCHEDULE,
-          ThreePhaseClear.PHASE_PRICES));
-      stale.removeAll(files.keySet());
-      AtomicFiles.write(out, files, stale);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
-    }
+    write(rows, files, names -> CompareReport.json(day, rows, names));
     PrintWriter err = spec.commandLine().getErr();
     if (day.outcome().isEmpty()) {
       err.println("peergrid: " + day.dispatch().message());
@@ -119,20 +108,9 @@ final class CompareCommand implements Callable<Integer> {
       files.put(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.prices(market));
       files.put(ClearCommand.SCHEDULE, ThreePhaseClear.schedule(market));
     }
-    try {
-      writeMechanismFolders(rows);
-      files.put(JSON, CompareReport.json(scenario.name(), scenario.currency(), market.day().status().name(),
-          market.day().optimal() ? null : market.day().message(), market.outcome(), solveMillis, rows,
-          List.copyOf(files.keySet())));
-      List<String> stale = new ArrayList<>(List.of(CSV, ClearCommand.PRICES, ClearCommand.SCHEDULE,
-          ThreePhaseClear.PHASE_PRICES));
-      stale.removeAll(files.keySet());
-      AtomicFiles.write(out, files, stale);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
-    }
+    write(rows, files, names -> CompareReport.json(scenario.name(), scenario.currency(),
+        market.day().status().name(), market.day().optimal() ? null : market.day().message(), market.outcome(),
+        solveMillis, rows, names));
     PrintWriter err = spec.commandLine().getErr();
     if (market.outcome().isEmpty()) {
       err.println("peergrid: " + market.day().message());
@@ -149,6 +127,31 @@ final class CompareCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /** compare.json from the names of the files written beside it. */
+  @FunctionalInterface
+  private interface CompareJson {
+    String of(List<String> files) throws com.fasterxml.jackson.core.JsonProcessingException;
+  }
+
+  /**
+   * Each mechanism's folder, then compare.json (listing {@code files}) and {@code files} together into
+   * DIR, removing the other top-level files a compare writes on either kind of feeder.
+   */
+  private void write(List<ComparisonRow> rows, Map<String, String> files, CompareJson json) {
+    try {
+      writeMechanismFolders(rows);
+      files.put(JSON, json.of(List.copyOf(files.keySet())));
+      List<String> stale = new ArrayList<>(List.of(CSV, ClearCommand.PRICES, ClearCommand.SCHEDULE,
+          ThreePhaseClear.PHASE_PRICES));
+      stale.removeAll(files.keySet());
+      AtomicFiles.write(out, files, stale);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
   }
 
   /** Each mechanism's settlement files in DIR/<mechanism>/. */
