@@ -1,7 +1,5 @@
 package org.peergrid.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,13 +41,7 @@ public class ThreePhaseDayBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Path root = Path.of(System.getProperty(PowerFlowBenchmark.ROOT_DIR_PROPERTY, "."));
-    Path file = root.resolve("examples/ieee13-3ph/scenario.yaml");
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("no scenario " + file.toAbsolutePath() + "; run from the repository root or set -D"
-          + PowerFlowBenchmark.ROOT_DIR_PROPERTY + "=<repository root>");
-    }
-    scenario = ScenarioLoader.loadThreePhase(file);
+    scenario = ScenarioLoader.loadThreePhase(BenchFiles.inRepository("examples/ieee13-3ph/scenario.yaml"));
     clearing = prepare();
     if (!clearDay().optimal() || !market().acPassed()) {
       throw new IllegalStateException("the benchmark's day is not cleared or fails its AC check");
