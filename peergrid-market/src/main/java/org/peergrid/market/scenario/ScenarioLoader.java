@@ -16,6 +16,7 @@ import org.peergrid.grid.ValidationException;
 import org.peergrid.grid.matpower.MatpowerCaseReader;
 import org.peergrid.grid.opendss.DssNetworkBuilder;
 import org.peergrid.grid.opendss.DssScriptReader;
+import org.peergrid.grid.threephase.PhaseElement;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.radial.RadialNetwork;
 
@@ -32,10 +33,10 @@ public final class ScenarioLoader {
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
           "uncertainty", "nuc", "run", "bargaining");
   static final Set<String> NETWORK_KEYS = Set.of("matpower", "opendss", "vmin_pu", "vmax_pu", "root_voltage_pu",
-      "background_load", "background_profile", "branch_limit_kva", "ac_correction", "unbalance_pu");
+      "background_load", "background_profile", "branch_limit_kva", "ac_correction", "unbalance_pu", "line_limit_a");
   /** Keys that only a MATPOWER network has, and only an OpenDSS one. */
   static final Set<String> MATPOWER_ONLY_KEYS = Set.of("root_voltage_pu", "branch_limit_kva");
-  static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu");
+  static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu", "line_limit_a");
   /** Blocks that a three-phase scenario cannot have yet (docs/opendss.md, "Not done"). */
   static final Set<String> NOT_YET_THREE_PHASE = Set.of("uncertainty", "realtime", "nuc", "run");
   static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
@@ -516,8 +517,30 @@ public final class ScenarioLoader {
     }
     SharedNetworkKeys shared = sharedNetworkKeys(n);
     double unbalance = n.number("unbalance_pu", ThreePhaseNetworkSettings.DEFAULT_UNBALANCE_PU);
+    Map<String, Double> lineLimits = new LinkedHashMap<>();
+    n.optional("line_limit_a").ifPresent(section -> {
+      if (!section.json().isObject()) {
+        throw section.error("expected a mapping of line names to amperes, e.g. {\"Line.684611\": 60}");
+      }
+      section.json().fieldNames().forEachRemaining(key -> {
+        ScenarioNode limit = section.child(key);
+        String line = key.trim().toLowerCase(Locale.ROOT);
+        line = line.startsWith("line.") ? line : "line." + line;
+        String named = line;
+        if (phaseFeeder.elements().stream().noneMatch(e -> e.kind() == PhaseElement.Kind.LINE
+            && e.name().equalsIgnoreCase(named))) {
+          throw limit.error("the feeder has no line " + key + "; write the name of a Line of its script, e.g."
+              + " Line.NAME");
+        }
+        double amps = limit.asNumber();
+        if (!(amps > 0) || Double.isInfinite(amps)) {
+          throw limit.error("a line limit must be a positive number of amperes, got " + amps);
+        }
+        lineLimits.put(named, amps);
+      });
+    });
     return build(n, () -> new ThreePhaseNetworkSettings(master, phaseFeeder, shared.vmin(), shared.vmax(), unbalance,
-        shared.background(), shared.profile(), shared.acCorrection()));
+        shared.background(), shared.profile(), shared.acCorrection(), lineLimits));
   }
 
   /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */

@@ -1,6 +1,7 @@
 package org.peergrid.market.scenario;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.grid.threephase.PhaseNetwork;
 
@@ -18,6 +19,8 @@ import org.peergrid.grid.threephase.PhaseNetwork;
  * @param backgroundProfile multiplier of those loads per interval
  * @param acCorrection whether the clearing tightens its voltage limits until the three-phase power
  *     flow is inside them
+ * @param lineLimitAmps the current limit of every phase conductor of a line, by the line's OpenDSS name
+ *     in lower case ({@code line.684611}), amperes ({@code line_limit_a})
  */
 public record ThreePhaseNetworkSettings(
     Path opendss,
@@ -27,7 +30,8 @@ public record ThreePhaseNetworkSettings(
     double unbalancePu,
     boolean backgroundLoad,
     TimeSeries backgroundProfile,
-    boolean acCorrection) {
+    boolean acCorrection,
+    Map<String, Double> lineLimitAmps) {
   /** The default PVUR limit: 2 %, the usual planning limit for voltage unbalance (EN 50160 states it for VUF). */
   public static final double DEFAULT_UNBALANCE_PU = 0.02;
 
@@ -36,6 +40,7 @@ public record ThreePhaseNetworkSettings(
       throw new ValidationException("opendss: the feeder is required");
     }
     NetworkSettings.requireVoltageLimits(vminPu, vmaxPu);
+    lineLimitAmps = Map.copyOf(lineLimitAmps);
     if (!(unbalancePu > 0)) {
       throw new ValidationException("unbalance_pu must be positive, got " + unbalancePu);
     }

@@ -47,6 +47,7 @@ public final class ThreePhaseDayClearing {
   private final ThreePhaseScenario scenario;
   private final LinDist3Flow model;
   private final ThreePhaseClearing.Limits limits;
+  private final List<ThreePhaseClearing.BranchLimit> lineLimits;
   /** One per participant that has a decision (PV to curtail, a battery, a shiftable load, a generator). */
   private final List<PhaseOffer> columns;
   /** Each participant's column in {@link #columns}, or -1 for one whose net injection is fixed. */
@@ -73,6 +74,9 @@ public final class ThreePhaseDayClearing {
     this.model = model;
     this.limits = new ThreePhaseClearing.Limits(scenario.network().vminPu(), scenario.network().vmaxPu(),
         scenario.network().unbalancePu());
+    // in name order: the LP's rows, and so GLOP's choice among tied optima, do not depend on map order
+    lineLimits = scenario.network().lineLimitAmps().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> new ThreePhaseClearing.BranchLimit(e.getKey(), e.getValue())).toList();
     PhaseNetwork net = model.network();
     // participants without a decision get no column: on a large feeder each column is dense in every row
     columns = new ArrayList<>();
@@ -264,7 +268,7 @@ public final class ThreePhaseDayClearing {
       if (network) {
         for (int t = 0; t < nt; t++) {
           rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed.get(t), columns, sensitivities, y[t],
-              limits, List.of(), raise[t], cut[t], "_t" + t));
+              limits, lineLimits, raise[t], cut[t], "_t" + t));
         }
       }
       MPSolver.ResultStatus status = solver.solve();

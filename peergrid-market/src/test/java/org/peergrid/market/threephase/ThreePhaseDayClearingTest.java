@@ -3,11 +3,14 @@ package org.peergrid.market.threephase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MechanismOutcome;
@@ -101,6 +104,54 @@ class ThreePhaseDayClearingTest {
       assertThat(difference).as("%s.%d at %d", p.bus(), p.node(), p.t()).isCloseTo(dlmp, within(1e-6));
     }
     System.out.printf(Locale.ROOT, "largest |finite difference - DLMP| %.2e%n", worst);
+  }
+
+  /**
+   * The example with {@code line_limit_a: {Line.684611: 72}} (the single-phase lateral to 611, phase c):
+   * where the limit binds (22:00, the batteries recharging at the night price) the DLMPs behind the line carry a
+   * congestion part, and they still equal finite differences of the day's cost.
+   */
+  @Test
+  void aLineLimitPricesCongestionThatFiniteDifferencesConfirm(@TempDir Path dir) throws IOException {
+    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
+    String text = Files.readString(EXAMPLE)
+        .replace("opendss: ../feeders/", "line_limit_a: {\"Line.684611\": 72}\n  opendss: "
+            + folder.resolve("../feeders").normalize() + "/")
+        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"));
+    Path file = dir.resolve("limited.yaml");
+    Files.writeString(file, text);
+    ThreePhaseScenario limited = ScenarioLoader.loadThreePhase(file);
+    assertThat(limited.network().lineLimitAmps()).containsEntry("line.684611", 72.0);
+    ThreePhaseDayClearing lineClearing = new ThreePhaseDayClearing(limited, ThreePhaseDayClearing.model(limited));
+    ThreePhaseDay base = lineClearing.clear();
+    assertThat(base.optimal()).isTrue();
+    LinDist3Flow model = lineClearing.model();
+    LinDist3Flow.Port port611 = model.wye("611", 3);
+    // the hour where the limit is worth most
+    int busiest = 0;
+    PhasePrice at611 = null;
+    for (int t = 0; t < limited.horizon().intervals(); t++) {
+      PhasePrice p = base.intervals().get(t).prices().stream().filter(x -> x.port().equals(port611)).findFirst()
+          .orElseThrow();
+      if (at611 == null || Math.abs(p.congestion()) > Math.abs(at611.congestion())) {
+        at611 = p;
+        busiest = t;
+      }
+    }
+    int hour = busiest;
+    System.out.printf(Locale.ROOT, "611.3 at %d:00 behind a 72 A limit: DLMP %.6f (congestion %.6f)%n", hour,
+        at611.dlmp(), at611.congestion());
+    assertThat(at611.congestion()).isGreaterThan(0.01);
+    double delta = 0.1;
+    for (String[] bp : new String[][] {{"611", "3"}, {"684", "3"}, {"652", "1"}}) {
+      LinDist3Flow.Port port = model.wye(bp[0], Integer.parseInt(bp[1]));
+      double difference = (lineClearing.clearWithExtraLoad(hour, port, delta).cost()
+          - lineClearing.clearWithExtraLoad(hour, port, -delta).cost()) / (2 * delta * limited.horizon().hours());
+      double dlmp = base.intervals().get(hour).prices().stream().filter(p -> p.port().equals(port)).findFirst()
+          .orElseThrow().dlmp();
+      System.out.printf(Locale.ROOT, "  %s.%s: DLMP %.6f, finite difference %.6f%n", bp[0], bp[1], dlmp, difference);
+      assertThat(difference).isCloseTo(dlmp, within(1e-6));
+    }
   }
 
   private static double price(ThreePhaseClearingResult r, String bus, int node) {
