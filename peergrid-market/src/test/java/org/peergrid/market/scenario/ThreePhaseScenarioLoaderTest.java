@@ -116,6 +116,21 @@ class ThreePhaseScenarioLoaderTest {
   }
 
   @Test
+  void readsLineLimitsAndRefusesUnknownLines() throws IOException {
+    Path ok = write("opendss: " + IEEE13 + ", line_limit_a: {\"Line.684611\": 70, \"650632\": 600}",
+        "{id: H1, type: building, bus: 675, load_kw: 5}", "");
+    assertThat(ScenarioLoader.loadThreePhase(ok).network().lineLimitAmps())
+        .containsEntry("line.684611", 70.0).containsEntry("line.650632", 600.0);
+    Path unknown = write("opendss: " + IEEE13 + ", line_limit_a: {\"Line.nowhere\": 70}",
+        "{id: H1, type: building, bus: 675, load_kw: 5}", "");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(unknown))
+        .hasMessageContaining("network.line_limit_a.Line.nowhere: the feeder has no line Line.nowhere");
+    Path zero = write("opendss: " + IEEE13 + ", line_limit_a: {\"Line.684611\": 0}",
+        "{id: H1, type: building, bus: 675, load_kw: 5}", "");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(zero)).hasMessageContaining("positive number of amperes");
+  }
+
+  @Test
   void aMissingScriptIsNamed() throws IOException {
     Path file = write("opendss: nowhere.dss", "{id: H1, type: building, bus: 675, load_kw: 5}", "");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(file))
