@@ -212,17 +212,12 @@ public final class ScenarioLoader {
     SharedNetworkKeys shared = sharedNetworkKeys(n);
     double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     Map<BranchKey, Double> limits = new LinkedHashMap<>();
-    n.optional("branch_limit_kva").ifPresent(section -> {
-      if (!section.json().isObject()) {
-        throw section.error("expected a mapping of \"FROM-TO\" to kVA, e.g. {\"6-7\": 2000}");
-      }
-      section.json().fieldNames().forEachRemaining(key -> {
-        ScenarioNode limit = section.child(key);
-        BranchKey branch = build(limit, () -> BranchKey.parse(key));
-        requireTreeBranch(branch, limit);
-        limits.put(branch, limit.asNumber());
-      });
-    });
+    eachEntry(n.optional("branch_limit_kva"), "a mapping of \"FROM-TO\" to kVA, e.g. {\"6-7\": 2000}",
+        (key, limit) -> {
+          BranchKey branch = build(limit, () -> BranchKey.parse(key));
+          requireTreeBranch(branch, limit);
+          limits.put(branch, limit.asNumber());
+        });
     return build(n, () -> new NetworkSettings(matpower, radial, shared.vmin(), shared.vmax(), v0, shared.background(),
         shared.profile(), limits, shared.acCorrection()));
   }
@@ -518,29 +513,34 @@ public final class ScenarioLoader {
     SharedNetworkKeys shared = sharedNetworkKeys(n);
     double unbalance = n.number("unbalance_pu", ThreePhaseNetworkSettings.DEFAULT_UNBALANCE_PU);
     Map<String, Double> lineLimits = new LinkedHashMap<>();
-    n.optional("line_limit_a").ifPresent(section -> {
-      if (!section.json().isObject()) {
-        throw section.error("expected a mapping of line names to amperes, e.g. {\"Line.684611\": 60}");
-      }
-      section.json().fieldNames().forEachRemaining(key -> {
-        ScenarioNode limit = section.child(key);
-        String line = key.trim().toLowerCase(Locale.ROOT);
-        line = line.startsWith("line.") ? line : "line." + line;
-        String named = line;
-        if (phaseFeeder.elements().stream().noneMatch(e -> e.kind() == PhaseElement.Kind.LINE
-            && e.name().equalsIgnoreCase(named))) {
-          throw limit.error("the feeder has no line " + key + "; write the name of a Line of its script, e.g."
-              + " Line.NAME");
-        }
-        double amps = limit.asNumber();
-        if (!(amps > 0) || Double.isInfinite(amps)) {
-          throw limit.error("a line limit must be a positive number of amperes, got " + amps);
-        }
-        lineLimits.put(named, amps);
-      });
-    });
+    eachEntry(n.optional("line_limit_a"), "a mapping of line names to amperes, e.g. {\"Line.684611\": 60}",
+        (key, limit) -> {
+          String lower = key.trim().toLowerCase(Locale.ROOT);
+          String line = lower.startsWith("line.") ? lower : "line." + lower;
+          if (phaseFeeder.elements().stream().noneMatch(e -> e.kind() == PhaseElement.Kind.LINE
+              && e.name().equalsIgnoreCase(line))) {
+            throw limit.error("the feeder has no line " + key + "; write the name of a Line of its script, e.g."
+                + " Line.NAME");
+          }
+          double amps = limit.asNumber();
+          if (!(amps > 0) || Double.isInfinite(amps)) {
+            throw limit.error("a line limit must be a positive number of amperes, got " + amps);
+          }
+          lineLimits.put(line, amps);
+        });
     return build(n, () -> new ThreePhaseNetworkSettings(master, phaseFeeder, shared.vmin(), shared.vmax(), unbalance,
         shared.background(), shared.profile(), shared.acCorrection(), lineLimits));
+  }
+
+  /** Each key of a mapping {@code section} (if present) with its value; anything else is refused as not {@code expected}. */
+  private static void eachEntry(Optional<ScenarioNode> section, String expected,
+      java.util.function.BiConsumer<String, ScenarioNode> each) {
+    section.ifPresent(mapping -> {
+      if (!mapping.json().isObject()) {
+        throw mapping.error("expected " + expected);
+      }
+      mapping.json().fieldNames().forEachRemaining(key -> each.accept(key, mapping.child(key)));
+    });
   }
 
   /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */
