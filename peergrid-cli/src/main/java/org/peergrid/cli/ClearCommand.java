@@ -21,6 +21,9 @@ import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
@@ -48,7 +51,9 @@ import picocli.CommandLine.Spec;
       "the cooperative optimum by decomposition over virtual communities and",
       "splits it by bargaining (docs/vc-coop.md); vc-game plays the",
       "non-cooperative game among them (docs/vc-game.md); both also write",
-      "vcs.csv and trades.csv.",
+      "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
+      "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
+      "instead of prices.csv and ac_check.csv (docs/opendss.md).",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -93,6 +98,9 @@ final class ClearCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     clusterOptions.check(spec.commandLine(), mechanism);
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      return clearThreePhase();
+    }
     if (!clusterOptions.requested()) {
       return clear();
     }
@@ -127,13 +135,7 @@ final class ClearCommand implements Callable<Integer> {
         .orElseGet(() -> Mechanisms.byName(mechanism).orElseThrow().clear(scenario));
     Map<String, String> files = files(scenario, result, game);
     withClusterKeys(files);
-    List<String> stale = new ArrayList<>(ALL_FILES);
-    stale.removeAll(files.keySet());
-    try {
-      AtomicFiles.write(out, files, stale);
-    } catch (IOException e) {
-      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
-    }
+    write(files);
     PrintWriter stdout = spec.commandLine().getOut();
     ClearConsole.print(stdout, scenario, result, out, List.copyOf(files.keySet()));
     game.ifPresent(g -> VcConsole.print(stdout, g));
@@ -154,6 +156,48 @@ final class ClearCommand implements Callable<Integer> {
     if (!ac.converged()) {
       err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
           + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /**
+   * A scenario on an OpenDSS feeder (docs/opendss.md): the day cleared on LinDist3Flow with DLMPs per
+   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; the clearing
+   * paths of their own (vc-coop, vc-game, p2p-nuc) and clusters are refused as bad usage.
+   */
+  private Integer clearThreePhase() {
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
+    if (settlement.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
+          + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
+          + " (docs/opendss.md)");
+    }
+    if (clusterOptions.requested()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "a three-phase scenario (network.opendss) is"
+          + " cleared on this machine only; leave out --cluster and --local-nodes");
+    }
+    ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
+    ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
+    Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
+    Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseClear.print(stdout, market, outcome, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    if (!market.day().optimal()) {
+      err.println("peergrid: " + market.day().message());
+      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    if (outcome.orElseThrow().status() != SettlementStatus.SETTLED) {
+      err.println("peergrid: " + mechanism + " cannot settle the day: " + outcome.get().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
@@ -238,6 +282,21 @@ final class ClearCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /**
+   * Writes the files into {@link #out} together, removing the other files a clear writes (on either
+   * kind of feeder), so that the folder never mixes two runs.
+   */
+  private void write(Map<String, String> files) {
+    List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.addAll(List.of(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.PHASE_AC_CHECK));
+    stale.removeAll(files.keySet());
+    try {
+      AtomicFiles.write(out, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
   }
 
   /** On a cluster, a line on the nodes lost during the run, when any was (docs/cluster.md, Faults). */

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peergrid.market.mechanism.ComparisonRow;
 import org.peergrid.market.mechanism.CooperativeDay;
+import org.peergrid.market.mechanism.CooperativeOutcome;
 import org.peergrid.market.mechanism.GeneratorProfit;
 
 /**
@@ -48,15 +49,28 @@ public final class CompareReport {
   }
 
   static String json(CooperativeDay day, List<ComparisonRow> rows, List<String> files) throws JsonProcessingException {
+    return json(day.scenario().name(), day.scenario().currency(), day.dispatch().status().name(),
+        day.outcome().isPresent() ? null : day.dispatch().message(), day.outcome(), day.dispatch().solveMillis(), rows,
+        files);
+  }
+
+  /**
+   * compare.json of any schedule (a three-phase day's too).
+   *
+   * @param diagnosis why there is no schedule; null when there is one
+   */
+  static String json(String scenario, String currency, String status, String diagnosis,
+      java.util.Optional<CooperativeOutcome> outcome, long solveMillis, List<ComparisonRow> rows, List<String> files)
+      throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.put("scenario", day.scenario().name());
-    root.put("currency", day.scenario().currency());
-    root.put("status", day.dispatch().status().name());
-    root.put("diagnosis", day.outcome().isPresent() ? null : day.dispatch().message());
-    put(root, "base_cost", day.outcome().map(o -> OptionalDouble.of(o.baseCost())).orElse(OptionalDouble.empty()));
-    put(root, "utility_bill", day.outcome().map(o -> OptionalDouble.of(o.utilityBill())).orElse(OptionalDouble.empty()));
-    root.put("solve_ms", day.dispatch().solveMillis());
+    root.put("scenario", scenario);
+    root.put("currency", currency);
+    root.put("status", status);
+    root.put("diagnosis", diagnosis);
+    put(root, "base_cost", outcome.map(o -> OptionalDouble.of(o.baseCost())).orElse(OptionalDouble.empty()));
+    put(root, "utility_bill", outcome.map(o -> OptionalDouble.of(o.utilityBill())).orElse(OptionalDouble.empty()));
+    root.put("solve_ms", solveMillis);
     root.set("mechanisms", mechanisms(rows));
     ArrayNode written = root.putArray("files");
     files.forEach(written::add);
@@ -94,11 +108,16 @@ public final class CompareReport {
   }
 
   static void print(PrintWriter out, CooperativeDay day, List<ComparisonRow> rows) {
-    var o = day.outcome().orElseThrow();
-    String money = day.scenario().currency().isEmpty() ? "" : " (" + day.scenario().currency() + ")";
+    print(out, day.scenario().name(), day.scenario().currency(), day.scenario().horizon().intervalMinutes(),
+        day.outcome().orElseThrow(), rows);
+  }
+
+  /** The table of any schedule's comparison (a three-phase day's too). */
+  static void print(PrintWriter out, String scenario, String currency, int intervalMinutes, CooperativeOutcome o,
+      List<ComparisonRow> rows) {
+    String money = currency.isEmpty() ? "" : " (" + currency + ")";
     out.printf(Locale.ROOT, "Compared %d mechanisms on %s: %d participants, %d x %d min; base cost %.2f%s%n",
-        rows.size(), day.scenario().name(), o.members().size(), o.intervals(), day.scenario().horizon().intervalMinutes(),
-        o.baseCost(), money);
+        rows.size(), scenario, o.members().size(), o.intervals(), intervalMinutes, o.baseCost(), money);
     out.printf(Locale.ROOT, "%-13s %10s %8s %10s %10s %5s %6s %11s %11s %8s%n", "mechanism", "cost", "saved%",
         "min_save", "max_save", "worse", "jain", "dg_gain", "dso", "ms");
     for (ComparisonRow r : rows) {

@@ -9,9 +9,10 @@ import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
-import org.peergrid.market.scenario.ElectricVehicle;
+import org.peergrid.market.scenario.Horizon;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.Tariff;
 import org.peergrid.market.settlement.DlmpSettlement;
 
 /**
@@ -110,8 +111,7 @@ public final class CooperativeOutcome {
       double[] dlmp = new double[n];
       double[] wear = new double[n];
       double[] fuel = new double[n];
-      double wearPerKwh = p instanceof Building b ? b.battery().map(x -> x.degradationCostPerKwh()).orElse(0.0)
-          : p instanceof CommunityBattery c ? c.battery().degradationCostPerKwh() : 0;
+      double wearPerKwh = wearPerKwh(p);
       for (int t = 0; t < n; t++) {
         bought[t] = s.importKw().get(t) * hours;
         sold[t] = s.exportKw().get(t) * hours;
@@ -121,8 +121,7 @@ public final class CooperativeOutcome {
           fuel[t] = g.costPerKwh() * s.generationKw().get(t) * hours;
         }
       }
-      Role role = p instanceof Building ? Role.BUILDING : p instanceof ElectricVehicle ? Role.EV
-          : p instanceof DistributedGenerator ? Role.GENERATOR : Role.COMMUNITY_BATTERY;
+      Role role = Role.of(p);
       OptionalDouble c0 = role.hasBaseCase() ? OptionalDouble.of(base.cost(p.id())) : OptionalDouble.empty();
       OptionalDouble alone = p instanceof DistributedGenerator g ? OptionalDouble.of(aloneProfit(scenario, g))
           : OptionalDouble.empty();
@@ -152,12 +151,23 @@ public final class CooperativeOutcome {
    * export tariff beats its marginal cost and at P^min otherwise (it must run at least that much).
    */
   static double aloneProfit(Scenario s, DistributedGenerator g) {
+    return aloneProfit(s.tariff(), s.horizon(), g);
+  }
+
+  /** The same for any day's tariff and horizon (a three-phase scenario's too). */
+  public static double aloneProfit(Tariff tariff, Horizon horizon, DistributedGenerator g) {
     double profit = 0;
-    for (int t = 0; t < s.horizon().intervals(); t++) {
-      double margin = s.tariff().exportPrice().get(t) - g.costPerKwh();
-      profit += margin * (margin > 0 ? g.maxKw() : g.minKw()) * s.horizon().hours();
+    for (int t = 0; t < horizon.intervals(); t++) {
+      double margin = tariff.exportPrice().get(t) - g.costPerKwh();
+      profit += margin * (margin > 0 ? g.maxKw() : g.minKw()) * horizon.hours();
     }
     return profit;
+  }
+
+  /** c^deg of a participant's own battery (a building's or a community battery), 0 without one [money/kWh]. */
+  public static double wearPerKwh(Participant p) {
+    return p instanceof Building b ? b.battery().map(x -> x.degradationCostPerKwh()).orElse(0.0)
+        : p instanceof CommunityBattery c ? c.battery().degradationCostPerKwh() : 0;
   }
 
   public String name() {

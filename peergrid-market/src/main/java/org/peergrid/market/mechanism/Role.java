@@ -1,5 +1,10 @@
 package org.peergrid.market.mechanism;
 
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.DistributedGenerator;
+import org.peergrid.market.scenario.ElectricVehicle;
+import org.peergrid.market.scenario.Participant;
+
 /** What a participant is, for settling: buildings and EVs have a base case, the others do not. */
 public enum Role {
   BUILDING,
@@ -8,6 +13,12 @@ public enum Role {
   GENERATOR,
   /** Owned by the buildings together (MODEL.md §4). */
   COMMUNITY_BATTERY;
+
+  /** The role of a scenario participant. */
+  public static Role of(Participant p) {
+    return p instanceof Building ? BUILDING : p instanceof ElectricVehicle ? EV
+        : p instanceof DistributedGenerator ? GENERATOR : COMMUNITY_BATTERY;
+  }
 
   /** Whether members of this role have a base cost C⁰ and share the savings. */
   public boolean hasBaseCase() {

@@ -41,10 +41,7 @@ public record NetworkSettings(
     if (radial == null) {
       throw new ValidationException("matpower: the feeder is required");
     }
-    if (!(vminPu > 0) || !(vmaxPu > vminPu) || !Double.isFinite(vmaxPu)) {
-      throw new ValidationException("voltage limits must satisfy 0 < vmin_pu < vmax_pu, got vmin_pu " + vminPu
-          + " and vmax_pu " + vmaxPu);
-    }
+    requireVoltageLimits(vminPu, vmaxPu);
     if (!(rootVoltagePu >= vminPu && rootVoltagePu <= vmaxPu)) {
       throw new ValidationException("root_voltage_pu " + rootVoltagePu + " must lie within [vmin_pu, vmax_pu] = ["
           + vminPu + ", " + vmaxPu + "]");
@@ -55,6 +52,14 @@ public record NetworkSettings(
         throw new ValidationException("branch_limit_kva." + e.getKey() + " must be a positive number of kVA, got "
             + e.getValue());
       }
+    }
+  }
+
+  /** Refuses limits unless 0 < vmin_pu < vmax_pu < ∞ (a MATPOWER or an OpenDSS feeder's). */
+  static void requireVoltageLimits(double vminPu, double vmaxPu) {
+    if (!(vminPu > 0) || !(vmaxPu > vminPu) || !Double.isFinite(vmaxPu)) {
+      throw new ValidationException("voltage limits must satisfy 0 < vmin_pu < vmax_pu, got vmin_pu " + vminPu
+          + " and vmax_pu " + vmaxPu);
     }
   }
 

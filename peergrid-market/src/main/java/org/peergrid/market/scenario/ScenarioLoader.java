@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.grid.matpower.MatpowerCaseReader;
+import org.peergrid.grid.opendss.DssNetworkBuilder;
+import org.peergrid.grid.opendss.DssScriptReader;
+import org.peergrid.grid.threephase.PhaseElement;
+import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.radial.RadialNetwork;
 
 /**
@@ -27,18 +32,23 @@ public final class ScenarioLoader {
   static final Set<String> ROOT_KEYS =
       Set.of("version", "name", "currency", "network", "horizon", "tariff", "realtime", "participants",
           "uncertainty", "nuc", "run", "bargaining");
-  static final Set<String> NETWORK_KEYS = Set.of("matpower", "vmin_pu", "vmax_pu", "root_voltage_pu",
-      "background_load", "background_profile", "branch_limit_kva", "ac_correction");
+  static final Set<String> NETWORK_KEYS = Set.of("matpower", "opendss", "vmin_pu", "vmax_pu", "root_voltage_pu",
+      "background_load", "background_profile", "branch_limit_kva", "ac_correction", "unbalance_pu", "line_limit_a");
+  /** Keys that only a MATPOWER network has, and only an OpenDSS one. */
+  static final Set<String> MATPOWER_ONLY_KEYS = Set.of("root_voltage_pu", "branch_limit_kva");
+  static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu", "line_limit_a");
+  /** Blocks that a three-phase scenario cannot have yet (docs/opendss.md, "Not done"). */
+  static final Set<String> NOT_YET_THREE_PHASE = Set.of("uncertainty", "realtime", "nuc", "run");
   static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
   static final Set<String> TARIFF_KEYS = Set.of("import", "export");
   static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
       "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
-  static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "load_kw", "power_factor", "pv_kw",
+  static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "phases", "load_kw", "power_factor", "pv_kw",
       "wind_kw", "battery", "shiftable");
-  static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "min_kw", "max_kw", "cost_per_kwh");
+  static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "phases", "min_kw", "max_kw", "cost_per_kwh");
   static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
   static final Set<String> CSV_KEYS = Set.of("csv", "column");
-  static final Set<String> EV_KEYS = Set.of("id", "type", "bus", "arrival", "departure",
+  static final Set<String> EV_KEYS = Set.of("id", "type", "bus", "phases", "arrival", "departure",
       "arrival_energy_kwh", "departure_energy_kwh", "capacity_kwh", "charge_kw", "efficiency", "v2g_kw");
   static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
 
@@ -48,6 +58,10 @@ public final class ScenarioLoader {
   private int intervals;
   private double hours;
   private RadialNetwork radial;
+  /** The OpenDSS feeder when {@code network.opendss} names one; null for a MATPOWER scenario. */
+  private PhaseNetwork phaseFeeder;
+  private ScenarioNode opendssNode;
+  private final Map<String, PhaseConnection> connections = new LinkedHashMap<>();
 
   private ScenarioLoader(Path baseDir, ScenarioFiles files) {
     this.baseDir = baseDir;
@@ -55,8 +69,49 @@ public final class ScenarioLoader {
     this.csv = new CsvColumns(files);
   }
 
-  /** Reads and validates a scenario file. */
+  /**
+   * Reads and validates a scenario file on a MATPOWER feeder; a three-phase one ({@code network.opendss})
+   * is refused naming the key, since this command cannot clear it yet ({@link #loadThreePhase} reads it).
+   */
   public static Scenario load(Path file) {
+    Object loaded = loadAny(file);
+    if (loaded instanceof Scenario s) {
+      return s;
+    }
+    throw ((ThreePhaseLoaded) loaded).refusal();
+  }
+
+  /** A three-phase scenario, and the error that a reader of MATPOWER scenarios gives for it. */
+  private record ThreePhaseLoaded(ThreePhaseScenario scenario, ValidationException refusal) {}
+
+  /**
+   * Reads and validates a scenario file on an OpenDSS feeder ({@code network: {opendss: FILE}}); a
+   * MATPOWER scenario is refused naming the key.
+   */
+  public static ThreePhaseScenario loadThreePhase(Path file) {
+    Object loaded = loadAny(file);
+    if (loaded instanceof ThreePhaseLoaded s) {
+      return s.scenario();
+    }
+    throw new ValidationException(file.toString(), 0,
+        "network: this is a MATPOWER scenario; a three-phase one names its feeder with network.opendss");
+  }
+
+  /** Whether the file's network section names an OpenDSS feeder (without loading it). */
+  public static boolean isThreePhase(Path file) {
+    try {
+      String text = Files.readString(file);
+      boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+      ScenarioNode root = ScenarioNode.parse(text, json, file.toString());
+      return root.json().isObject() && root.json().path("network").isObject()
+          && root.json().path("network").has("opendss");
+    } catch (IOException | ValidationException e) {
+      return false; // the loader reports it
+    }
+  }
+
+  /** A {@link Scenario} or a {@link ThreePhaseScenario}, whichever the file's network names. */
+  private static Object loadAny(Path file) {
     String text;
     try {
       text = Files.readString(file);
@@ -68,7 +123,8 @@ public final class ScenarioLoader {
     boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
     Path dir = file.toAbsolutePath().getParent();
     String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    return parse(text, json, dir, file.toString(), stem);
+    return new ScenarioLoader(dir, ScenarioFiles.besideScenario(dir))
+        .readAny(ScenarioNode.parse(text, json, file.toString()), stem);
   }
 
   /**
@@ -90,10 +146,14 @@ public final class ScenarioLoader {
    */
   public static Scenario parse(String text, boolean json, Path baseDir, ScenarioFiles files, String source,
       String defaultName) {
-    return new ScenarioLoader(baseDir, files).read(ScenarioNode.parse(text, json, source), defaultName);
+    Object loaded = new ScenarioLoader(baseDir, files).readAny(ScenarioNode.parse(text, json, source), defaultName);
+    if (loaded instanceof Scenario s) {
+      return s;
+    }
+    throw ((ThreePhaseLoaded) loaded).refusal();
   }
 
-  private Scenario read(ScenarioNode root, String defaultName) {
+  private Object readAny(ScenarioNode root, String defaultName) {
     root.requireObject(ROOT_KEYS);
     root.optional("version").ifPresent(v -> {
       if (v.asNumber() != 1) {
@@ -105,7 +165,11 @@ public final class ScenarioLoader {
     Horizon horizon = horizon(root.optional("horizon"));
     intervals = horizon.intervals();
     hours = horizon.hours();
-    NetworkSettings network = network(root.required("network"));
+    ScenarioNode networkNode = root.required("network");
+    if (networkNode.json().isObject() && networkNode.has("opendss")) {
+      return readThreePhase(root, networkNode, name, currency, horizon);
+    }
+    NetworkSettings network = network(networkNode);
     Tariff tariff = tariff(root.required("tariff"));
     Tariff realtime = root.optional("realtime").map(r -> realtime(r, tariff)).orElse(tariff.realtimeDefault());
     List<Participant> participants = new ArrayList<>();
@@ -134,35 +198,44 @@ public final class ScenarioLoader {
 
   private NetworkSettings network(ScenarioNode n) {
     n.requireObject(NETWORK_KEYS);
+    for (String key : OPENDSS_ONLY_KEYS) {
+      if (n.has(key)) {
+        throw n.child(key).error("only a three-phase feeder (network.opendss) has this key; remove it");
+      }
+    }
     ScenarioNode caseNode = n.required("matpower");
     Path matpower = baseDir.resolve(caseNode.asText()).normalize();
     if (!Files.isRegularFile(matpower)) {
       throw caseNode.error("MATPOWER case " + matpower + " does not exist (paths are relative to the scenario file)");
     }
     radial = RadialNetwork.of(MatpowerCaseReader.read(matpower));
+    SharedNetworkKeys shared = sharedNetworkKeys(n);
+    double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
+    Map<BranchKey, Double> limits = new LinkedHashMap<>();
+    eachEntry(n.optional("branch_limit_kva"), "a mapping of \"FROM-TO\" to kVA, e.g. {\"6-7\": 2000}",
+        (key, limit) -> {
+          BranchKey branch = build(limit, () -> BranchKey.parse(key));
+          requireTreeBranch(branch, limit);
+          limits.put(branch, limit.asNumber());
+        });
+    return build(n, () -> new NetworkSettings(matpower, radial, shared.vmin(), shared.vmax(), v0, shared.background(),
+        shared.profile(), limits, shared.acCorrection()));
+  }
+
+  /** The {@code network} keys that a MATPOWER and an OpenDSS feeder share, with their defaults. */
+  private record SharedNetworkKeys(double vmin, double vmax, boolean background, boolean acCorrection,
+      TimeSeries profile) {}
+
+  private SharedNetworkKeys sharedNetworkKeys(ScenarioNode n) {
     double vmin = n.number("vmin_pu", NetworkSettings.DEFAULT_VMIN_PU);
     double vmax = n.number("vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
-    double v0 = n.number("root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     boolean background = n.optional("background_load").map(ScenarioNode::asBoolean).orElse(true);
     // On unless the file turns it off: a schedule that fails its own AC check is not one a DSO can run.
     boolean acCorrection = n.optional("ac_correction").map(ScenarioNode::asBoolean)
         .orElse(NetworkSettings.DEFAULT_AC_CORRECTION);
     TimeSeries profile = n.optional("background_profile").map(p -> series(p, "network"))
         .orElse(TimeSeries.constant(1, intervals));
-    Map<BranchKey, Double> limits = new LinkedHashMap<>();
-    n.optional("branch_limit_kva").ifPresent(section -> {
-      if (!section.json().isObject()) {
-        throw section.error("expected a mapping of \"FROM-TO\" to kVA, e.g. {\"6-7\": 2000}");
-      }
-      section.json().fieldNames().forEachRemaining(key -> {
-        ScenarioNode limit = section.child(key);
-        BranchKey branch = build(limit, () -> BranchKey.parse(key));
-        requireTreeBranch(branch, limit);
-        limits.put(branch, limit.asNumber());
-      });
-    });
-    return build(n, () -> new NetworkSettings(matpower, radial, vmin, vmax, v0, background, profile, limits,
-        acCorrection));
+    return new SharedNetworkKeys(vmin, vmax, background, acCorrection, profile);
   }
 
   private void requireTreeBranch(BranchKey key, ScenarioNode at) {
@@ -205,10 +278,25 @@ public final class ScenarioLoader {
       case "building" -> p.requireObject(BUILDING_KEYS);
       case "generator" -> p.requireObject(GENERATOR_KEYS);
       case "ev" -> p.requireObject(EV_KEYS);
-      default -> p.requireObject(union(BATTERY_KEYS, Set.of("id", "type", "bus")));
+      default -> p.requireObject(union(BATTERY_KEYS, Set.of("id", "type", "bus", "phases")));
     }
     String id = p.required("id").asText();
-    int bus = bus(p.required("bus"));
+    if (phaseFeeder != null && type.equals("ev")) {
+      throw typeNode.error("electric vehicles are not yet cleared on a three-phase feeder (network.opendss);"
+          + " model the car as a building's battery or leave it out (docs/opendss.md)");
+    }
+    int bus;
+    if (phaseFeeder == null) {
+      if (p.has("phases")) {
+        throw p.child("phases").error("phases are for a three-phase feeder (network.opendss); a MATPOWER feeder is"
+            + " balanced: remove the key");
+      }
+      bus = bus(p.required("bus"));
+    } else {
+      bus = phaseBus(p.required("bus"));
+      connections.put(id, new PhaseConnection(phaseFeeder.busNames()[bus],
+          phases(p.optional("phases"), bus, p.required("bus"))));
+    }
     String owner = "participant " + id;
     return switch (type) {
       case "building" -> {
@@ -255,6 +343,62 @@ public final class ScenarioLoader {
       throw node.error("bus " + bus + " is isolated (out of service) in feeder " + radial.feeder().name());
     }
     return bus;
+  }
+
+  /** An OpenDSS bus name (case does not matter): its index in the feeder. */
+  private int phaseBus(ScenarioNode node) {
+    String name = node.asText().trim().toLowerCase(Locale.ROOT);
+    if (name.contains(".")) {
+      throw node.error("write the bus without nodes (\"" + name.substring(0, name.indexOf('.'))
+          + "\") and its phases in phases: [a], [b], [c] or [a, b, c]");
+    }
+    int b = phaseFeeder.busIndex(name);
+    if (b < 0) {
+      throw node.error("bus \"" + name + "\" does not exist in feeder " + opendssNode.asText()
+          + "; use a bus name of its OpenDSS script (e.g. " + phaseFeeder.busNames()[Math.min(1,
+          phaseFeeder.busCount() - 1)] + ")");
+    }
+    if (b == 0) {
+      throw node.error("bus \"" + name + "\" is the source bus (the Vsource's); connect participants downstream");
+    }
+    return b;
+  }
+
+  /** {@code phases: [a]} ... {@code [a, b, c]} as node numbers, each present at the bus; default all three. */
+  private List<Integer> phases(Optional<ScenarioNode> node, int bus, ScenarioNode busNode) {
+    String busName = phaseFeeder.busNames()[bus];
+    List<String> present = new ArrayList<>();
+    for (int number = 1; number <= 3; number++) {
+      if (phaseFeeder.node(bus, number) >= 0) {
+        present.add(PhaseConnection.letter(number));
+      }
+    }
+    if (node.isEmpty()) {
+      if (present.size() < 3) {
+        throw busNode.error("bus " + busName + " has phases " + present + " only; without phases a participant is"
+            + " three-phase: add phases: " + present.subList(0, 1) + " (or another of them)");
+      }
+      return PhaseConnection.THREE_PHASES;
+    }
+    List<Integer> nodes = new ArrayList<>();
+    for (ScenarioNode e : node.get().elements()) {
+      String letter = e.asText().trim().toLowerCase(Locale.ROOT);
+      if (!List.of("a", "b", "c").contains(letter)) {
+        throw e.error("unknown phase \"" + e.asText() + "\"; write a, b or c");
+      }
+      int number = letter.charAt(0) - 'a' + 1;
+      if (nodes.contains(number)) {
+        throw e.error("phase " + letter + " is listed twice");
+      }
+      if (phaseFeeder.node(bus, number) < 0) {
+        throw e.error("bus " + busName + " has no phase " + letter + "; its phases are " + present);
+      }
+      nodes.add(number);
+    }
+    if (nodes.isEmpty()) {
+      throw node.get().error("give at least one phase, e.g. [a]; leave the key out for three phases");
+    }
+    return nodes;
   }
 
   private BatterySpec battery(ScenarioNode b) {
@@ -314,6 +458,89 @@ public final class ScenarioLoader {
           + intervals + ", horizon.intervals)");
     }
     return build(node, () -> new TimeSeries(values));
+  }
+
+  /** The rest of a scenario on an OpenDSS feeder, once its horizon is known. */
+  private ThreePhaseLoaded readThreePhase(ScenarioNode root, ScenarioNode n, String name, String currency,
+      Horizon horizon) {
+    for (String block : NOT_YET_THREE_PHASE) {
+      if (root.has(block)) {
+        throw root.child(block).error("not yet available on a three-phase feeder (network.opendss): remove the block"
+            + " (docs/opendss.md lists what runs on three-phase feeders)");
+      }
+    }
+    ThreePhaseNetworkSettings network = threePhaseNetwork(n);
+    Tariff tariff = tariff(root.required("tariff"));
+    List<Participant> participants = new ArrayList<>();
+    for (ScenarioNode p : root.required("participants").elements()) {
+      participants.add(participant(p));
+    }
+    BargainingSpec bargaining = root.optional("bargaining").map(b -> BargainingReader.read(b, participants, tariff))
+        .orElse(BargainingSpec.DEFAULT);
+    if (bargaining.hasCoalitions()) {
+      throw root.child("bargaining").child("coalitions").error("coalitions are not yet valued on a three-phase"
+          + " feeder (network.opendss): remove the key");
+    }
+    ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
+        participants, connections, bargaining));
+    return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"
+        + " peergrid clear and compare do (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
+  }
+
+  private ThreePhaseNetworkSettings threePhaseNetwork(ScenarioNode n) {
+    n.requireObject(NETWORK_KEYS);
+    if (n.has("matpower")) {
+      throw n.child("matpower").error("a network is either a MATPOWER case or an OpenDSS feeder: remove matpower or"
+          + " opendss");
+    }
+    for (String key : MATPOWER_ONLY_KEYS) {
+      if (n.has(key)) {
+        throw n.child(key).error("only a MATPOWER network has this key; an OpenDSS feeder's source voltage and"
+            + " lines come from its script: remove it");
+      }
+    }
+    opendssNode = n.required("opendss");
+    Path master = baseDir.resolve(opendssNode.asText()).normalize();
+    if (!Files.isRegularFile(master)) {
+      throw opendssNode.error("OpenDSS script " + master + " does not exist (paths are relative to the scenario file)");
+    }
+    try {
+      phaseFeeder = DssNetworkBuilder.build(DssScriptReader.read(master));
+    } catch (ValidationException e) {
+      // the reader names the script's file and line; say which scenario key led there
+      throw opendssNode.error(e.getMessage());
+    }
+    SharedNetworkKeys shared = sharedNetworkKeys(n);
+    double unbalance = n.number("unbalance_pu", ThreePhaseNetworkSettings.DEFAULT_UNBALANCE_PU);
+    Map<String, Double> lineLimits = new LinkedHashMap<>();
+    eachEntry(n.optional("line_limit_a"), "a mapping of line names to amperes, e.g. {\"Line.684611\": 60}",
+        (key, limit) -> {
+          String lower = key.trim().toLowerCase(Locale.ROOT);
+          String line = lower.startsWith("line.") ? lower : "line." + lower;
+          if (phaseFeeder.elements().stream().noneMatch(e -> e.kind() == PhaseElement.Kind.LINE
+              && e.name().equalsIgnoreCase(line))) {
+            throw limit.error("the feeder has no line " + key + "; write the name of a Line of its script, e.g."
+                + " Line.NAME");
+          }
+          double amps = limit.asNumber();
+          if (!(amps > 0) || Double.isInfinite(amps)) {
+            throw limit.error("a line limit must be a positive number of amperes, got " + amps);
+          }
+          lineLimits.put(line, amps);
+        });
+    return build(n, () -> new ThreePhaseNetworkSettings(master, phaseFeeder, shared.vmin(), shared.vmax(), unbalance,
+        shared.background(), shared.profile(), shared.acCorrection(), lineLimits));
+  }
+
+  /** Each key of a mapping {@code section} (if present) with its value; anything else is refused as not {@code expected}. */
+  private static void eachEntry(Optional<ScenarioNode> section, String expected,
+      java.util.function.BiConsumer<String, ScenarioNode> each) {
+    section.ifPresent(mapping -> {
+      if (!mapping.json().isObject()) {
+        throw mapping.error("expected " + expected);
+      }
+      mapping.json().fieldNames().forEachRemaining(key -> each.accept(key, mapping.child(key)));
+    });
   }
 
   /** Runs a record constructor, attributing its complaint to the value's file, line and key path. */

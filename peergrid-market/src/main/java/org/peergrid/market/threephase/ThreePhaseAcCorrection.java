@@ -51,26 +51,36 @@ public final class ThreePhaseAcCorrection {
       if (!r.converged()) {
         return new Outcome(cleared, ac, round, false, Double.NaN);
       }
-      worst = 0;
-      for (int k = net.firstNode()[1]; k < n; k++) {
-        if (net.nodeNumbers()[k] > 3) {
-          continue;
-        }
-        double vm = r.vmPu(k);
-        // raise the LP's bound by the power flow's shortfall: where the node binds, the margin becomes
-        // the model's error v_lin − v_pf there, which is what makes the power flow meet the limit
-        if (vm < limits.vminPu()) {
-          worst = Math.max(worst, limits.vminPu() - vm);
-          raise[k] += limits.vminPu() * limits.vminPu() - vm * vm;
-        } else if (vm > limits.vmaxPu()) {
-          worst = Math.max(worst, vm - limits.vmaxPu());
-          cut[k] += vm * vm - limits.vmaxPu() * limits.vmaxPu();
-        }
-      }
+      worst = tighten(r, net, limits, raise, cut);
       if (worst <= tolerancePu) {
         return new Outcome(cleared, ac, round, true, worst);
       }
     }
     return new Outcome(cleared, ac, maxRounds, false, worst);
+  }
+
+  /**
+   * Tightens the LP's limits where the power flow {@code r} finds a phase node outside them: raises
+   * {@code raise[k]} (or {@code cut[k]}) by the shortfall in p.u.², so that a binding node's margin
+   * converges to the model's error {@code v_lin − v_pf} there. Returns how far outside the limits the
+   * power flow is at worst, p.u. (0 if inside).
+   */
+  static double tighten(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits, double[] raise,
+      double[] cut) {
+    double worst = 0;
+    for (int k = net.firstNode()[1]; k < net.nodeCount(); k++) {
+      if (net.nodeNumbers()[k] > 3) {
+        continue;
+      }
+      double vm = r.vmPu(k);
+      if (vm < limits.vminPu()) {
+        worst = Math.max(worst, limits.vminPu() - vm);
+        raise[k] += limits.vminPu() * limits.vminPu() - vm * vm;
+      } else if (vm > limits.vmaxPu()) {
+        worst = Math.max(worst, vm - limits.vmaxPu());
+        cut[k] += vm * vm - limits.vmaxPu() * limits.vmaxPu();
+      }
+    }
+    return worst;
   }
 }

@@ -124,12 +124,12 @@ public final class ThreePhaseClearing {
     this.limits = limits;
     this.branchLimits = List.copyOf(branchLimits);
     for (BranchLimit limit : branchLimits) {
-      line(limit);
+      line(model, limit);
     }
   }
 
   /** The line a limit names; refused when the feeder has no such line. */
-  private PhaseElement line(BranchLimit limit) {
+  static PhaseElement line(LinDist3Flow model, BranchLimit limit) {
     for (PhaseElement e : model.network().elements()) {
       if (e.kind() == PhaseElement.Kind.LINE && e.name().equalsIgnoreCase(limit.element())) {
         return e;
@@ -150,27 +150,11 @@ public final class ThreePhaseClearing {
    */
   public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts, double[] vminRaisePu2,
       double[] vmaxCutPu2) {
-    PhaseNetwork net = model.network();
-    int n = net.nodeCount();
-    int sourceNodes = net.firstNode()[1];
-    double[] c = model.voltagesPu2(fixed);
-    // A[k][o] = ∂v_k/∂x_o
-    double[][] a = new double[n][offers.size()];
-    for (int o = 0; o < offers.size(); o++) {
-      PhaseOffer offer = offers.get(o);
-      double share = 1.0 / offer.ports().size();
-      for (LinDist3Flow.Port port : offer.ports()) {
-        double[][] s = model.sensitivity(port);
-        for (int k = 0; k < n; k++) {
-          a[k][o] += share * (s[0][k] + offer.reactivePerActive() * s[1][k]);
-        }
-      }
-    }
+    double[][] a = offerSensitivities(model, offers);
     double load = 0;
     for (LinDist3Flow.Injection s : fixed) {
       load -= s.pKw();
     }
-
     MPSolver solver = Glop.create("three-phase clearing");
     if (solver == null) {
       throw new IllegalStateException(Glop.problem());
@@ -191,21 +175,88 @@ public final class ThreePhaseClearing {
         solver.objective().setCoefficient(x[o], offer.costPerKwh());
         balance.setCoefficient(x[o], 1);
       }
+      IntervalRows rows = new IntervalRows(solver, model, fixed, offers, a, x, limits, branchLimits, vminRaisePu2,
+          vmaxCutPu2, "");
+      MPSolver.ResultStatus status = solver.solve();
+      if (status != MPSolver.ResultStatus.OPTIMAL) {
+        return ThreePhaseClearingResult.failed(status == MPSolver.ResultStatus.INFEASIBLE
+            ? ThreePhaseClearingResult.Status.INFEASIBLE : ThreePhaseClearingResult.Status.NOT_SOLVED);
+      }
+      return rows.result(solver.objective().value(), g.solutionValue(), e.solutionValue(),
+          Glop.marginal(balance.dualValue()), pricedPorts);
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /**
+   * {@code A[k][o] = ∂v_k/∂x_o}: each offer's ports' sensitivity columns times their share, with its
+   * reactive power; one tree solve per port.
+   */
+  static double[][] offerSensitivities(LinDist3Flow model, List<PhaseOffer> offers) {
+    int n = model.network().nodeCount();
+    double[][] a = new double[n][offers.size()];
+    for (int o = 0; o < offers.size(); o++) {
+      PhaseOffer offer = offers.get(o);
+      double share = 1.0 / offer.ports().size();
+      for (LinDist3Flow.Port port : offer.ports()) {
+        double[][] s = model.sensitivity(port);
+        for (int k = 0; k < n; k++) {
+          a[k][o] += share * (s[0][k] + offer.reactivePerActive() * s[1][k]);
+        }
+      }
+    }
+    return a;
+  }
+
+  /**
+   * The network rows of one interval (voltage, unbalance, branch currents) over given decision
+   * columns, added to a solver that the caller owns with its own balance row and objective; after
+   * the solve, the interval's voltages and DLMPs. {@link ThreePhaseClearing} uses one for its single
+   * interval; a day's clearing ({@link ThreePhaseDayClearing}) one per interval, the devices that
+   * couple the intervals being the caller's.
+   */
+  static final class IntervalRows {
+    private final LinDist3Flow model;
+    private final double[][] a;
+    private final MPVariable[] x;
+    private final Limits limits;
+    private final double[] c;
+    private final MPConstraint[] voltageRow;
+    private final double[] voltageScale;
+    private final List<int[]> threePhaseBuses = new ArrayList<>();
+    private final List<MPConstraint[]> unbalanceRows = new ArrayList<>();
+    private final List<double[]> unbalanceScales = new ArrayList<>();
+    private final List<BranchRow> branchRows = new ArrayList<>();
+
+    /**
+     * @param a the columns' sensitivities ({@link #offerSensitivities})
+     * @param x one column per offer, in the offers' order
+     * @param tag appended to the rows' names (e.g. the interval)
+     */
+    IntervalRows(MPSolver solver, LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
+        double[][] a, MPVariable[] x, Limits limits, List<BranchLimit> branchLimits, double[] vminRaisePu2,
+        double[] vmaxCutPu2, String tag) {
+      this.model = model;
+      this.a = a;
+      this.x = x;
+      this.limits = limits;
+      PhaseNetwork net = model.network();
+      int n = net.nodeCount();
+      int sourceNodes = net.firstNode()[1];
+      c = model.voltagesPu2(fixed);
       double vmin2 = limits.vminPu() * limits.vminPu();
       double vmax2 = limits.vmaxPu() * limits.vmaxPu();
-      MPConstraint[] voltageRow = new MPConstraint[n];
-      double[] voltageScale = new double[n];
+      voltageRow = new MPConstraint[n];
+      voltageScale = new double[n];
       for (int k = sourceNodes; k < n; k++) {
         if (net.nodeNumbers()[k] > 3) {
           continue; // a neutral or other non-phase conductor: its voltage is not held near 1 p.u.
         }
         voltageScale[k] = scale(a[k]);
         voltageRow[k] = row(solver, x, a[k], voltageScale[k], vmin2 + vminRaisePu2[k] - c[k],
-            vmax2 - vmaxCutPu2[k] - c[k], "v_" + k);
+            vmax2 - vmaxCutPu2[k] - c[k], "v_" + k + tag);
       }
-      List<int[]> threePhaseBuses = new ArrayList<>();
-      List<MPConstraint[]> unbalanceRows = new ArrayList<>();
-      List<double[]> unbalanceScales = new ArrayList<>();
       if (Double.isFinite(limits.unbalancePu())) {
         double u = limits.unbalancePu();
         for (int b = 1; b < net.busCount(); b++) {
@@ -227,8 +278,8 @@ public final class ThreePhaseClearing {
               int i = 2 * phase + side;
               scales[i] = scale(coef);
               rows[i] = side == 0
-                  ? row(solver, x, coef, scales[i], Double.NEGATIVE_INFINITY, -constant, "u_" + b + "_" + phase + "_hi")
-                  : row(solver, x, coef, scales[i], -constant, Double.POSITIVE_INFINITY, "u_" + b + "_" + phase + "_lo");
+                  ? row(solver, x, coef, scales[i], Double.NEGATIVE_INFINITY, -constant, "u_" + b + "_" + phase + "_hi" + tag)
+                  : row(solver, x, coef, scales[i], -constant, Double.POSITIVE_INFINITY, "u_" + b + "_" + phase + "_lo" + tag);
             }
           }
           threePhaseBuses.add(abc);
@@ -236,9 +287,8 @@ public final class ThreePhaseClearing {
           unbalanceScales.add(scales);
         }
       }
-      List<BranchRow> branchRows = new ArrayList<>();
       for (BranchLimit limit : branchLimits) {
-        PhaseElement line = line(limit);
+        PhaseElement line = line(model, limit);
         int conductors = line.nodes().length / 2;
         for (int k = 0; k < conductors; k++) {
           if (line.nodes()[k] < 0) {
@@ -265,16 +315,24 @@ public final class ThreePhaseClearing {
             double constant = cos * i0[0] + sin * i0[1];
             double scale = scale(coef);
             MPConstraint r = row(solver, x, coef, scale, Double.NEGATIVE_INFINITY, bound - constant,
-                "i_" + line.name() + "_" + k + "_" + m);
+                "i_" + line.name() + "_" + k + "_" + m + tag);
             branchRows.add(new BranchRow(line, k, cos, sin, r, scale));
           }
         }
       }
-      MPSolver.ResultStatus status = solver.solve();
-      if (status != MPSolver.ResultStatus.OPTIMAL) {
-        return ThreePhaseClearingResult.failed(status == MPSolver.ResultStatus.INFEASIBLE
-            ? ThreePhaseClearingResult.Status.INFEASIBLE : ThreePhaseClearingResult.Status.NOT_SOLVED);
-      }
+    }
+
+    /**
+     * After an optimal solve: the interval's dispatch, voltages and DLMPs at {@code pricedPorts}.
+     *
+     * @param cost what the result reports as its cost
+     * @param lambda the marginal value of the interval's balance row, money/kWh
+     */
+    ThreePhaseClearingResult result(double cost, double importKw, double exportKw, double lambda,
+        List<LinDist3Flow.Port> pricedPorts) {
+      PhaseNetwork net = model.network();
+      int n = net.nodeCount();
+      int sourceNodes = net.firstNode()[1];
       double[] dispatch = new double[x.length];
       for (int o = 0; o < x.length; o++) {
         dispatch[o] = x[o].solutionValue();
@@ -285,7 +343,6 @@ public final class ThreePhaseClearing {
           v[k] += a[k][o] * dispatch[o];
         }
       }
-      double lambda = Glop.marginal(balance.dualValue());
       double[] voltageWeight = new double[n];
       for (int k = sourceNodes; k < n; k++) {
         if (voltageRow[k] != null) {
@@ -337,10 +394,8 @@ public final class ThreePhaseClearing {
         prices.add(new PhasePrice(bus, port, lambda + voltagePart[j] + unbalancePart[j] + congestionPart[j], lambda,
             voltagePart[j], unbalancePart[j], congestionPart[j]));
       }
-      return new ThreePhaseClearingResult(ThreePhaseClearingResult.Status.OPTIMAL, solver.objective().value(),
-          g.solutionValue(), e.solutionValue(), dispatch, v, voltageWeight, prices);
-    } finally {
-      solver.delete();
+      return new ThreePhaseClearingResult(ThreePhaseClearingResult.Status.OPTIMAL, cost, importKw, exportKw, dispatch,
+          v, voltageWeight, prices);
     }
   }
 

@@ -122,6 +122,8 @@ class ScenarioSchemaTest {
     if (file.startsWith(FUZZ_SEEDS)) {
       ScenarioLoader.parse(Files.readString(file), file.toString().endsWith(".json"),
           ScenarioLoaderFuzzTest.FIXTURE, file.toString(), "seed");
+    } else if (ScenarioLoader.isThreePhase(file)) {
+      ScenarioLoader.loadThreePhase(file);
     } else {
       ScenarioLoader.load(file);
     }
@@ -184,7 +186,7 @@ class ScenarioSchemaTest {
     keys.put("shiftable", ScenarioLoader.SHIFTABLE_KEYS);
     keys.put("generator", ScenarioLoader.GENERATOR_KEYS);
     keys.put("ev", ScenarioLoader.EV_KEYS);
-    keys.put("communityBattery", Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus"))
+    keys.put("communityBattery", Stream.concat(ScenarioLoader.BATTERY_KEYS.stream(), Stream.of("id", "type", "bus", "phases"))
         .collect(toSet()));
     keys.put("uncertainty", UncertaintyReader.BLOCK_KEYS);
     keys.put("uncertaintySettings", UncertaintyReader.OVERRIDE_KEYS);
@@ -221,6 +223,7 @@ class ScenarioSchemaTest {
     defaults.put("network/properties/vmax_pu", NetworkSettings.DEFAULT_VMAX_PU);
     defaults.put("network/properties/root_voltage_pu", NetworkSettings.DEFAULT_ROOT_VOLTAGE_PU);
     defaults.put("network/properties/ac_correction", NetworkSettings.DEFAULT_AC_CORRECTION);
+    defaults.put("network/properties/unbalance_pu", ThreePhaseNetworkSettings.DEFAULT_UNBALANCE_PU);
     defaults.put("horizon/properties/intervals", Horizon.DEFAULT_INTERVALS);
     defaults.put("horizon/properties/interval_minutes", Horizon.DEFAULT_INTERVAL_MINUTES);
     defaults.put("building/properties/power_factor", Building.DEFAULT_POWER_FACTOR);

@@ -1,0 +1,201 @@
+package org.peergrid.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.peergrid.grid.threephase.PhaseNetwork;
+import org.peergrid.grid.threephase.ThreePhaseResult;
+import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.CommunityBattery;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.PhaseConnection;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.threephase.ParticipantDay;
+import org.peergrid.market.threephase.PhasePrice;
+import org.peergrid.market.threephase.ThreePhaseAcCheck;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
+
+/**
+ * The report files of {@code peergrid clear} on a three-phase scenario (docs/formats.md, "peergrid
+ * clear on a three-phase feeder"): summary.json, schedule.csv, settlement.csv and
+ * settlement_intervals.csv as on a MATPOWER feeder, and phase_prices.csv and phase_ac_check.csv in
+ * place of prices.csv and ac_check.csv (buses are OpenDSS names, prices per phase).
+ */
+final class ThreePhaseClear {
+  static final String PHASE_PRICES = "phase_prices.csv";
+  static final String PHASE_AC_CHECK = "phase_ac_check.csv";
+  static final String[] PRICES = {"interval", "bus", "phase", "dlmp", "energy", "voltage", "unbalance", "congestion"};
+  static final String[] AC_CHECK = {"interval", "status", "iterations", "losses_kw", "vmin_pu", "vmin_node",
+    "vmax_pu", "vmax_node", "largest_difference_pu", "pvur_lp", "pvur_ac"};
+
+  private ThreePhaseClear() {}
+
+  static Map<String, String> files(ThreePhaseMarket market, Optional<MechanismOutcome> outcome, String mechanism) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(ClearCommand.SUMMARY, "");
+    if (market.day().optimal()) {
+      files.put(PHASE_PRICES, prices(market));
+      files.put(ClearCommand.SCHEDULE, schedule(market));
+    }
+    outcome.flatMap(MechanismOutcome::settlement).ifPresent(s -> {
+      files.put(ClearCommand.SETTLEMENT, ReportCsv.settlement(s));
+      files.put(ClearCommand.SETTLEMENT_INTERVALS, ReportCsv.settlementIntervals(s));
+    });
+    if (!market.acChecks().isEmpty()) {
+      files.put(PHASE_AC_CHECK, acCheck(market));
+    }
+    try {
+      files.put(ClearCommand.SUMMARY, summary(market, outcome, mechanism, List.copyOf(files.keySet())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
+  }
+
+  /** Every phase node of every bus but the source's, phase to ground, every interval. */
+  static String prices(ThreePhaseMarket market) {
+    PhaseNetwork net = market.clearing().model().network();
+    return ReportCsv.csv(PRICES, out -> {
+      List<ThreePhaseClearingResult> intervals = market.day().intervals();
+      for (int t = 0; t < intervals.size(); t++) {
+        for (PhasePrice p : intervals.get(t).prices()) {
+          if (p.port().minus() >= 0) {
+            continue; // a delta load's port of the feeder: priced for the DSO's accounts, not listed
+          }
+          out.printRecord(t, p.bus(), PhaseConnection.letter(net.nodeNumbers()[p.port().plus()]), n(p.dlmp()),
+              n(p.energy()), n(p.voltage()), n(p.unbalance()), n(p.congestion()));
+        }
+      }
+    });
+  }
+
+  /** The columns of schedule.csv; import and export are the participant's net withdrawal and injection. */
+  static String schedule(ThreePhaseMarket market) {
+    ThreePhaseScenario s = market.clearing().scenario();
+    return ReportCsv.csv(ReportCsv.SCHEDULE, out -> {
+      for (int t = 0; t < s.horizon().intervals(); t++) {
+        for (int i = 0; i < s.participants().size(); i++) {
+          Participant p = s.participants().get(i);
+          ParticipantDay d = market.day().participants().get(i);
+          boolean battery = p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
+          out.printRecord(t, p.id(), n(Math.max(0, -d.netKw()[t])), n(Math.max(0, d.netKw()[t])), n(d.chargeKw()[t]),
+              n(d.dischargeKw()[t]), battery ? n(d.energyKwh()[t]) : "", n(d.shiftedKw()[t]), n(d.outputKw()[t]),
+              n(d.curtailedKw()[t]));
+        }
+      }
+    });
+  }
+
+  static String acCheck(ThreePhaseMarket market) {
+    PhaseNetwork net = market.clearing().model().network();
+    return ReportCsv.csv(AC_CHECK, out -> {
+      for (int t = 0; t < market.acChecks().size(); t++) {
+        ThreePhaseAcCheck.Report r = market.acChecks().get(t);
+        ThreePhaseResult pf = r.result();
+        boolean ok = pf.converged();
+        out.printRecord(t, pf.status(), pf.iterations(), ok ? n(pf.lossesKw()) : "",
+            ok ? n(pf.vmPu(r.lowestNode())) : "", node(net, r.lowestNode()), ok ? n(pf.vmPu(r.highestNode())) : "",
+            node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(market.largestLinearUnbalance(t)),
+            ok ? n(market.largestUnbalance(t)) : "");
+      }
+    });
+  }
+
+  private static String node(PhaseNetwork net, int k) {
+    return net.busNames()[net.busOf(k)] + "." + net.nodeNumbers()[k];
+  }
+
+  static String summary(ThreePhaseMarket market, Optional<MechanismOutcome> outcome, String mechanism,
+      List<String> files) throws JsonProcessingException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    ThreePhaseScenario s = market.clearing().scenario();
+    root.put("scenario", s.name());
+    root.put("feeder", s.network().opendss().getFileName().toString());
+    root.put("mechanism", mechanism);
+    root.put("status", market.day().status().name());
+    root.put("message", market.day().message());
+    root.put("intervals", s.horizon().intervals());
+    root.put("participants", s.participants().size());
+    boolean optimal = market.day().optimal();
+    putOrNull(root, "schedule_cost", optimal, market.day().cost());
+    root.put("ac_rounds", market.rounds());
+    root.put("ac_passed", market.acPassed());
+    putOrNull(root, "ac_worst_violation_pu", optimal && Double.isFinite(market.worstViolationPu()),
+        market.worstViolationPu());
+    double lp = 0;
+    double ac = 0;
+    for (int t = 0; optimal && t < market.acChecks().size(); t++) {
+      lp = Math.max(lp, market.largestLinearUnbalance(t));
+      if (market.acChecks().get(t).result().converged()) {
+        ac = Math.max(ac, market.largestUnbalance(t));
+      }
+    }
+    root.put("unbalance_limit", s.network().unbalancePu());
+    putOrNull(root, "pvur_max_lp", optimal, lp);
+    putOrNull(root, "pvur_max_ac", optimal, ac);
+    Optional<SettlementResult> settlement = outcome.flatMap(MechanismOutcome::settlement);
+    root.put("settlement", outcome.map(o -> o.status().name()).orElse(null));
+    root.put("settlement_message", outcome.map(MechanismOutcome::message).orElse(null));
+    putOrNull(root, "base_cost", settlement.isPresent(), settlement.map(SettlementResult::baseCost).orElse(0.0));
+    putOrNull(root, "total_cost", settlement.isPresent(), settlement.map(SettlementResult::totalCost).orElse(0.0));
+    putOrNull(root, "savings", settlement.isPresent(), settlement.map(SettlementResult::savings).orElse(0.0));
+    putOrNull(root, "utility_bill", settlement.isPresent(), settlement.map(SettlementResult::utilityBill).orElse(0.0));
+    putOrNull(root, "dso_surplus", settlement.isPresent(), settlement.map(SettlementResult::dsoSurplus).orElse(0.0));
+    ArrayNode list = root.putArray("files");
+    files.forEach(list::add);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  private static void putOrNull(ObjectNode node, String key, boolean present, double value) {
+    if (present) {
+      node.put(key, Numbers.clean(value));
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  static void print(PrintWriter out, ThreePhaseMarket market, Optional<MechanismOutcome> outcome,
+      java.nio.file.Path dir, List<String> files) {
+    ThreePhaseScenario s = market.clearing().scenario();
+    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): %s%n", s.name(),
+        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals(), market.day().status());
+    if (market.day().optimal()) {
+      out.printf(Locale.ROOT, "  schedule cost %.2f %s; AC check %s after %d clearing(s)%s%n", market.day().cost(),
+          s.currency(), market.acPassed() ? "passed" : "NOT passed", market.rounds(),
+          market.acPassed() ? "" : String.format(Locale.ROOT, " (worst %.2e p.u. outside)", market.worstViolationPu()));
+      double largest = 0;
+      for (int t = 0; t < market.acChecks().size(); t++) {
+        if (market.acChecks().get(t).result().converged()) {
+          largest = Math.max(largest, market.largestUnbalance(t));
+        }
+      }
+      if (largest > s.network().unbalancePu() + 1e-6) {
+        // the AC correction tightens voltage rows only: say so rather than let "passed" suggest otherwise
+        out.printf(Locale.ROOT, "  note: the power flow's PVUR reaches %.2f %% (limit %.2f %%); the AC correction does"
+            + " not tighten the unbalance limit (docs/opendss.md)%n", 100 * largest, 100 * s.network().unbalancePu());
+      }
+      outcome.flatMap(MechanismOutcome::settlement).ifPresent(r -> out.printf(Locale.ROOT,
+          "  %s: base cost %.2f, cost %.2f, savings %.2f%n", outcome.get().mechanism(), r.baseCost(), r.totalCost(),
+          r.savings()));
+    } else {
+      out.println("  " + market.day().message());
+    }
+    out.println("  wrote " + String.join(", ", files) + " to " + dir);
+  }
+
+  private static String n(double value) {
+    return ReportCsv.n(value);
+  }
+}

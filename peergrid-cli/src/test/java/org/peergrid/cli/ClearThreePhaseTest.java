@@ -1,0 +1,106 @@
+package org.peergrid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code peergrid clear} on the three-phase example examples/ieee13-3ph, and what it refuses there. */
+class ClearThreePhaseTest {
+  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
+      "scenario.yaml");
+
+  @TempDir Path out;
+
+  @Test
+  void writesPerPhasePricesAndTheSettlement() throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "lmp-sharing");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("mechanism").asText()).isEqualTo("lmp-sharing");
+    assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
+    assertThat(ClearCommandTest.header(out.resolve("phase_prices.csv")))
+        .isEqualTo("interval,bus,phase,dlmp,energy,voltage,unbalance,congestion");
+    Set<String> phases = new HashSet<>();
+    for (CSVRecord r : ClearCommandTest.csv(out.resolve("phase_prices.csv"))) {
+      double parts = Double.parseDouble(r.get("energy")) + Double.parseDouble(r.get("voltage"))
+          + Double.parseDouble(r.get("unbalance")) + Double.parseDouble(r.get("congestion"));
+      assertThat(Double.parseDouble(r.get("dlmp"))).isCloseTo(parts, within(1e-8));
+      if (r.get("bus").equals("611")) {
+        phases.add(r.get("phase"));
+      }
+    }
+    assertThat(phases).containsExactly("c");
+    assertThat(ClearCommandTest.csv(out.resolve("schedule.csv"))).hasSize(24 * 13);
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
+        .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("CONVERGED"));
+    assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
+    assertThat(run.out()).contains("three-phase").contains("AC check passed")
+        .contains("the AC correction does not tighten the unbalance limit");
+  }
+
+  /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
+  @Test
+  void anInfeasibleDayWritesTheSummaryAndExitsWithFour(@TempDir Path dir) throws Exception {
+    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
+    String text = Files.readString(EXAMPLE)
+        .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
+        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
+        .replace("vmin_pu: 0.96", "vmin_pu: 0.99");
+    Path scenario = dir.resolve("tight.yaml");
+    Files.writeString(scenario, text);
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out);
+    assertThat(run.exit()).as(run.err()).isEqualTo(4);
+    assertThat(run.err()).contains("no schedule keeps every phase node's voltage");
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("INFEASIBLE");
+    assertThat(s.get("schedule_cost").isNull()).isTrue();
+    try (var listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("summary.json");
+    }
+  }
+
+  @Test
+  void refusesTheMechanismsThatScheduleTheirOwnWay() {
+    for (String m : List.of("vc-game", "vc-coop", "p2p-nuc")) {
+      PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", m);
+      assertThat(run.exit()).as(m).isEqualTo(2);
+      assertThat(run.err()).contains("--mechanism " + m + " does not run on a three-phase feeder");
+    }
+  }
+
+  @Test
+  void otherCommandsRefuseAThreePhaseScenarioAsBadInput() {
+    for (String[] args : List.<String[]>of(new String[] {"run", EXAMPLE.toString(), "--out", out.toString()})) {
+      PowerflowCommandTest.Run run = PowerflowCommandTest.run(args);
+      assertThat(run.exit()).as(args[0]).isEqualTo(1);
+      assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");
+    }
+  }
+
+  /** compare settles the one three-phase day with every mechanism; nash and ks split the dlmp bill. */
+  @Test
+  void compareRunsEveryMechanismOnTheThreePhaseDay() throws Exception {
+    PowerflowCommandTest.Run run = PowerflowCommandTest.run("compare", "--scenario", EXAMPLE.toString(), "--out",
+        out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<CSVRecord> rows = ClearCommandTest.csv(out.resolve("compare.csv"));
+    assertThat(rows).hasSize(8).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SETTLED"));
+    assertThat(Files.exists(out.resolve("phase_prices.csv"))).isTrue();
+    assertThat(Files.exists(out.resolve("nash/settlement.csv"))).isTrue();
+    // the energy is the same under every mechanism: so is the community's net cost with the DSO's part
+    double nashCost = rows.stream().filter(r -> r.get("mechanism").equals("nash")).mapToDouble(
+        r -> Double.parseDouble(r.get("community_cost"))).sum();
+    assertThat(nashCost).isPositive();
+  }
+}

@@ -1,0 +1,425 @@
+package org.peergrid.market.threephase;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.peergrid.grid.ValidationException;
+import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.PhaseNetwork;
+import org.peergrid.grid.threephase.ThreePhaseParameters;
+import org.peergrid.grid.threephase.ThreePhasePowerFlow;
+import org.peergrid.grid.threephase.ThreePhaseResult;
+import org.peergrid.market.dispatch.Glop;
+import org.peergrid.market.scenario.BatterySpec;
+import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.CommunityBattery;
+import org.peergrid.market.scenario.DistributedGenerator;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.PhaseConnection;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+
+/**
+ * The day-ahead clearing of a {@link ThreePhaseScenario}: all intervals in one LP on the feeder's
+ * {@link LinDist3Flow} model, the participants' devices coupling the intervals (batteries' state of
+ * charge, a shiftable load's daily energy), DLMPs per bus and phase in every interval.
+ *
+ * <p><b>LP.</b> Per participant i and interval t one free column {@code y_it}, its flexible injection
+ * in kW, spread equally over its phases; its devices define it: {@code y = discharge − charge −
+ * curtailed PV − shifted load + generator output} (one equality row). The fixed injections of interval
+ * t are the feeder's own loads times {@code network.background_profile} and every building's renewable
+ * output less its load (its reactive load at its power factor). Per interval: the balance
+ * {@code g_t − e_t + Σ_i y_it = Σ fixed load} and the network rows of {@link ThreePhaseClearing}
+ * (voltage, unbalance) over the columns {@code y_·t} ({@link ThreePhaseClearing.IntervalRows}, the same
+ * code as the one-interval clearing). Devices follow MODEL.md §2 as the balanced clearing models
+ * them: {@code e_t = e_{t−1} + η^ch c_t Δt − d_t Δt / η^dis} from SOC_0, ending at ≥ SOC_0; curtailment
+ * up to the renewable forecast; a shiftable load's energy inside its window. The objective is money per
+ * hour summed over the intervals (times Δt, the day's cost), so the balance rows' duals are money per
+ * kWh and the DLMPs come out as in the one-interval clearing.
+ *
+ * <p>With {@code network = false} and one participant it is that participant's day alone at the tariffs
+ * (MODEL.md §3's base case): no network rows, the same device rows.
+ */
+public final class ThreePhaseDayClearing {
+  private final ThreePhaseScenario scenario;
+  private final LinDist3Flow model;
+  private final ThreePhaseClearing.Limits limits;
+  private final List<ThreePhaseClearing.BranchLimit> lineLimits;
+  /** One per participant that has a decision (PV to curtail, a battery, a shiftable load, a generator). */
+  private final List<PhaseOffer> columns;
+  /** Each participant's column in {@link #columns}, or -1 for one whose net injection is fixed. */
+  private final int[] columnOf;
+  private final List<List<LinDist3Flow.Port>> participantPortList;
+  private final double[][] sensitivities;
+  private final List<List<LinDist3Flow.Injection>> fixed;
+  private final List<LinDist3Flow.Port> pricedPorts;
+  private final int[][] participantPorts;
+
+  /** The scenario's feeder as LinDist3Flow, at the regulators' taps under its own loads (controls on). */
+  public static LinDist3Flow model(ThreePhaseScenario s) {
+    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(s.network().feeder(), ThreePhaseParameters.defaults());
+    ThreePhaseResult r = pf.solve();
+    if (!r.converged()) {
+      throw new ValidationException(s.network().opendss().toString(), 0, "the feeder's power flow with its own loads"
+          + " ended " + r.status() + "; the market needs a feeder that solves (check it with peergrid powerflow --case)");
+    }
+    return new LinDist3Flow(pf);
+  }
+
+  public ThreePhaseDayClearing(ThreePhaseScenario scenario, LinDist3Flow model) {
+    this.scenario = scenario;
+    this.model = model;
+    this.limits = new ThreePhaseClearing.Limits(scenario.network().vminPu(), scenario.network().vmaxPu(),
+        scenario.network().unbalancePu());
+    // in name order: the LP's rows, and so GLOP's choice among tied optima, do not depend on map order
+    lineLimits = scenario.network().lineLimitAmps().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> new ThreePhaseClearing.BranchLimit(e.getKey(), e.getValue())).toList();
+    PhaseNetwork net = model.network();
+    // participants without a decision get no column: on a large feeder each column is dense in every row
+    columns = new ArrayList<>();
+    participantPortList = new ArrayList<>();
+    columnOf = new int[scenario.participants().size()];
+    for (int i = 0; i < columnOf.length; i++) {
+      Participant p = scenario.participants().get(i);
+      participantPortList.add(ports(p));
+      columnOf[i] = hasDecision(p, scenario.horizon().intervals()) ? columns.size() : -1;
+      if (columnOf[i] >= 0) {
+        columns.add(new PhaseOffer(p.id(), participantPortList.get(i), Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, 0));
+      }
+    }
+    sensitivities = ThreePhaseClearing.offerSensitivities(model, columns);
+    List<LinDist3Flow.Injection> feederLoads = model.feederInjections();
+    fixed = new ArrayList<>();
+    for (int t = 0; t < scenario.horizon().intervals(); t++) {
+      List<LinDist3Flow.Injection> in = new ArrayList<>();
+      double multiplier = scenario.network().backgroundMultiplier(t);
+      if (multiplier != 0) {
+        for (LinDist3Flow.Injection s : feederLoads) {
+          in.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
+        }
+      }
+      for (int i = 0; i < columnOf.length; i++) {
+        if (scenario.participants().get(i) instanceof Building b) {
+          List<LinDist3Flow.Port> ports = participantPortList.get(i);
+          double p = (b.renewableKw(t) - b.loadKw().get(t)) / ports.size();
+          double q = -b.loadKvar(t) / ports.size();
+          for (LinDist3Flow.Port port : ports) {
+            in.add(new LinDist3Flow.Injection(port, p, q));
+          }
+        }
+      }
+      fixed.add(in);
+    }
+    // every phase node of every bus but the source's, phase to ground; then the feeder loads' other ports
+    Map<LinDist3Flow.Port, Integer> index = new LinkedHashMap<>();
+    for (int k = net.firstNode()[1]; k < net.nodeCount(); k++) {
+      if (net.nodeNumbers()[k] <= 3) {
+        index.putIfAbsent(new LinDist3Flow.Port(k, -1), index.size());
+      }
+    }
+    for (LinDist3Flow.Injection s : feederLoads) {
+      index.putIfAbsent(s.port(), index.size());
+    }
+    pricedPorts = List.copyOf(index.keySet());
+    participantPorts = new int[columnOf.length][];
+    for (int i = 0; i < columnOf.length; i++) {
+      participantPorts[i] = participantPortList.get(i).stream().mapToInt(index::get).toArray();
+    }
+  }
+
+  /** Whether a participant decides anything: a building with renewables, a battery or a shiftable load; the rest. */
+  private static boolean hasDecision(Participant p, int intervals) {
+    if (p instanceof Building b) {
+      boolean renewables = false;
+      for (int t = 0; t < intervals; t++) {
+        renewables |= b.renewableKw(t) > 0;
+      }
+      return renewables || b.battery().isPresent() || b.shiftable().isPresent();
+    }
+    return true;
+  }
+
+  private List<LinDist3Flow.Port> ports(Participant p) {
+    PhaseConnection c = scenario.connection(p.id());
+    return c.nodes().stream().map(number -> model.wye(c.bus(), number)).toList();
+  }
+
+  public ThreePhaseScenario scenario() {
+    return scenario;
+  }
+
+  public LinDist3Flow model() {
+    return model;
+  }
+
+  public ThreePhaseClearing.Limits limits() {
+    return limits;
+  }
+
+  /** The ports priced in every interval: each phase node to ground, then the feeder loads' delta ports. */
+  public List<LinDist3Flow.Port> pricedPorts() {
+    return pricedPorts;
+  }
+
+  /** The fixed injections of interval t (feeder loads, buildings' load and renewables), kW and kvar. */
+  public List<LinDist3Flow.Injection> fixedInjections(int t) {
+    return fixed.get(t);
+  }
+
+  /** The columns of the participants that decide something (their ports), in scenario order. */
+  public List<PhaseOffer> columns() {
+    return columns;
+  }
+
+  /** Clears the day at the scenario's limits. */
+  public ThreePhaseDay clear() {
+    int n = model.network().nodeCount();
+    int nt = scenario.horizon().intervals();
+    return clear(new double[nt][n], new double[nt][n]);
+  }
+
+  /** Clears the day with node limits tightened per interval and node (the AC correction's margins, p.u.²). */
+  public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2) {
+    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2);
+  }
+
+  /**
+   * The day with {@code kw} more load drawn through {@code port} in interval {@code t} (limits as given):
+   * the finite-difference check of the DLMPs moves one bus-phase's load and compares the cost change.
+   */
+  ThreePhaseDay clearWithExtraLoad(int t, LinDist3Flow.Port port, double kw) {
+    List<LinDist3Flow.Injection> original = fixed.get(t);
+    List<LinDist3Flow.Injection> moved = new ArrayList<>(original);
+    moved.add(new LinDist3Flow.Injection(port, -kw, 0));
+    fixed.set(t, moved);
+    try {
+      return clear();
+    } finally {
+      fixed.set(t, original);
+    }
+  }
+
+  /** A participant's day alone at the tariffs, without the network: its base cost C⁰ (money). */
+  public double aloneCost(Participant p) {
+    ThreePhaseDay alone = solve(List.of(p), false, null, null);
+    if (alone.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
+      throw new ValidationException(p.id() + ": its day alone at the tariffs is infeasible (" + alone.message() + ")");
+    }
+    return alone.cost();
+  }
+
+  private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut) {
+    int nt = scenario.horizon().intervals();
+    double hours = scenario.horizon().hours();
+    MPSolver solver = Glop.create("three-phase day clearing");
+    if (solver == null) {
+      throw new IllegalStateException(Glop.problem());
+    }
+    try {
+      solver.objective().setMinimization();
+      MPVariable[] g = new MPVariable[nt];
+      MPVariable[] e = new MPVariable[nt];
+      MPConstraint[] balance = new MPConstraint[nt];
+      // network: the columns of the participants with a decision; alone: the participant's own
+      int[] col = network ? columnOf : new int[] {0};
+      int ncols = network ? columns.size() : 1;
+      MPVariable[][] y = new MPVariable[nt][ncols];
+      List<Devices> devices = new ArrayList<>();
+      for (int t = 0; t < nt; t++) {
+        double load = 0;
+        if (network) {
+          for (LinDist3Flow.Injection s : fixed.get(t)) {
+            load -= s.pKw();
+          }
+        } else {
+          for (Participant p : parts) {
+            if (p instanceof Building b) {
+              load += b.loadKw().get(t) - b.renewableKw(t);
+            }
+          }
+        }
+        g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
+        e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
+        solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
+        solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
+        balance[t] = solver.makeConstraint(load, load, "balance_" + t);
+        balance[t].setCoefficient(g[t], 1);
+        balance[t].setCoefficient(e[t], -1);
+        for (int j = 0; j < ncols; j++) {
+          y[t][j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + j + "_" + t);
+          balance[t].setCoefficient(y[t][j], 1);
+        }
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        MPVariable[] yi = null;
+        if (col[i] >= 0) {
+          yi = new MPVariable[nt];
+          for (int t = 0; t < nt; t++) {
+            yi[t] = y[t][col[i]];
+          }
+        }
+        devices.add(new Devices(solver, parts.get(i), yi, nt, hours));
+      }
+      List<ThreePhaseClearing.IntervalRows> rows = new ArrayList<>();
+      if (network) {
+        for (int t = 0; t < nt; t++) {
+          rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed.get(t), columns, sensitivities, y[t],
+              limits, lineLimits, raise[t], cut[t], "_t" + t));
+        }
+      }
+      MPSolver.ResultStatus status = solver.solve();
+      if (status != MPSolver.ResultStatus.OPTIMAL) {
+        boolean infeasible = status == MPSolver.ResultStatus.INFEASIBLE;
+        return ThreePhaseDay.failed(infeasible ? ThreePhaseClearingResult.Status.INFEASIBLE
+            : ThreePhaseClearingResult.Status.NOT_SOLVED, infeasible
+            ? "no schedule keeps every phase node's voltage and every three-phase bus's unbalance inside the limits"
+            : "GLOP stopped with " + status);
+      }
+      List<ThreePhaseClearingResult> intervals = new ArrayList<>();
+      for (int t = 0; t < nt; t++) {
+        double intervalCost = scenario.tariff().importPrice().get(t) * g[t].solutionValue()
+            - scenario.tariff().exportPrice().get(t) * e[t].solutionValue();
+        if (network) {
+          intervals.add(rows.get(t).result(intervalCost, g[t].solutionValue(), e[t].solutionValue(),
+              Glop.marginal(balance[t].dualValue()), pricedPorts));
+        }
+      }
+      List<ParticipantDay> schedules = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        schedules.add(devices.get(i).schedule(network ? participantPrices(i, intervals) : new double[nt]));
+      }
+      return new ThreePhaseDay(ThreePhaseClearingResult.Status.OPTIMAL, "optimal",
+          hours * solver.objective().value(), intervals, schedules);
+    } finally {
+      solver.delete();
+    }
+  }
+
+  /** A participant's price per interval: the mean of its phases' DLMPs (its power is spread equally over them). */
+  private double[] participantPrices(int i, List<ThreePhaseClearingResult> intervals) {
+    double[] price = new double[intervals.size()];
+    for (int t = 0; t < price.length; t++) {
+      for (int j : participantPorts[i]) {
+        price[t] += intervals.get(t).prices().get(j).dlmp() / participantPorts[i].length;
+      }
+    }
+    return price;
+  }
+
+  /** One participant's device columns and rows over the day. */
+  private static final class Devices {
+    private final Participant participant;
+    private final int nt;
+    private final double hours;
+    private MPVariable[] charge;
+    private MPVariable[] discharge;
+    private MPVariable[] energy;
+    private MPVariable[] curtailed;
+    private MPVariable[] shifted;
+    private MPVariable[] output;
+
+    /** @param y the participant's column per interval; null for one without a decision (no rows, no columns) */
+    Devices(MPSolver solver, Participant p, MPVariable[] y, int nt, double hours) {
+      this.participant = p;
+      this.nt = nt;
+      this.hours = hours;
+      if (y == null) {
+        return;
+      }
+      // y_t − Σ (its devices' injections) = 0
+      MPConstraint[] defines = new MPConstraint[nt];
+      for (int t = 0; t < nt; t++) {
+        defines[t] = solver.makeConstraint(0, 0, p.id() + "_y_" + t);
+        defines[t].setCoefficient(y[t], 1);
+      }
+      String id = p.id();
+      if (p instanceof Building b) {
+        curtailed = new MPVariable[nt];
+        for (int t = 0; t < nt; t++) {
+          curtailed[t] = solver.makeNumVar(0, b.renewableKw(t), id + "_k_" + t);
+          defines[t].setCoefficient(curtailed[t], 1);
+        }
+        b.battery().ifPresent(spec -> battery(solver, id, spec, defines));
+        b.shiftable().ifPresent(s -> {
+          shifted = new MPVariable[nt];
+          MPConstraint daily = solver.makeConstraint(s.energyKwh(), s.energyKwh(), id + "_shift");
+          for (int t = 0; t < nt; t++) {
+            shifted[t] = solver.makeNumVar(0, s.inWindow(t) ? s.maxKw() : 0, id + "_s_" + t);
+            defines[t].setCoefficient(shifted[t], 1);
+            daily.setCoefficient(shifted[t], hours);
+          }
+        });
+      } else if (p instanceof DistributedGenerator gen) {
+        output = new MPVariable[nt];
+        for (int t = 0; t < nt; t++) {
+          output[t] = solver.makeNumVar(gen.minKw(), gen.maxKw(), id + "_g_" + t);
+          solver.objective().setCoefficient(output[t], gen.costPerKwh());
+          defines[t].setCoefficient(output[t], -1);
+        }
+      } else if (p instanceof CommunityBattery c) {
+        battery(solver, id, c.battery(), defines);
+      } else {
+        throw new ValidationException(id + ": a " + p.typeName() + " is not yet cleared on a three-phase feeder");
+      }
+    }
+
+    /** Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis, from SOC_0 to at least SOC_0. */
+    private void battery(MPSolver solver, String id, BatterySpec b, MPConstraint[] defines) {
+      charge = new MPVariable[nt];
+      discharge = new MPVariable[nt];
+      energy = new MPVariable[nt];
+      double emin = b.socMin() * b.capacityKwh();
+      double emax = b.socMax() * b.capacityKwh();
+      double e0 = b.initialKwh();
+      for (int t = 0; t < nt; t++) {
+        charge[t] = solver.makeNumVar(0, b.chargeKw(), id + "_c_" + t);
+        discharge[t] = solver.makeNumVar(0, b.dischargeKw(), id + "_d_" + t);
+        energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, e0) : emin, emax, id + "_e_" + t);
+        solver.objective().setCoefficient(charge[t], b.degradationCostPerKwh());
+        solver.objective().setCoefficient(discharge[t], b.degradationCostPerKwh());
+        defines[t].setCoefficient(charge[t], 1);
+        defines[t].setCoefficient(discharge[t], -1);
+        MPConstraint soc = solver.makeConstraint(t == 0 ? e0 : 0, t == 0 ? e0 : 0, id + "_soc_" + t);
+        soc.setCoefficient(energy[t], 1);
+        if (t > 0) {
+          soc.setCoefficient(energy[t - 1], -1);
+        }
+        soc.setCoefficient(charge[t], -b.efficiencyCharge() * hours);
+        soc.setCoefficient(discharge[t], hours / b.efficiencyDischarge());
+      }
+    }
+
+    ParticipantDay schedule(double[] price) {
+      return new ParticipantDay(participant.id(), values(charge), values(discharge), values(energy),
+          values(curtailed), values(shifted), values(output), net(), price);
+    }
+
+    /** Net injection per interval: renewables less load and curtailment, plus the devices' injection [kW]. */
+    private double[] net() {
+      double[] net = new double[nt];
+      for (int t = 0; t < nt; t++) {
+        if (participant instanceof Building b) {
+          net[t] = b.renewableKw(t) - b.loadKw().get(t);
+        }
+        net[t] += get(discharge, t) - get(charge, t) - get(curtailed, t) - get(shifted, t) + get(output, t);
+      }
+      return net;
+    }
+
+    private static double get(MPVariable[] v, int t) {
+      return v == null ? 0 : v[t].solutionValue();
+    }
+
+    private double[] values(MPVariable[] v) {
+      double[] out = new double[nt];
+      for (int t = 0; t < nt; t++) {
+        out[t] = get(v, t);
+      }
+      return out;
+    }
+  }
+}
