@@ -15,6 +15,7 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.SettlementStatus;
+import org.peergrid.market.region.LocalDsos;
 import org.peergrid.market.region.PriceCoordination;
 import org.peergrid.market.region.Region;
 import org.peergrid.market.region.RegionClearing;
@@ -80,8 +81,7 @@ final class RegionCommand implements Callable<Integer> {
           : PeergridCommand.EXIT_NOT_CONVERGED;
     }
     Optional<PriceCoordination> byPrices = priceCoordination
-        ? Optional.of(PriceCoordination.run(region, clearing.feeders().stream()
-            .map(f -> f.alone().dispatch().optimal()).toList()))
+        ? Optional.of(PriceCoordination.run(region, LocalDsos.placement()))
         : Optional.empty();
     try {
       for (FeederClearing f : clearing.feeders()) {
