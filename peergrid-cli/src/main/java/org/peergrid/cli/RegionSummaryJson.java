@@ -83,17 +83,30 @@ final class RegionSummaryJson {
     double[] imports = new double[nt];
     double[] exports = new double[nt];
     double bill = 0;
+    double nettingAlone = 0;
     for (int t = 0; t < nt; t++) {
       imports[t] = Math.max(0, total[t]);
       exports[t] = Math.max(0, -total[t]);
       bill += hours * (tariffs.tariff().importPrice().get(t) * imports[t]
           - tariffs.tariff().exportPrice().get(t) * exports[t]);
+      double aloneImports = 0;
+      double aloneExports = 0;
+      for (PriceCoordination.FeederShare f : p.feeders()) {
+        aloneImports += Math.max(0, f.aloneNetKw()[t]);
+        aloneExports += Math.max(0, -f.aloneNetKw()[t]);
+      }
+      // Alone, a feeder never imports and exports at once where the tariffs differ (it would pay the spread).
+      nettingAlone += hours * (tariffs.tariff().importPrice().get(t) - tariffs.tariff().exportPrice().get(t))
+          * Math.min(aloneImports, aloneExports);
     }
     root.put("region_cost", Numbers.clean(p.cost()));
     root.put("cost_alone", Numbers.clean(costAlone));
     root.put("saving", Numbers.clean(costAlone - p.cost()));
     root.put("exchange_kwh", Numbers.clean(java.util.Arrays.stream(exchange).sum()));
+    root.put("netting_value_alone", Numbers.clean(nettingAlone));
     root.put("utility_bill", Numbers.clean(bill));
+    root.put("utility_bill_alone", Numbers.clean(p.feeders().stream().mapToDouble(f -> f.costAlone() - f.aloneOwnCost())
+        .sum()));
     root.put("exchange_payments_sum", Numbers.clean(exchangeSum));
     root.put("substation_payments_sum", Numbers.clean(substationSum));
     root.put("settlement_rule", SETTLEMENT_RULE);

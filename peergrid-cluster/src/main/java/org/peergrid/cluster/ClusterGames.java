@@ -44,8 +44,12 @@ import org.peergrid.market.vc.messages.PriceSignal;
  * restarted one stands where the lost one stood and the game goes on with the same numbers.
  */
 public final class ClusterGames implements AutoCloseable {
-  /** How long one question may go unanswered by one entity before the run fails. */
-  static final Duration ASK_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * How long one question may go unanswered by one entity before the run fails: 120 s, or the system
+   * property {@code peergrid.cluster.ask-timeout-seconds} (a node asked many large questions at once,
+   * as a region of 100 feeders on one node, answers the last after all the others).
+   */
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(Long.getLong("peergrid.cluster.ask-timeout-seconds", 120));
   /**
    * After a node left: how often what is still unanswered is asked again, and for how long. A
    * question sent to the lost node's shards before sharding knew they had moved is lost with it;

@@ -44,14 +44,16 @@ public record PriceCoordination(boolean converged, int iterations, int proposals
    *
    * @param id the feeder's id
    * @param costAlone its cost cleared alone at the tariffs [money]
+   * @param aloneOwnCost the own costs (fuel, wear) of its alone schedule [money]
+   * @param aloneNetKw its net import alone per interval [kW]
    * @param ownCost own costs (fuel, wear) of the mixed schedule [money]
    * @param netKw the mixed net import at the substation per interval [kW]
    * @param exchangeKwh per interval, bought from (positive) or sold to (negative) other feeders [kWh]
    * @param substationPayment Σ_t λ_t n_t Δt [money]
    * @param exchangePayment its part paid to (negative: received from) other feeders [money]
    */
-  public record FeederShare(String id, double costAlone, double ownCost, double[] netKw, double[] exchangeKwh,
-      double substationPayment, double exchangePayment) {
+  public record FeederShare(String id, double costAlone, double aloneOwnCost, double[] aloneNetKw, double ownCost,
+      double[] netKw, double[] exchangeKwh, double substationPayment, double exchangePayment) {
     public double costInRegion() {
       return ownCost + substationPayment;
     }
@@ -151,8 +153,8 @@ public record PriceCoordination(boolean converged, int iterations, int proposals
         substation += price[t] * net[f][t] * hours;
         exchangePayment += price[t] * exchange[f][t];
       }
-      shares.add(new FeederShare(region.feeders().get(f).id(), alone[f].value(), own[f], net[f], exchange[f],
-          substation, exchangePayment));
+      shares.add(new FeederShare(region.feeders().get(f).id(), alone[f].value(), alone[f].ownCost(),
+          alone[f].netKw(), own[f], net[f], exchange[f], substation, exchangePayment));
     }
     return List.copyOf(shares);
   }
