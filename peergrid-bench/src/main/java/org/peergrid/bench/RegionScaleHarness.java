@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.peergrid.cluster.ClusterGames;
 import org.peergrid.cluster.LocalNodes;
+import org.peergrid.market.dispatch.RegionDispatch;
 import org.peergrid.market.region.LocalDsos;
 import org.peergrid.market.region.PriceCoordination;
 import org.peergrid.market.region.Region;
@@ -23,7 +24,7 @@ import org.peergrid.market.region.RegionLoader;
  *
  * <pre>{@code
  * java -cp "peergrid-bench/target/classes:peergrid-bench/target/lib/*" org.peergrid.bench.RegionScaleHarness \
- *     REGION.yaml NODES [NODES...]        # e.g. /tmp/region100/region.yaml 1 3
+ *     REGION.yaml RUN [RUN...]    # RUN: 0 (DSOs in this JVM), N (on N local nodes) or central (one LP)
  * }</pre>
  */
 public final class RegionScaleHarness {
@@ -39,7 +40,11 @@ public final class RegionScaleHarness {
         region.name(), region.feeders().size(), buildings, region.feeders().get(0).scenario().horizon().intervals(),
         loadMs);
     for (int i = 1; i < args.length; i++) {
-      run(region, Integer.parseInt(args[i]));
+      if (args[i].equals("central")) {
+        central(region);
+      } else {
+        run(region, Integer.parseInt(args[i]));
+      }
     }
   }
 
@@ -78,6 +83,14 @@ public final class RegionScaleHarness {
         messages == 0 ? 0 : bytes / messages, answers, (double) loopMs / answers, p.cost(), p.lowerBound(),
         (p.cost() - p.lowerBound()) / Math.abs(p.cost()), peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()),
         nodeMemory);
+  }
+
+  /** The region's one LP in this JVM (docs/region.md), the reference that the price loop is certified against. */
+  static void central(Region region) {
+    resetPeaks();
+    RegionDispatch.Result r = RegionDispatch.solve(region.scenarios());
+    System.out.printf(Locale.ROOT, "central status=%s solve_ms=%d region_cost=%.3f peak_heap_mb=%d peak_rss_mb=%d%n",
+        r.status(), r.solveMillis(), r.cost(), peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()));
   }
 
   /** A process's resident-memory high-water mark [MB] (Linux VmHWM), or −1 where unknown. */

@@ -13,10 +13,11 @@ import org.peergrid.market.scenario.TimeSeries;
 /**
  * Writes a synthetic region for the scale benchmark of issue 18 part 5 (docs/region.md, "Scale"):
  * {@code feeders} copies of case33bw, each with {@code buildings} buildings of
- * {@link SyntheticCommunity} (its own seed: {@code seed + f}), no background load, one tariff. Every
- * second feeder has no rooftop PV or wind (offices and flats without a roof of their own), so that
- * around noon the feeders with PV export what the others import and the substation has something to
- * net. Deterministic: the same arguments write the same bytes, so the region is generated where it
+ * {@link SyntheticCommunity} (its own seed: {@code seed + f}), no background load, one tariff. The
+ * even feeders have twice the community's PV (a solar estate: around noon it makes about twice
+ * what the feeder uses), the odd ones no PV or wind (offices and flats without a roof of their
+ * own), so that around noon the sunny feeders export what the others import and the substation
+ * has something to net. Deterministic: the same arguments write the same bytes, so the region is generated where it
  * runs rather than committed.
  *
  * <pre>{@code
@@ -26,6 +27,8 @@ import org.peergrid.market.scenario.TimeSeries;
  */
 public final class RegionWriter {
   static final int INTERVALS = 24;
+  /** PV of the sunny feeders against the community's. */
+  static final double PV_FACTOR = 2;
 
   private RegionWriter() {}
 
@@ -60,7 +63,7 @@ public final class RegionWriter {
       boolean withRenewables = f % 2 == 0;
       List<SyntheticCommunity.GeneratedBuilding> generated = new ArrayList<>();
       for (var g : SyntheticCommunity.buildings(buildings, INTERVALS, seed + f, String.valueOf(buildings).length())) {
-        generated.add(withRenewables ? g : withoutRenewables(g));
+        generated.add(withRenewables ? withPv(g, PV_FACTOR) : withPv(g, 0));
       }
       Path feederDir = dir.resolve(id);
       Files.createDirectories(feederDir);
@@ -73,18 +76,24 @@ public final class RegionWriter {
     return file;
   }
 
-  private static SyntheticCommunity.GeneratedBuilding withoutRenewables(SyntheticCommunity.GeneratedBuilding g) {
+  /** The building with its PV times {@code factor}; without wind when the factor is 0. */
+  private static SyntheticCommunity.GeneratedBuilding withPv(SyntheticCommunity.GeneratedBuilding g, double factor) {
     Building b = g.building();
-    Building plain = new Building(b.id(), b.bus(), b.loadKw(), b.powerFactor(), TimeSeries.constant(0, INTERVALS),
-        TimeSeries.constant(0, INTERVALS), b.battery(), b.shiftable());
-    return new SyntheticCommunity.GeneratedBuilding(plain, g.kind(), 0, 0);
+    double[] pv = new double[INTERVALS];
+    for (int t = 0; t < INTERVALS; t++) {
+      pv[t] = SyntheticCommunity.round(factor * b.pvKw().get(t));
+    }
+    TimeSeries wind = factor == 0 ? TimeSeries.constant(0, INTERVALS) : b.windKw();
+    Building scaled = new Building(b.id(), b.bus(), b.loadKw(), b.powerFactor(), new TimeSeries(pv), wind, b.battery(),
+        b.shiftable());
+    return new SyntheticCommunity.GeneratedBuilding(scaled, g.kind(), factor * g.pvKwp(), factor == 0 ? 0 : g.windKw());
   }
 
   private static String yaml(String id, List<SyntheticCommunity.GeneratedBuilding> buildings, boolean withRenewables,
       long seed) {
     StringBuilder y = new StringBuilder()
         .append("# Feeder ").append(id).append(" of a region written by org.peergrid.bench.community.RegionWriter (seed ")
-        .append(seed).append(withRenewables ? "" : ", PV and wind left out").append("); do not edit by hand.\n")
+        .append(seed).append(withRenewables ? ", PV doubled" : ", PV and wind left out").append("); do not edit by hand.\n")
         .append("version: 1\nname: ").append(id).append("\ncurrency: INR\n")
         .append("network:\n  matpower: ../case33bw.m\n  background_load: false\n  ac_correction: false\n")
         .append("horizon: {intervals: ").append(INTERVALS).append(", interval_minutes: ").append(24 * 60 / INTERVALS)
