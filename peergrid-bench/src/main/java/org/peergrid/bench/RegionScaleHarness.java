@@ -1,13 +1,11 @@
 package org.peergrid.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import org.peergrid.bench.vc.VcGameScaling;
 import org.peergrid.cluster.ClusterGames;
 import org.peergrid.cluster.LocalNodes;
 import org.peergrid.market.dispatch.RegionDispatch;
@@ -49,7 +47,7 @@ public final class RegionScaleHarness {
   }
 
   static void run(Region region, int nodes) {
-    resetPeaks();
+    VcGameScaling.resetPeaks();
     long t0 = System.nanoTime();
     PriceCoordination p;
     long startMs = 0;
@@ -81,16 +79,16 @@ public final class RegionScaleHarness {
             + "driver_peak_rss_mb=%d%s%n",
         nodes, startMs, loopMs, p.iterations(), p.converged(), p.proposals(), p.messages(), messages, bytes,
         messages == 0 ? 0 : bytes / messages, answers, (double) loopMs / answers, p.cost(), p.lowerBound(),
-        (p.cost() - p.lowerBound()) / Math.abs(p.cost()), peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()),
+        (p.cost() - p.lowerBound()) / Math.abs(p.cost()), VcGameScaling.peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()),
         nodeMemory);
   }
 
   /** The region's one LP in this JVM (docs/region.md), the reference that the price loop is certified against. */
   static void central(Region region) {
-    resetPeaks();
+    VcGameScaling.resetPeaks();
     RegionDispatch.Result r = RegionDispatch.solve(region.scenarios());
     System.out.printf(Locale.ROOT, "central status=%s solve_ms=%d region_cost=%.3f peak_heap_mb=%d peak_rss_mb=%d%n",
-        r.status(), r.solveMillis(), r.cost(), peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()));
+        r.status(), r.solveMillis(), r.cost(), VcGameScaling.peakHeapMb(), residentPeakMb(ProcessHandle.current().pid()));
   }
 
   /** A process's resident-memory high-water mark [MB] (Linux VmHWM), or −1 where unknown. */
@@ -105,22 +103,5 @@ public final class RegionScaleHarness {
       return -1;
     }
     return -1;
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024 * 1024);
   }
 }
