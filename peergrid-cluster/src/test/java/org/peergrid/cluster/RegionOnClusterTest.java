@@ -1,8 +1,11 @@
 package org.peergrid.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.region.FeederProposal;
 import org.peergrid.market.region.LocalDsos;
@@ -23,8 +27,8 @@ import org.peergrid.market.region.RegionLoader;
 /**
  * Issue 18 part 4 on the cluster: examples/region3 with its three DSOs as entities on 3 local node
  * JVMs. The price loop gives what it gives in one JVM, number for number, and reaches the central
- * LP's region cost within the loop's certified gap (relative 1e-9); a node killed after the first
- * round of prices is survived with the same result. The kill comes last: the nodes are shared.
+ * LP's region cost within the loop's certified gap (relative 1e-9); a feeder without a schedule is
+ * named by its DSO; a node killed after the first round of prices is survived with the same result. The kill comes last: the nodes are shared.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegionOnClusterTest {
@@ -88,6 +92,33 @@ class RegionOnClusterTest {
 
   @Test
   @Order(2)
+  void aFeederWithoutAScheduleIsNamedByItsDso(@TempDir Path dir) throws IOException {
+    Path root = Path.of(System.getProperty("peergrid.root.dir"));
+    Path sunny = root.resolve("examples/region3/sunny.yaml").toAbsolutePath();
+    // 30 kW through a 10 kVA first branch: no schedule, which only the DSO that holds the feeder finds out.
+    Files.writeString(dir.resolve("tight.yaml"), """
+        version: 1
+        currency: INR
+        network:
+          matpower: %s
+          background_load: false
+          branch_limit_kva: {"1-2": 10}
+        horizon: {intervals: 4, interval_minutes: 360}
+        tariff:
+          import: [4, 6, 6, 8]
+          export: 2.5
+        participants:
+          - {id: G, type: building, bus: 3, load_kw: [30, 30, 30, 30]}
+        """.formatted(root.resolve("examples/feeders/case33bw.m").toAbsolutePath()));
+    Path file = Files.writeString(dir.resolve("region.yaml"), "version: 1\nfeeders:\n  - {id: sunny, scenario: "
+        + sunny + "}\n  - {id: tight, scenario: tight.yaml}\n");
+    Region withTight = RegionLoader.load(file);
+    assertThatThrownBy(() -> PriceCoordination.run(withTight, cluster.dsos()))
+        .isInstanceOf(PriceCoordination.NoSchedule.class).hasMessageContaining("feeder tight has no schedule alone");
+  }
+
+  @Test
+  @Order(3)
   void regionSurvivesANodeKilledAfterTheFirstRoundOfPrices() {
     Process victim = nodes.processes().get(1);
     RegionDsos.Placement onCluster = cluster.dsos();
