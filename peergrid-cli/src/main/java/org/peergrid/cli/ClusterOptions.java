@@ -17,13 +17,14 @@ import picocli.CommandLine.Option;
  */
 final class ClusterOptions {
   @Option(names = "--cluster", paramLabel = "HOST:PORT",
-      description = "Run vc-game's players or vc-coop's agents on the cluster whose seed node is HOST:PORT"
-          + " (started with 'peergrid node'; docs/cluster.md; default: in this JVM).")
+      description = "Run the work on the cluster whose seed node is HOST:PORT (started with 'peergrid node';"
+          + " docs/cluster.md): vc-game's players or vc-coop's agents (clear), the feeders' DSOs (region);"
+          + " default: in this JVM.")
   String cluster;
 
   @Option(names = "--local-nodes", paramLabel = "N",
-      description = "Run vc-game's players or vc-coop's agents on N node JVMs started on 127.0.0.1 for this run"
-          + " and stopped after (docs/cluster.md; default: in this JVM).")
+      description = "Run the work (as --cluster) on N node JVMs started on 127.0.0.1 for this run and stopped"
+          + " after (docs/cluster.md; default: in this JVM).")
   Integer localNodes;
 
   @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -37,6 +38,15 @@ final class ClusterOptions {
 
   /** Checks the options against the mechanism; a usage error (exit 2) when they do not fit. */
   void check(CommandLine commandLine, String mechanism) {
+    checkOptions(commandLine);
+    if (requested() && !mechanism.equals("vc-game") && !mechanism.equals("vc-coop")) {
+      throw new CommandLine.ParameterException(commandLine,
+          "--cluster and --local-nodes run the games only: use --mechanism vc-game or vc-coop");
+    }
+  }
+
+  /** Checks the options among themselves; a usage error (exit 2) when they do not fit. */
+  void checkOptions(CommandLine commandLine) {
     if (cluster != null && localNodes != null) {
       throw new CommandLine.ParameterException(commandLine, "give --cluster or --local-nodes, not both");
     }
@@ -45,10 +55,6 @@ final class ClusterOptions {
     }
     if (localNodes != null && localNodes < 1) {
       throw new CommandLine.ParameterException(commandLine, "--local-nodes must be at least 1, got " + localNodes);
-    }
-    if (requested() && !mechanism.equals("vc-game") && !mechanism.equals("vc-coop")) {
-      throw new CommandLine.ParameterException(commandLine,
-          "--cluster and --local-nodes run the games only: use --mechanism vc-game or vc-coop");
     }
   }
 
@@ -73,11 +79,16 @@ final class ClusterOptions {
     String withClusterKeys(String summaryJson) throws IOException {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode summary = (ObjectNode) mapper.readTree(summaryJson);
+      putClusterKeys(summary);
+      return mapper.writeValueAsString(summary) + (summaryJson.endsWith("\n") ? "\n" : "");
+    }
+
+    /** The cluster's nodes, traffic and restarts as keys of a summary (docs/formats.md). */
+    void putClusterKeys(ObjectNode summary) {
       summary.put("cluster_nodes", games.nodes());
       summary.put("cluster_messages", games.messages());
       summary.put("cluster_bytes", games.bytes());
       withRestarts(summary, games.restarts());
-      return mapper.writeValueAsString(summary) + (summaryJson.endsWith("\n") ? "\n" : "");
     }
 
     /** The console's line on the nodes lost during the run and what was restarted, when any was. */

@@ -15,6 +15,7 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.SettlementStatus;
+import org.peergrid.market.region.LocalDsos;
 import org.peergrid.market.region.PriceCoordination;
 import org.peergrid.market.region.Region;
 import org.peergrid.market.region.RegionClearing;
@@ -22,6 +23,7 @@ import org.peergrid.market.region.RegionClearing.FeederClearing;
 import org.peergrid.market.region.RegionLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,12 +38,15 @@ import picocli.CommandLine.Spec;
       "Clears every feeder alone too, and writes per feeder what clear writes, in",
       "DIR/<feeder id>/, plus region_summary.json (the region's cost against the",
       "feeders alone, the energy exchanged, the DSOs' payments at the substation).",
-      "Powers in kW, energies in kWh, money in the scenarios' currency."
+      "Powers in kW, energies in kWh, money in the scenarios' currency.",
+      "With --cluster or --local-nodes the feeders' DSOs run on a Pekko cluster and",
+      "the region is cleared by prices only; then only region_summary.json is written."
     },
     footer = {"", "Exit codes: 0 cleared, 1 bad input (the region file or a scenario: file,",
       "line and key), 2 bad usage, 3 a solver or an AC power flow did not converge",
       "(the files are still written), 4 a feeder has no feasible schedule, or the",
-      "mechanism cannot settle a feeder's day (standard error says which)."})
+      "mechanism cannot settle a feeder's day (standard error says which), 5 the",
+      "cluster failed (could not join, a node or entity did not answer)."})
 final class RegionCommand implements Callable<Integer> {
   static final String SUMMARY = "region_summary.json";
 
@@ -69,9 +74,19 @@ final class RegionCommand implements Callable<Integer> {
           + " same names are replaced (required).")
   Path out;
 
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
+
   @Override
   public Integer call() {
+    clusterOptions.checkOptions(spec.commandLine());
+    if (clusterOptions.requested() && !mechanism.name().equals(DlmpMechanism.NAME)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "on a cluster the region is cleared by prices"
+          + " and writes region_summary.json only, with no settlement inside the feeders: leave --mechanism out");
+    }
     Region region = RegionLoader.load(regionFile);
+    if (clusterOptions.requested()) {
+      return onCluster(region);
+    }
     RegionClearing clearing = RegionClearing.clear(region, mechanism);
     PrintWriter err = spec.commandLine().getErr();
     if (clearing.failure().isPresent()) {
@@ -80,8 +95,7 @@ final class RegionCommand implements Callable<Integer> {
           : PeergridCommand.EXIT_NOT_CONVERGED;
     }
     Optional<PriceCoordination> byPrices = priceCoordination
-        ? Optional.of(PriceCoordination.run(region, clearing.feeders().stream()
-            .map(f -> f.alone().dispatch().optimal()).toList()))
+        ? Optional.of(PriceCoordination.run(region, LocalDsos.placement()))
         : Optional.empty();
     try {
       for (FeederClearing f : clearing.feeders()) {
@@ -101,6 +115,62 @@ final class RegionCommand implements Callable<Integer> {
         p.cost() - clearing.regionCost()));
     spec.commandLine().getOut().flush();
     return exitCode(clearing, err);
+  }
+
+  /**
+   * The region cleared by prices with every DSO an entity on the cluster (docs/region.md, "On a
+   * cluster"): each reads its own feeder on its node; only prices, net profiles and costs travel.
+   */
+  private Integer onCluster(Region region) {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PriceCoordination p;
+    String summary;
+    long messages;
+    long bytes;
+    try (ClusterOptions.Session session = clusterOptions.open()) {
+      p = PriceCoordination.run(region, session.games().dsos());
+      summary = RegionSummaryJson.ofPrices(region, p, session);
+      messages = session.games().messages();
+      bytes = session.games().bytes();
+      session.restartLine().ifPresent(stdout::println);
+    } catch (org.peergrid.cluster.ClusterFailure e) {
+      err.println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_CLUSTER;
+    } catch (PriceCoordination.NoSchedule e) {
+      err.println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write region_summary.json: " + e.getMessage(), e);
+    }
+    try {
+      AtomicFiles.write(out, Map.of(SUMMARY, summary), List.of());
+    } catch (IOException e) {
+      throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+    }
+    String currency = region.feeders().get(0).scenario().currency();
+    String money = currency.isEmpty() ? "" : " " + currency;
+    stdout.printf(Locale.ROOT, "Cleared region %s by prices on the cluster: %d feeders, %d x %d min, %s after %d"
+            + " rounds%n", region.name(), region.feeders().size(), region.feeders().get(0).scenario().horizon().intervals(),
+        region.feeders().get(0).scenario().horizon().intervalMinutes(), p.converged() ? "converged" : "NOT converged",
+        p.iterations());
+    stdout.printf(Locale.ROOT, "%-12s %14s %14s%n", "Feeder", "cost alone", "in region");
+    double alone = 0;
+    for (PriceCoordination.FeederShare f : p.feeders()) {
+      alone += f.costAlone();
+      stdout.printf(Locale.ROOT, "%-12s %14.2f %14.2f%n", f.id(), Numbers.clean(f.costAlone()),
+          Numbers.clean(f.costInRegion()));
+    }
+    stdout.printf(Locale.ROOT, "Region          cost %.2f%s against %.2f%s alone (saving %.2f%s), lower bound %.2f%s%n",
+        p.cost(), money, alone, money, Numbers.clean(alone - p.cost()), money, p.lowerBound(), money);
+    stdout.printf(Locale.ROOT, "Cluster         %d messages, %d bytes%n", messages, bytes);
+    stdout.flush();
+    if (!p.converged()) {
+      err.println("peergrid: the price loop did not converge in " + PriceCoordination.MAX_ITERATIONS + " rounds; "
+          + SUMMARY + " reports its last mix, " + Numbers.clean(p.cost() - p.lowerBound()) + " above the lower bound");
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
   }
 
   private static void print(PrintWriter out, RegionClearing c) {

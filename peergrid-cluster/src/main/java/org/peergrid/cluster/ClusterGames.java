@@ -19,6 +19,9 @@ import java.util.function.IntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.peergrid.market.dispatch.ParticipantSchedule;
+import org.peergrid.market.region.FeederProposal;
+import org.peergrid.market.region.Region;
+import org.peergrid.market.region.RegionDsos;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.vc.CoopAgents;
 import org.peergrid.market.vc.NashPlayers;
@@ -42,8 +45,12 @@ import org.peergrid.market.vc.messages.PriceSignal;
  * restarted one stands where the lost one stood and the game goes on with the same numbers.
  */
 public final class ClusterGames implements AutoCloseable {
-  /** How long one question may go unanswered by one entity before the run fails. */
-  static final Duration ASK_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * How long one question may go unanswered by one entity before the run fails: 120 s, or the system
+   * property {@code peergrid.cluster.ask-timeout-seconds} (a node asked many large questions at once,
+   * as a region of 100 feeders on one node, answers the last after all the others).
+   */
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(Long.getLong("peergrid.cluster.ask-timeout-seconds", 120));
   /**
    * After a node left: how often what is still unanswered is asked again, and for how long. A
    * question sent to the lost node's shards before sharding knew they had moved is lost with it;
@@ -123,6 +130,23 @@ public final class ClusterGames implements AutoCloseable {
   /** vc-coop's agents as entities reading {@code scenarioFile}. */
   public CoopAgents.Placement agents(Path scenarioFile) {
     return (day, inGameOrder, settings) -> new RemoteAgents(hosted(scenarioFile, inGameOrder, "vc-coop", 0));
+  }
+
+  /**
+   * A region's DSOs as entities (docs/region.md, "On a cluster"): each reads its own feeder's
+   * scenario on the node that hosts it; only prices, net import profiles and costs travel.
+   */
+  public RegionDsos.Placement dsos() {
+    return region -> {
+      String play = "region-" + games.incrementAndGet() + "-" + System.nanoTime();
+      List<Entity> entities = new ArrayList<>();
+      for (Region.Feeder f : region.feeders()) {
+        entities.add(new Entity(driver.sharding().entityRefFor(ParticipantEntity.KEY, play + "/" + f.id()), f.id()));
+      }
+      askAll(entities, i -> (seq, to) -> new ParticipantEntity.HostFeeder(seq,
+          region.feeders().get(i).scenarioFile().toAbsolutePath().toString(), region.feeders().get(i).id(), to));
+      return new RemoteDsos(entities);
+    };
   }
 
   /** Entity-hosting nodes up now. */
@@ -356,6 +380,31 @@ public final class ClusterGames implements AutoCloseable {
     public PlayerHost.Outcome[] outcomes() {
       return askAll(refs, i -> ParticipantEntity.Outcome::new).stream().map(ParticipantEntity.Answer::outcome)
           .toArray(PlayerHost.Outcome[]::new);
+    }
+
+    @Override
+    public void close() {
+      stopAll(refs);
+    }
+  }
+
+  private final class RemoteDsos implements RegionDsos {
+    private final List<Entity> refs;
+
+    RemoteDsos(List<Entity> refs) {
+      this.refs = refs;
+    }
+
+    @Override
+    public FeederProposal[] alone() {
+      return askAll(refs, i -> ParticipantEntity.FeederAlone::new).stream().map(ParticipantEntity.Answer::feeder)
+          .toArray(FeederProposal[]::new);
+    }
+
+    @Override
+    public FeederProposal[] respond(double[] pricePerKwh) {
+      return askAll(refs, i -> (seq, to) -> new ParticipantEntity.FeederPrice(seq, pricePerKwh, to)).stream()
+          .map(ParticipantEntity.Answer::feeder).toArray(FeederProposal[]::new);
     }
 
     @Override

@@ -11,6 +11,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.peergrid.market.dispatch.ParticipantSchedule;
+import org.peergrid.market.region.FeederDso;
+import org.peergrid.market.region.FeederProposal;
+import org.peergrid.market.region.RegionLoader;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
@@ -23,8 +26,8 @@ import org.peergrid.market.vc.messages.Offer;
 import org.peergrid.market.vc.messages.PriceSignal;
 
 /**
- * One participant of a game as a sharded entity: a vc-game {@link PlayerHost} or a vc-coop
- * {@link AgentHost}. Its private data is read here, on the node that hosts it, from the scenario
+ * One participant of a game as a sharded entity: a vc-game {@link PlayerHost}, a vc-coop
+ * {@link AgentHost}, or a region's {@link FeederDso} (docs/region.md, "On a cluster"). Its private data is read here, on the node that hosts it, from the scenario
  * file (which every node can read); the driver sends only states and prices, and receives only
  * bids, offers and, at the end, the schedule.
  */
@@ -39,7 +42,8 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
    * from memory, and says where its history ends when asked out of turn (a fresh copy restarted on
    * another node has none), so that the driver can replay what it lost (docs/cluster.md, Faults).
    */
-  public sealed interface Question extends Command permits Host, Open, Respond, Certify, Outcome, Price, Accept {
+  public sealed interface Question extends Command permits Host, Open, Respond, Certify, Outcome, Price, Accept,
+      HostFeeder, FeederAlone, FeederPrice {
     long seq();
 
     ActorRef<Answer> replyTo();
@@ -61,28 +65,39 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
 
   public record Accept(long seq, Acceptance acceptance, ActorRef<Answer> replyTo) implements Question {}
 
+  /** The first message of a region's DSO: its feeder's scenario file and id (docs/region.md). */
+  public record HostFeeder(long seq, String scenarioFile, String feederId, ActorRef<Answer> replyTo)
+      implements Question {}
+
+  /** The DSO clears its feeder alone at the utility's tariffs. */
+  public record FeederAlone(long seq, ActorRef<Answer> replyTo) implements Question {}
+
+  /** The substation's prices [money/kWh per interval]: the DSO answers with its feeder's schedule at them. */
+  public record FeederPrice(long seq, double[] pricePerKwh, ActorRef<Answer> replyTo) implements Question {}
+
   /** The game is over: the entity stops (no answer). */
   public record Stop() implements Command {}
 
   /**
    * Every answer, with only the fields of the question set (one type keeps the schema small).
    *
+   * @param feeder a DSO's answer: its feeder's net import and own cost, or why it has no schedule
    * @param error why the entity could not answer, or null
    * @param historyEnds set (and nothing else) when the question was out of turn: how many questions
    *     this entity has answered, the place the driver must replay from
    */
   public record Answer(Bid bid, Boolean settled, Double epsilon, PlayerHost.Outcome outcome, Offer offer,
-      ParticipantSchedule schedule, String error, Long historyEnds) implements ClusterMessage {
+      ParticipantSchedule schedule, FeederProposal feeder, String error, Long historyEnds) implements ClusterMessage {
     static Answer empty() {
-      return new Answer(null, null, null, null, null, null, null, null);
+      return new Answer(null, null, null, null, null, null, null, null, null);
     }
 
     static Answer failed(String error) {
-      return new Answer(null, null, null, null, null, null, error, null);
+      return new Answer(null, null, null, null, null, null, null, error, null);
     }
 
     static Answer outOfTurn(long answered) {
-      return new Answer(null, null, null, null, null, null, null, answered);
+      return new Answer(null, null, null, null, null, null, null, null, answered);
     }
   }
 
@@ -91,6 +106,7 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
 
   private PlayerHost player;
   private AgentHost agent;
+  private FeederDso dso;
   /** Questions answered so far: the place of the next one in this entity's history. */
   private long answered;
   /** The answer to the last of them, for a repeat of that question. */
@@ -114,13 +130,16 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
           return withBid(r.bid(), r.settled());
         }))
         .onMessage(Certify.class, m -> answer(m,
-            () -> new Answer(null, null, player().certify(m.state()), null, null, null, null, null)))
+            () -> new Answer(null, null, player().certify(m.state()), null, null, null, null, null, null)))
         .onMessage(Outcome.class, m -> answer(m,
-            () -> new Answer(null, null, null, player().outcome(), null, null, null, null)))
+            () -> new Answer(null, null, null, player().outcome(), null, null, null, null, null)))
         .onMessage(Price.class, m -> answer(m,
-            () -> new Answer(null, null, null, null, agent().respond(m.signal()), null, null, null)))
+            () -> new Answer(null, null, null, null, agent().respond(m.signal()), null, null, null, null)))
         .onMessage(Accept.class, m -> answer(m,
-            () -> new Answer(null, null, null, null, null, agent().schedule(m.acceptance()), null, null)))
+            () -> new Answer(null, null, null, null, null, agent().schedule(m.acceptance()), null, null, null)))
+        .onMessage(HostFeeder.class, this::hostFeeder)
+        .onMessage(FeederAlone.class, m -> answer(m, () -> withFeeder(dso().alone())))
+        .onMessage(FeederPrice.class, m -> answer(m, () -> withFeeder(dso().respond(m.pricePerKwh()))))
         .onMessage(Stop.class, m -> {
           close();
           return Behaviors.stopped();
@@ -147,8 +166,21 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
     });
   }
 
+  /** A region's DSO: reads its own feeder here, on its node (not cached: one DSO per feeder). */
+  private Behavior<Command> hostFeeder(HostFeeder m) {
+    return answer(m, () -> {
+      close();
+      dso = new FeederDso(m.feederId(), RegionLoader.feederScenario(Path.of(m.scenarioFile())));
+      return Answer.empty();
+    });
+  }
+
+  private static Answer withFeeder(FeederProposal p) {
+    return new Answer(null, null, null, null, null, null, p, null, null);
+  }
+
   private static Answer withBid(Bid bid, Boolean settled) {
-    return new Answer(bid, settled, null, null, null, null, null, null);
+    return new Answer(bid, settled, null, null, null, null, null, null, null);
   }
 
   /**
@@ -184,6 +216,13 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
     return player;
   }
 
+  private FeederDso dso() {
+    if (dso == null) {
+      throw new IllegalStateException("this entity hosts no feeder's DSO");
+    }
+    return dso;
+  }
+
   private AgentHost agent() {
     if (agent == null) {
       throw new IllegalStateException("this entity hosts no vc-coop agent");
@@ -200,5 +239,6 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
       agent.close();
       agent = null;
     }
+    dso = null;
   }
 }

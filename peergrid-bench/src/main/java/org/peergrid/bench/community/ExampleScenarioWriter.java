@@ -216,7 +216,7 @@ public final class ExampleScenarioWriter {
         + "  uncertainty: {method: pem2m+1}\n"
         + "  realtime: {sample_seed: 42}\n";
 
-  private static String battery(BatterySpec b, String indent) {
+  static String battery(BatterySpec b, String indent) {
     return indent + "capacity_kwh: " + number(b.capacityKwh()) + "\n"
         + indent + "charge_kw: " + number(b.chargeKw()) + "\n"
         + indent + "discharge_kw: " + number(b.dischargeKw()) + "\n"
@@ -228,12 +228,12 @@ public final class ExampleScenarioWriter {
         + indent + "degradation_cost_per_kwh: " + number(b.degradationCostPerKwh()) + "\n";
   }
 
-  private static String shiftable(ShiftableLoad s) {
+  static String shiftable(ShiftableLoad s) {
     return "{energy_kwh: " + number(s.energyKwh()) + ", window: [" + s.windowStart() + ", " + s.windowEnd()
         + "], max_kw: " + number(s.maxKw()) + "}";
   }
 
-  private static String list(double[] values) {
+  static String list(double[] values) {
     StringJoiner j = new StringJoiner(", ", "[", "]");
     for (double v : values) {
       j.add(number(v));

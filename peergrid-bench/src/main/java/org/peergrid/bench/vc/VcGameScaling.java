@@ -157,14 +157,16 @@ public final class VcGameScaling {
         participants);
   }
 
-  private static void resetPeaks() {
+  /** Resets the heap pools' peaks (after a GC), for {@link #peakHeapMb()} of the next run. */
+  public static void resetPeaks() {
     System.gc();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
   }
 
-  private static long peakHeapMb() {
+  /** The Java heap's peak since {@link #resetPeaks()} [MB]. */
+  public static long peakHeapMb() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {

@@ -6,12 +6,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
-import org.peergrid.market.dispatch.DispatchResult;
-import org.peergrid.market.dispatch.DispatchSolution;
-import org.peergrid.market.dispatch.DispatchStatus;
-import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.scenario.Scenario;
-import org.peergrid.market.settlement.DlmpSettlement;
 
 /**
  * The region cleared by prices instead of one LP (docs/region.md, "Price coordination"): the
@@ -22,7 +17,8 @@ import org.peergrid.market.settlement.DlmpSettlement;
  * Operations Research 8(1), 1960, doi:10.1287/opre.8.1.101). The substation's prices are the duals
  * of its balance rows. The loop stops when no DSO has an answer that would lower the region's cost:
  * then the mix is the central LP's optimum, so this is a check of {@link RegionClearing} by another
- * route and a measure of what the DSOs must exchange to reach it.
+ * route and a measure of what the DSOs must exchange to reach it. The DSOs answer through
+ * {@link RegionDsos}: in this JVM or on a cluster, with the same numbers.
  *
  * @param converged whether the gap closed within the iteration limit
  * @param iterations rounds of prices sent to all DSOs
@@ -31,86 +27,145 @@ import org.peergrid.market.settlement.DlmpSettlement;
  * @param lowerBound Σ_f of the DSOs' optimal values at the last prices: no schedule of the region costs
  *     less (Lagrangian bound) [money]
  * @param price the last prices [money/kWh]
- * @param messages prices sent plus answers returned, one per DSO and round
+ * @param messages prices sent plus answers returned, one per DSO and round, the alone round included
+ * @param feeders each feeder's share of the substation's mix, in the region's order
  */
 public record PriceCoordination(boolean converged, int iterations, int proposals, double cost, double lowerBound,
-    double[] price, int messages) {
+    double[] price, int messages, List<FeederShare> feeders) {
 
   /** Relative gap at which the loop stops. */
   static final double GAP = 1e-9;
   /** Rounds of prices before the loop gives up. */
   public static final int MAX_ITERATIONS = 200;
 
-  /** A DSO's answer: its net import per interval [kW] and its own costs (fuel, wear) [money]. */
-  private record Proposal(double[] netKw, double ownCost) {}
+  /**
+   * One feeder in the price-coordinated region, from the numbers its DSO sent: its proposals mixed
+   * by the substation's weights, settled at the last prices by the rule of docs/region.md.
+   *
+   * @param id the feeder's id
+   * @param costAlone its cost cleared alone at the tariffs [money]
+   * @param aloneOwnCost the own costs (fuel, wear) of its alone schedule [money]
+   * @param aloneNetKw its net import alone per interval [kW]
+   * @param ownCost own costs (fuel, wear) of the mixed schedule [money]
+   * @param netKw the mixed net import at the substation per interval [kW]
+   * @param exchangeKwh per interval, bought from (positive) or sold to (negative) other feeders [kWh]
+   * @param substationPayment Σ_t λ_t n_t Δt [money]
+   * @param exchangePayment its part paid to (negative: received from) other feeders [money]
+   */
+  public record FeederShare(String id, double costAlone, double aloneOwnCost, double[] aloneNetKw, double ownCost,
+      double[] netKw, double[] exchangeKwh, double substationPayment, double exchangePayment) {
+    public double costInRegion() {
+      return ownCost + substationPayment;
+    }
+  }
+
+  /** A feeder has no schedule (alone, or at the substation's prices): the region has none. */
+  public static final class NoSchedule extends RuntimeException {
+    public NoSchedule(String message) {
+      super(message);
+    }
+  }
 
   /**
-   * Runs the loop from the feeders' alone schedules.
+   * Runs the loop from the feeders' alone schedules, with the DSOs placed by {@code placement}.
    *
    * @param region the feeders, one horizon and tariff
-   * @param alone each feeder's alone schedule, in the region's order
+   * @throws NoSchedule when a DSO finds no schedule for its feeder
    */
-  public static PriceCoordination run(Region region, List<DispatchSolution> alone) {
+  public static PriceCoordination run(Region region, RegionDsos.Placement placement) {
     com.google.ortools.Loader.loadNativeLibraries();
+    try (RegionDsos dsos = placement.place(region)) {
+      return run(region, dsos);
+    }
+  }
+
+  private static PriceCoordination run(Region region, RegionDsos dsos) {
     List<Scenario> feeders = region.scenarios();
     Scenario first = feeders.get(0);
     int nt = first.horizon().intervals();
-    double hours = first.horizon().hours();
-    List<List<Proposal>> proposals = new ArrayList<>();
-    for (int f = 0; f < feeders.size(); f++) {
-      DispatchSolution s = alone.get(f);
-      double[] net = new double[nt];
-      for (int t = 0; t < nt; t++) {
-        net[t] = s.gridImportKw().get(t) - s.gridExportKw().get(t);
-      }
-      List<Proposal> own = new ArrayList<>();
-      own.add(new Proposal(net, s.objective() - DlmpSettlement.utilityBill(feeders.get(f), s)));
-      proposals.add(own);
+    FeederProposal[] alone = feasible(region, dsos.alone());
+    int messages = 2 * feeders.size();
+    List<List<FeederProposal>> proposals = new ArrayList<>();
+    for (FeederProposal a : alone) {
+      proposals.add(new ArrayList<>(List.of(a)));
     }
-    int messages = 0;
     double[] price = new double[nt];
+    double[][] weights = new double[feeders.size()][];
     double cost = Double.NaN;
     double bound = Double.NEGATIVE_INFINITY;
     for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
       double[] convexityDual = new double[feeders.size()];
-      cost = master(first, proposals, price, convexityDual);
+      cost = master(first, proposals, price, convexityDual, weights);
+      FeederProposal[] answers = feasible(region, dsos.respond(price.clone()));
+      messages += 2 * feeders.size();
       double values = 0;
       boolean improved = false;
       for (int f = 0; f < feeders.size(); f++) {
-        DispatchResult answer = LinDistFlowDispatch.solve(RegionClearing.atSubstationPrice(feeders.get(f), price));
-        messages += 2;
-        if (answer.status() != DispatchStatus.OPTIMAL) {
-          throw new IllegalStateException("feeder " + region.feeders().get(f).id() + " has no schedule at the"
-              + " substation's prices although it has one alone: " + answer.message());
-        }
-        DispatchSolution s = answer.optimal();
-        double[] net = new double[nt];
-        double atPrice = 0;
-        for (int t = 0; t < nt; t++) {
-          net[t] = s.gridImportKw().get(t) - s.gridExportKw().get(t);
-          atPrice += price[t] * net[t] * hours;
-        }
-        values += s.objective();
-        if (s.objective() - convexityDual[f] < -GAP * (1 + Math.abs(s.objective()))) {
-          proposals.get(f).add(new Proposal(net, s.objective() - atPrice));
+        FeederProposal answer = answers[f];
+        values += answer.value();
+        if (answer.value() - convexityDual[f] < -GAP * (1 + Math.abs(answer.value()))) {
+          proposals.get(f).add(answer);
           improved = true;
         }
       }
       // With prices between the tariffs the substation's own terms are at least 0, so Σ_f values bounds the region.
       bound = Math.max(bound, values);
       if (!improved || cost - bound <= GAP * (1 + Math.abs(cost))) {
-        return new PriceCoordination(true, iteration, count(proposals), cost, bound, price, messages);
+        return new PriceCoordination(true, iteration, count(proposals), cost, bound, price, messages,
+            shares(region, alone, proposals, weights, price));
       }
     }
-    return new PriceCoordination(false, MAX_ITERATIONS, count(proposals), cost, bound, price, messages);
+    return new PriceCoordination(false, MAX_ITERATIONS, count(proposals), cost, bound, price, messages,
+        shares(region, alone, proposals, weights, price));
+  }
+
+  private static FeederProposal[] feasible(Region region, FeederProposal[] answers) {
+    for (FeederProposal a : answers) {
+      if (!a.feasible()) {
+        throw new NoSchedule(a.noSchedule());
+      }
+    }
+    return answers;
+  }
+
+  /** Each feeder's proposals mixed by the master's weights, and settled at {@code price}. */
+  private static List<FeederShare> shares(Region region, FeederProposal[] alone, List<List<FeederProposal>> proposals,
+      double[][] weights, double[] price) {
+    int nt = price.length;
+    double hours = region.feeders().get(0).scenario().horizon().hours();
+    double[][] net = new double[proposals.size()][nt];
+    double[] own = new double[proposals.size()];
+    for (int f = 0; f < net.length; f++) {
+      for (int k = 0; k < weights[f].length; k++) {
+        FeederProposal p = proposals.get(f).get(k);
+        own[f] += weights[f][k] * p.ownCost();
+        for (int t = 0; t < nt; t++) {
+          net[f][t] += weights[f][k] * p.netKw()[t];
+        }
+      }
+    }
+    double[][] exchange = RegionClearing.exchangeKwh(net, hours);
+    List<FeederShare> shares = new ArrayList<>();
+    for (int f = 0; f < net.length; f++) {
+      double substation = 0;
+      double exchangePayment = 0;
+      for (int t = 0; t < nt; t++) {
+        substation += price[t] * net[f][t] * hours;
+        exchangePayment += price[t] * exchange[f][t];
+      }
+      shares.add(new FeederShare(region.feeders().get(f).id(), alone[f].value(), alone[f].ownCost(),
+          alone[f].netKw(), own[f], net[f], exchange[f], substation, exchangePayment));
+    }
+    return List.copyOf(shares);
   }
 
   /**
    * The substation's LP over the proposals so far: a convex mix per feeder and the netted trade with
-   * the utility. Fills the prices (duals of the balance rows) and the convexity duals; returns its cost.
+   * the utility. Fills the prices (duals of the balance rows), the convexity duals and each feeder's
+   * weights on its proposals; returns its cost.
    */
-  private static double master(Scenario tariffs, List<List<Proposal>> proposals, double[] price,
-      double[] convexityDual) {
+  private static double master(Scenario tariffs, List<List<FeederProposal>> proposals, double[] price,
+      double[] convexityDual, double[][] weights) {
     int nt = price.length;
     double hours = tariffs.horizon().hours();
     MPSolver solver = new MPSolver("region-prices", MPSolver.OptimizationProblemType.GLOP_LINEAR_PROGRAMMING);
@@ -128,10 +183,14 @@ public record PriceCoordination(boolean converged, int iterations, int proposals
         objective.setCoefficient(sell, -hours * tariffs.tariff().exportPrice().get(t));
       }
       MPConstraint[] convexity = new MPConstraint[proposals.size()];
+      MPVariable[][] mix = new MPVariable[proposals.size()][];
       for (int f = 0; f < proposals.size(); f++) {
         convexity[f] = solver.makeConstraint(1, 1, "mix_" + f);
-        for (Proposal p : proposals.get(f)) {
-          MPVariable w = solver.makeNumVar(0, MPSolver.infinity(), "w_" + f);
+        mix[f] = new MPVariable[proposals.get(f).size()];
+        for (int k = 0; k < mix[f].length; k++) {
+          FeederProposal p = proposals.get(f).get(k);
+          MPVariable w = solver.makeNumVar(0, MPSolver.infinity(), "w_" + f + "_" + k);
+          mix[f][k] = w;
           convexity[f].setCoefficient(w, 1);
           objective.setCoefficient(w, p.ownCost());
           for (int t = 0; t < nt; t++) {
@@ -149,6 +208,10 @@ public record PriceCoordination(boolean converged, int iterations, int proposals
       }
       for (int f = 0; f < convexity.length; f++) {
         convexityDual[f] = convexity[f].dualValue();
+        weights[f] = new double[mix[f].length];
+        for (int k = 0; k < mix[f].length; k++) {
+          weights[f][k] = mix[f][k].solutionValue();
+        }
       }
       return objective.value();
     } finally {
@@ -156,7 +219,7 @@ public record PriceCoordination(boolean converged, int iterations, int proposals
     }
   }
 
-  private static int count(List<List<Proposal>> proposals) {
+  private static int count(List<List<FeederProposal>> proposals) {
     return proposals.stream().mapToInt(List::size).sum();
   }
 

@@ -105,28 +105,21 @@ public record RegionClearing(Region region, String mechanism, List<FeederClearin
     double[] price = day.substationPrice();
     int nt = price.length;
     double[][] net = new double[region.feeders().size()][nt];
-    double[] importing = new double[nt];
-    double[] exporting = new double[nt];
     for (int f = 0; f < net.length; f++) {
       DispatchSolution s = day.feeders().get(f);
       for (int t = 0; t < nt; t++) {
         net[f][t] = s.gridImportKw().get(t) - s.gridExportKw().get(t);
-        importing[t] += Math.max(0, net[f][t]);
-        exporting[t] += Math.max(0, -net[f][t]);
       }
     }
+    double[][] exchanges = exchangeKwh(net, hours);
     List<FeederClearing> feeders = new ArrayList<>();
     for (int f = 0; f < net.length; f++) {
       Region.Feeder feeder = region.feeders().get(f);
       DispatchSolution s = day.feeders().get(f);
-      double[] exchange = new double[nt];
+      double[] exchange = exchanges[f];
       double substation = 0;
       double exchangePayment = 0;
       for (int t = 0; t < nt; t++) {
-        double netted = Math.min(importing[t], exporting[t]);
-        // Each side's feeders share the netted energy pro rata to their own import (or export).
-        exchange[t] = net[f][t] > 0 ? net[f][t] * netted / importing[t] * hours
-            : net[f][t] < 0 ? net[f][t] * netted / exporting[t] * hours : 0;
         substation += price[t] * net[f][t] * hours;
         exchangePayment += price[t] * exchange[t];
       }
@@ -138,6 +131,35 @@ public record RegionClearing(Region region, String mechanism, List<FeederClearin
     }
     return new RegionClearing(region, mechanism.name(), feeders, Optional.of(day), Optional.empty(),
         DispatchStatus.OPTIMAL);
+  }
+
+  /**
+   * The settlement rule's exchange (docs/region.md): in each interval the energy netted at the
+   * substation, min(Σ imports, Σ exports), shared pro rata among the importing feeders (bought,
+   * positive) and among the exporting ones (sold, negative).
+   *
+   * @param netKw per feeder and interval, its net import [kW]
+   * @return per feeder and interval, its exchange [kWh]
+   */
+  static double[][] exchangeKwh(double[][] netKw, double hours) {
+    int nt = netKw.length == 0 ? 0 : netKw[0].length;
+    double[] importing = new double[nt];
+    double[] exporting = new double[nt];
+    for (double[] net : netKw) {
+      for (int t = 0; t < nt; t++) {
+        importing[t] += Math.max(0, net[t]);
+        exporting[t] += Math.max(0, -net[t]);
+      }
+    }
+    double[][] exchange = new double[netKw.length][nt];
+    for (int f = 0; f < netKw.length; f++) {
+      for (int t = 0; t < nt; t++) {
+        double netted = Math.min(importing[t], exporting[t]);
+        double n = netKw[f][t];
+        exchange[f][t] = n > 0 ? n * netted / importing[t] * hours : n < 0 ? n * netted / exporting[t] * hours : 0;
+      }
+    }
+    return exchange;
   }
 
   /** The feeder's scenario with λ_t as both its import and its export price. */

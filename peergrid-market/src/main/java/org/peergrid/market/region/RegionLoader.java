@@ -84,6 +84,14 @@ public final class RegionLoader {
   }
 
   /**
+   * One feeder's scenario as a region clears it (without AC correction, see below): what a DSO
+   * reads on the node that hosts it. The region file was checked by {@link #load} already.
+   */
+  public static Scenario feederScenario(Path scenarioFile) {
+    return withoutAcCorrection(scenarioFile, ScenarioLoader.load(scenarioFile));
+  }
+
+  /**
    * The scenario cleared on its LinDistFlow limits: a region does not tighten them for AC (its
    * feeders' AC checks are still written), so a file that asks for {@code network.ac_correction:
    * true} is refused, and the scenario format's default (on) is turned off.

@@ -236,11 +236,20 @@ class RegionClearingTest {
     assertThat(exchange).isCloseTo(0, within(MONEY * scale));
     assertThat(feederCosts).isCloseTo(c.regionCost(), within(MONEY * scale));
     // The DSOs reach the central optimum by answering prices alone (Dantzig–Wolfe): another route to it.
-    PriceCoordination byPrices = PriceCoordination.run(c.region(),
-        c.feeders().stream().map(f -> f.alone().dispatch().optimal()).toList());
+    PriceCoordination byPrices = PriceCoordination.run(c.region(), LocalDsos.placement());
     assertThat(byPrices.converged()).isTrue();
     assertThat(byPrices.cost()).isCloseTo(c.regionCost(), within(MONEY * scale));
     assertThat(byPrices.lowerBound()).isLessThanOrEqualTo(byPrices.cost() + MONEY * scale);
+    // The mix settles by the same rule: its money balances, and every DSO gains or breaks even.
+    double mixed = 0;
+    double mixedExchange = 0;
+    for (PriceCoordination.FeederShare f : byPrices.feeders()) {
+      mixed += f.costInRegion();
+      mixedExchange += f.exchangePayment();
+      assertThat(f.costInRegion()).isLessThanOrEqualTo(f.costAlone() + MONEY * scale);
+    }
+    assertThat(mixed).isCloseTo(byPrices.cost(), within(MONEY * scale));
+    assertThat(mixedExchange).isCloseTo(0, within(MONEY * scale));
     // Without any exchange every feeder would pay the tariffs on its own, so a positive saving needs one.
     if (c.nettingValueAlone() > MONEY * scale) {
       assertThat(c.totalExchangeKwh()).isPositive();
