@@ -1,6 +1,7 @@
 package org.peergrid.market.uncertainty;
 
 import java.util.random.RandomGenerator;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
  * PV power from a Beta-distributed irradiance (Atwa et al., IEEE Trans. Power Systems 25(1),
@@ -81,7 +82,7 @@ public final class SolarPvInput implements RandomInput {
 
   /** P(P = P_r) = 1 − I_{1/ρ}(α, β), zero for ρ = 1. */
   public double probabilityRated() {
-    return irradianceRatio == 1 ? 0 : 1 - SpecialFunctions.regularizedBeta(1 / irradianceRatio, alpha, beta);
+    return irradianceRatio == 1 ? 0 : 1 - RegularizedBeta.value(1 / irradianceRatio, alpha, beta);
   }
 
   @Override
@@ -117,7 +118,7 @@ public final class SolarPvInput implements RandomInput {
     double betaRatio = 1;
     for (int n = 1; n <= 4; n++) {
       betaRatio *= (alpha + n - 1) / (alpha + beta + n - 1);
-      double partial = irradianceRatio == 1 ? 1 : SpecialFunctions.regularizedBeta(x, alpha + n, beta);
+      double partial = irradianceRatio == 1 ? 1 : RegularizedBeta.value(x, alpha + n, beta);
       raw[n] = Math.pow(irradianceRatio, n) * betaRatio * partial + massRated;
     }
     double mu = raw[1];

@@ -1,6 +1,7 @@
 package org.peergrid.market.uncertainty;
 
 import java.util.random.RandomGenerator;
+import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * A Weibull(k, c) wind speed [m/s], the shared input behind every turbine of a feeder when the
@@ -25,7 +26,7 @@ public final class WindSpeedInput implements RandomInput {
     this.scale = scale;
     double[] raw = new double[5];
     for (int n = 1; n <= 4; n++) {
-      raw[n] = Math.exp(SpecialFunctions.logGamma(1 + n / shape));
+      raw[n] = Math.exp(LogGamma.value(1 + n / shape));
     }
     double mu = raw[1];
     double m2 = raw[2] - mu * mu;

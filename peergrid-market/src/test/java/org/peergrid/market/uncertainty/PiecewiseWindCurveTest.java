@@ -3,6 +3,7 @@ package org.peergrid.market.uncertainty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import org.apache.commons.numbers.gamma.LogGamma;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peergrid.market.uncertainty.PointEstimateMethod.Scheme;
@@ -40,7 +41,7 @@ class PiecewiseWindCurveTest {
   private static Moments weibullSpeed(double k, double c) {
     double[] raw = new double[5];
     for (int n = 1; n <= 4; n++) {
-      raw[n] = Math.pow(c, n) * Math.exp(SpecialFunctions.logGamma(1 + n / k));
+      raw[n] = Math.pow(c, n) * Math.exp(LogGamma.value(1 + n / k));
     }
     double mu = raw[1];
     double m2 = raw[2] - mu * mu;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code new GaussLegendre(16)} (Lanczos g = 7 / Lentz continued fraction / Newton on P_16) at
  * commit 6d17822, so the moments and quadratures that use them agree with before to round-off.
  */
-class LibraryNumericsReferenceTest {
+class SpecialFunctionsReferenceTest {
   /** {x, ln Γ(x)} from the former SpecialFunctions.logGamma. */
   private static final double[][] LOG_GAMMA = {
     {0.1, 2.252712651734206},
