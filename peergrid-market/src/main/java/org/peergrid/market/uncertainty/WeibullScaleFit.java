@@ -1,12 +1,15 @@
 package org.peergrid.market.uncertainty;
 
+import org.hipparchus.analysis.solvers.BisectionSolver;
+
 /**
  * Finds the Weibull scale c for which the mean power through a turbine curve equals a forecast,
  * for a fixed shape k.
  *
  * <p>The mean power φ(c) tends to 0 both for c → 0 (calm) and for c → ∞ (beyond cut-out), and has a
  * single maximum φ* in between. A golden-section search on ln c over [v_ci/100, 100·v_co] finds the
- * maximum (to 1e-5 in ln c); bisection on ln c over the rising branch [v_ci/100, c*] then solves φ(c) = forecast to a
+ * maximum (to 1e-5 in ln c); bisection on ln c over the rising branch [v_ci/100, c*] (Hipparchus's {@link BisectionSolver})
+ * then solves φ(c) = forecast to a
  * relative tolerance of 1e-12 in c. Of the two roots, the one on the rising branch (lighter winds,
  * mostly below cut-out) is returned.
  */
@@ -15,6 +18,8 @@ final class WeibullScaleFit {
   private static final double LOG_TOLERANCE = 1e-12;
   /** The maximum only brackets the root; φ is flat there, so 1e-5 in ln c moves φ* by ~1e-10. */
   private static final double PEAK_TOLERANCE = 1e-5;
+  /** Bisection from ln(v_ci/100) to at most ln(100·v_co) to 1e-12 takes about 45 halvings of two evaluations. */
+  private static final int MAX_EVALUATIONS = 1000;
 
   private WeibullScaleFit() {}
 
@@ -32,15 +37,9 @@ final class WeibullScaleFit {
     if (meanPower(Math.exp(a), curve, shape) >= forecastKw) {
       return Math.exp(a);
     }
-    while (b - a > LOG_TOLERANCE) {
-      double mid = 0.5 * (a + b);
-      if (meanPower(Math.exp(mid), curve, shape) < forecastKw) {
-        a = mid;
-      } else {
-        b = mid;
-      }
-    }
-    return Math.exp(0.5 * (a + b));
+    double root = new BisectionSolver(LOG_TOLERANCE)
+        .solve(MAX_EVALUATIONS, logScale -> meanPower(Math.exp(logScale), curve, shape) - forecastKw, a, b);
+    return Math.exp(root);
   }
 
   static double meanPower(double scale, WindTurbineCurve curve, double shape) {
