@@ -179,8 +179,19 @@ class IntakeAttackTest {
     assertThat(blamed.get(0).get("clears_without_it_alone").asBoolean()).isTrue();
     assertThat(first.body().get("message").asText()).contains("B18 at bus 18 (peak 3000 kW, receipt "
         + carelessReceipt + ")");
-    assertThat(p.http.get("/api/days/d1/prices", null).errorCode()).as("not cleared").isEqualTo(4004);
-    assertThat(p.http.get("/api/days/d1", null).body().get("message").asText()).contains("B18 at bus 18");
+    Http.Response prices = p.http.get("/api/days/d1/prices", null);
+    assertThat(prices.errorCode()).as("not cleared").isEqualTo(4004);
+    assertThat(prices.text()).as("the public learns the state, not who made it so").doesNotContain("B18");
+    assertThat(p.http.get("/api/days/d1", p.dso).body().get("message").asText()).contains("B18 at bus 18");
+    for (String caller : java.util.Arrays.asList(null, b06.token())) {
+      Http.Response status = p.http.get("/api/days/d1", caller);
+      assertThat(status.body().get("state").asText()).isEqualTo("infeasible");
+      assertThat(status.body().get("message").asText()).as("another participant's offer is private")
+          .startsWith("withheld").doesNotContain("B18");
+    }
+    Http.Response ownEarly = p.http.get("/api/days/d1/participants/B06/result", b06.token());
+    assertThat(ownEarly.errorCode()).isEqualTo(4004);
+    assertThat(ownEarly.text()).doesNotContain("B18");
     p.clock.advance(Duration.ofHours(4));
     assertThat(p.server.market().clearDueDays()).as("the gate's scheduler leaves an infeasible day to the DSO")
         .isEmpty();

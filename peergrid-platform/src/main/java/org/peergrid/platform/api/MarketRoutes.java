@@ -28,6 +28,10 @@ import org.peergrid.platform.store.OfferRecord;
 
 /** The market's HTTP routes; openapi.json describes each, and a test keeps the two in step. */
 final class MarketRoutes {
+  /** What a public caller reads in place of a day's status message. */
+  static final String WITHHELD = "withheld: the status message is for the DSO's operator"
+      + " (GET /api/days/{day} with the DSO's credential, or /api/days/{day}/clearing)";
+
   private final MarketService market;
   private final MarketStore store;
   private final Ledger ledger;
@@ -69,7 +73,7 @@ final class MarketRoutes {
 
   private void listDays(Context ctx) {
     access.requireDso(ctx, "list the market days");
-    ctx.json(store.days().stream().map(this::status).toList());
+    ctx.json(store.days().stream().map(day -> status(day, true)).toList());
   }
 
   private void openDay(Context ctx) {
@@ -84,14 +88,20 @@ final class MarketRoutes {
     String mechanism = body.has("mechanism") ? JsonBodies.text(body, "mechanism") : "dlmp";
     DayRecord day = market.openDay(JsonBodies.text(body, "id"), JsonBodies.text(body, "scenario"),
         JsonBodies.text(body, "feeder"), mechanism, gate);
-    ctx.status(201).json(status(day));
+    ctx.status(201).json(status(day, true));
   }
 
+  /**
+   * Public, but the status message only for the DSO: after an infeasible clearing it names the participants
+   * whose offers made it so, and a participant's offers are private. Anyone else learns that there is a
+   * message and where the operator reads it.
+   */
   private void dayStatus(Context ctx) {
-    ctx.json(status(market.day(ctx.pathParam("day"))));
+    boolean operator = ctx.header("Authorization") != null && access.principal(ctx) instanceof Principal.Dso;
+    ctx.json(status(market.day(ctx.pathParam("day")), operator));
   }
 
-  private Map<String, Object> status(DayRecord day) {
+  private Map<String, Object> status(DayRecord day, boolean operator) {
     Scenario s = market.scenario(day);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", day.id());
@@ -104,7 +114,7 @@ final class MarketRoutes {
     out.put("participants", store.participants(day.id()).size());
     out.put("offers", store.offerCount(day.id()));
     out.put("cleared_at", day.clearedMs() == null ? null : Instant.ofEpochMilli(day.clearedMs()).toString());
-    out.put("message", day.message());
+    out.put("message", operator || day.message() == null ? day.message() : WITHHELD);
     return out;
   }
 
@@ -208,7 +218,7 @@ final class MarketRoutes {
   private void clear(Context ctx) {
     access.requireDso(ctx, "clear the market");
     ClearingOutcome outcome = market.clear(ctx.pathParam("day"));
-    Map<String, Object> out = status(market.day(ctx.pathParam("day")));
+    Map<String, Object> out = status(market.day(ctx.pathParam("day")), true);
     if (outcome.state() == DayState.INFEASIBLE) {
       out.put("infeasible_offers", outcome.infeasibleOffers());
     }
@@ -236,7 +246,9 @@ final class MarketRoutes {
   private void operatorView(Context ctx) {
     access.requireDso(ctx, "read the operator's view of a clearing");
     DayRecord day = market.day(ctx.pathParam("day"));
-    ctx.contentType("application/json").result(store.operatorView(day.id()).orElseThrow(() -> notCleared(day)));
+    ctx.contentType("application/json").result(store.operatorView(day.id()).orElseThrow(() ->
+        ApiError.NOT_CLEARED.with(day.id(), day.state().name().toLowerCase()
+            + (day.message() == null ? "" : " (" + day.message() + ")"))));
   }
 
   private void feeder(Context ctx) {
@@ -332,9 +344,9 @@ final class MarketRoutes {
     ctx.contentType("application/json").result(writeJson(out) + "\n");
   }
 
+  /** For public and prosumers' routes: the state only, not the message (see {@link #dayStatus}). */
   private static ApiException notCleared(DayRecord day) {
-    return ApiError.NOT_CLEARED.with(day.id(), day.state().name().toLowerCase()
-        + (day.message() == null ? "" : " (" + day.message() + ")"));
+    return ApiError.NOT_CLEARED.with(day.id(), day.state().name().toLowerCase());
   }
 
   private static String writeJson(Object value) {
