@@ -101,21 +101,11 @@ final class ClearCommand implements Callable<Integer> {
     if (ScenarioLoader.isThreePhase(scenarioFile)) {
       return clearThreePhase();
     }
-    if (!clusterOptions.requested()) {
-      return clear();
-    }
-    Scenario checked = ScenarioLoader.load(scenarioFile);
-    try (ClusterOptions.Session session = clusterOptions.open()) {
-      cluster = Optional.of(session);
+    Scenario checked = ScenarioLoader.load(scenarioFile); // before joining: a bad file starts no node
+    return clusterOptions.run(spec.commandLine(), session -> {
+      cluster = session;
       return clear(checked);
-    } catch (org.peergrid.cluster.ClusterFailure e) {
-      spec.commandLine().getErr().println("peergrid: " + e.getMessage());
-      return PeergridCommand.EXIT_CLUSTER;
-    }
-  }
-
-  private Integer clear() {
-    return clear(ScenarioLoader.load(scenarioFile));
+    });
   }
 
   private Integer clear(Scenario scenario) {
@@ -306,13 +296,7 @@ final class ClearCommand implements Callable<Integer> {
 
   /** On a cluster, summary.json gains the cluster's keys (docs/formats.md). */
   private void withClusterKeys(Map<String, String> files) {
-    if (cluster.isPresent() && files.containsKey(SUMMARY)) {
-      try {
-        files.put(SUMMARY, cluster.get().withClusterKeys(files.get(SUMMARY)));
-      } catch (IOException e) {
-        throw new IllegalStateException("summary.json is not JSON: " + e.getMessage(), e);
-      }
-    }
+    cluster.ifPresent(c -> c.withClusterKeys(files, SUMMARY));
   }
 
   /** The report: summary.json always, the tables only for a cleared day. */

@@ -4,21 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.peergrid.cluster.ClusterFailure;
 import org.peergrid.cluster.ClusterGames;
 import org.peergrid.cluster.LocalNodes;
+import org.peergrid.market.vc.CoopAgents;
+import org.peergrid.market.vc.VcNashGame;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --cluster HOST:PORT} and {@code --local-nodes N}: where vc-game's players and vc-coop's
- * agents run (docs/cluster.md). Neither: in this JVM.
+ * agents run (clear, realtime's day ahead), or a region's DSOs (docs/cluster.md). Neither: in this JVM.
  */
 final class ClusterOptions {
   @Option(names = "--cluster", paramLabel = "HOST:PORT",
       description = "Run the work on the cluster whose seed node is HOST:PORT (started with 'peergrid node';"
-          + " docs/cluster.md): vc-game's players or vc-coop's agents (clear), the feeders' DSOs (region);"
+          + " docs/cluster.md): vc-game's players or vc-coop's agents (clear, realtime's day ahead), the"
+          + " feeders' DSOs (region);"
           + " default: in this JVM.")
   String cluster;
 
@@ -58,6 +67,33 @@ final class ClusterOptions {
     }
   }
 
+  /**
+   * Runs {@code work} with this run's cluster when one was asked for (joined first, left after, its
+   * local nodes stopped), or with none; a failure of the cluster is reported on standard error and
+   * ends the run with exit code 5, no stack trace (docs/cluster.md).
+   */
+  int run(CommandLine commandLine, Function<Optional<Session>, Integer> work) {
+    if (!requested()) {
+      return work.apply(Optional.empty());
+    }
+    try (Session session = open()) {
+      return work.apply(Optional.of(session));
+    } catch (ClusterFailure e) {
+      commandLine.getErr().println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_CLUSTER;
+    }
+  }
+
+  /** vc-game's players: on the cluster when there is one, else in this JVM. */
+  static VcNashGame.PlayerPlacement players(Optional<Session> cluster, Path scenarioFile) {
+    return cluster.map(c -> c.games().players(scenarioFile)).orElse(VcNashGame.PlayerPlacement.LOCAL);
+  }
+
+  /** vc-coop's agents: on the cluster when there is one, else in this JVM. */
+  static CoopAgents.Placement agents(Optional<Session> cluster, Path scenarioFile) {
+    return cluster.map(c -> c.games().agents(scenarioFile)).orElse(CoopAgents.Placement.LOCAL);
+  }
+
   /** The cluster for this run, joined; the local nodes, when asked for, started first. */
   Session open() {
     LocalNodes nodes = localNodes == null ? null : LocalNodes.start(localNodes);
@@ -81,6 +117,24 @@ final class ClusterOptions {
       ObjectNode summary = (ObjectNode) mapper.readTree(summaryJson);
       putClusterKeys(summary);
       return mapper.writeValueAsString(summary) + (summaryJson.endsWith("\n") ? "\n" : "");
+    }
+
+    /** Gives {@code files}' summary (the file named {@code summary}, when among them) the cluster's keys. */
+    void withClusterKeys(Map<String, String> files, String summary) {
+      if (files.containsKey(summary)) {
+        try {
+          files.put(summary, withClusterKeys(files.get(summary)));
+        } catch (IOException e) {
+          throw new IllegalStateException(summary + " is not JSON: " + e.getMessage(), e);
+        }
+      }
+    }
+
+    /** The console's lines on the cluster: its nodes and traffic, then what the run survived, if anything. */
+    void print(PrintWriter out) {
+      out.printf(Locale.ROOT, "Cluster         %d nodes, %,d messages, %,d bytes%n", games.nodes(), games.messages(),
+          games.bytes());
+      restartLine().ifPresent(out::println);
     }
 
     /** The cluster's nodes, traffic and restarts as keys of a summary (docs/formats.md). */

@@ -26,6 +26,7 @@ import org.peergrid.market.vc.VcGameClearing;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,11 +47,14 @@ import picocli.CommandLine.Spec;
       "dispatched), dayahead_settlement.csv, realtime_settlement.csv,",
       "realtime_costs.csv, realtime_intervals.csv, voltage_trace.csv,",
       "branch_trace.csv, ac_check.csv, violations.csv, and with a community",
-      "mechanism vcs.csv and vc_netting.csv."
+      "mechanism vcs.csv and vc_netting.csv. With --cluster or --local-nodes the",
+      "day-ahead game's players (vc-game) or agents (vc-coop) run on a Pekko",
+      "cluster (docs/cluster.md); the files are those of a run in this JVM."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the files are still written where there are any), 4 the",
-      "day-ahead market is infeasible (summary.json and standard error say why)."})
+      "day-ahead market is infeasible (summary.json and standard error say why),",
+      "5 the cluster failed (could not join, a node or entity did not answer)."})
 final class RealtimeCommand implements Callable<Integer> {
   static final String SUMMARY = "summary.json";
   static final String SCHEDULE = "schedule.csv";
@@ -102,6 +106,11 @@ final class RealtimeCommand implements Callable<Integer> {
       description = "Folder for the result files, created if needed; files of the same names are replaced (required).")
   Path out;
 
+  @Mixin ClusterOptions clusterOptions = new ClusterOptions();
+
+  /** The joined cluster of this run, when --cluster or --local-nodes asked for one. */
+  private Optional<ClusterOptions.Session> cluster = Optional.empty();
+
   @Override
   public Integer call() {
     Scenario forecast = ScenarioLoader.load(scenarioFile);
@@ -109,8 +118,6 @@ final class RealtimeCommand implements Callable<Integer> {
         ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
     Scenario actual = actualDay.scenario();
     String actualsText = actualDay.description();
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     String chosen = mechanism.toLowerCase(java.util.Locale.ROOT);
     if (!MECHANISMS.contains(chosen)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mechanism '" + mechanism
@@ -121,12 +128,24 @@ final class RealtimeCommand implements Callable<Integer> {
           + chosen + " day ahead is cleared here (its communities and settlement are not in a 'clear' folder): "
           + "drop --dayahead, or drop --mechanism " + chosen);
     }
+    clusterOptions.check(spec.commandLine(), chosen);
+    return clusterOptions.run(spec.commandLine(), session -> {
+      cluster = session;
+      return realtime(forecast, actual, actualsText, chosen);
+    });
+  }
+
+  /** The day ahead (with a community mechanism's participants on {@link #cluster}, if any), then real time. */
+  private Integer realtime(Scenario forecast, Scenario actual, String actualsText, String chosen) {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     DayAhead dayAhead;
     if (dayAheadDir != null) {
       dayAhead = DayAhead.settle(forecast, DayAheadFiles.read(dayAheadDir, forecast), "read from " + dayAheadDir);
     } else if (!chosen.equals(DLMP)) {
-      CommunityDayAhead cleared = chosen.equals(VcGameClearing.NAME) ? CommunityDayAhead.vcGame(forecast)
-          : CommunityDayAhead.vcCoop(forecast);
+      CommunityDayAhead cleared = chosen.equals(VcGameClearing.NAME)
+          ? CommunityDayAhead.vcGame(forecast, ClusterOptions.players(cluster, scenarioFile))
+          : CommunityDayAhead.vcCoop(forecast, ClusterOptions.agents(cluster, scenarioFile));
       if (cleared.dayAhead().isEmpty()) {
         DispatchResult failed = cleared.dispatch().status() == DispatchStatus.OPTIMAL
             ? new DispatchResult(DispatchStatus.SOLVER_FAILED, cleared.why(), Optional.empty(), 0) : cleared.dispatch();
@@ -159,6 +178,7 @@ final class RealtimeCommand implements Callable<Integer> {
     Map<String, String> files = files(forecast, chosen, actualsText, result);
     write(files);
     RealtimeConsole.summary(stdout, forecast, result, out, List.copyOf(files.keySet()));
+    cluster.ifPresent(c -> c.print(stdout));
     stdout.flush();
     AcCheckResult ac = result.acCheck();
     if (!ac.converged()) {
@@ -189,11 +209,14 @@ final class RealtimeCommand implements Callable<Integer> {
     return files;
   }
 
+  /** Writes the files (summary.json with the cluster's keys on a cluster), removing the other files a run writes. */
   private void write(Map<String, String> files) {
+    Map<String, String> all = new LinkedHashMap<>(files);
+    cluster.ifPresent(c -> c.withClusterKeys(all, SUMMARY));
     List<String> stale = new ArrayList<>(ALL_FILES);
-    stale.removeAll(files.keySet());
+    stale.removeAll(all.keySet());
     try {
-      AtomicFiles.write(out, files, stale);
+      AtomicFiles.write(out, all, stale);
     } catch (IOException e) {
       throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
     }

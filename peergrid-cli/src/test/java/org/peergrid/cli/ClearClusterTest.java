@@ -33,16 +33,7 @@ class ClearClusterTest {
       assertThat(Files.readString(onCluster.resolve(f))).as(f).isEqualTo(Files.readString(local.resolve(f)));
     }
     JsonNode s = ClearCommandTest.summary(onCluster);
-    assertThat(s.get("cluster_nodes").asInt()).isEqualTo(3);
-    assertThat(s.get("cluster_messages").asLong()).isPositive();
-    assertThat(s.get("cluster_bytes").asLong()).isGreaterThan(s.get("cluster_messages").asLong());
-    // no fault: nothing lost, restarted or replayed, and no line about it
-    assertThat(s.get("cluster_nodes_lost").asInt()).isZero();
-    assertThat(s.get("cluster_restarts").asLong()).isZero();
-    assertThat(s.get("cluster_rehosted").isArray()).isTrue();
-    assertThat(s.get("cluster_rehosted")).isEmpty();
-    assertThat(s.get("cluster_replayed").asLong()).isZero();
-    assertThat(run.out()).doesNotContain("lost during the run");
+    assertFaultlessClusterKeys(s, 3, run);
     // Apart from the cluster's keys and the wall times, the summary is the in-process one.
     JsonNode inProcessSummary = ClearCommandTest.summary(local);
     s.fieldNames().forEachRemaining(k -> {
@@ -53,10 +44,28 @@ class ClearClusterTest {
     assertThat(inProcessSummary.has("cluster_messages")).isFalse();
   }
 
+  /** A summary of a run on {@code nodes} nodes that lost none: its traffic, and nothing restarted or replayed. */
+  static void assertFaultlessClusterKeys(JsonNode s, int nodes, PowerflowCommandTest.Run run) {
+    assertThat(s.get("cluster_nodes").asInt()).isEqualTo(nodes);
+    assertThat(s.get("cluster_messages").asLong()).isPositive();
+    assertThat(s.get("cluster_bytes").asLong()).isGreaterThan(s.get("cluster_messages").asLong());
+    // no fault: nothing lost, restarted or replayed, and no line about it
+    assertThat(s.get("cluster_nodes_lost").asInt()).isZero();
+    assertThat(s.get("cluster_restarts").asLong()).isZero();
+    assertThat(s.get("cluster_rehosted").isArray()).isTrue();
+    assertThat(s.get("cluster_rehosted")).isEmpty();
+    assertThat(s.get("cluster_replayed").asLong()).isZero();
+    assertThat(run.out()).doesNotContain("lost during the run");
+  }
+
   @Test
   void aClusterAddressWhereNoNodeRunsExitsWithFive() {
-    PowerflowCommandTest.Run run = ClearCommandTest.clear(example(), dir.resolve("out"), "--mechanism", "vc-coop",
-        "--cluster", "127.0.0.1:1", "--join-timeout", "3");
+    assertCouldNotJoinPortOne(ClearCommandTest.clear(example(), dir.resolve("out"), "--mechanism", "vc-coop",
+        "--cluster", "127.0.0.1:1", "--join-timeout", "3"));
+  }
+
+  /** A run given {@code --cluster 127.0.0.1:1}, where no node runs: exit code 5 and a message, no stack trace. */
+  static void assertCouldNotJoinPortOne(PowerflowCommandTest.Run run) {
     assertThat(run.exit()).isEqualTo(PeergridCommand.EXIT_CLUSTER);
     assertThat(run.err()).contains("could not join the cluster at 127.0.0.1:1", "peergrid node")
         .doesNotContain("Exception");

@@ -79,6 +79,28 @@ class RegionClusterCommandTest {
     assertThat(run.err()).contains("leave --mechanism out");
   }
 
+  /**
+   * A feeder with no schedule, which only its DSO on the node finds out (the region process only
+   * loads the files): exit code 4 naming the feeder, as in one JVM, and no region_summary.json.
+   */
+  @Test
+  void aFeederWithoutAScheduleOnTheClusterExitsWithFour() throws IOException {
+    Path root = Path.of(System.getProperty("peergrid.root.dir", ".."));
+    // 30 kW through a 10 kVA first branch, on the bundled sunny feeder's horizon and tariff
+    Files.writeString(dir.resolve("tight.yaml"), "version: 1\ncurrency: INR\nnetwork: {matpower: "
+        + root.resolve("examples/feeders/case33bw.m").toAbsolutePath() + ", background_load: false,"
+        + " branch_limit_kva: {\"1-2\": 10}}\nhorizon: {intervals: 4, interval_minutes: 360}\n"
+        + "tariff: {import: [4, 6, 6, 8], export: 2.5}\n"
+        + "participants: [{id: G, type: building, bus: 3, load_kw: [30, 30, 30, 30]}]\n");
+    Path region = Files.writeString(dir.resolve("region.yaml"), "version: 1\nfeeders:\n  - {id: sunny, scenario: "
+        + root.resolve("examples/region3/sunny.yaml").toAbsolutePath() + "}\n  - {id: tight, scenario: tight.yaml}\n");
+    Run run = PowerflowCommandTest.run("region", "--region", region.toString(), "--out",
+        dir.resolve("out").toString(), "--local-nodes", "1");
+    assertThat(run.exit()).as(run.err()).isEqualTo(PeergridCommand.EXIT_INFEASIBLE);
+    assertThat(run.err()).contains("feeder tight has no schedule alone").doesNotContain("Exception");
+    assertThat(dir.resolve("out").resolve(RegionCommand.SUMMARY)).doesNotExist();
+  }
+
   @Test
   void aBadRegionFileIsRefusedBeforeJoining() throws IOException {
     Path region = Files.writeString(dir.resolve("region.yaml"),

@@ -5,6 +5,7 @@ import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.vc.CoopAgents;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.Grouping;
@@ -12,6 +13,7 @@ import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcEquilibrium;
 import org.peergrid.market.vc.VcGameClearing;
+import org.peergrid.market.vc.VcNashGame;
 
 /**
  * The day ahead of a community mechanism (vc-game, vc-coop) as real time takes it: the mechanism's
@@ -26,12 +28,22 @@ public record CommunityDayAhead(DispatchResult dispatch, Optional<DayAhead> dayA
 
   /** Plays vc-game with the default formation and settings and takes its equilibrium. */
   public static CommunityDayAhead vcGame(Scenario s) {
-    return of(VcGameClearing.clear(s, FormationRules.DEFAULT, NashGameSettings.defaults()));
+    return vcGame(s, VcNashGame.PlayerPlacement.LOCAL);
+  }
+
+  /** As {@link #vcGame(Scenario)}, with the players placed by {@code placement} (on a cluster: docs/cluster.md). */
+  public static CommunityDayAhead vcGame(Scenario s, VcNashGame.PlayerPlacement placement) {
+    return of(VcGameClearing.clear(s, FormationRules.DEFAULT, NashGameSettings.defaults(), placement));
   }
 
   /** Clears vc-coop with the default formation and settings and takes its bargained schedule. */
   public static CommunityDayAhead vcCoop(Scenario s) {
-    VcCoopClearing c = VcCoopClearing.clear(s, FormationRules.DEFAULT, GameSettings.defaults());
+    return vcCoop(s, CoopAgents.Placement.LOCAL);
+  }
+
+  /** As {@link #vcCoop(Scenario)}, with the agents placed by {@code placement} (on a cluster: docs/cluster.md). */
+  public static CommunityDayAhead vcCoop(Scenario s, CoopAgents.Placement placement) {
+    VcCoopClearing c = VcCoopClearing.clear(s, FormationRules.DEFAULT, GameSettings.defaults(), placement);
     return of(c.clearing(), c.game().map(g -> g.grouping()), "vc-coop, " + c.game().map(g -> g.iterations()
         + " rounds").orElse("not played"));
   }
