@@ -24,6 +24,7 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.threephase.ThreePhaseVcGame;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
@@ -169,7 +170,8 @@ final class ClearCommand implements Callable<Integer> {
   private Integer clearThreePhase() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
-    if (settlement.isEmpty()) {
+    boolean game = mechanism.equals(VcGameClearing.NAME);
+    if (settlement.isEmpty() && !game) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
           + " (docs/opendss.md)");
@@ -179,6 +181,9 @@ final class ClearCommand implements Callable<Integer> {
           + " cleared on this machine only; leave out --cluster and --local-nodes");
     }
     ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
+    if (game) {
+      return clearThreePhaseGame(scenario);
+    }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
     Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
@@ -198,6 +203,24 @@ final class ClearCommand implements Callable<Integer> {
     if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
       err.println("peergrid: the three-phase power flow did not converge in some interval; see "
           + ThreePhaseClear.PHASE_AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** vc-game on a three-phase scenario: the equilibrium, its certificate and its three-phase AC check. */
+  private Integer clearThreePhaseGame(ThreePhaseScenario scenario) {
+    ThreePhaseVcGame game = ThreePhaseVcGame.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    Map<String, String> files = ThreePhaseGameOutput.files(game);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseGameOutput.print(stdout, game, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    if (!game.equilibrium().converged() || !game.acCheck().converged()) {
+      spec.commandLine().getErr().println("peergrid: vc-game " + (game.equilibrium().converged()
+          ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
+              + ThreePhaseClear.PHASE_AC_CHECK
+          : "stopped at the round limit without an equilibrium"));
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;

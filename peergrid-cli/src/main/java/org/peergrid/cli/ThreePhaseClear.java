@@ -98,16 +98,27 @@ final class ThreePhaseClear {
   }
 
   static String acCheck(ThreePhaseMarket market) {
-    PhaseNetwork net = market.clearing().model().network();
+    return acCheck(market.clearing().model().network(), market.acChecks(), market::largestLinearUnbalance,
+        market::largestUnbalance);
+  }
+
+  /**
+   * phase_ac_check.csv of any schedule's power flows: one row per interval.
+   *
+   * @param pvurLp the largest PVUR of LinDist3Flow's voltages in interval t
+   * @param pvurAc the largest PVUR of the power flow in interval t (asked only where it converged)
+   */
+  static String acCheck(PhaseNetwork net, List<ThreePhaseAcCheck.Report> reports,
+      java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc) {
     return ReportCsv.csv(AC_CHECK, out -> {
-      for (int t = 0; t < market.acChecks().size(); t++) {
-        ThreePhaseAcCheck.Report r = market.acChecks().get(t);
+      for (int t = 0; t < reports.size(); t++) {
+        ThreePhaseAcCheck.Report r = reports.get(t);
         ThreePhaseResult pf = r.result();
         boolean ok = pf.converged();
         out.printRecord(t, pf.status(), pf.iterations(), ok ? n(pf.lossesKw()) : "",
             ok ? n(pf.vmPu(r.lowestNode())) : "", node(net, r.lowestNode()), ok ? n(pf.vmPu(r.highestNode())) : "",
-            node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(market.largestLinearUnbalance(t)),
-            ok ? n(market.largestUnbalance(t)) : "");
+            node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(pvurLp.applyAsDouble(t)),
+            ok ? n(pvurAc.applyAsDouble(t)) : "");
       }
     });
   }
@@ -158,7 +169,7 @@ final class ThreePhaseClear {
     return mapper.writeValueAsString(root) + "\n";
   }
 
-  private static void putOrNull(ObjectNode node, String key, boolean present, double value) {
+  static void putOrNull(ObjectNode node, String key, boolean present, double value) {
     if (present) {
       node.put(key, Numbers.clean(value));
     } else {
@@ -195,7 +206,7 @@ final class ThreePhaseClear {
     out.println("  wrote " + String.join(", ", files) + " to " + dir);
   }
 
-  private static String n(double value) {
+  static String n(double value) {
     return ReportCsv.n(value);
   }
 }
