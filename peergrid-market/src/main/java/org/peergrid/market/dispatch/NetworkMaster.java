@@ -21,7 +21,7 @@ import org.peergrid.market.scenario.Scenario;
  *
  * <p>The solver is kept between solves: blocks and columns are added incrementally. Not thread-safe.
  */
-public final class NetworkMaster implements AutoCloseable {
+public final class NetworkMaster implements DecompositionMaster {
   /** Slack energy costs this many times the largest import tariff: dear enough never to be used at an optimum. */
   public static final double SLACK_PRICE_FACTOR = 1000;
 
@@ -70,6 +70,7 @@ public final class NetworkMaster implements AutoCloseable {
   }
 
   /** A new block (Σ of its column weights = 1); returns its index. */
+  @Override
   public int addBlock() {
     MPConstraint row = solver.makeConstraint(1, 1, "convex_" + convexity.size());
     convexity.add(row);
@@ -86,6 +87,7 @@ public final class NetworkMaster implements AutoCloseable {
    * @param busIndex the network's internal indices of the buses that the proposal covers
    * @param withdrawalKw net withdrawal [j][t] at bus busIndex[j] [kW], negative when injecting
    */
+  @Override
   public void addColumn(int block, double cost, int[] busIndex, double[][] withdrawalKw) {
     MPVariable w = solver.makeNumVar(0, 1, "w_" + block + "_" + columns.get(block).size());
     solver.objective().setCoefficient(w, m.pu(cost));
@@ -119,6 +121,7 @@ public final class NetworkMaster implements AutoCloseable {
   }
 
   /** Solves the restricted master with the columns so far. */
+  @Override
   public MasterSolution solve() {
     MPSolver.ResultStatus status = solver.solve();
     if (status != MPSolver.ResultStatus.OPTIMAL) {
@@ -144,6 +147,17 @@ public final class NetworkMaster implements AutoCloseable {
     double objective = network.objective();
     return new MasterSolution(true, "", objective, objective - slackKwh * slackPrice, privateCost, slackKwh,
         weights, blockPrice, Optional.of(network));
+  }
+
+  @Override
+  public int locationIndex(int busNumber) {
+    return busIndex(busNumber);
+  }
+
+  /** The DLMP at bus index k. */
+  @Override
+  public double price(MasterSolution solved, int t, int k) {
+    return solved.network().orElseThrow().prices().dlmp().get(t, k);
   }
 
   /** The feeder's internal bus index of a MATPOWER bus number. */

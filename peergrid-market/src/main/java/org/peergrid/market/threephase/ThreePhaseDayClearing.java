@@ -160,6 +160,11 @@ public final class ThreePhaseDayClearing {
     return limits;
   }
 
+  /** The line limits of {@code network.line_limit_a}, in name order. */
+  List<ThreePhaseClearing.BranchLimit> lineLimits() {
+    return lineLimits;
+  }
+
   /** The ports priced in every interval: each phase node to ground, then the feeder loads' delta ports. */
   public List<LinDist3Flow.Port> pricedPorts() {
     return pricedPorts;
