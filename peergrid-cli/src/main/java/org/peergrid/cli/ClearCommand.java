@@ -24,6 +24,7 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.threephase.ThreePhaseVcCoop;
 import org.peergrid.market.threephase.ThreePhaseVcGame;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
@@ -170,7 +171,7 @@ final class ClearCommand implements Callable<Integer> {
   private Integer clearThreePhase() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
-    boolean game = mechanism.equals(VcGameClearing.NAME);
+    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME);
     if (settlement.isEmpty() && !game) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
@@ -181,8 +182,11 @@ final class ClearCommand implements Callable<Integer> {
           + " cleared on this machine only; leave out --cluster and --local-nodes");
     }
     ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
-    if (game) {
+    if (mechanism.equals(VcGameClearing.NAME)) {
       return clearThreePhaseGame(scenario);
+    }
+    if (mechanism.equals(VcCoopClearing.NAME)) {
+      return clearThreePhaseCoop(scenario);
     }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
@@ -221,6 +225,31 @@ final class ClearCommand implements Callable<Integer> {
           ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
               + ThreePhaseClear.PHASE_AC_CHECK
           : "stopped at the round limit without an equilibrium"));
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** vc-coop on a three-phase scenario: the decomposition's schedule, its gap, the Nash split, the three-phase AC check. */
+  private Integer clearThreePhaseCoop(ThreePhaseScenario scenario) {
+    ThreePhaseVcCoop coop = ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+    Map<String, String> files = ThreePhaseCoopOutput.files(coop);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseCoopOutput.print(stdout, coop, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!coop.day().optimal()) {
+      err.println("peergrid: vc-coop " + coop.day().message());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    if (coop.settlement().orElseThrow().status() != SettlementStatus.SETTLED) {
+      err.println("peergrid: vc-coop cannot settle the day: " + coop.settlement().get().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (!coop.acCheck().converged()) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;

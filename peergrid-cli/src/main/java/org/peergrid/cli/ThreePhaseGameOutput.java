@@ -16,6 +16,7 @@ import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.ThreePhaseVcGame;
+import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.PlayerOutcome;
 import org.peergrid.market.vc.VcEquilibrium;
 import org.peergrid.market.vc.VirtualCommunity;
@@ -41,7 +42,7 @@ final class ThreePhaseGameOutput {
     files.put(ClearCommand.SETTLEMENT_INTERVALS, ReportCsv.settlementIntervals(game.settlement()));
     files.put(ThreePhaseClear.PHASE_AC_CHECK, ThreePhaseClear.acCheck(game.model().network(), game.acCheck().reports(),
         game::largestLinearUnbalance, game::largestUnbalance));
-    files.put(ClearCommand.VCS, communities(s, game.equilibrium()));
+    files.put(ClearCommand.VCS, communities(s, game.equilibrium().grouping()));
     if (!game.trades().isEmpty()) {
       files.put(ClearCommand.TRADES, VcGameOutput.trades(game.trades()));
     }
@@ -54,9 +55,9 @@ final class ThreePhaseGameOutput {
   }
 
   /** vcs.csv: each community's members with their OpenDSS bus and phases. */
-  static String communities(ThreePhaseScenario s, VcEquilibrium e) {
+  static String communities(ThreePhaseScenario s, Grouping grouping) {
     return ReportCsv.csv(VCS, out -> {
-      for (VirtualCommunity c : e.grouping().communities()) {
+      for (VirtualCommunity c : grouping.communities()) {
         for (String id : c.members()) {
           Participant p = s.participants().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
           PhaseConnection at = s.connection(id);
