@@ -72,11 +72,36 @@ class ClearThreePhaseTest {
 
   @Test
   void refusesTheMechanismsThatScheduleTheirOwnWay() {
-    for (String m : List.of("vc-coop", "p2p-nuc")) {
+    for (String m : List.of("p2p-nuc")) {
       PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", m);
       assertThat(run.exit()).as(m).isEqualTo(2);
       assertThat(run.err()).contains("--mechanism " + m + " does not run on a three-phase feeder");
     }
+  }
+
+  /**
+   * vc-coop on the three-phase day: the decomposition over LinDist3Flow reaches the day's optimum under
+   * the same AC-tightened limits, passes the three-phase power flow's voltage check, and the Nash split
+   * leaves every building better off.
+   */
+  @Test
+  void vcCoopReachesTheDaysOptimumAndSplitsItByBargaining() throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "vc-coop");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("mechanism").asText()).isEqualTo("vc-coop");
+    assertThat(s.get("converged").asBoolean()).isTrue();
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("gap_to_central_pct").asDouble()).isCloseTo(0, within(1e-4));
+    assertThat(s.get("schedule_cost").asDouble()).isCloseTo(s.get("central_cost").asDouble(), within(1e-2));
+    assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
+    assertThat(ClearCommandTest.csv(out.resolve("settlement.csv")))
+        .allSatisfy(r -> assertThat(r.get("individually_rational")).isEqualTo("true"));
+    assertThat(ClearCommandTest.header(out.resolve("phase_prices.csv")))
+        .isEqualTo("interval,bus,phase,dlmp,energy,voltage,unbalance,congestion");
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24);
+    assertThat(ClearCommandTest.csv(out.resolve("vcs.csv"))).isNotEmpty();
+    assertThat(run.out()).contains("converged in").contains("AC check passed");
   }
 
   /** The games run on this machine only on a three-phase scenario. */
