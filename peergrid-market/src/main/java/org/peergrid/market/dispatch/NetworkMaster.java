@@ -1,6 +1,5 @@
 package org.peergrid.market.dispatch;
 
-import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
@@ -28,9 +27,7 @@ public final class NetworkMaster implements DecompositionMaster {
   private final DispatchModel m;
   private final MPSolver solver;
   private final LinDistFlowLp lp;
-  private final List<MPConstraint> convexity = new ArrayList<>();
-  private final List<List<MPVariable>> columns = new ArrayList<>();
-  private final List<List<Double>> columnCost = new ArrayList<>();
+  private final ConvexBlocks blocks;
   private final List<MPVariable> slacks = new ArrayList<>();
   private final boolean[] slackAdded;
   private final double slackPrice;
@@ -39,6 +36,7 @@ public final class NetworkMaster implements DecompositionMaster {
     this.m = m;
     this.solver = solver;
     this.lp = new LinDistFlowLp(m, solver, m.reactiveFlows(), true, true);
+    this.blocks = new ConvexBlocks(solver);
     this.slackAdded = new boolean[m.buses];
     double dearest = 0;
     for (double p : m.importPrice) {
@@ -72,11 +70,7 @@ public final class NetworkMaster implements DecompositionMaster {
   /** A new block (Σ of its column weights = 1); returns its index. */
   @Override
   public int addBlock() {
-    MPConstraint row = solver.makeConstraint(1, 1, "convex_" + convexity.size());
-    convexity.add(row);
-    columns.add(new ArrayList<>());
-    columnCost.add(new ArrayList<>());
-    return convexity.size() - 1;
+    return blocks.addBlock();
   }
 
   /**
@@ -89,9 +83,7 @@ public final class NetworkMaster implements DecompositionMaster {
    */
   @Override
   public void addColumn(int block, double cost, int[] busIndex, double[][] withdrawalKw) {
-    MPVariable w = solver.makeNumVar(0, 1, "w_" + block + "_" + columns.get(block).size());
-    solver.objective().setCoefficient(w, m.pu(cost));
-    convexity.get(block).setCoefficient(w, 1);
+    MPVariable w = blocks.addColumn(block, cost, m.pu(cost));
     for (int j = 0; j < busIndex.length; j++) {
       addSlack(busIndex[j]);
       for (int t = 0; t < m.intervals; t++) {
@@ -99,8 +91,6 @@ public final class NetworkMaster implements DecompositionMaster {
         lp.balance[t][busIndex[j]].setCoefficient(w, -m.pu(withdrawalKw[j][t]));
       }
     }
-    columns.get(block).add(w);
-    columnCost.get(block).add(cost);
   }
 
   private void addSlack(int bus) {
@@ -132,17 +122,11 @@ public final class NetworkMaster implements DecompositionMaster {
     for (MPVariable s : slacks) {
       slackKwh += m.kw(s.solutionValue()) * m.hours;
     }
-    double[][] weights = new double[columns.size()][];
-    double[] blockPrice = new double[columns.size()];
-    double privateCost = 0;
-    for (int b = 0; b < columns.size(); b++) {
-      List<MPVariable> cols = columns.get(b);
-      weights[b] = new double[cols.size()];
-      for (int c = 0; c < cols.size(); c++) {
-        weights[b][c] = Math.max(0, cols.get(c).solutionValue());
-        privateCost += weights[b][c] * columnCost.get(b).get(c);
-      }
-      blockPrice[b] = m.kw(Glop.marginal(convexity.get(b).dualValue()));
+    double[][] weights = blocks.weights();
+    double privateCost = blocks.privateCost(weights);
+    double[] blockPrice = blocks.duals();
+    for (int b = 0; b < blockPrice.length; b++) {
+      blockPrice[b] = m.kw(blockPrice[b]);
     }
     double objective = network.objective();
     return new MasterSolution(true, "", objective, objective - slackKwh * slackPrice, privateCost, slackKwh,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.market.dispatch.ConvexBlocks;
 import org.peergrid.market.dispatch.DecompositionMaster;
 import org.peergrid.market.dispatch.Glop;
 import org.peergrid.market.dispatch.MasterSolution;
@@ -44,9 +45,7 @@ public final class ThreePhaseMaster implements DecompositionMaster {
   private final MPConstraint[] balance;
   private final MPConstraint[][] definition;
   private final List<ThreePhaseClearing.IntervalRows> rows = new ArrayList<>();
-  private final List<MPConstraint> convexity = new ArrayList<>();
-  private final List<List<MPVariable>> columns = new ArrayList<>();
-  private final List<List<Double>> columnCost = new ArrayList<>();
+  private final ConvexBlocks blocks;
   private final List<MPVariable> slacks = new ArrayList<>();
   private final List<PhaseOffer> locations;
   private final List<LinDist3Flow.Port> pricedPorts;
@@ -76,6 +75,7 @@ public final class ThreePhaseMaster implements DecompositionMaster {
       throw new IllegalStateException(Glop.problem());
     }
     solver.objective().setMinimization();
+    blocks = new ConvexBlocks(solver);
     double[][] sensitivities = ThreePhaseClearing.offerSensitivities(model, this.locations);
     g = new MPVariable[nt];
     e = new MPVariable[nt];
@@ -160,25 +160,18 @@ public final class ThreePhaseMaster implements DecompositionMaster {
 
   @Override
   public int addBlock() {
-    MPConstraint row = solver.makeConstraint(1, 1, "convex_" + convexity.size());
-    convexity.add(row);
-    columns.add(new ArrayList<>());
-    columnCost.add(new ArrayList<>());
-    return convexity.size() - 1;
+    return blocks.addBlock();
   }
+
 
   @Override
   public void addColumn(int block, double cost, int[] location, double[][] withdrawalKw) {
-    MPVariable w = solver.makeNumVar(0, 1, "w_" + block + "_" + columns.get(block).size());
-    solver.objective().setCoefficient(w, cost / hours);
-    convexity.get(block).setCoefficient(w, 1);
+    MPVariable w = blocks.addColumn(block, cost, cost / hours);
     for (int j = 0; j < location.length; j++) {
       for (int t = 0; t < nt; t++) {
         definition[t][location[j]].setCoefficient(w, withdrawalKw[j][t]);
       }
     }
-    columns.get(block).add(w);
-    columnCost.get(block).add(cost);
   }
 
   @Override
@@ -199,22 +192,15 @@ public final class ThreePhaseMaster implements DecompositionMaster {
     for (MPVariable s : slacks) {
       slackKwh += s.solutionValue() * hours;
     }
-    double[][] weights = new double[columns.size()][];
-    double[] blockPrice = new double[columns.size()];
-    double privateCost = 0;
-    for (int b = 0; b < columns.size(); b++) {
-      List<MPVariable> cols = columns.get(b);
-      weights[b] = new double[cols.size()];
-      for (int c = 0; c < cols.size(); c++) {
-        weights[b][c] = Math.max(0, cols.get(c).solutionValue());
-        privateCost += weights[b][c] * columnCost.get(b).get(c);
-      }
+    double[][] weights = blocks.weights();
+    double[] blockPrice = blocks.duals();
+    for (int b = 0; b < blockPrice.length; b++) {
       // the objective is per hour: the convexity row's value over the day is Δt times its dual
-      blockPrice[b] = hours * Glop.marginal(convexity.get(b).dualValue());
+      blockPrice[b] *= hours;
     }
     double objective = hours * solver.objective().value();
-    return new MasterSolution(true, "", objective, objective - slackKwh * slackPrice, privateCost, slackKwh, weights,
-        blockPrice, Optional.empty());
+    return new MasterSolution(true, "", objective, objective - slackKwh * slackPrice, blocks.privateCost(weights),
+        slackKwh, weights, blockPrice, Optional.empty());
   }
 
   @Override
