@@ -44,8 +44,8 @@ public record ThreePhaseVcGame(ThreePhaseScenario scenario, Scenario players, Li
     GameFeeder.Played<ThreePhaseGameFeeder.Check> played, List<GameTrade> trades, SettlementResult settlement,
     double systemCost, OptionalDouble coopCost, OptionalDouble dlmpCost) {
   public static final String NAME = "vc-game";
-  /** The unbalance limit of the cooperative reference: none that can bind (the PVUR of a feeder is far below 100 %). */
-  static final double NO_UNBALANCE_LIMIT_PU = 1;
+  /** The unbalance limit of the cooperative reference: none (the day's LP builds no unbalance rows for it). */
+  static final double NO_UNBALANCE_LIMIT_PU = Double.POSITIVE_INFINITY;
 
   public ThreePhaseVcGame {
     trades = List.copyOf(trades);
