@@ -53,8 +53,9 @@ public final class PlayersDay {
       for (int from : phases) {
         double[] dvdp = model.sensitivity(new LinDist3Flow.Port(from, -1))[0];
         for (int at : phases) {
-          // a withdrawal of 1/m kW through each phase; the mean over the bus's m phases of −∂v²/∂p
-          drop -= dvdp[at] / (phases.size() * phases.size());
+          // 1/m kW withdrawn through each phase lowers v² by what 1/m kW injected raises it (∂v²/∂p of an
+          // injection); the mean over the bus's m phases
+          drop += dvdp[at] / (phases.size() * phases.size());
         }
       }
       rootR[b] = phases.isEmpty() ? rootR[net.parent()[b]] : drop * BASE_MVA * 1000 / 2;

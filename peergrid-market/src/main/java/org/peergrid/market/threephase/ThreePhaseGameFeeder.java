@@ -23,6 +23,8 @@ import org.peergrid.market.vc.VcEquilibrium;
  * net injection spread equally over its phases and a building's reactive load at its power factor;
  * a violation is a phase node outside [V^min, V^max] (by more than {@link AcCheck#VOLTAGE_TOLERANCE_PU}).
  *
+ * <p>vc-coop's DSO checks its accepted schedules with the same check ({@link ThreePhaseVcCoop}).
+ *
  * <p>Its charges, the balanced rule of {@code vc.NetworkChargeRule} with LinDist3Flow's sensitivities
  * in place of LinDistFlow's: under a voltage below V^min at phase node k, participant i's charge rises
  * by the step times s_ik / s_kk, where s_ik is how much a kW withdrawn by i (over its phases) lowers
@@ -62,7 +64,7 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
   private final ThreePhaseScenario scenario;
   private final LinDist3Flow model;
   private final List<List<LinDist3Flow.Port>> ports = new ArrayList<>();
-  /** −∂v²/∂p of every node for a kW withdrawn by each participant over its phases [participant][node]. */
+  /** How much a kW withdrawn by each participant over its phases lowers every node's v² [participant][node]. */
   private final double[][] withdrawalSensitivity;
   private final Map<Integer, Double> ownSensitivity = new HashMap<>();
 
@@ -78,7 +80,8 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
       for (LinDist3Flow.Port port : own) {
         double[] dvdp = model.sensitivity(port)[0];
         for (int k = 0; k < nodes; k++) {
-          withdrawalSensitivity[i][k] -= dvdp[k] / own.size();
+          // a withdrawal lowers v² by what the same injection raises it
+          withdrawalSensitivity[i][k] += dvdp[k] / own.size();
         }
       }
     }
@@ -153,7 +156,7 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
       double step = CHARGE_STEP * Math.abs(scenario.tariff().importPrice().get(t));
       double sign = v.underVoltage() ? 1 : -1;
       double own = ownSensitivity.computeIfAbsent(v.node(),
-          k -> -model.sensitivity(new LinDist3Flow.Port(k, -1))[0][k]);
+          k -> model.sensitivity(new LinDist3Flow.Port(k, -1))[0][k]);
       for (int i = 0; i < next.length; i++) {
         next[i][t] += sign * step * withdrawalSensitivity[i][v.node()] / own;
       }
