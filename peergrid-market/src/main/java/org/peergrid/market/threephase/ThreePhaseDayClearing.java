@@ -247,13 +247,7 @@ public final class ThreePhaseDayClearing {
             }
           }
         }
-        g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
-        e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
-        solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
-        solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
-        balance[t] = solver.makeConstraint(load, load, "balance_" + t);
-        balance[t].setCoefficient(g[t], 1);
-        balance[t].setCoefficient(e[t], -1);
+        balance[t] = sourceBalance(solver, scenario, t, load, g, e);
         for (int j = 0; j < ncols; j++) {
           y[t][j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + j + "_" + t);
           balance[t].setCoefficient(y[t][j], 1);
@@ -302,6 +296,22 @@ public final class ThreePhaseDayClearing {
     } finally {
       solver.delete();
     }
+  }
+
+  /**
+   * Interval t's import {@code g[t]} and export {@code e[t]} at the source, at the tariffs in an objective
+   * of money per hour, and the balance row {@code g − e + (the caller's injections) = load}; returns the row.
+   */
+  static MPConstraint sourceBalance(MPSolver solver, ThreePhaseScenario scenario, int t, double load, MPVariable[] g,
+      MPVariable[] e) {
+    g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
+    e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
+    solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
+    solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
+    MPConstraint balance = solver.makeConstraint(load, load, "balance_" + t);
+    balance.setCoefficient(g[t], 1);
+    balance.setCoefficient(e[t], -1);
+    return balance;
   }
 
   /** A participant's price per interval: the mean of its phases' DLMPs (its power is spread equally over them). */

@@ -87,13 +87,7 @@ public final class ThreePhaseMaster implements DecompositionMaster {
       for (LinDist3Flow.Injection in : fixed) {
         load -= in.pKw();
       }
-      g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
-      e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
-      solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
-      solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
-      balance[t] = solver.makeConstraint(load, load, "balance_" + t);
-      balance[t].setCoefficient(g[t], 1);
-      balance[t].setCoefficient(e[t], -1);
+      balance[t] = ThreePhaseDayClearing.sourceBalance(solver, scenario, t, load, g, e);
       MPVariable[] y = new MPVariable[this.locations.size()];
       for (int l = 0; l < y.length; l++) {
         y[l] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + l + "_" + t);
