@@ -56,8 +56,7 @@ import picocli.CommandLine.Spec;
       "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
       "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
       "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game and",
-      "vc-coop run there too, on this machine only (vc-coop writes no",
-      "trades.csv there); p2p-nuc does not.",
+      "vc-coop run there too, on this machine only; p2p-nuc does not.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },

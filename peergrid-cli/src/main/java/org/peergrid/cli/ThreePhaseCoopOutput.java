@@ -17,12 +17,13 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.ThreePhaseVcCoop;
 import org.peergrid.market.vc.GameRound;
+import org.peergrid.market.vc.TradeRow;
 
 /**
  * The files and console lines of {@code peergrid clear --mechanism vc-coop} on a three-phase scenario
  * (docs/formats.md, "vc-game and vc-coop on a three-phase feeder"): phase_prices.csv of the DSO's last
  * master, schedule.csv, the Nash bargaining settlement, vcs.csv with each member's bus and phases,
- * phase_ac_check.csv of the accepted schedule's power flows, and summary.json.
+ * trades.csv, phase_ac_check.csv of the accepted schedule's power flows, and summary.json.
  */
 final class ThreePhaseCoopOutput {
   private ThreePhaseCoopOutput() {}
@@ -44,6 +45,10 @@ final class ThreePhaseCoopOutput {
           coop.acCheck().reports(), coop::largestLinearUnbalance, coop::largestUnbalance));
     }
     files.put(ClearCommand.VCS, ThreePhaseGameOutput.communities(s, coop.grouping()));
+    List<TradeRow> trades = coop.trades();
+    if (!trades.isEmpty()) {
+      files.put(ClearCommand.TRADES, VcCsv.trades(trades));
+    }
     try {
       files.put(ClearCommand.SUMMARY, summary(coop, List.copyOf(files.keySet())));
     } catch (JsonProcessingException e) {

@@ -101,6 +101,7 @@ class ClearThreePhaseTest {
         .isEqualTo("interval,bus,phase,dlmp,energy,voltage,unbalance,congestion");
     assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24);
     assertThat(ClearCommandTest.csv(out.resolve("vcs.csv"))).isNotEmpty();
+    assertThat(ClearCommandTest.csv(out.resolve("trades.csv"))).hasSize(24 * s.get("vcs").asInt());
     assertThat(run.out()).contains("converged in").contains("AC check passed");
   }
 

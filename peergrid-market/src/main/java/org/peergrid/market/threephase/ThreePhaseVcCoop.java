@@ -16,7 +16,9 @@ import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.VcCoop;
+import org.peergrid.market.vc.TradeRow;
 import org.peergrid.market.vc.VcFormation;
+import org.peergrid.market.vc.VcTrades;
 
 /**
  * {@code peergrid clear --mechanism vc-coop} on a three-phase scenario (docs/vc-coop.md, "On a
@@ -42,6 +44,29 @@ public record ThreePhaseVcCoop(ThreePhaseScenario scenario, Scenario players, Li
     VcCoop.Decomposed game, int acRounds, ThreePhaseGameFeeder.Check acCheck, ThreePhaseDay day,
     Optional<MechanismOutcome> settlement, OptionalDouble centralCost, OptionalDouble dlmpCost) {
   public static final String NAME = "vc-coop";
+
+  /**
+   * B2B / B2C / C2C per community and interval ({@link VcTrades}), at the last master's prices: λ_0,t and
+   * each participant's mean of its phases' DLMPs; empty when the play ended without a schedule.
+   */
+  public List<TradeRow> trades() {
+    if (!day.optimal()) {
+      return List.of();
+    }
+    java.util.Map<String, ParticipantSchedule> byId = new java.util.HashMap<>();
+    game.schedules().forEach(x -> byId.put(x.id(), x));
+    return VcTrades.of(players, grouping, byId::get, new VcTrades.Prices() {
+      @Override
+      public double energy(int t) {
+        return day.intervals().get(t).prices().get(0).energy();
+      }
+
+      @Override
+      public double dlmp(String participantId, int t) {
+        return day.participant(participantId).price()[t];
+      }
+    });
+  }
 
   public static ThreePhaseVcCoop clear(ThreePhaseScenario s, FormationRules rules, GameSettings settings) {
     LinDist3Flow model = ThreePhaseDayClearing.model(s);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.peergrid.market.settlement.ParticipantSettlement;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameRound;
 import org.peergrid.market.vc.GameSettings;
+import org.peergrid.market.vc.TradeRow;
 
 /**
  * vc-coop on the bundled three-phase example examples/ieee13-3ph: the decomposition over LinDist3Flow
@@ -52,6 +54,25 @@ class ThreePhaseVcCoopTest {
   void theAcceptedScheduleKeepsEveryPhaseInsideTheVoltageLimits() {
     assertThat(coop.acPassed()).as("after %d plays", coop.acRounds()).isTrue();
     assertThat(coop.acCheck().reports()).hasSize(24);
+  }
+
+  /** The trades add up: what crosses the substation is the community's net, and C2C sold = C2C bought. */
+  @Test
+  void theTradesAddUpToTheSchedule() {
+    List<TradeRow> trades = coop.trades();
+    assertThat(trades).isNotEmpty();
+    double hours = coop.scenario().horizon().hours();
+    for (int t = 0; t < coop.scenario().horizon().intervals(); t++) {
+      int interval = t;
+      List<TradeRow> rows = trades.stream().filter(r -> r.interval() == interval).toList();
+      double net = 0;
+      for (ParticipantDay d : coop.day().participants()) {
+        net -= d.netKw()[t] * hours;
+      }
+      assertThat(rows.stream().mapToDouble(r -> r.rootBuyKwh() - r.rootSellKwh()).sum()).isCloseTo(net, within(1e-6));
+      assertThat(rows.stream().mapToDouble(TradeRow::c2cBuyKwh).sum())
+          .isCloseTo(rows.stream().mapToDouble(TradeRow::c2cSellKwh).sum(), within(1e-6));
+    }
   }
 
   @Test
