@@ -24,6 +24,8 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.threephase.ThreePhaseVcCoop;
+import org.peergrid.market.threephase.ThreePhaseVcGame;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Spec;
       "non-cooperative game among them (docs/vc-game.md); both also write",
       "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
       "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
-      "instead of prices.csv and ac_check.csv (docs/opendss.md).",
+      "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game and",
+      "vc-coop run there too, on this machine only; p2p-nuc does not.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -159,7 +162,8 @@ final class ClearCommand implements Callable<Integer> {
   private Integer clearThreePhase() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
-    if (settlement.isEmpty()) {
+    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME);
+    if (settlement.isEmpty() && !game) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
           + " (docs/opendss.md)");
@@ -169,6 +173,12 @@ final class ClearCommand implements Callable<Integer> {
           + " cleared on this machine only; leave out --cluster and --local-nodes");
     }
     ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
+    if (mechanism.equals(VcGameClearing.NAME)) {
+      return clearThreePhaseGame(scenario);
+    }
+    if (mechanism.equals(VcCoopClearing.NAME)) {
+      return clearThreePhaseCoop(scenario);
+    }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
     Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
@@ -186,6 +196,49 @@ final class ClearCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_INFEASIBLE;
     }
     if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** vc-game on a three-phase scenario: the equilibrium, its certificate and its three-phase AC check. */
+  private Integer clearThreePhaseGame(ThreePhaseScenario scenario) {
+    ThreePhaseVcGame game = ThreePhaseVcGame.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
+    Map<String, String> files = ThreePhaseGameOutput.files(game);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseGameOutput.print(stdout, game, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    if (!game.equilibrium().converged() || !game.acCheck().converged()) {
+      spec.commandLine().getErr().println("peergrid: vc-game " + (game.equilibrium().converged()
+          ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
+              + ThreePhaseClear.PHASE_AC_CHECK
+          : "stopped at the round limit without an equilibrium"));
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** vc-coop on a three-phase scenario: the decomposition's schedule, its gap, the Nash split, the three-phase AC check. */
+  private Integer clearThreePhaseCoop(ThreePhaseScenario scenario) {
+    ThreePhaseVcCoop coop = ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
+    Map<String, String> files = ThreePhaseCoopOutput.files(coop);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseCoopOutput.print(stdout, coop, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!coop.day().optimal()) {
+      err.println("peergrid: vc-coop " + coop.day().message());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    if (coop.settlement().orElseThrow().status() != SettlementStatus.SETTLED) {
+      err.println("peergrid: vc-coop cannot settle the day: " + coop.settlement().get().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (!coop.acCheck().converged()) {
       err.println("peergrid: the three-phase power flow did not converge in some interval; see "
           + ThreePhaseClear.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;

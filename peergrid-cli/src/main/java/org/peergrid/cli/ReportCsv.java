@@ -3,6 +3,7 @@ package org.peergrid.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peergrid.grid.model.Bus;
@@ -73,12 +74,17 @@ public final class ReportCsv {
   }
 
   public static String schedule(Scenario s, DispatchSolution sol) {
+    return schedule(s.participants(), s.horizon().intervals(), sol.schedules());
+  }
+
+  /** schedule.csv of these participants' schedules (in any order) over {@code intervals}. */
+  public static String schedule(List<Participant> participants, int intervals, List<ParticipantSchedule> schedules) {
     // By id once, not DispatchSolution.schedule's search per row (quadratic in the participants).
     java.util.Map<String, ParticipantSchedule> byId = new java.util.HashMap<>();
-    sol.schedules().forEach(x -> byId.putIfAbsent(x.id(), x));
+    schedules.forEach(x -> byId.putIfAbsent(x.id(), x));
     return csv(SCHEDULE, out -> {
-      for (int t = 0; t < s.horizon().intervals(); t++) {
-        for (Participant p : s.participants()) {
+      for (int t = 0; t < intervals; t++) {
+        for (Participant p : participants) {
           ParticipantSchedule x = byId.get(p.id());
           if (x == null) {
             throw new IllegalArgumentException("no participant " + p.id());

@@ -24,6 +24,7 @@ import org.peergrid.market.threephase.ParticipantDay;
 import org.peergrid.market.threephase.PhasePrice;
 import org.peergrid.market.threephase.ThreePhaseAcCheck;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseDay;
 import org.peergrid.market.threephase.ThreePhaseMarket;
 
 /**
@@ -65,9 +66,13 @@ final class ThreePhaseClear {
 
   /** Every phase node of every bus but the source's, phase to ground, every interval. */
   static String prices(ThreePhaseMarket market) {
-    PhaseNetwork net = market.clearing().model().network();
+    return prices(market.clearing().model().network(), market.day());
+  }
+
+  /** phase_prices.csv of a cleared day's intervals. */
+  static String prices(PhaseNetwork net, ThreePhaseDay day) {
     return ReportCsv.csv(PRICES, out -> {
-      List<ThreePhaseClearingResult> intervals = market.day().intervals();
+      List<ThreePhaseClearingResult> intervals = day.intervals();
       for (int t = 0; t < intervals.size(); t++) {
         for (PhasePrice p : intervals.get(t).prices()) {
           if (p.port().minus() >= 0) {
@@ -82,12 +87,16 @@ final class ThreePhaseClear {
 
   /** The columns of schedule.csv; import and export are the participant's net withdrawal and injection. */
   static String schedule(ThreePhaseMarket market) {
-    ThreePhaseScenario s = market.clearing().scenario();
+    return schedule(market.clearing().scenario(), market.day());
+  }
+
+  /** schedule.csv of a cleared day. */
+  static String schedule(ThreePhaseScenario s, ThreePhaseDay day) {
     return ReportCsv.csv(ReportCsv.SCHEDULE, out -> {
       for (int t = 0; t < s.horizon().intervals(); t++) {
         for (int i = 0; i < s.participants().size(); i++) {
           Participant p = s.participants().get(i);
-          ParticipantDay d = market.day().participants().get(i);
+          ParticipantDay d = day.participants().get(i);
           boolean battery = p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
           out.printRecord(t, p.id(), n(Math.max(0, -d.netKw()[t])), n(Math.max(0, d.netKw()[t])), n(d.chargeKw()[t]),
               n(d.dischargeKw()[t]), battery ? n(d.energyKwh()[t]) : "", n(d.shiftedKw()[t]), n(d.outputKw()[t]),
@@ -98,16 +107,27 @@ final class ThreePhaseClear {
   }
 
   static String acCheck(ThreePhaseMarket market) {
-    PhaseNetwork net = market.clearing().model().network();
+    return acCheck(market.clearing().model().network(), market.acChecks(), market::largestLinearUnbalance,
+        market::largestUnbalance);
+  }
+
+  /**
+   * phase_ac_check.csv of any schedule's power flows: one row per interval.
+   *
+   * @param pvurLp the largest PVUR of LinDist3Flow's voltages in interval t
+   * @param pvurAc the largest PVUR of the power flow in interval t (asked only where it converged)
+   */
+  static String acCheck(PhaseNetwork net, List<ThreePhaseAcCheck.Report> reports,
+      java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc) {
     return ReportCsv.csv(AC_CHECK, out -> {
-      for (int t = 0; t < market.acChecks().size(); t++) {
-        ThreePhaseAcCheck.Report r = market.acChecks().get(t);
+      for (int t = 0; t < reports.size(); t++) {
+        ThreePhaseAcCheck.Report r = reports.get(t);
         ThreePhaseResult pf = r.result();
         boolean ok = pf.converged();
         out.printRecord(t, pf.status(), pf.iterations(), ok ? n(pf.lossesKw()) : "",
             ok ? n(pf.vmPu(r.lowestNode())) : "", node(net, r.lowestNode()), ok ? n(pf.vmPu(r.highestNode())) : "",
-            node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(market.largestLinearUnbalance(t)),
-            ok ? n(market.largestUnbalance(t)) : "");
+            node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(pvurLp.applyAsDouble(t)),
+            ok ? n(pvurAc.applyAsDouble(t)) : "");
       }
     });
   }
@@ -158,7 +178,7 @@ final class ThreePhaseClear {
     return mapper.writeValueAsString(root) + "\n";
   }
 
-  private static void putOrNull(ObjectNode node, String key, boolean present, double value) {
+  static void putOrNull(ObjectNode node, String key, boolean present, double value) {
     if (present) {
       node.put(key, Numbers.clean(value));
     } else {
@@ -195,7 +215,7 @@ final class ThreePhaseClear {
     out.println("  wrote " + String.join(", ", files) + " to " + dir);
   }
 
-  private static String n(double value) {
+  static String n(double value) {
     return ReportCsv.n(value);
   }
 }

@@ -72,11 +72,76 @@ class ClearThreePhaseTest {
 
   @Test
   void refusesTheMechanismsThatScheduleTheirOwnWay() {
-    for (String m : List.of("vc-game", "vc-coop", "p2p-nuc")) {
+    for (String m : List.of("p2p-nuc")) {
       PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", m);
       assertThat(run.exit()).as(m).isEqualTo(2);
       assertThat(run.err()).contains("--mechanism " + m + " does not run on a three-phase feeder");
     }
+  }
+
+  /**
+   * vc-coop on the three-phase day: the decomposition over LinDist3Flow reaches the day's optimum under
+   * the same AC-tightened limits, passes the three-phase power flow's voltage check, and the Nash split
+   * leaves every building better off.
+   */
+  @Test
+  void vcCoopReachesTheDaysOptimumAndSplitsItByBargaining() throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "vc-coop");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("mechanism").asText()).isEqualTo("vc-coop");
+    assertThat(s.get("converged").asBoolean()).isTrue();
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("gap_to_central_pct").asDouble()).isCloseTo(0, within(1e-4));
+    assertThat(s.get("schedule_cost").asDouble()).isCloseTo(s.get("central_cost").asDouble(), within(1e-2));
+    assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
+    assertThat(ClearCommandTest.csv(out.resolve("settlement.csv")))
+        .allSatisfy(r -> assertThat(r.get("individually_rational")).isEqualTo("true"));
+    assertThat(ClearCommandTest.header(out.resolve("phase_prices.csv")))
+        .isEqualTo("interval,bus,phase,dlmp,energy,voltage,unbalance,congestion");
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24);
+    assertThat(ClearCommandTest.csv(out.resolve("vcs.csv"))).isNotEmpty();
+    assertThat(ClearCommandTest.csv(out.resolve("trades.csv"))).hasSize(24 * s.get("vcs").asInt());
+    assertThat(run.out()).contains("converged in").contains("AC check passed");
+  }
+
+  /** The games run on this machine only on a three-phase scenario. */
+  @Test
+  void refusesAClusterForTheGames() {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "vc-game", "--local-nodes", "2");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("cleared on this machine only");
+  }
+
+  /**
+   * vc-game on the three-phase day: the certified equilibrium, the DSO's plays until the three-phase
+   * power flow is inside the voltage limits, communities with their members' phases, the game's trades.
+   */
+  @Test
+  void vcGameWritesTheEquilibriumAndItsThreePhaseAcCheck() throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "vc-game");
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("mechanism").asText()).isEqualTo("vc-game");
+    assertThat(s.get("converged").asBoolean()).isTrue();
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("equilibrium_epsilon_pct").asDouble()).isBetween(0.0, 2e-3);
+    assertThat(s.get("price_of_anarchy").asDouble()).isGreaterThanOrEqualTo(1 - 1e-9);
+    assertThat(s.get("savings").asDouble()).isPositive();
+    JsonNode plays = s.get("ac_violations_per_play");
+    assertThat(plays.size()).isEqualTo(s.get("dso_plays").asInt());
+    assertThat(plays.get(plays.size() - 1).asInt()).isZero();
+    assertThat(ClearCommandTest.csv(out.resolve("schedule.csv"))).hasSize(24 * 13);
+    assertThat(ClearCommandTest.csv(out.resolve("settlement.csv")))
+        .allSatisfy(r -> assertThat(r.get("individually_rational")).isEqualTo("true"));
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
+        .allSatisfy(r -> assertThat(Double.parseDouble(r.get("vmin_pu"))).isGreaterThanOrEqualTo(0.96 - 1e-6));
+    assertThat(ClearCommandTest.csv(out.resolve("vcs.csv")))
+        .anySatisfy(r -> assertThat(r.get("participant") + "@" + r.get("bus") + "." + r.get("phases"))
+            .isEqualTo("B611c@611.c"));
+    assertThat(ClearCommandTest.csv(out.resolve("trades.csv"))).extracting(r -> r.get("type")).contains("B2B", "GRID");
+    assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
+    assertThat(run.out()).contains("equilibrium after").contains("AC check passed");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.peergrid.market.dispatch;
 
-import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
@@ -21,16 +20,14 @@ import org.peergrid.market.scenario.Scenario;
  *
  * <p>The solver is kept between solves: blocks and columns are added incrementally. Not thread-safe.
  */
-public final class NetworkMaster implements AutoCloseable {
+public final class NetworkMaster implements DecompositionMaster {
   /** Slack energy costs this many times the largest import tariff: dear enough never to be used at an optimum. */
   public static final double SLACK_PRICE_FACTOR = 1000;
 
   private final DispatchModel m;
   private final MPSolver solver;
   private final LinDistFlowLp lp;
-  private final List<MPConstraint> convexity = new ArrayList<>();
-  private final List<List<MPVariable>> columns = new ArrayList<>();
-  private final List<List<Double>> columnCost = new ArrayList<>();
+  private final ConvexBlocks blocks;
   private final List<MPVariable> slacks = new ArrayList<>();
   private final boolean[] slackAdded;
   private final double slackPrice;
@@ -39,6 +36,7 @@ public final class NetworkMaster implements AutoCloseable {
     this.m = m;
     this.solver = solver;
     this.lp = new LinDistFlowLp(m, solver, m.reactiveFlows(), true, true);
+    this.blocks = new ConvexBlocks(solver);
     this.slackAdded = new boolean[m.buses];
     double dearest = 0;
     for (double p : m.importPrice) {
@@ -70,12 +68,9 @@ public final class NetworkMaster implements AutoCloseable {
   }
 
   /** A new block (Σ of its column weights = 1); returns its index. */
+  @Override
   public int addBlock() {
-    MPConstraint row = solver.makeConstraint(1, 1, "convex_" + convexity.size());
-    convexity.add(row);
-    columns.add(new ArrayList<>());
-    columnCost.add(new ArrayList<>());
-    return convexity.size() - 1;
+    return blocks.addBlock();
   }
 
   /**
@@ -86,10 +81,9 @@ public final class NetworkMaster implements AutoCloseable {
    * @param busIndex the network's internal indices of the buses that the proposal covers
    * @param withdrawalKw net withdrawal [j][t] at bus busIndex[j] [kW], negative when injecting
    */
+  @Override
   public void addColumn(int block, double cost, int[] busIndex, double[][] withdrawalKw) {
-    MPVariable w = solver.makeNumVar(0, 1, "w_" + block + "_" + columns.get(block).size());
-    solver.objective().setCoefficient(w, m.pu(cost));
-    convexity.get(block).setCoefficient(w, 1);
+    MPVariable w = blocks.addColumn(block, cost, m.pu(cost));
     for (int j = 0; j < busIndex.length; j++) {
       addSlack(busIndex[j]);
       for (int t = 0; t < m.intervals; t++) {
@@ -97,8 +91,6 @@ public final class NetworkMaster implements AutoCloseable {
         lp.balance[t][busIndex[j]].setCoefficient(w, -m.pu(withdrawalKw[j][t]));
       }
     }
-    columns.get(block).add(w);
-    columnCost.get(block).add(cost);
   }
 
   private void addSlack(int bus) {
@@ -119,6 +111,7 @@ public final class NetworkMaster implements AutoCloseable {
   }
 
   /** Solves the restricted master with the columns so far. */
+  @Override
   public MasterSolution solve() {
     MPSolver.ResultStatus status = solver.solve();
     if (status != MPSolver.ResultStatus.OPTIMAL) {
@@ -129,21 +122,26 @@ public final class NetworkMaster implements AutoCloseable {
     for (MPVariable s : slacks) {
       slackKwh += m.kw(s.solutionValue()) * m.hours;
     }
-    double[][] weights = new double[columns.size()][];
-    double[] blockPrice = new double[columns.size()];
-    double privateCost = 0;
-    for (int b = 0; b < columns.size(); b++) {
-      List<MPVariable> cols = columns.get(b);
-      weights[b] = new double[cols.size()];
-      for (int c = 0; c < cols.size(); c++) {
-        weights[b][c] = Math.max(0, cols.get(c).solutionValue());
-        privateCost += weights[b][c] * columnCost.get(b).get(c);
-      }
-      blockPrice[b] = m.kw(Glop.marginal(convexity.get(b).dualValue()));
+    double[][] weights = blocks.weights();
+    double privateCost = blocks.privateCost(weights);
+    double[] blockPrice = blocks.duals();
+    for (int b = 0; b < blockPrice.length; b++) {
+      blockPrice[b] = m.kw(blockPrice[b]);
     }
     double objective = network.objective();
     return new MasterSolution(true, "", objective, objective - slackKwh * slackPrice, privateCost, slackKwh,
         weights, blockPrice, Optional.of(network));
+  }
+
+  @Override
+  public int locationIndex(int busNumber) {
+    return busIndex(busNumber);
+  }
+
+  /** The DLMP at bus index k. */
+  @Override
+  public double price(MasterSolution solved, int t, int k) {
+    return solved.network().orElseThrow().prices().dlmp().get(t, k);
   }
 
   /** The feeder's internal bus index of a MATPOWER bus number. */

@@ -49,6 +49,11 @@ public final class ThreePhaseAcCheck {
         all.add(new LinDist3Flow.Injection(port, perPort, perPort * offer.reactivePerActive()));
       }
     }
+    return check(model, all);
+  }
+
+  /** Runs the power flow with every injection of an interval (kW, kvar; loads negative) as constant powers. */
+  public static Report check(LinDist3Flow model, List<LinDist3Flow.Injection> all) {
     PhaseNetwork net = model.network();
     // controls off: the taps stay where the linear model was built
     ThreePhasePowerFlow pf = new ThreePhasePowerFlow(model.networkWith(all), new ThreePhaseParameters(1e-10, 200, false, 1));

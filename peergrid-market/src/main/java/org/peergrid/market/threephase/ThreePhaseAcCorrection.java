@@ -4,6 +4,7 @@ import java.util.List;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.threephase.ThreePhaseResult;
+import org.peergrid.market.accheck.AcCorrection;
 
 /**
  * Clears on LinDist3Flow, checks the dispatch by the three-phase power flow, and where the power
@@ -57,6 +58,28 @@ public final class ThreePhaseAcCorrection {
       }
     }
     return new Outcome(cleared, ac, maxRounds, false, worst);
+  }
+
+  /**
+   * As {@link #tighten}, plus the balanced correction's margin ({@link AcCorrection#VOLTAGE_MARGIN_SQUARED})
+   * on every limit it tightens: a little more than the shortfall, so that a binding node ends inside
+   * rather than converging onto the limit from outside. The day's clearings ({@link ThreePhaseMarket}, vc-coop's
+   * {@link ThreePhaseVcCoop}) tighten this way.
+   */
+  static double tightenWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
+      double[] raise, double[] cut) {
+    double[] raised = raise.clone();
+    double[] cutBefore = cut.clone();
+    double worst = tighten(r, net, limits, raise, cut);
+    for (int k = 0; k < raised.length; k++) {
+      if (raise[k] > raised[k]) {
+        raise[k] += AcCorrection.VOLTAGE_MARGIN_SQUARED;
+      }
+      if (cut[k] > cutBefore[k]) {
+        cut[k] += AcCorrection.VOLTAGE_MARGIN_SQUARED;
+      }
+    }
+    return worst;
   }
 
   /**

@@ -160,6 +160,11 @@ public final class ThreePhaseDayClearing {
     return limits;
   }
 
+  /** The line limits of {@code network.line_limit_a}, in name order. */
+  List<ThreePhaseClearing.BranchLimit> lineLimits() {
+    return lineLimits;
+  }
+
   /** The ports priced in every interval: each phase node to ground, then the feeder loads' delta ports. */
   public List<LinDist3Flow.Port> pricedPorts() {
     return pricedPorts;
@@ -242,13 +247,7 @@ public final class ThreePhaseDayClearing {
             }
           }
         }
-        g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
-        e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
-        solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
-        solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
-        balance[t] = solver.makeConstraint(load, load, "balance_" + t);
-        balance[t].setCoefficient(g[t], 1);
-        balance[t].setCoefficient(e[t], -1);
+        balance[t] = sourceBalance(solver, scenario, t, load, g, e);
         for (int j = 0; j < ncols; j++) {
           y[t][j] = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "y_" + j + "_" + t);
           balance[t].setCoefficient(y[t][j], 1);
@@ -297,6 +296,22 @@ public final class ThreePhaseDayClearing {
     } finally {
       solver.delete();
     }
+  }
+
+  /**
+   * Interval t's import {@code g[t]} and export {@code e[t]} at the source, at the tariffs in an objective
+   * of money per hour, and the balance row {@code g − e + (the caller's injections) = load}; returns the row.
+   */
+  static MPConstraint sourceBalance(MPSolver solver, ThreePhaseScenario scenario, int t, double load, MPVariable[] g,
+      MPVariable[] e) {
+    g[t] = solver.makeNumVar(0, MPSolver.infinity(), "import_" + t);
+    e[t] = solver.makeNumVar(0, MPSolver.infinity(), "export_" + t);
+    solver.objective().setCoefficient(g[t], scenario.tariff().importPrice().get(t));
+    solver.objective().setCoefficient(e[t], -scenario.tariff().exportPrice().get(t));
+    MPConstraint balance = solver.makeConstraint(load, load, "balance_" + t);
+    balance.setCoefficient(g[t], 1);
+    balance.setCoefficient(e[t], -1);
+    return balance;
   }
 
   /** A participant's price per interval: the mean of its phases' DLMPs (its power is spread equally over them). */

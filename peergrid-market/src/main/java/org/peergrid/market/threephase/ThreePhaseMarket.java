@@ -7,7 +7,6 @@ import java.util.OptionalDouble;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.market.accheck.AcCheck;
-import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.mechanism.CommunityBill;
 import org.peergrid.market.mechanism.CommunityMember;
 import org.peergrid.market.mechanism.CooperativeOutcome;
@@ -75,20 +74,8 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
           converged = false;
           continue;
         }
-        double[] raised = raise[t].clone();
-        double[] cutBefore = cut[t].clone();
-        worst = Math.max(worst, ThreePhaseAcCorrection.tighten(report.result(), net, clearing.limits(), raise[t],
-            cut[t]));
-        // as the balanced correction does (AcCorrection.VOLTAGE_MARGIN_SQUARED): a little more than the
-        // shortfall, so that a binding node ends inside rather than converging onto the limit from outside
-        for (int k = 0; k < raised.length; k++) {
-          if (raise[t][k] > raised[k]) {
-            raise[t][k] += AcCorrection.VOLTAGE_MARGIN_SQUARED;
-          }
-          if (cut[t][k] > cutBefore[k]) {
-            cut[t][k] += AcCorrection.VOLTAGE_MARGIN_SQUARED;
-          }
-        }
+        worst = Math.max(worst, ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(),
+            raise[t], cut[t]));
       }
       passed = converged && worst <= AcCheck.VOLTAGE_TOLERANCE_PU;
       if (passed || !converged) {
@@ -115,7 +102,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     return pvur(k -> Math.sqrt(v2[k]), clearing.model().network());
   }
 
-  private static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
+  static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
     double largest = 0;
     for (int b = 1; b < net.busCount(); b++) {
       int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};

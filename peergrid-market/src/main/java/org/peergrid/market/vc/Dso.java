@@ -1,9 +1,7 @@
 package org.peergrid.market.vc;
 
-import org.peergrid.market.dispatch.BusSeries;
-import org.peergrid.market.dispatch.LimitTightening;
+import org.peergrid.market.dispatch.DecompositionMaster;
 import org.peergrid.market.dispatch.MasterSolution;
-import org.peergrid.market.dispatch.NetworkMaster;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.vc.messages.Acceptance;
 import org.peergrid.market.vc.messages.CommunityOffer;
@@ -11,18 +9,20 @@ import org.peergrid.market.vc.messages.NetworkPrices;
 
 /**
  * The distribution system operator: it alone knows the feeder and the background load. It keeps
- * every community's offers as columns of the {@link NetworkMaster}, picks the cheapest feasible mix,
- * and publishes that mix's DLMPs (the duals of the bus balances) as the next prices.
+ * every community's offers as columns of its {@link DecompositionMaster} (the balanced feeder's
+ * {@code NetworkMaster}, or a three-phase feeder's), picks the cheapest feasible mix, and publishes
+ * that mix's DLMPs (the duals of the bus balances) as the next prices. Offers name their locations by
+ * number: a bus number on a balanced feeder, a connection (bus and phases) on a three-phase one.
  */
 final class Dso implements AutoCloseable {
   private final Scenario day;
-  private final NetworkMaster master;
+  private final DecompositionMaster master;
   private final double hours;
   private MasterSolution last;
 
-  Dso(Scenario day, int communities, LimitTightening tightening) {
+  Dso(Scenario day, int communities, DecompositionMaster master) {
     this.day = day;
-    this.master = NetworkMaster.of(day, tightening);
+    this.master = master;
     this.hours = day.horizon().hours();
     for (int v = 0; v < communities; v++) {
       master.addBlock();
@@ -50,7 +50,7 @@ final class Dso implements AutoCloseable {
     int[] index = new int[buses.length];
     double[][] kw = new double[buses.length][];
     for (int j = 0; j < buses.length; j++) {
-      index[j] = master.busIndex(buses[j]);
+      index[j] = master.locationIndex(buses[j]);
       kw[j] = offer.quantityKwh()[j].clone();
       for (int t = 0; t < kw[j].length; t++) {
         kw[j][t] /= hours;
@@ -69,12 +69,12 @@ final class Dso implements AutoCloseable {
 
   /** The last mix's DLMPs at a community's buses, with the value of its convexity row. */
   NetworkPrices prices(int vc, String vcId, int iteration, int[] busNumbers) {
-    BusSeries dlmp = last.network().orElseThrow().prices().dlmp();
-    double[][] p = new double[busNumbers.length][dlmp.intervals()];
+    int intervals = day.horizon().intervals();
+    double[][] p = new double[busNumbers.length][intervals];
     for (int j = 0; j < busNumbers.length; j++) {
-      int k = master.busIndex(busNumbers[j]);
-      for (int t = 0; t < dlmp.intervals(); t++) {
-        p[j][t] = dlmp.get(t, k);
+      int k = master.locationIndex(busNumbers[j]);
+      for (int t = 0; t < intervals; t++) {
+        p[j][t] = master.price(last, t, k);
       }
     }
     return new NetworkPrices(vcId, iteration, busNumbers, p, last.blockPrice()[vc]);

@@ -19,7 +19,7 @@ import org.peergrid.market.scenario.Scenario;
  */
 final class NetworkChargeRule {
   /** The step, as a share of the interval's import tariff. */
-  static final double STEP = 0.05;
+  static final double STEP = GameFeeder.CHARGE_STEP;
 
   private final Scenario day;
   private final RadialNetwork radial;

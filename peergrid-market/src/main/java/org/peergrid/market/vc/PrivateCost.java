@@ -6,10 +6,10 @@ import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.settlement.DlmpSettlement;
 
 /** The cost of a schedule that is not a payment: its own battery's wear and a generator's fuel (MODEL.md §2). */
-final class PrivateCost {
+public final class PrivateCost {
   private PrivateCost() {}
 
-  static double of(Participant p, ParticipantSchedule s, double hours) {
+  public static double of(Participant p, ParticipantSchedule s, double hours) {
     double cost = DlmpSettlement.degradation(p, s, hours);
     if (p instanceof DistributedGenerator g) {
       for (int t = 0; t < s.generationKw().size(); t++) {

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import org.peergrid.market.dispatch.DecompositionMaster;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.LimitTightening;
 import org.peergrid.market.dispatch.MasterSolution;
+import org.peergrid.market.dispatch.NetworkMaster;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
@@ -34,7 +37,8 @@ public final class VcCoop {
   private final Scenario day;
   private final Grouping grouping;
   private final GameSettings settings;
-  private final LimitTightening tightening;
+  /** The DSO's master, built when the play starts (and closed when it ends). */
+  private final java.util.function.Supplier<DecompositionMaster> master;
   private final List<Coordinator> coordinators = new ArrayList<>();
   private final List<Participant> inGameOrder = new ArrayList<>();
   private final CoopAgents.Placement placement;
@@ -43,11 +47,16 @@ public final class VcCoop {
   private final int[] firstAgent;
   private final MessageLog log = new MessageLog();
 
-  private VcCoop(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening,
+  /**
+   * @param location the number of the location a participant's offers are added up at: its bus on a
+   *     balanced feeder, its connection on a three-phase one (the master's {@link DecompositionMaster#locationIndex})
+   */
+  private VcCoop(Scenario day, Grouping grouping, GameSettings settings,
+      java.util.function.Supplier<DecompositionMaster> master, ToIntFunction<Participant> location,
       CoopAgents.Placement placement) {
     this.day = day;
     this.placement = placement;
-    this.tightening = tightening;
+    this.master = master;
     this.grouping = grouping;
     this.settings = settings;
     Map<String, Participant> byId = new HashMap<>();
@@ -60,7 +69,7 @@ public final class VcCoop {
       for (String id : c.members()) {
         Participant p = byId.get(id);
         inGameOrder.add(p);
-        buses.add(p.bus());
+        buses.add(location.applyAsInt(p));
       }
       coordinators.add(new Coordinator(c.id(), c.members(), buses));
     }
@@ -84,15 +93,42 @@ public final class VcCoop {
   /** As {@link #play(Scenario, Grouping, GameSettings, LimitTightening)}, with the agents placed by {@code placement}. */
   public static VcCoopResult play(Scenario day, Grouping grouping, GameSettings settings, LimitTightening tightening,
       CoopAgents.Placement placement) {
-    return new VcCoop(day, grouping, settings, tightening, placement).run();
+    Decomposed d = new VcCoop(day, grouping, settings, () -> NetworkMaster.of(day, tightening), Participant::bus,
+        placement).run();
+    DispatchSolution network = d.mix().network().orElseThrow();
+    DispatchSolution solution = new DispatchSolution(d.mix().objectiveWithoutSlack(), d.schedules(),
+        network.gridImportKw(), network.gridExportKw(), network.prices(), network.network(), network.notes());
+    return new VcCoopResult(grouping, d.converged(), d.rounds().size(), d.messages(), d.messagesByType(), d.rounds(),
+        solution, d.runMillis());
   }
 
-  private VcCoopResult run() {
+  /**
+   * What the decomposition ends with, on any feeder.
+   *
+   * @param schedules every participant's accepted schedule, in scenario order
+   * @param mix the DSO's last restricted master
+   */
+  public record Decomposed(boolean converged, long messages, Map<String, Long> messagesByType, List<GameRound> rounds,
+      List<ParticipantSchedule> schedules, MasterSolution mix, long runMillis) {}
+
+  /**
+   * The decomposition with the DSO's master given: the play of {@link #play} on a feeder that is not the
+   * scenario's balanced one (a three-phase feeder's master), every agent in this JVM.
+   *
+   * @param master the DSO's master, closed at the end
+   * @param location where each participant's offers are added up (the master's location numbers)
+   */
+  public static Decomposed decompose(Scenario day, Grouping grouping, GameSettings settings, DecompositionMaster master,
+      ToIntFunction<Participant> location) {
+    return new VcCoop(day, grouping, settings, () -> master, location, CoopAgents.Placement.LOCAL).run();
+  }
+
+  private Decomposed run() {
     long start = System.nanoTime();
     int vcs = coordinators.size();
     List<GameRound> rounds = new ArrayList<>();
     agents = placement.place(day, inGameOrder, settings);
-    try (Dso dso = new Dso(day, vcs, tightening)) {
+    try (Dso dso = new Dso(day, vcs, master.get())) {
       NetworkPrices[] prices = new NetworkPrices[vcs];
       for (int v = 0; v < vcs; v++) {
         prices[v] = dso.opening(coordinators.get(v).id(), coordinators.get(v).busNumbers());
@@ -121,10 +157,7 @@ public final class VcCoop {
         }
       }
       List<ParticipantSchedule> schedules = accept(dso);
-      DispatchSolution network = mix.network().orElseThrow();
-      DispatchSolution solution = new DispatchSolution(mix.objectiveWithoutSlack(), inScenarioOrder(schedules),
-          network.gridImportKw(), network.gridExportKw(), network.prices(), network.network(), network.notes());
-      return new VcCoopResult(grouping, converged, rounds.size(), log.total(), log.byType(), rounds, solution,
+      return new Decomposed(converged, log.total(), log.byType(), rounds, inScenarioOrder(schedules), mix,
           (System.nanoTime() - start) / 1_000_000);
     } finally {
       agents.close();

@@ -94,26 +94,16 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
         .orElse(OptionalDouble.empty());
     DispatchSolution prices = coop.result().solution().orElse(central.optimal());
     BaseCase base = BaseCase.of(s);
-    NetworkChargeRule rule = new NetworkChargeRule(s);
-    double[][] charges = new double[s.participants().size()][s.horizon().intervals()];
-    List<Integer> violations = new ArrayList<>();
-    VcEquilibrium e;
-    Evaluated evaluated;
-    AcCheckResult ac;
+    GameFeeder.Played<BalancedCheck> played;
     try (VcNashGame game = VcNashGame.of(s, grouping, settings, placement)) {
-      while (true) {
-        e = game.play(charges);
-        evaluated = evaluate(s, e, prices);
-        ac = AcCheck.run(s, evaluated.schedule());
-        violations.add(ac.violations().size());
-        if (ac.violations().isEmpty() || !settings.acCorrection() || violations.size() >= MAX_DSO_ROUNDS) {
-          break;
-        }
-        charges = rule.raised(charges, ac.violations(), evaluated.schedule());
-      }
+      played = GameFeeder.play(game, new BalancedFeeder(s, prices), s.participants().size(), s.horizon().intervals(),
+          settings.acCorrection());
     }
-    Optional<String> note = Optional.of(violations.size() + (violations.size() == 1 ? " play" : " plays")
-        + ", AC violations " + String.join(" → ", violations.stream().map(String::valueOf).toList()));
+    VcEquilibrium e = played.equilibrium();
+    Evaluated evaluated = played.check().evaluated();
+    AcCheckResult ac = played.check().ac();
+    List<Integer> violations = played.violationsPerPlay();
+    Optional<String> note = Optional.of(played.describe());
     DispatchSolution schedule = evaluated.schedule();
     double utilityBill = 0;
     for (int t = 0; t < s.horizon().intervals(); t++) {
@@ -129,6 +119,38 @@ public record VcGameClearing(ClearingResult clearing, Optional<VcEquilibrium> eq
     return new VcGameClearing(new ClearingResult(NAME, dispatch,
         Optional.of(MechanismOutcome.settled(NAME, money.settlement())), Optional.of(ac)), Optional.of(e),
         money.trades(), coopCost, evaluated.slackKwh(), note, violations);
+  }
+
+  /** The balanced DSO's check: the equilibrium's LinDistFlow state and its AC check. */
+  private record BalancedCheck(Evaluated evaluated, AcCheckResult ac) implements GameFeeder.Check {
+    @Override
+    public int violations() {
+      return ac.violations().size();
+    }
+  }
+
+  /** The balanced feeder: LinDistFlow, the AC check, charges raised by {@link NetworkChargeRule}. */
+  private static final class BalancedFeeder implements GameFeeder<BalancedCheck> {
+    private final Scenario s;
+    private final DispatchSolution prices;
+    private final NetworkChargeRule rule;
+
+    BalancedFeeder(Scenario s, DispatchSolution prices) {
+      this.s = s;
+      this.prices = prices;
+      this.rule = new NetworkChargeRule(s);
+    }
+
+    @Override
+    public BalancedCheck check(VcEquilibrium e) {
+      Evaluated evaluated = evaluate(s, e, prices);
+      return new BalancedCheck(evaluated, AcCheck.run(s, evaluated.schedule()));
+    }
+
+    @Override
+    public double[][] raised(double[][] charges, BalancedCheck check) {
+      return rule.raised(charges, check.ac().violations(), check.evaluated().schedule());
+    }
   }
 
   /** The DSO plays no more than this many games while raising its charges. */

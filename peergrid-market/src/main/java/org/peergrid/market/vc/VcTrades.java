@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.peergrid.grid.radial.RadialNetwork;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.ParticipantSchedule;
@@ -25,15 +26,40 @@ import org.peergrid.market.scenario.Scenario;
 public final class VcTrades {
   private VcTrades() {}
 
+  /** The prices the trades are settled at. */
+  public interface Prices {
+    /** λ_0,t, the DLMP's energy part [money/kWh]. */
+    double energy(int t);
+
+    /** A participant's DLMP in interval t [money/kWh]. */
+    double dlmp(String participantId, int t);
+  }
+
   public static List<TradeRow> of(Scenario s, Grouping grouping, DispatchSolution solution) {
     RadialNetwork radial = s.network().radial();
     Map<String, Participant> byId = new HashMap<>();
     s.participants().forEach(p -> byId.put(p.id(), p));
+    return of(s, grouping, solution::schedule, new Prices() {
+      @Override
+      public double energy(int t) {
+        return solution.prices().energy().get(t, 0);
+      }
+
+      @Override
+      public double dlmp(String participantId, int t) {
+        return solution.prices().dlmp().get(t, radial.indexOf(byId.get(participantId).bus()));
+      }
+    });
+  }
+
+  /** The same for any feeder: each participant's schedule by id and the prices (a three-phase day's, say). */
+  public static List<TradeRow> of(Scenario s, Grouping grouping, Function<String, ParticipantSchedule> schedule,
+      Prices prices) {
     double hours = s.horizon().hours();
     List<TradeRow> rows = new ArrayList<>();
     List<VirtualCommunity> vcs = grouping.communities();
     for (int t = 0; t < s.horizon().intervals(); t++) {
-      double lambda0 = solution.prices().energy().get(t, 0);
+      double lambda0 = prices.energy(t);
       double[] excess = new double[vcs.size()];
       double[] b2b = new double[vcs.size()];
       double[] network = new double[vcs.size()];
@@ -43,11 +69,11 @@ public final class VcTrades {
         double sold = 0;
         double bought = 0;
         for (String id : vcs.get(v).members()) {
-          ParticipantSchedule x = solution.schedule(id);
+          ParticipantSchedule x = schedule.apply(id);
           double net = -x.netInjectionKw(t) * hours;
           sold += x.exportKw().get(t) * hours;
           bought += x.importKw().get(t) * hours;
-          double dlmp = solution.prices().dlmp().get(t, radial.indexOf(byId.get(id).bus()));
+          double dlmp = prices.dlmp(id, t);
           network[v] += (dlmp - lambda0) * net;
         }
         b2b[v] = Math.min(sold, bought);

@@ -38,7 +38,11 @@ final class EquilibriumProperties {
    * trades with other communities and the grid.
    */
   static void assertTradesBalance(Scenario s, VcGameClearing c) {
-    VcEquilibrium e = c.equilibrium().orElseThrow();
+    assertTradesBalance(s, c.equilibrium().orElseThrow(), c.trades());
+  }
+
+  /** The same for an equilibrium and its trades on any feeder. */
+  static void assertTradesBalance(Scenario s, VcEquilibrium e, List<GameTrade> trades) {
     double hours = s.horizon().hours();
     for (int t = 0; t < s.horizon().intervals(); t++) {
       final int interval = t;
@@ -46,7 +50,7 @@ final class EquilibriumProperties {
       for (ParticipantSchedule x : e.schedules()) {
         net -= x.netInjectionKw(t) * hours;
       }
-      List<GameTrade> now = c.trades().stream().filter(x -> x.interval() == interval).toList();
+      List<GameTrade> now = trades.stream().filter(x -> x.interval() == interval).toList();
       double grid = now.stream().filter(x -> x.type().equals("GRID"))
           .mapToDouble(x -> x.seller().equals("GRID") ? x.kwh() : -x.kwh()).sum();
       assertThat(grid).as("interval %d", t).isCloseTo(net, within(1e-6 * (1 + Math.abs(net))));
@@ -69,7 +73,11 @@ final class EquilibriumProperties {
    * of its own; the gain must be the reported ε, which is an upper bound within the players' gap.
    */
   static void assertEpsilonFoundAgain(Scenario s, VcGameClearing c) {
-    VcEquilibrium e = c.equilibrium().orElseThrow();
+    assertEpsilonFoundAgain(s, c.equilibrium().orElseThrow());
+  }
+
+  /** The same for an equilibrium on any feeder, {@code s} the day as its players see it. */
+  static void assertEpsilonFoundAgain(Scenario s, VcEquilibrium e) {
     int n = s.horizon().intervals();
     double hours = s.horizon().hours();
     Map<String, Integer> index = new HashMap<>();
