@@ -5,7 +5,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.MarketMechanism;
@@ -23,7 +22,7 @@ import org.peergrid.market.scenario.Scenario;
  * evaluation after a thread's first re-solves the same LPs from their previous basis; without, every
  * clearing builds its own. {@link #close()} frees the warm solvers once the estimate is done.
  */
-final class ClearingModel implements Function<double[], double[]>, AutoCloseable {
+final class ClearingModel implements DayModel {
   private final Scenario base;
   private final ScenarioInputs inputs;
   private final MarketMechanism mechanism;
@@ -75,22 +74,26 @@ final class ClearingModel implements Function<double[], double[]>, AutoCloseable
     }
   }
 
-  DayOutputs outputs() {
+  @Override
+  public DayOutputs outputs() {
     return outputs;
   }
 
   /** Input values below 0 that entered a scenario as 0, over all evaluations. */
-  int clippedValues() {
+  @Override
+  public int clippedValues() {
     return clippedValues.get();
   }
 
   /** Evaluations in which some interval's AC power flow did not converge (left out of vmin). */
-  int acNotConverged() {
+  @Override
+  public int acNotConverged() {
     return acNotConverged.get();
   }
 
   /** Why some evaluation failed (one of them, whichever came first), if any did. */
-  Optional<String> firstFailure() {
+  @Override
+  public Optional<String> firstFailure() {
     return Optional.ofNullable(firstFailure.get());
   }
 }
