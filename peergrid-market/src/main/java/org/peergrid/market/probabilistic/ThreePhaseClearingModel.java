@@ -16,10 +16,13 @@ import org.peergrid.market.threephase.ThreePhaseMarket;
  * lowest phase voltage, participants' costs, every phase node's DLMP per interval), or {@code null} when
  * the day cannot be cleared or settled.
  *
- * <p>With {@code reuseModel} the feeder's LinDist3Flow model and the participants' sensitivity columns
- * are built once per worker thread and every evaluation only makes its fixed injections again
- * ({@link ThreePhaseDayClearing#withForecasts}); the model solves into work arrays, so it is never
- * shared between threads. Without, every evaluation builds them from scratch (the cold path, kept to
+ * <p>With {@code reuseModel} the feeder, its LinDist3Flow model and the participants' sensitivity
+ * columns are built once per worker thread and every evaluation only makes its fixed injections again
+ * ({@link ThreePhaseDayClearing#withForecasts}). Nothing of a clearing is shared between threads: the
+ * model solves into work arrays, and the power flow's tap control and the model change the feeder's
+ * elements in place, so each thread reads the feeder from its script again
+ * ({@link org.peergrid.market.scenario.ThreePhaseNetworkSettings#withOwnFeeder}). Without
+ * {@code reuseModel} every evaluation builds all of it from the script up (the cold path, kept to
  * compare). Either way every clearing has its own GLOP solvers.
  */
 final class ThreePhaseClearingModel implements DayModel {
@@ -41,15 +44,14 @@ final class ThreePhaseClearingModel implements DayModel {
     this.reuseModel = reuseModel;
     ThreePhaseDayClearing forecast = new ThreePhaseDayClearing(base, ThreePhaseDayClearing.model(base));
     this.outputs = DayOutputs.of(forecast);
-    this.prepared = ThreadLocal.withInitial(() -> new ThreePhaseDayClearing(base, ThreePhaseDayClearing.model(base)));
+    this.prepared = ThreadLocal.withInitial(() -> fromScratch(base));
   }
 
   @Override
   public double[] apply(double[] x) {
     clippedValues.addAndGet(inputs.clippedValues(x));
     ThreePhaseScenario day = inputs.apply(base, x);
-    ThreePhaseDayClearing clearing = reuseModel ? prepared.get().withForecasts(day)
-        : new ThreePhaseDayClearing(day, ThreePhaseDayClearing.model(day));
+    ThreePhaseDayClearing clearing = reuseModel ? prepared.get().withForecasts(day) : fromScratch(day);
     ThreePhaseMarket market = ThreePhaseMarket.solve(clearing);
     if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
       acNotConverged.incrementAndGet();
@@ -64,6 +66,15 @@ final class ThreePhaseClearingModel implements DayModel {
       firstFailure.compareAndSet(null, why);
     }
     return y.orElse(null);
+  }
+
+  /**
+   * The clearing built from the script up: the power flow's tap control and LinDist3Flow change the
+   * feeder's elements in place, so a clearing that runs beside others needs a feeder of its own.
+   */
+  private static ThreePhaseDayClearing fromScratch(ThreePhaseScenario day) {
+    ThreePhaseScenario own = day.withNetwork(day.network().withOwnFeeder());
+    return new ThreePhaseDayClearing(own, ThreePhaseDayClearing.model(own));
   }
 
   @Override

@@ -57,6 +57,12 @@ public record ThreePhaseScenario(String name, String currency, ThreePhaseNetwork
         uncertainty, stages);
   }
 
+  /** A copy on other network settings (e.g. {@link ThreePhaseNetworkSettings#withOwnFeeder}), everything else the same. */
+  public ThreePhaseScenario withNetwork(ThreePhaseNetworkSettings replaced) {
+    return new ThreePhaseScenario(name, currency, replaced, horizon, tariff, participants, connections, bargaining,
+        uncertainty, stages);
+  }
+
   /** A copy with other uncertainty settings (e.g. the command line's correlation), everything else the same. */
   public ThreePhaseScenario withUncertainty(UncertaintySpec replaced) {
     return new ThreePhaseScenario(name, currency, network, horizon, tariff, participants, connections, bargaining,

@@ -20,6 +20,7 @@ import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
+import org.peergrid.market.scenario.ThreePhaseNetworkSettings;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
@@ -117,8 +118,10 @@ public final class ThreePhaseDayClearing {
    * reusing this clearing's LinDist3Flow model, columns and sensitivities: only the fixed injections are
    * made again. The columns stay those of this scenario's participants with a decision: a building whose
    * renewables the sample sets to 0 all day keeps its column, which its devices then hold at 0, so the LP
-   * and its optimum are those of a clearing built from scratch. Not thread-safe, like the model it shares
-   * (LinDist3Flow solves into work arrays): use one per thread.
+   * and its optimum are those of a clearing built from scratch. The day keeps this clearing's feeder.
+   * Not thread-safe, like the model and the feeder it shares (LinDist3Flow solves into work arrays, the
+   * power flow refreshes the feeder's elements): use one per thread, each on a feeder of its own
+   * ({@link ThreePhaseNetworkSettings#withOwnFeeder}).
    */
   public ThreePhaseDayClearing withForecasts(ThreePhaseScenario day) {
     List<Participant> ours = scenario.participants();
@@ -130,7 +133,8 @@ public final class ThreePhaseDayClearing {
             + " places, as the clearing's scenario");
       }
     }
-    return new ThreePhaseDayClearing(this, day);
+    // on this clearing's feeder: its elements are the ones the model was built at (the taps)
+    return new ThreePhaseDayClearing(this, day.withNetwork(scenario.network()));
   }
 
   private ThreePhaseDayClearing(ThreePhaseDayClearing prepared, ThreePhaseScenario day) {
