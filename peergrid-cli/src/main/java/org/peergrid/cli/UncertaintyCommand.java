@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
-import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.probabilistic.DayUncertainty;
 import org.peergrid.market.probabilistic.Method;
 import org.peergrid.market.probabilistic.ProbabilisticClearing;
@@ -107,12 +106,8 @@ final class UncertaintyCommand implements Callable<Integer> {
     ScenarioInputs inputs;
     Estimate estimate;
     if (ScenarioLoader.isThreePhase(scenarioFile)) {
-      // the day clears on LinDist3Flow and settles with a mechanism of Mechanisms; its prices are every phase node's
-      if (Mechanisms.byName(mechanism.name()).isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism.name() + " does not run"
-            + " on a three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
-            + " (docs/opendss.md)");
-      }
+      // the day clears on LinDist3Flow and settles with the mechanism (--mechanism takes only those of
+      // Mechanisms, which all settle a three-phase day); its prices are every phase node's
       ThreePhaseScenario s = ScenarioLoader.loadThreePhase(scenarioFile);
       ThreePhaseScenario day = correlation == null ? s
           : s.withUncertainty(s.uncertainty().withCorrelation(correlation(spec, correlation)));
