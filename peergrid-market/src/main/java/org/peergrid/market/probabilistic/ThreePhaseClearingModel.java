@@ -1,8 +1,6 @@
 package org.peergrid.market.probabilistic;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.scenario.ThreePhaseScenario;
@@ -25,16 +23,13 @@ import org.peergrid.market.threephase.ThreePhaseMarket;
  * {@code reuseModel} every evaluation builds all of it from the script up (the cold path, kept to
  * compare). Either way every clearing has its own GLOP solvers.
  */
-final class ThreePhaseClearingModel implements DayModel {
+final class ThreePhaseClearingModel extends DayModel {
   private final ThreePhaseScenario base;
   private final ScenarioInputs inputs;
   private final MarketMechanism mechanism;
   private final boolean reuseModel;
   private final DayOutputs outputs;
   private final ThreadLocal<ThreePhaseDayClearing> prepared;
-  private final AtomicInteger clippedValues = new AtomicInteger();
-  private final AtomicInteger acNotConverged = new AtomicInteger();
-  private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
   ThreePhaseClearingModel(ThreePhaseScenario base, ScenarioInputs inputs, MarketMechanism mechanism,
       boolean reuseModel) {
@@ -78,27 +73,12 @@ final class ThreePhaseClearingModel implements DayModel {
   }
 
   @Override
-  public DayOutputs outputs() {
+  DayOutputs outputs() {
     return outputs;
   }
 
   @Override
-  public int clippedValues() {
-    return clippedValues.get();
-  }
-
-  @Override
-  public int acNotConverged() {
-    return acNotConverged.get();
-  }
-
-  @Override
-  public Optional<String> firstFailure() {
-    return Optional.ofNullable(firstFailure.get());
-  }
-
-  @Override
   public void close() {
-    // nothing held between evaluations but the per-thread models, which the garbage collector frees
+    // nothing held between evaluations but the per-thread clearings, which the garbage collector frees
   }
 }
