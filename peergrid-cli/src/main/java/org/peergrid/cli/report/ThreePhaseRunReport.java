@@ -135,10 +135,19 @@ public final class ThreePhaseRunReport {
         }
       }
     }
-    byPhase.values().forEach(data::addSeries);
+    int nt = market.day().intervals().size();
+    for (XYSeries series : byPhase.values()) {
+      series.add(nt * hours, series.getY(series.getItemCount() - 1)); // the last interval's step to its end
+      data.addSeries(series);
+    }
     JFreeChart chart = ChartFactory.createXYLineChart(null, "hour", "DLMP per kWh", data, PlotOrientation.VERTICAL,
         true, false, false);
-    ((XYPlot) chart.getPlot()).setRenderer(new XYStepRenderer());
+    XYStepRenderer steps = new XYStepRenderer();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      steps.setSeriesPaint(i, Charts.colour(i));
+      steps.setSeriesStroke(i, Charts.LINE);
+    }
+    ((XYPlot) chart.getPlot()).setRenderer(steps);
     return Charts.styled(chart);
   }
 
