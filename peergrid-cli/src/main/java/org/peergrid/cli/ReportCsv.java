@@ -141,7 +141,7 @@ public final class ReportCsv {
     return p instanceof CommunityBattery || p instanceof ElectricVehicle || p instanceof Building b && b.battery().isPresent();
   }
 
-  static String n(double value) {
+  public static String n(double value) {
     return Numbers.plain(value);
   }
 }

@@ -2,19 +2,25 @@ package org.peergrid.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.peergrid.cli.report.Report;
 import org.peergrid.cli.report.ReportSection;
 import org.peergrid.cli.report.RunResults;
 import org.peergrid.cli.report.RunStage;
+import org.peergrid.cli.report.ThreePhaseRunReport;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.BusVoltage;
 import org.peergrid.market.accheck.VoltageProfile;
@@ -22,12 +28,21 @@ import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.PricePeak;
 import org.peergrid.market.mechanism.ComparisonRow;
 import org.peergrid.market.mechanism.CooperativeDay;
+import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MechanismComparison;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.nuc.NucSettings;
+import org.peergrid.market.probabilistic.DayUncertainty;
+import org.peergrid.market.probabilistic.Method;
+import org.peergrid.market.probabilistic.ProbabilisticClearing;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.StageRequests;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.uncertainty.ParallelEvaluator;
+import org.peergrid.market.uncertainty.ProgressListener;
 import org.peergrid.market.variants.CaseVariants;
 import org.peergrid.market.variants.VariantResult;
 import picocli.CommandLine;
@@ -50,7 +65,11 @@ import picocli.CommandLine.Spec;
       "Writes DIR/report.html (self-contained: open it in a browser), every",
       "chart's data as CSV and PNG beside it, and summary.json for scripts",
       "(docs/formats.md). Powers in kW, energies in kWh, voltages in p.u., money",
-      "in the scenario's currency."
+      "in the scenario's currency.",
+      "On a three-phase scenario (network.opendss): the day on LinDist3Flow with the",
+      "three-phase AC check, every settlement mechanism side by side, the phase",
+      "prices and the uncertainty stage (PEM or Monte Carlo, prices per phase node);",
+      "vc-coop, vc-game and the real-time stage do not run there yet (docs/opendss.md)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the report is still written), 4 the day is infeasible (the",
@@ -92,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Progress progress = new Progress(stdout, Progress.stdoutIsTerminal(), System::nanoTime);
     checkStageOptions();
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      return runThreePhase(stdout, progress);
+    }
     Scenario scenario = withStageOptions(progress.stage("Reading the scenario", () -> ScenarioLoader.load(scenarioFile)));
     Path dir = out != null ? out : Path.of("out", scenario.name());
     stdout.printf(Locale.ROOT, "Running %s: %d participants, %d x %d min on %s%n", scenario.name(),
@@ -112,6 +134,112 @@ final class RunCommand implements Callable<Integer> {
     RunConsole.print(stdout, run, dir, files.size() + 1);
     stdout.flush();
     return exitCode(run);
+  }
+
+  /**
+   * A scenario on an OpenDSS feeder: the day cleared on LinDist3Flow with the AC check and correction,
+   * every settlement mechanism side by side, the phase prices, and the uncertainty stage that the run
+   * block (or --uncertainty) asks for; vc-coop, vc-game and the real-time stage do not run there yet.
+   */
+  private Integer runThreePhase(PrintWriter stdout, Progress progress) {
+    if (realtimeSeed != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "the real-time stage does not run on a three-phase"
+          + " feeder (network.opendss) yet; leave out --realtime-seed");
+    }
+    ThreePhaseScenario read = progress.stage("Reading the scenario", () -> ScenarioLoader.loadThreePhase(scenarioFile));
+    ThreePhaseScenario scenario = read.withStages(withStageOptions(read.stages()));
+    Path dir = out != null ? out : Path.of("out", scenario.name());
+    stdout.printf(Locale.ROOT, "Running %s: %d participants, %d x %d min on %s (three-phase)%n", scenario.name(),
+        scenario.participants().size(), scenario.horizon().intervals(), scenario.horizon().intervalMinutes(),
+        scenario.network().opendss().getFileName());
+    ThreePhaseMarket market = progress.stage("Day-ahead clearing on LinDist3Flow, base cases, AC check",
+        () -> ThreePhaseMarket.solve(scenario));
+    List<ComparisonRow> rows = market.outcome().isEmpty() ? List.of()
+        : progress.stage("Settling with " + Mechanisms.all().size() + " mechanisms",
+            () -> MechanismComparison.run(market.outcome().orElseThrow(), Mechanisms.all()));
+    Optional<DayUncertainty> uncertain = Optional.empty();
+    Optional<StageRequests.Uncertainty> asked = scenario.stages().uncertainty();
+    if (market.outcome().isPresent() && asked.isPresent()) {
+      Method method = Method.byKey(asked.get().method()).orElseThrow(); // the loader checked the name
+      ProbabilisticClearing clearing = new ProbabilisticClearing(new DlmpMechanism(), ParallelEvaluator.allCores());
+      uncertain = Optional.of(progress.stage("Uncertainty of PV, wind and load", () -> method == Method.MONTE_CARLO
+          ? clearing.monteCarlo(scenario, asked.get().samples(), asked.get().seed(), ProgressListener.NONE)
+          : clearing.pointEstimate(scenario, method, ProgressListener.NONE)));
+    }
+    Optional<DayUncertainty> stage = uncertain;
+    Map<String, byte[]> files = new LinkedHashMap<>(progress.stage("Charts and report",
+        () -> ThreePhaseRunReport.build(market, rows, stage)));
+    if (market.day().optimal()) {
+      put(files, CompareCommand.CSV, CompareReport.csv(rows));
+      put(files, ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.prices(market));
+      put(files, ClearCommand.SCHEDULE, ThreePhaseClear.schedule(market));
+      put(files, ThreePhaseClear.PHASE_AC_CHECK, ThreePhaseClear.acCheck(market));
+    }
+    stage.ifPresent(u -> {
+      put(files, UncertaintyCommand.DLMP, UncertaintyCsv.dlmp(List.of(u)));
+      put(files, UncertaintyCommand.COSTS, UncertaintyCsv.costs(List.of(u)));
+    });
+    try {
+      List<String> names = new ArrayList<>(files.keySet());
+      names.add(0, SUMMARY);
+      files.put(SUMMARY, threePhaseSummary(market, rows, stage, names).getBytes(StandardCharsets.UTF_8));
+      List<String> stale = previousFiles(dir);
+      stale.removeAll(files.keySet());
+      AtomicFiles.writeBytes(dir, files, stale);
+    } catch (IOException e) {
+      throw new ValidationException(dir.toString(), 0, "cannot write the report there: " + e.getMessage());
+    }
+    if (market.outcome().isPresent()) {
+      CompareReport.print(stdout, scenario.name(), scenario.currency(), scenario.horizon().intervalMinutes(),
+          market.outcome().get(), rows);
+    }
+    stage.ifPresent(u -> UncertaintyConsole.run(stdout, UncertaintyHeading.of(scenario), u));
+    stdout.printf("Report          %s (%d files; vc-coop and vc-game do not run on three-phase feeders yet)%n",
+        dir.resolve(ThreePhaseRunReport.HTML), files.size());
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!market.day().optimal()) {
+      err.println("peergrid: " + market.day().message());
+      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  private static void put(Map<String, byte[]> files, String name, String text) {
+    files.put(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** summary.json of a three-phase run (docs/formats.md). */
+  private static String threePhaseSummary(ThreePhaseMarket market, List<ComparisonRow> rows,
+      Optional<DayUncertainty> uncertainty, List<String> files) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = (ObjectNode) mapper.readTree(ThreePhaseClear.summary(market, Optional.empty(), "all",
+        List.of()));
+    root.remove("files");
+    root.remove("mechanism");
+    root.remove("settlement");
+    root.remove("settlement_message");
+    for (String key : List.of("base_cost", "total_cost", "savings", "utility_bill", "dso_surplus")) {
+      root.remove(key);
+    }
+    root.put("report", ThreePhaseRunReport.HTML);
+    root.set("mechanisms", CompareReport.mechanisms(rows));
+    root.putArray("not_run").add("vc-coop").add("vc-game").add("realtime");
+    if (uncertainty.isPresent()) {
+      ObjectNode u = root.putObject("uncertainty");
+      UncertaintyJson.figures(u, uncertainty.get());
+    } else {
+      root.putNull("uncertainty");
+    }
+    ArrayNode list = root.putArray("files");
+    files.forEach(list::add);
+    return mapper.writeValueAsString(root) + "\n";
   }
 
   private RunResults analyse(CooperativeDay day, Progress progress) {
@@ -139,10 +267,14 @@ final class RunCommand implements Callable<Integer> {
 
   /** The scenario with the stages that the command line asks for in place of its run block's. */
   private Scenario withStageOptions(Scenario scenario) {
+    return scenario.withStages(withStageOptions(scenario.stages()));
+  }
+
+  /** The run block's stages with the command line's in place; none with --no-stages. */
+  private StageRequests withStageOptions(StageRequests stages) {
     if (noStages) {
-      return scenario.withStages(StageRequests.NONE);
+      return StageRequests.NONE;
     }
-    StageRequests stages = scenario.stages();
     if (NO_UNCERTAINTY.equals(uncertainty)) {
       stages = stages.withoutUncertainty();
     } else if (uncertainty != null) {
@@ -153,7 +285,7 @@ final class RunCommand implements Callable<Integer> {
     if (realtimeSeed != null) {
       stages = stages.withRealtime(StageRequests.Realtime.sampled(realtimeSeed));
     }
-    return scenario.withStages(stages);
+    return stages;
   }
 
   /** All files at once; names that an earlier run wrote and this one does not are removed. */

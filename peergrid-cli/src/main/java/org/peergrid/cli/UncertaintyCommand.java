@@ -18,6 +18,7 @@ import org.peergrid.market.probabilistic.ProbabilisticClearing;
 import org.peergrid.market.probabilistic.ScenarioInputs;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.scenario.WeatherCorrelation;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import picocli.CommandLine;
@@ -37,7 +38,10 @@ import picocli.CommandLine.Spec;
       "Hong's point estimate method (pem2m: 2m clearings, pem2m+1: 2m+1) or a seeded",
       "Monte Carlo (mc); compare runs both PEM schemes and mc and writes their errors.",
       "Writes uncertainty.json, dlmp_stats.csv, participant_costs.csv (and",
-      "comparison.csv) into DIR (docs/formats.md). Progress goes to standard error."
+      "comparison.csv) into DIR (docs/formats.md). Progress goes to standard error.",
+      "On a three-phase scenario (network.opendss) every evaluation clears the day on",
+      "LinDist3Flow with the AC check and correction; prices are every phase node's",
+      "DLMP (bus.phase), Vmin the lowest phase voltage (docs/uncertainty.md)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 4 an estimate has no statistics",
       "because evaluations were infeasible (the files are still written; PEM cannot",
@@ -97,18 +101,35 @@ final class UncertaintyCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
     }
     ParallelEvaluator evaluator = threads == null ? ParallelEvaluator.allCores() : new ParallelEvaluator(threads);
-    Scenario scenario = withCorrelation(spec, correlation, ScenarioLoader.load(scenarioFile));
+    ProbabilisticClearing clearing = new ProbabilisticClearing(mechanism, evaluator);
+    UncertaintyHeading scenario;
+    ScenarioInputs inputs;
+    Estimate estimate;
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      // the day clears on LinDist3Flow and settles with the mechanism (--mechanism takes only those of
+      // Mechanisms, which all settle a three-phase day); its prices are every phase node's
+      ThreePhaseScenario s = ScenarioLoader.loadThreePhase(scenarioFile);
+      ThreePhaseScenario day = correlation == null ? s
+          : s.withUncertainty(s.uncertainty().withCorrelation(correlation(spec, correlation)));
+      scenario = UncertaintyHeading.of(day);
+      inputs = ScenarioInputs.of(day);
+      estimate = (m, progress) -> m == Method.MONTE_CARLO ? clearing.monteCarlo(day, samples, seed, progress)
+          : clearing.pointEstimate(day, m, progress);
+    } else {
+      Scenario day = withCorrelation(spec, correlation, ScenarioLoader.load(scenarioFile));
+      scenario = UncertaintyHeading.of(day);
+      inputs = ScenarioInputs.of(day);
+      estimate = (m, progress) -> m == Method.MONTE_CARLO ? clearing.monteCarlo(day, samples, seed, progress)
+          : clearing.pointEstimate(day, m, progress);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    UncertaintyConsole.header(stdout, scenario, mechanism.name(), ScenarioInputs.of(scenario), evaluator.threads());
+    UncertaintyConsole.header(stdout, scenario, mechanism.name(), inputs, evaluator.threads());
     stdout.flush();
-    ProbabilisticClearing clearing = new ProbabilisticClearing(mechanism, evaluator);
     List<Method> methods = compare ? List.of(Method.PEM_2M, Method.PEM_2M_PLUS_ONE, Method.MONTE_CARLO) : List.of(single);
     List<DayUncertainty> runs = new ArrayList<>();
     for (Method m : methods) {
-      ConsoleProgress progress = new ConsoleProgress(err, m.key());
-      DayUncertainty run = m == Method.MONTE_CARLO ? clearing.monteCarlo(scenario, samples, seed, progress)
-          : clearing.pointEstimate(scenario, m, progress);
+      DayUncertainty run = estimate.run(m, new ConsoleProgress(err, m.key()));
       UncertaintyConsole.run(stdout, scenario, run);
       stdout.flush();
       runs.add(run);
@@ -144,14 +165,22 @@ final class UncertaintyCommand implements Callable<Integer> {
     }
   }
 
+  /** One estimate of the day's statistics with a method. */
+  private interface Estimate {
+    DayUncertainty run(Method method, ConsoleProgress progress);
+  }
+
   /** The scenario with the command line's {@code --correlation}, if given. */
   static Scenario withCorrelation(CommandLine.Model.CommandSpec spec, String key, Scenario scenario) {
     if (key == null) {
       return scenario;
     }
-    WeatherCorrelation c = WeatherCorrelation.byKey(key).orElseThrow(() -> new CommandLine.ParameterException(
+    return scenario.withUncertainty(scenario.uncertainty().withCorrelation(correlation(spec, key)));
+  }
+
+  private static WeatherCorrelation correlation(CommandLine.Model.CommandSpec spec, String key) {
+    return WeatherCorrelation.byKey(key).orElseThrow(() -> new CommandLine.ParameterException(
         spec.commandLine(), "unknown --correlation '" + key + "'; use common or independent"));
-    return scenario.withUncertainty(scenario.uncertainty().withCorrelation(c));
   }
 
   private static int exitCode(List<DayUncertainty> runs, PrintWriter err) {

@@ -8,22 +8,20 @@ import org.peergrid.market.probabilistic.DayOutputs;
 import org.peergrid.market.probabilistic.DayUncertainty;
 import org.peergrid.market.probabilistic.ScenarioInputs;
 import org.peergrid.market.scenario.RandomQuantity;
-import org.peergrid.market.scenario.Scenario;
 
 /** The console summary of {@code peergrid uncertainty}. */
 final class UncertaintyConsole {
   private UncertaintyConsole() {}
 
-  static void header(PrintWriter out, Scenario s, String mechanism, ScenarioInputs inputs, int threads) {
-    out.printf(Locale.ROOT, "Uncertainty of %s with %s: %d participants, %d x %d min on %s (%d buses)%n", s.name(),
-        mechanism, s.participants().size(), s.horizon().intervals(), s.horizon().intervalMinutes(),
-        s.network().radial().feeder().name(), s.network().radial().busCount());
+  static void header(PrintWriter out, UncertaintyHeading s, String mechanism, ScenarioInputs inputs, int threads) {
+    out.printf(Locale.ROOT, "Uncertainty of %s with %s: %d participants, %d x %d min on %s%n", s.name(),
+        mechanism, s.participants(), s.intervals(), s.intervalMinutes(), s.feeder());
     out.printf(Locale.ROOT, "Random inputs   m = %d (pv %d, wind %d, load %d), %s weather; %d threads%n",
         inputs.size(), inputs.count(RandomQuantity.PV), inputs.count(RandomQuantity.WIND),
-        inputs.count(RandomQuantity.LOAD), s.uncertainty().correlation().key(), threads);
+        inputs.count(RandomQuantity.LOAD), s.correlation().key(), threads);
   }
 
-  static void run(PrintWriter out, Scenario s, DayUncertainty r) {
+  static void run(PrintWriter out, UncertaintyHeading s, DayUncertainty r) {
     String money = s.currency().isEmpty() ? "" : " " + s.currency();
     String method = r.method().key() + (r.samples() > 0 ? " (" + r.samples() + " samples, seed " + r.seed() + ")" : "");
     out.printf(Locale.ROOT, "%-15s %d clearings in %.1f s (%.1f ms each), %d infeasible%s%n", method,
@@ -42,8 +40,8 @@ final class UncertaintyConsole {
       widest = r.std(j) > r.std(widest) ? j : widest;
     }
     int t = (widest - o.dlmp(0, 0)) / o.buses().length;
-    int bus = o.bus((widest - o.dlmp(0, 0)) % o.buses().length);
-    out.printf(Locale.ROOT, "  DLMP          largest std %.4f%s per kWh (bus %d, interval %d, mean %.4f)%n",
+    String bus = o.point((widest - o.dlmp(0, 0)) % o.buses().length);
+    out.printf(Locale.ROOT, "  DLMP          largest std %.4f%s per kWh (bus %s, interval %d, mean %.4f)%n",
         r.std(widest), money, bus, t, r.mean(widest));
   }
 

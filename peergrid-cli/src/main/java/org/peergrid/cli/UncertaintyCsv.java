@@ -26,7 +26,7 @@ public final class UncertaintyCsv {
         DayOutputs o = r.layout();
         for (int t = 0; t < o.intervals(); t++) {
           for (int i = 0; i < o.buses().length; i++) {
-            out.printRecord(r.method().key(), t, o.bus(i), n(r.mean(o.dlmp(t, i))), n(r.std(o.dlmp(t, i))));
+            out.printRecord(r.method().key(), t, o.point(i), n(r.mean(o.dlmp(t, i))), n(r.std(o.dlmp(t, i))));
           }
         }
       }
@@ -67,7 +67,7 @@ public final class UncertaintyCsv {
         }
         for (int t = 0; t < o.intervals(); t++) {
           for (int i = 0; i < o.buses().length; i++) {
-            row.print(o.dlmp(t, i), "dlmp", "", t, o.bus(i));
+            row.print(o.dlmp(t, i), "dlmp", "", t, o.point(i));
           }
         }
       }

@@ -11,7 +11,6 @@ import org.peergrid.market.probabilistic.DayOutputs;
 import org.peergrid.market.probabilistic.DayUncertainty;
 import org.peergrid.market.probabilistic.ScenarioInputs;
 import org.peergrid.market.scenario.RandomQuantity;
-import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.uncertainty.UncertaintyComparison;
 
 /**
@@ -24,7 +23,7 @@ public final class UncertaintyJson {
   private UncertaintyJson() {}
 
   /** One run: its figures at the top level. */
-  static String single(Scenario scenario, String mechanism, DayUncertainty run, int threads, List<String> files)
+  static String single(UncertaintyHeading scenario, String mechanism, DayUncertainty run, int threads, List<String> files)
       throws JsonProcessingException {
     ObjectNode root = header(scenario, mechanism, run.method().key(), run.inputs(), threads);
     figures(root, run);
@@ -33,7 +32,7 @@ public final class UncertaintyJson {
   }
 
   /** A comparison: each run's figures under {@code results}, each estimate's errors under {@code errors}. */
-  static String comparison(Scenario scenario, String mechanism, List<DayUncertainty> estimates, DayUncertainty reference,
+  static String comparison(UncertaintyHeading scenario, String mechanism, List<DayUncertainty> estimates, DayUncertainty reference,
       int threads, List<String> files) throws JsonProcessingException {
     ObjectNode root = header(scenario, mechanism, "compare", reference.inputs(), threads);
     List<DayUncertainty> all = new java.util.ArrayList<>(estimates);
@@ -55,7 +54,7 @@ public final class UncertaintyJson {
     return MAPPER.writeValueAsString(root) + "\n";
   }
 
-  private static ObjectNode header(Scenario scenario, String mechanism, String method, ScenarioInputs inputs,
+  private static ObjectNode header(UncertaintyHeading scenario, String mechanism, String method, ScenarioInputs inputs,
       int threads) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("scenario", scenario.name());
@@ -67,7 +66,7 @@ public final class UncertaintyJson {
     for (RandomQuantity q : RandomQuantity.values()) {
       byQuantity.put(q.key(), inputs.count(q));
     }
-    root.put("correlation", scenario.uncertainty().correlation().key());
+    root.put("correlation", scenario.correlation().key());
     root.put("threads", threads);
     return root;
   }

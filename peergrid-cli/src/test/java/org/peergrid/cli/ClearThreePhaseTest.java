@@ -146,7 +146,8 @@ class ClearThreePhaseTest {
 
   @Test
   void otherCommandsRefuseAThreePhaseScenarioAsBadInput() {
-    for (String[] args : List.<String[]>of(new String[] {"run", EXAMPLE.toString(), "--out", out.toString()})) {
+    for (String[] args : List.<String[]>of(new String[] {"realtime", "--scenario", EXAMPLE.toString(),
+        "--sample-seed", "1", "--out", out.toString()})) {
       PowerflowCommandTest.Run run = PowerflowCommandTest.run(args);
       assertThat(run.exit()).as(args[0]).isEqualTo(1);
       assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");

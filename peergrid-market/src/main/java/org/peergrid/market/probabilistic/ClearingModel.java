@@ -3,9 +3,6 @@ package org.peergrid.market.probabilistic;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.peergrid.market.dispatch.WarmSolvers;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.MarketMechanism;
@@ -23,14 +20,11 @@ import org.peergrid.market.scenario.Scenario;
  * evaluation after a thread's first re-solves the same LPs from their previous basis; without, every
  * clearing builds its own. {@link #close()} frees the warm solvers once the estimate is done.
  */
-final class ClearingModel implements Function<double[], double[]>, AutoCloseable {
+final class ClearingModel extends DayModel {
   private final Scenario base;
   private final ScenarioInputs inputs;
   private final MarketMechanism mechanism;
   private final DayOutputs outputs;
-  private final AtomicInteger clippedValues = new AtomicInteger();
-  private final AtomicInteger acNotConverged = new AtomicInteger();
-  private final AtomicReference<String> firstFailure = new AtomicReference<>();
   private final boolean warm;
   /** Every thread's warm solvers, to close them all from the thread that made the estimate. */
   private final Queue<WarmSolvers> warmSolvers = new ConcurrentLinkedQueue<>();
@@ -75,22 +69,8 @@ final class ClearingModel implements Function<double[], double[]>, AutoCloseable
     }
   }
 
+  @Override
   DayOutputs outputs() {
     return outputs;
-  }
-
-  /** Input values below 0 that entered a scenario as 0, over all evaluations. */
-  int clippedValues() {
-    return clippedValues.get();
-  }
-
-  /** Evaluations in which some interval's AC power flow did not converge (left out of vmin). */
-  int acNotConverged() {
-    return acNotConverged.get();
-  }
-
-  /** Why some evaluation failed (one of them, whichever came first), if any did. */
-  Optional<String> firstFailure() {
-    return Optional.ofNullable(firstFailure.get());
   }
 }

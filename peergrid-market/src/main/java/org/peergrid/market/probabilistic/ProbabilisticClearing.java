@@ -1,7 +1,9 @@
 package org.peergrid.market.probabilistic;
 
+import java.util.function.Supplier;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.uncertainty.MonteCarlo;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import org.peergrid.market.uncertainty.PointEstimateMethod;
@@ -35,29 +37,59 @@ public final class ProbabilisticClearing {
 
   /** A point estimate: {@code method} is {@link Method#PEM_2M} or {@link Method#PEM_2M_PLUS_ONE}. */
   public DayUncertainty pointEstimate(Scenario scenario, Method method, ProgressListener progress) {
+    ScenarioInputs inputs = ScenarioInputs.of(scenario);
+    return run(inputs, () -> new ClearingModel(scenario, inputs, mechanism, warm), method, 0, 0,
+        pem(method, progress));
+  }
+
+  /** A Monte Carlo estimate with {@code samples} clearings. */
+  public DayUncertainty monteCarlo(Scenario scenario, int samples, long seed, ProgressListener progress) {
+    ScenarioInputs inputs = ScenarioInputs.of(scenario);
+    return run(inputs, () -> new ClearingModel(scenario, inputs, mechanism, warm), Method.MONTE_CARLO, samples, seed,
+        monteCarlo(samples, seed, progress));
+  }
+
+  /**
+   * A point estimate on a three-phase feeder: every evaluation clears the day on LinDist3Flow with the AC
+   * check and correction and settles it with the mechanism ({@link ThreePhaseClearingModel}); the prices
+   * are every phase node's DLMP. With {@code warm} each worker thread builds the feeder's model and
+   * sensitivities once and reuses them; without, every evaluation builds them.
+   */
+  public DayUncertainty pointEstimate(ThreePhaseScenario scenario, Method method, ProgressListener progress) {
+    ScenarioInputs inputs = ScenarioInputs.of(scenario);
+    return run(inputs, () -> new ThreePhaseClearingModel(scenario, inputs, mechanism, warm), method, 0, 0,
+        pem(method, progress));
+  }
+
+  /** A Monte Carlo estimate on a three-phase feeder with {@code samples} clearings. */
+  public DayUncertainty monteCarlo(ThreePhaseScenario scenario, int samples, long seed, ProgressListener progress) {
+    ScenarioInputs inputs = ScenarioInputs.of(scenario);
+    return run(inputs, () -> new ThreePhaseClearingModel(scenario, inputs, mechanism, warm), Method.MONTE_CARLO,
+        samples, seed, monteCarlo(samples, seed, progress));
+  }
+
+  private Estimator pem(Method method, ProgressListener progress) {
     Scheme scheme = switch (method) {
       case PEM_2M -> Scheme.TWO_M;
       case PEM_2M_PLUS_ONE -> Scheme.TWO_M_PLUS_ONE;
       case MONTE_CARLO -> throw new IllegalArgumentException("Monte Carlo needs samples and a seed");
     };
     PointEstimateMethod pem = new PointEstimateMethod(scheme, evaluator);
-    return run(scenario, method, 0, 0, (inputs, model) -> pem.estimate(inputs.inputs(), model, progress));
+    return (inputs, model) -> pem.estimate(inputs.inputs(), model, progress);
   }
 
-  /** A Monte Carlo estimate with {@code samples} clearings. */
-  public DayUncertainty monteCarlo(Scenario scenario, int samples, long seed, ProgressListener progress) {
+  private Estimator monteCarlo(int samples, long seed, ProgressListener progress) {
     MonteCarlo mc = new MonteCarlo(samples, seed, evaluator);
-    return run(scenario, Method.MONTE_CARLO, samples, seed,
-        (inputs, model) -> mc.estimate(inputs.inputs(), model, progress));
+    return (inputs, model) -> mc.estimate(inputs.inputs(), model, progress);
   }
 
   private interface Estimator {
-    UncertaintyResult estimate(ScenarioInputs inputs, ClearingModel model);
+    UncertaintyResult estimate(ScenarioInputs inputs, DayModel model);
   }
 
-  private DayUncertainty run(Scenario scenario, Method method, int samples, long seed, Estimator estimator) {
-    ScenarioInputs inputs = ScenarioInputs.of(scenario);
-    try (ClearingModel model = new ClearingModel(scenario, inputs, mechanism, warm)) {
+  private DayUncertainty run(ScenarioInputs inputs, Supplier<DayModel> models, Method method, int samples, long seed,
+      Estimator estimator) {
+    try (DayModel model = models.get()) {
       long start = System.nanoTime();
       UncertaintyResult result = estimator.estimate(inputs, model);
       long wall = (System.nanoTime() - start) / 1_000_000;

@@ -10,7 +10,9 @@ import org.peergrid.market.scenario.CommonIrradiance;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.RandomQuantity;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.scenario.TimeSeries;
+import org.peergrid.market.scenario.UncertaintySpec;
 import org.peergrid.market.scenario.WeatherCorrelation;
 import org.peergrid.market.uncertainty.RandomInput;
 import org.peergrid.market.uncertainty.WindInput;
@@ -47,18 +49,27 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
 
   /** The random inputs of {@code scenario} under its {@code uncertainty} settings. */
   public static ScenarioInputs of(Scenario scenario) {
-    boolean common = scenario.uncertainty().correlation() == WeatherCorrelation.COMMON;
+    return of(scenario.buildings(), scenario.uncertainty(), scenario.horizon().intervals());
+  }
+
+  /** The same for a scenario on a three-phase feeder: its buildings' forecasts, whatever their phases. */
+  public static ScenarioInputs of(ThreePhaseScenario scenario) {
+    return of(scenario.buildings(), scenario.uncertainty(), scenario.horizon().intervals());
+  }
+
+  private static ScenarioInputs of(List<Building> buildings, UncertaintySpec spec, int intervals) {
+    boolean common = spec.correlation() == WeatherCorrelation.COMMON;
     List<RandomForecast> out = new ArrayList<>();
     if (common) {
-      for (int t = 0; t < scenario.horizon().intervals(); t++) {
-        sharedIrradiance(scenario, t, out);
+      for (int t = 0; t < intervals; t++) {
+        sharedIrradiance(buildings, spec, t, out);
       }
-      for (int t = 0; t < scenario.horizon().intervals(); t++) {
-        sharedWindSpeed(scenario, t, out);
+      for (int t = 0; t < intervals; t++) {
+        sharedWindSpeed(buildings, spec, t, out);
       }
     }
-    for (Building b : scenario.buildings()) {
-      BuildingUncertainty u = scenario.uncertainty().of(b.id());
+    for (Building b : buildings) {
+      BuildingUncertainty u = spec.of(b.id());
       for (RandomQuantity q : RandomQuantity.values()) {
         if (!u.isRandom(q) || (common && q != RandomQuantity.LOAD)) {
           continue;
@@ -80,22 +91,24 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
   }
 
   /** The irradiance of interval t, when some building's PV is random then. */
-  private static void sharedIrradiance(Scenario scenario, int t, List<RandomForecast> out) {
-    CommonIrradiance sky = CommonIrradiance.of(scenario.buildings(), scenario.uncertainty(), t);
+  private static void sharedIrradiance(List<Building> buildings, UncertaintySpec spec, int t,
+      List<RandomForecast> out) {
+    CommonIrradiance sky = CommonIrradiance.of(buildings, spec, t);
     if (sky.buildings().isEmpty()) {
       return;
     }
     List<RandomForecast.Target> targets = sky.buildings().stream().map(b -> new RandomForecast.Target(b.id(),
-        s -> sky.pvKw(b, scenario.uncertainty(), s))).toList();
+        s -> sky.pvKw(b, spec, s))).toList();
     out.add(new RandomForecast(RandomQuantity.PV, t, sky.irradiance(), targets));
   }
 
   /** The wind speed of interval t, when some building's wind is random then. */
-  private static void sharedWindSpeed(Scenario scenario, int t, List<RandomForecast> out) {
-    double shape = scenario.uncertainty().defaults().wind().shape();
+  private static void sharedWindSpeed(List<Building> buildings, UncertaintySpec spec, int t,
+      List<RandomForecast> out) {
+    double shape = spec.defaults().wind().shape();
     List<RandomForecast.Target> targets = new ArrayList<>();
-    for (Building b : scenario.buildings()) {
-      BuildingUncertainty u = scenario.uncertainty().of(b.id());
+    for (Building b : buildings) {
+      BuildingUncertainty u = spec.of(b.id());
       if (u.isRandom(RandomQuantity.WIND) && u.wind().input(b.windKw(), t) instanceof WindInput own) {
         double exponent = shape / own.shape();
         targets.add(new RandomForecast.Target(b.id(),
@@ -127,6 +140,16 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
    * mean, below zero for a skewed PV input once m is large (see {@link #clippedValues}).
    */
   public Scenario apply(Scenario base, double[] x) {
+    return base.withParticipants(apply(base.participants(), x));
+  }
+
+  /** The same on a three-phase feeder: every building keeps its bus and phases. */
+  public ThreePhaseScenario apply(ThreePhaseScenario base, double[] x) {
+    return base.withParticipants(apply(base.participants(), x));
+  }
+
+  /** The participants with the forecasts that the input values x set (the others unchanged). */
+  private List<Participant> apply(List<Participant> base, double[] x) {
     requireSize(x);
     Map<String, double[][]> series = new HashMap<>();
     for (int k = 0; k < x.length; k++) {
@@ -137,7 +160,7 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
       }
     }
     List<Participant> participants = new ArrayList<>();
-    for (Participant p : base.participants()) {
+    for (Participant p : base) {
       double[][] v = series.get(p.id());
       if (v != null && p instanceof Building b) {
         participants.add(new Building(b.id(), b.bus(), new TimeSeries(v[RandomQuantity.LOAD.ordinal()]),
@@ -147,7 +170,7 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
         participants.add(p);
       }
     }
-    return base.withParticipants(participants);
+    return participants;
   }
 
   /** How many of the forecasts that the input values x set are below 0 and so enter the scenario as 0. */
@@ -170,8 +193,9 @@ public record ScenarioInputs(List<RandomForecast> forecasts) {
     }
   }
 
-  private static double[][] copies(Scenario base, String id) {
-    Building b = base.buildings().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+  private static double[][] copies(List<Participant> base, String id) {
+    Building b = base.stream().filter(x -> x instanceof Building && x.id().equals(id)).map(Building.class::cast)
+        .findFirst().orElseThrow();
     double[][] v = new double[RandomQuantity.values().length][];
     for (RandomQuantity q : RandomQuantity.values()) {
       v[q.ordinal()] = forecast(b, q).values();

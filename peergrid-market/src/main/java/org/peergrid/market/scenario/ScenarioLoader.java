@@ -38,7 +38,7 @@ public final class ScenarioLoader {
   static final Set<String> MATPOWER_ONLY_KEYS = Set.of("root_voltage_pu", "branch_limit_kva");
   static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu", "line_limit_a");
   /** Blocks that a three-phase scenario cannot have yet (docs/opendss.md, "Not done"). */
-  static final Set<String> NOT_YET_THREE_PHASE = Set.of("uncertainty", "realtime", "nuc", "run");
+  static final Set<String> NOT_YET_THREE_PHASE = Set.of("realtime", "nuc");
   static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
   static final Set<String> TARIFF_KEYS = Set.of("import", "export");
   static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
@@ -481,10 +481,18 @@ public final class ScenarioLoader {
       throw root.child("bargaining").child("coalitions").error("coalitions are not yet valued on a three-phase"
           + " feeder (network.opendss): remove the key");
     }
+    UncertaintySpec uncertainty = root.optional("uncertainty")
+        .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
+    StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, files))
+        .orElse(StageRequests.NONE);
+    if (stages.realtime().isPresent()) {
+      throw root.child("run").child("realtime").error("the real-time stage does not run on a three-phase feeder"
+          + " (network.opendss) yet: remove the key (docs/opendss.md lists what runs on three-phase feeders)");
+    }
     ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
-        participants, connections, bargaining));
+        participants, connections, bargaining, uncertainty, stages));
     return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"
-        + " peergrid clear and compare do (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
+        + " peergrid clear, compare, run and uncertainty do (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
   }
 
   private ThreePhaseNetworkSettings threePhaseNetwork(ScenarioNode n) {

@@ -3,6 +3,8 @@ package org.peergrid.market.scenario;
 import java.nio.file.Path;
 import java.util.Map;
 import org.peergrid.grid.ValidationException;
+import org.peergrid.grid.opendss.DssNetworkBuilder;
+import org.peergrid.grid.opendss.DssScriptReader;
 import org.peergrid.grid.threephase.PhaseNetwork;
 
 /**
@@ -44,6 +46,16 @@ public record ThreePhaseNetworkSettings(
     if (!(unbalancePu > 0)) {
       throw new ValidationException("unbalance_pu must be positive, got " + unbalancePu);
     }
+  }
+
+  /**
+   * The same settings on a feeder of their own, built again from the script: the power flow's tap
+   * control and LinDist3Flow change the feeder's elements in place (taps, admittances), so clearings
+   * that run at the same time on different threads each need their own.
+   */
+  public ThreePhaseNetworkSettings withOwnFeeder() {
+    return new ThreePhaseNetworkSettings(opendss, DssNetworkBuilder.build(DssScriptReader.read(opendss)), vminPu,
+        vmaxPu, unbalancePu, backgroundLoad, backgroundProfile, acCorrection, lineLimitAmps);
   }
 
   /** The multiplier of the feeder's own loads in interval t: the profile's value, or 0 without background load. */

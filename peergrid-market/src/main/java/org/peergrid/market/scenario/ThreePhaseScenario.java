@@ -13,15 +13,28 @@ import org.peergrid.grid.ValidationException;
  * bus's index in {@link ThreePhaseNetworkSettings#feeder()}; {@link #connections()} has its name and phases.
  *
  * @param connections by participant id
+ * @param uncertainty how the buildings' forecasts are random (the {@code uncertainty} block, as on a
+ *     MATPOWER feeder; the defaults without it); only probabilistic runs read it
+ * @param stages what {@code peergrid run} runs after the day-ahead market (the {@code run} block)
  */
 public record ThreePhaseScenario(String name, String currency, ThreePhaseNetworkSettings network, Horizon horizon,
     Tariff tariff, List<Participant> participants, Map<String, PhaseConnection> connections,
-    BargainingSpec bargaining) {
+    BargainingSpec bargaining, UncertaintySpec uncertainty, StageRequests stages) {
+
+  /** A scenario with the default uncertainty settings and no run stages. */
+  public ThreePhaseScenario(String name, String currency, ThreePhaseNetworkSettings network, Horizon horizon,
+      Tariff tariff, List<Participant> participants, Map<String, PhaseConnection> connections,
+      BargainingSpec bargaining) {
+    this(name, currency, network, horizon, tariff, participants, connections, bargaining, UncertaintySpec.DEFAULT,
+        StageRequests.NONE);
+  }
 
   public ThreePhaseScenario {
     participants = List.copyOf(participants);
     connections = Map.copyOf(connections);
     bargaining = bargaining == null ? BargainingSpec.DEFAULT : bargaining;
+    uncertainty = uncertainty == null ? UncertaintySpec.DEFAULT : uncertainty;
+    stages = stages == null ? StageRequests.NONE : stages;
     int n = horizon.intervals();
     if (tariff.importPrice().size() != n || tariff.exportPrice().size() != n
         || network.backgroundProfile().size() != n) {
@@ -36,6 +49,30 @@ public record ThreePhaseScenario(String name, String currency, ThreePhaseNetwork
         throw new ValidationException(p.id() + ": no bus and phases");
       }
     }
+  }
+
+  /** A copy with other participants (e.g. perturbed forecasts, the same ids and connections), all else the same. */
+  public ThreePhaseScenario withParticipants(List<Participant> replaced) {
+    return new ThreePhaseScenario(name, currency, network, horizon, tariff, replaced, connections, bargaining,
+        uncertainty, stages);
+  }
+
+  /** A copy on other network settings (e.g. {@link ThreePhaseNetworkSettings#withOwnFeeder}), everything else the same. */
+  public ThreePhaseScenario withNetwork(ThreePhaseNetworkSettings replaced) {
+    return new ThreePhaseScenario(name, currency, replaced, horizon, tariff, participants, connections, bargaining,
+        uncertainty, stages);
+  }
+
+  /** A copy with other uncertainty settings (e.g. the command line's correlation), everything else the same. */
+  public ThreePhaseScenario withUncertainty(UncertaintySpec replaced) {
+    return new ThreePhaseScenario(name, currency, network, horizon, tariff, participants, connections, bargaining,
+        replaced, stages);
+  }
+
+  /** A copy that asks for other run stages (command-line overrides), everything else the same. */
+  public ThreePhaseScenario withStages(StageRequests replaced) {
+    return new ThreePhaseScenario(name, currency, network, horizon, tariff, participants, connections, bargaining,
+        uncertainty, replaced);
   }
 
   /** Where a participant is connected. */

@@ -20,6 +20,7 @@ import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
+import org.peergrid.market.scenario.ThreePhaseNetworkSettings;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
@@ -93,27 +94,7 @@ public final class ThreePhaseDayClearing {
     }
     sensitivities = ThreePhaseClearing.offerSensitivities(model, columns);
     List<LinDist3Flow.Injection> feederLoads = model.feederInjections();
-    fixed = new ArrayList<>();
-    for (int t = 0; t < scenario.horizon().intervals(); t++) {
-      List<LinDist3Flow.Injection> in = new ArrayList<>();
-      double multiplier = scenario.network().backgroundMultiplier(t);
-      if (multiplier != 0) {
-        for (LinDist3Flow.Injection s : feederLoads) {
-          in.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
-        }
-      }
-      for (int i = 0; i < columnOf.length; i++) {
-        if (scenario.participants().get(i) instanceof Building b) {
-          List<LinDist3Flow.Port> ports = participantPortList.get(i);
-          double p = (b.renewableKw(t) - b.loadKw().get(t)) / ports.size();
-          double q = -b.loadKvar(t) / ports.size();
-          for (LinDist3Flow.Port port : ports) {
-            in.add(new LinDist3Flow.Injection(port, p, q));
-          }
-        }
-      }
-      fixed.add(in);
-    }
+    fixed = fixedInjections(scenario, feederLoads, participantPortList);
     // every phase node of every bus but the source's, phase to ground; then the feeder loads' other ports
     Map<LinDist3Flow.Port, Integer> index = new LinkedHashMap<>();
     for (int k = net.firstNode()[1]; k < net.nodeCount(); k++) {
@@ -129,6 +110,72 @@ public final class ThreePhaseDayClearing {
     for (int i = 0; i < columnOf.length; i++) {
       participantPorts[i] = participantPortList.get(i).stream().mapToInt(index::get).toArray();
     }
+  }
+
+  /**
+   * The same day with other forecasts ({@code day}: this scenario's participants, in the same order on the
+   * same buses and phases, with other load, PV and wind series, e.g. a sample of the uncertainty run),
+   * reusing this clearing's LinDist3Flow model, columns and sensitivities: only the fixed injections are
+   * made again. The columns stay those of this scenario's participants with a decision: a building whose
+   * renewables the sample sets to 0 all day keeps its column, which its devices then hold at 0, so the LP
+   * and its optimum are those of a clearing built from scratch. The day keeps this clearing's feeder.
+   * Not thread-safe, like the model and the feeder it shares (LinDist3Flow solves into work arrays, the
+   * power flow refreshes the feeder's elements): use one per thread, each on a feeder of its own
+   * ({@link ThreePhaseNetworkSettings#withOwnFeeder}).
+   */
+  public ThreePhaseDayClearing withForecasts(ThreePhaseScenario day) {
+    List<Participant> ours = scenario.participants();
+    List<Participant> theirs = day.participants();
+    for (int i = 0; i < Math.max(ours.size(), theirs.size()); i++) {
+      if (i >= ours.size() || i >= theirs.size() || !ours.get(i).id().equals(theirs.get(i).id())
+          || !scenario.connection(ours.get(i).id()).equals(day.connection(theirs.get(i).id()))) {
+        throw new IllegalArgumentException("the day must have the same participants, in the same order and"
+            + " places, as the clearing's scenario");
+      }
+    }
+    // on this clearing's feeder: its elements are the ones the model was built at (the taps)
+    return new ThreePhaseDayClearing(this, day.withNetwork(scenario.network()));
+  }
+
+  private ThreePhaseDayClearing(ThreePhaseDayClearing prepared, ThreePhaseScenario day) {
+    this.scenario = day;
+    this.model = prepared.model;
+    this.limits = prepared.limits;
+    this.lineLimits = prepared.lineLimits;
+    this.columns = prepared.columns;
+    this.columnOf = prepared.columnOf;
+    this.participantPortList = prepared.participantPortList;
+    this.sensitivities = prepared.sensitivities;
+    this.pricedPorts = prepared.pricedPorts;
+    this.participantPorts = prepared.participantPorts;
+    this.fixed = fixedInjections(day, model.feederInjections(), participantPortList);
+  }
+
+  /** Per interval: the feeder's own loads times the background profile, and every building's renewables less its load. */
+  private static List<List<LinDist3Flow.Injection>> fixedInjections(ThreePhaseScenario scenario,
+      List<LinDist3Flow.Injection> feederLoads, List<List<LinDist3Flow.Port>> participantPortList) {
+    List<List<LinDist3Flow.Injection>> fixed = new ArrayList<>();
+    for (int t = 0; t < scenario.horizon().intervals(); t++) {
+      List<LinDist3Flow.Injection> in = new ArrayList<>();
+      double multiplier = scenario.network().backgroundMultiplier(t);
+      if (multiplier != 0) {
+        for (LinDist3Flow.Injection s : feederLoads) {
+          in.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
+        }
+      }
+      for (int i = 0; i < participantPortList.size(); i++) {
+        if (scenario.participants().get(i) instanceof Building b) {
+          List<LinDist3Flow.Port> ports = participantPortList.get(i);
+          double p = (b.renewableKw(t) - b.loadKw().get(t)) / ports.size();
+          double q = -b.loadKvar(t) / ports.size();
+          for (LinDist3Flow.Port port : ports) {
+            in.add(new LinDist3Flow.Injection(port, p, q));
+          }
+        }
+      }
+      fixed.add(in);
+    }
+    return fixed;
   }
 
   /** Whether a participant decides anything: a building with renewables, a battery or a shiftable load; the rest. */

@@ -104,11 +104,20 @@ class ThreePhaseScenarioLoaderTest {
     Path file = write("{id: H1, type: building, bus: 675, load_kw: 5}");
     assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOf(ValidationException.class)
         .hasMessageStartingWith(file + ":1: network.opendss: this command does not run on a three-phase feeder yet;"
-            + " peergrid clear and compare do");
+            + " peergrid clear, compare, run and uncertainty do");
     Path uncertainty = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
-        "uncertainty: {random: [load]}");
-    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(uncertainty))
-        .hasMessageContaining("uncertainty: not yet available on a three-phase feeder");
+        "uncertainty: {random: [load], load: {cv: 0.15}}\nrun: {uncertainty: {method: mc, samples: 50, seed: 3}}");
+    ThreePhaseScenario read = ScenarioLoader.loadThreePhase(uncertainty);
+    assertThat(read.uncertainty().of("H1").load().cv()).isEqualTo(0.15);
+    assertThat(read.stages().uncertainty().orElseThrow().samples()).isEqualTo(50);
+    Path realtimeStage = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
+        "run: {realtime: {sample_seed: 4}}");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtimeStage))
+        .hasMessageContaining("run.realtime: the real-time stage does not run on a three-phase feeder");
+    Path realtime = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
+        "realtime: {import: 0.3}");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtime))
+        .hasMessageContaining("realtime: not yet available on a three-phase feeder");
     Path ev = write("{id: E1, type: ev, bus: 675, arrival: 0, departure: 1, arrival_energy_kwh: 1,"
         + " departure_energy_kwh: 1, capacity_kwh: 10, charge_kw: 3}");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(ev))

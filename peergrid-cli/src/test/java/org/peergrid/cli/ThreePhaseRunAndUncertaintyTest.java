@@ -1,0 +1,65 @@
+package org.peergrid.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code peergrid run} and {@code peergrid uncertainty} on the three-phase example examples/ieee13-3ph. */
+class ThreePhaseRunAndUncertaintyTest {
+  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
+      "scenario.yaml");
+
+  @TempDir Path out;
+
+  /** Every mechanism side by side, the phase prices, the report and the run block's PEM 2m+1 (25 clearings). */
+  @Test
+  void runWritesTheMechanismsThePhasePricesTheReportAndThePem() throws Exception {
+    PowerflowCommandTest.Run run = PowerflowCommandTest.run("run", EXAMPLE.toString(), "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("report").asText()).isEqualTo("report.html");
+    assertThat(s.get("mechanisms")).hasSize(8);
+    assertThat(s.get("mechanisms").findValuesAsText("status")).containsOnly("SETTLED");
+    assertThat(s.get("not_run").toString()).contains("vc-coop", "vc-game");
+    assertThat(s.get("uncertainty").get("method").asText()).isEqualTo("pem2m+1");
+    assertThat(s.get("uncertainty").get("evaluations").asInt()).isEqualTo(25);
+    assertThat(s.get("uncertainty").get("failed_evaluations").asInt()).isZero();
+    assertThat(s.get("uncertainty").get("total_cost_std").asDouble()).isPositive();
+    for (JsonNode f : s.get("files")) {
+      assertThat(out.resolve(f.asText())).as(f.asText()).exists();
+    }
+    assertThat(s.get("files").toString()).contains("compare.csv", "phase_prices.csv", "phase_dlmp.png",
+        "dlmp_stats.csv", "participant_costs.csv", "schedule.csv", "phase_ac_check.csv");
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("lmp-sharing", "Phase prices", "Uncertainty", "phase_dlmp.png");
+    List<CSVRecord> stats = ClearCommandTest.csv(out.resolve("dlmp_stats.csv"));
+    assertThat(stats).extracting(r -> r.get("bus")).contains("675.a", "675.b", "675.c", "611.c");
+    assertThat(run.out()).contains("three-phase").contains("pem2m+1");
+  }
+
+  /** A short Monte Carlo through the command; the real-time stage is refused on a three-phase feeder. */
+  @Test
+  void uncertaintyRunsAMonteCarloAndRunRefusesTheRealtimeStage() throws Exception {
+    PowerflowCommandTest.Run run = PowerflowCommandTest.run("uncertainty", "--scenario", EXAMPLE.toString(),
+        "--method", "mc", "--samples", "6", "--seed", "3", "--threads", "2", "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(out.resolve("uncertainty.json").toFile());
+    assertThat(s.get("evaluations").asInt()).isEqualTo(6);
+    assertThat(s.get("random_inputs").asInt()).isEqualTo(12);
+    assertThat(s.get("total_cost_std").asDouble()).isPositive();
+    assertThat(ClearCommandTest.csv(out.resolve("participant_costs.csv"))).hasSize(13);
+    assertThat(run.out()).contains("three-phase");
+    PowerflowCommandTest.Run refused = PowerflowCommandTest.run("run", EXAMPLE.toString(), "--realtime-seed", "4",
+        "--out", out.resolve("rt").toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("real-time stage does not run on a three-phase feeder");
+  }
+}
