@@ -14,13 +14,19 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.CommunityDayAhead;
+import org.peergrid.market.realtime.DeviationSampler;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
 import org.peergrid.market.realtime.DayAhead;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.StageRequests;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcGameClearing;
 import picocli.CommandLine;
@@ -65,7 +71,8 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String VCS = "vcs.csv";
   static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
-      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING);
+      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING, ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
+      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS);
   static final String DLMP = "dlmp";
   static final List<String> MECHANISMS = List.of(DLMP, VcGameClearing.NAME, VcCoopClearing.NAME);
 
@@ -104,6 +111,9 @@ final class RealtimeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      return threePhase();
+    }
     Scenario forecast = ScenarioLoader.load(scenarioFile);
     RealtimeActuals actualDay = RealtimeActuals.of(forecast, actuals.file != null
         ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
@@ -164,6 +174,67 @@ final class RealtimeCommand implements Callable<Integer> {
     if (!ac.converged()) {
       err.println("peergrid: the AC power flow did not converge in interval(s) " + ac.nonConvergedIntervals()
           + "; see " + AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /**
+   * On a three-phase feeder (docs/realtime.md, "Three-phase feeders"): the DLMP day ahead on LinDist3Flow,
+   * the rolling horizon on the same model, the two settlements, and every interval's three-phase power flow.
+   */
+  private Integer threePhase() {
+    String chosen = mechanism.toLowerCase(java.util.Locale.ROOT);
+    if (!chosen.equals(DLMP)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
+          + " three-phase feeder yet: real time starts from the dlmp day ahead there (drop --mechanism)");
+    }
+    if (dayAheadDir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead is not read on a three-phase feeder"
+          + " yet: the day ahead is cleared here (drop --dayahead)");
+    }
+    ThreePhaseScenario forecast = ScenarioLoader.loadThreePhase(scenarioFile);
+    String actualsText;
+    ThreePhaseScenario actual;
+    if (actuals.file != null) {
+      actual = ActualsCsv.read(actuals.file, forecast);
+      actualsText = "from " + actuals.file;
+    } else {
+      DeviationSampler sampler = DeviationSampler.DEFAULT;
+      actual = sampler.sample(forecast, actuals.seed);
+      actualsText = String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)",
+          actuals.seed, sampler.loadCv(), sampler.pvCv(), sampler.windCv());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long clearStart = System.nanoTime();
+    ThreePhaseMarket market = ThreePhaseMarket.solve(forecast);
+    if (!market.day().optimal()) {
+      err.println("peergrid: the day-ahead market cannot clear: " + market.day().message());
+      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    DayAhead dayAhead = ThreePhaseRealtime.dayAhead(market, "cleared now (dlmp on LinDist3Flow, "
+        + (System.nanoTime() - clearStart) / 1_000_000 + " ms with " + market.rounds() + " clearing(s))");
+    ThreePhaseRealtimeOutput.header(stdout, forecast, actualsText, dayAhead.source());
+    ThreePhaseRealtime.Result result;
+    try {
+      result = ThreePhaseRealtime.run(market, actual, dayAhead, RealtimeConsole.progress(stdout));
+    } catch (IllegalStateException e) {
+      err.println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    Map<String, String> files = ThreePhaseRealtimeOutput.files(forecast, result, actualsText);
+    com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, result,
+        actualsText);
+    ThreePhaseRealtimeOutput.summary(stdout, forecast, result);
+    files.put(SUMMARY, ThreePhaseRealtimeOutput.json(summary, List.copyOf(files.keySet())));
+    write(files);
+    ThreePhaseRealtimeOutput.files(stdout, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    if (!result.converged()) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval(s); see "
+          + ThreePhaseRealtimeOutput.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;

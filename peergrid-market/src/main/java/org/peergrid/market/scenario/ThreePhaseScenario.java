@@ -13,20 +13,43 @@ import org.peergrid.grid.ValidationException;
  * bus's index in {@link ThreePhaseNetworkSettings#feeder()}; {@link #connections()} has its name and phases.
  *
  * @param connections by participant id
+ * @param realtimeTariff the real-time prices of deviations ({@code realtime}, docs/realtime.md §4)
+ * @param minuteLoadKw a building's load at 1-minute resolution by participant id ({@code load_kw_minutes}),
+ *     intervals × interval_minutes values, for {@code peergrid realtime --validate-minutes}; buildings
+ *     without one hold their interval value through the interval
  */
 public record ThreePhaseScenario(String name, String currency, ThreePhaseNetworkSettings network, Horizon horizon,
     Tariff tariff, List<Participant> participants, Map<String, PhaseConnection> connections,
-    BargainingSpec bargaining) {
+    BargainingSpec bargaining, Tariff realtimeTariff, Map<String, TimeSeries> minuteLoadKw) {
+
+  /** A scenario without real-time prices of its own (the default spread) and without 1-minute loads. */
+  public ThreePhaseScenario(String name, String currency, ThreePhaseNetworkSettings network, Horizon horizon,
+      Tariff tariff, List<Participant> participants, Map<String, PhaseConnection> connections,
+      BargainingSpec bargaining) {
+    this(name, currency, network, horizon, tariff, participants, connections, bargaining, null, Map.of());
+  }
 
   public ThreePhaseScenario {
     participants = List.copyOf(participants);
     connections = Map.copyOf(connections);
     bargaining = bargaining == null ? BargainingSpec.DEFAULT : bargaining;
+    realtimeTariff = realtimeTariff == null ? tariff.realtimeDefault() : realtimeTariff;
+    minuteLoadKw = Map.copyOf(minuteLoadKw);
     int n = horizon.intervals();
     if (tariff.importPrice().size() != n || tariff.exportPrice().size() != n
         || network.backgroundProfile().size() != n) {
       throw new ValidationException("the tariffs and the background profile need one value per interval (" + n + ")");
     }
+    if (realtimeTariff.importPrice().size() != n || realtimeTariff.exportPrice().size() != n) {
+      throw new ValidationException("the real-time tariff needs one value per interval (" + n + ")");
+    }
+    int minutes = n * horizon.intervalMinutes();
+    minuteLoadKw.forEach((id, series) -> {
+      if (series.size() != minutes) {
+        throw new ValidationException(id + ": load_kw_minutes has " + series.size() + " values; it needs one per"
+            + " minute of the horizon (" + minutes + ")");
+      }
+    });
     Set<String> ids = new HashSet<>();
     for (Participant p : participants) {
       if (!ids.add(p.id())) {

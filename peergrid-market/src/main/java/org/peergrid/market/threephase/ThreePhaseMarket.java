@@ -115,7 +115,8 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     return pvur(k -> Math.sqrt(v2[k]), clearing.model().network());
   }
 
-  private static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
+  /** The largest PVUR over the buses with three phases, from each node's voltage magnitude (any unit). */
+  public static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
     double largest = 0;
     for (int b = 1; b < net.busCount(); b++) {
       int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
