@@ -17,6 +17,7 @@ import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.CommunityDayAhead;
 import org.peergrid.market.realtime.DeviationSampler;
+import org.peergrid.market.realtime.MinuteValidation;
 import org.peergrid.market.realtime.ThreePhaseRealtime;
 import org.peergrid.market.realtime.DayAhead;
 import org.peergrid.market.realtime.RealtimeResult;
@@ -72,7 +73,7 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
       VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING, ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
-      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS);
+      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS, MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.ENVELOPE);
   static final String DLMP = "dlmp";
   static final List<String> MECHANISMS = List.of(DLMP, VcGameClearing.NAME, VcCoopClearing.NAME);
 
@@ -105,6 +106,13 @@ final class RealtimeCommand implements Callable<Integer> {
           + "net inside each virtual community first (docs/realtime.md).")
   String mechanism;
 
+  @Option(names = "--validate-minutes", description = "Three-phase scenarios only: replay the real-time day at 1-minute "
+      + "resolution through the three-phase power flow (1-minute loads from load_kw_minutes, PV with a seeded cloud "
+      + "process, batteries at their interval set-points) and report the minutes and places where voltage, "
+      + "unbalance or line current leave their limits although the interval was inside (docs/realtime.md): "
+      + "minute_violations.csv, minute_voltage_envelope.csv.")
+  boolean validateMinutes;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder for the result files, created if needed; files of the same names are replaced (required).")
   Path out;
@@ -113,6 +121,11 @@ final class RealtimeCommand implements Callable<Integer> {
   public Integer call() {
     if (ScenarioLoader.isThreePhase(scenarioFile)) {
       return threePhase();
+    }
+    if (validateMinutes) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--validate-minutes replays the day on a"
+          + " three-phase feeder (network.opendss); " + scenarioFile + " is a balanced MATPOWER scenario: drop"
+          + " --validate-minutes (its AC check of every interval is in ac_check.csv)");
     }
     Scenario forecast = ScenarioLoader.load(scenarioFile);
     RealtimeActuals actualDay = RealtimeActuals.of(forecast, actuals.file != null
@@ -228,6 +241,14 @@ final class RealtimeCommand implements Callable<Integer> {
     com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, result,
         actualsText);
     ThreePhaseRealtimeOutput.summary(stdout, forecast, result);
+    if (validateMinutes) {
+      MinuteValidation.Result minutes = MinuteValidation.run(market.clearing().model(), forecast, result,
+          actuals.seed != null ? actuals.seed : 0);
+      files.put(MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.violations(forecast, minutes));
+      files.put(MinuteValidationOutput.ENVELOPE, MinuteValidationOutput.envelope(forecast, minutes));
+      MinuteValidationOutput.summary(summary, minutes);
+      MinuteValidationOutput.console(stdout, forecast, minutes);
+    }
     files.put(SUMMARY, ThreePhaseRealtimeOutput.json(summary, List.copyOf(files.keySet())));
     write(files);
     ThreePhaseRealtimeOutput.files(stdout, out, List.copyOf(files.keySet()));

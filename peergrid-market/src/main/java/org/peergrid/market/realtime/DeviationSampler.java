@@ -78,7 +78,7 @@ public record DeviationSampler(double loadCv, double pvCv, double windCv) {
   }
 
   /** A standard normal draw (Marsaglia's polar method: SplittableRandom has no nextGaussian on Java 17). */
-  private static double gaussian(SplittableRandom random) {
+  static double gaussian(SplittableRandom random) {
     double u;
     double v;
     double s;
