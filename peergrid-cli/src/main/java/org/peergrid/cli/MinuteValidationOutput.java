@@ -3,7 +3,9 @@ package org.peergrid.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.peergrid.cli.report.MinuteEnvelopeChart;
 import org.peergrid.market.realtime.MinuteValidation;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.PhaseLimitCheck;
 
@@ -14,6 +16,7 @@ import org.peergrid.market.threephase.PhaseLimitCheck;
 final class MinuteValidationOutput {
   static final String VIOLATIONS = "minute_violations.csv";
   static final String ENVELOPE = "minute_voltage_envelope.csv";
+  static final String PLOT = "minute_voltage_envelope.png";
   static final String[] VIOLATION_COLUMNS = {"minute", "time", "interval", "kind", "where", "value", "limit",
     "interval_inside"};
   static final String[] ENVELOPE_COLUMNS = {"minute", "time", "interval", "status", "vmin_pu", "vmin_node", "vmax_pu",
@@ -44,6 +47,28 @@ final class MinuteValidationOutput {
         }
       }
     });
+  }
+
+  /** The envelope's figure (MinuteEnvelopeChart). */
+  static byte[] plot(ThreePhaseScenario s, ThreePhaseRealtime.Result rt, MinuteValidation.Result r) {
+    int n = r.minutes().size();
+    double[] low = new double[n];
+    double[] high = new double[n];
+    for (int m = 0; m < n; m++) {
+      PhaseLimitCheck.Summary x = r.minutes().get(m).limits();
+      low[m] = x == null ? Double.NaN : x.vminPu();
+      high[m] = x == null ? Double.NaN : x.vmaxPu();
+    }
+    int intervals = rt.checks().size();
+    double[] intervalLow = new double[intervals];
+    double[] intervalHigh = new double[intervals];
+    for (int t = 0; t < intervals; t++) {
+      PhaseLimitCheck.Summary x = rt.checks().get(t).limits();
+      intervalLow[t] = x == null ? Double.NaN : x.vminPu();
+      intervalHigh[t] = x == null ? Double.NaN : x.vmaxPu();
+    }
+    return MinuteEnvelopeChart.png(low, high, intervalLow, intervalHigh, s.horizon().intervalMinutes(),
+        s.network().vminPu(), s.network().vmaxPu());
   }
 
   /** The minute of the day as HH:MM (minute 0 is 00:00). */

@@ -53,7 +53,12 @@ import picocli.CommandLine.Spec;
       "dispatched), dayahead_settlement.csv, realtime_settlement.csv,",
       "realtime_costs.csv, realtime_intervals.csv, voltage_trace.csv,",
       "branch_trace.csv, ac_check.csv, violations.csv, and with a community",
-      "mechanism vcs.csv and vc_netting.csv."
+      "mechanism vcs.csv and vc_netting.csv.",
+      "On a three-phase scenario (network.opendss, dlmp only) the day ahead and",
+      "the re-dispatch clear on LinDist3Flow and every interval goes through the",
+      "three-phase power flow: phase_ac_check.csv and phase_violations.csv replace",
+      "the balanced AC files; --validate-minutes replays the day minute by minute",
+      "(minute_violations.csv, minute_voltage_envelope.csv and .png)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the files are still written where there are any), 4 the",
@@ -73,7 +78,8 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
       VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING, ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
-      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS, MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.ENVELOPE);
+      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS, MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.ENVELOPE,
+      MinuteValidationOutput.PLOT);
   static final String DLMP = "dlmp";
   static final List<String> MECHANISMS = List.of(DLMP, VcGameClearing.NAME, VcCoopClearing.NAME);
 
@@ -241,17 +247,30 @@ final class RealtimeCommand implements Callable<Integer> {
     com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, result,
         actualsText);
     ThreePhaseRealtimeOutput.summary(stdout, forecast, result);
+    MinuteValidation.Result minutes = null;
     if (validateMinutes) {
-      MinuteValidation.Result minutes = MinuteValidation.run(market.clearing().model(), forecast, result,
+      minutes = MinuteValidation.run(market.clearing().model(), forecast, result,
           actuals.seed != null ? actuals.seed : 0);
       files.put(MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.violations(forecast, minutes));
       files.put(MinuteValidationOutput.ENVELOPE, MinuteValidationOutput.envelope(forecast, minutes));
       MinuteValidationOutput.summary(summary, minutes);
       MinuteValidationOutput.console(stdout, forecast, minutes);
     }
-    files.put(SUMMARY, ThreePhaseRealtimeOutput.json(summary, List.copyOf(files.keySet())));
+    List<String> written = new ArrayList<>(files.keySet());
+    if (minutes != null) {
+      written.add(MinuteValidationOutput.PLOT);
+    }
+    files.put(SUMMARY, ThreePhaseRealtimeOutput.json(summary, written));
     write(files);
-    ThreePhaseRealtimeOutput.files(stdout, out, List.copyOf(files.keySet()));
+    if (minutes != null) {
+      try {
+        AtomicFiles.writeBytes(out, Map.of(MinuteValidationOutput.PLOT, MinuteValidationOutput.plot(forecast,
+            result, minutes)), List.of());
+      } catch (IOException e) {
+        throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+      }
+    }
+    ThreePhaseRealtimeOutput.files(stdout, out, written);
     stdout.flush();
     if (!result.converged()) {
       err.println("peergrid: the three-phase power flow did not converge in some interval(s); see "

@@ -101,6 +101,23 @@ class ThreePhaseRealtimeTest {
     assertThat(r.minutes()).allSatisfy(m -> assertThat(m.limits().vminPu()).isCloseTo(interval, within(1e-9)));
   }
 
+  @Test
+  void minuteLoadsOfTheWrongLengthAreRefusedNamingTheKey() throws IOException {
+    Files.writeString(dir.resolve("minutes.csv"), "minute,load\n0,1\n1,2\n");
+    Path file = dir.resolve("s.yaml");
+    Files.writeString(file, String.join("\n",
+        "network: {opendss: " + IEEE13 + "}",
+        "horizon: {intervals: 1, interval_minutes: 60}",
+        "tariff: {import: [0.2], export: 0.05}",
+        "participants:",
+        "  - {id: H1, type: building, bus: 611, phases: [c], load_kw: 1,",
+        "     load_kw_minutes: {csv: minutes.csv, column: load}}",
+        ""));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(file))
+        .hasMessageContaining("s.yaml:6").hasMessageContaining("load_kw_minutes has 2 rows")
+        .hasMessageContaining("one per minute of the horizon (60");
+  }
+
   /** The home's hour through real time (actual = forecast), then its minutes. */
   private MinuteValidation.Result replay(double[] minutes) throws IOException {
     double mean = java.util.Arrays.stream(minutes).average().orElseThrow();
