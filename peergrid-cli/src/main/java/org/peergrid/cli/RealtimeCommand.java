@@ -77,7 +77,9 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String VCS = "vcs.csv";
   static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
-      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING, ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
+      VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING);
+  /** Files only a three-phase run writes; removed as stale by any other run into the folder, and back. */
+  static final List<String> THREE_PHASE_FILES = List.of(ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
       ThreePhaseRealtimeOutput.PHASE_VIOLATIONS, MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.ENVELOPE,
       MinuteValidationOutput.PLOT);
   static final String DLMP = "dlmp";
@@ -302,6 +304,7 @@ final class RealtimeCommand implements Callable<Integer> {
 
   private void write(Map<String, String> files) {
     List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.addAll(THREE_PHASE_FILES);
     stale.removeAll(files.keySet());
     try {
       AtomicFiles.write(out, files, stale);

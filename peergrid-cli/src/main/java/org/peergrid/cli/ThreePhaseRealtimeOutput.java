@@ -149,12 +149,7 @@ final class ThreePhaseRealtimeOutput {
   }
 
   static void summary(PrintWriter out, ThreePhaseScenario s, ThreePhaseRealtime.Result r) {
-    String money = s.currency().isEmpty() ? "" : " " + s.currency();
-    TwoSettlementResult st = r.settlement();
-    out.printf(Locale.ROOT, "Buildings pay   day-ahead %.2f%s, real-time %.2f%s: deviations cost %.2f%s%n",
-        st.dayAheadCost(), money, st.realtimeCost(), money, st.deviationCost(), money);
-    out.printf(Locale.ROOT, "Money flows     deviation payments %.2f%s = utility real-time bill %.2f%s + netting "
-        + "surplus %.2f%s%n", st.deviationPayments(), money, st.realtimeUtilityBill(), money, st.nettingSurplus(), money);
+    RealtimeConsole.money(out, s.currency(), r.settlement());
     out.printf(Locale.ROOT, "Re-dispatch     %d of %d intervals, LP mean %.1f ms, max %.1f ms per interval (real time"
         + " %d ms in all)%n", r.realized().redispatched(), r.realized().intervals().size(),
         r.realized().meanSolveMillis(), r.realized().maxSolveMillis(), r.millis());

@@ -124,13 +124,7 @@ public final class MinuteValidation {
   /** Minute m's injections: the feeder's own loads and every participant's net injection in that minute. */
   static List<LinDist3Flow.Injection> injections(LinDist3Flow model, ThreePhaseScenario actual,
       List<ParticipantDay> days, int t, int m, int per, double cloudFactor) {
-    List<LinDist3Flow.Injection> all = new ArrayList<>();
-    double multiplier = actual.network().backgroundMultiplier(t);
-    if (multiplier != 0) {
-      for (LinDist3Flow.Injection s : model.feederInjections()) {
-        all.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
-      }
-    }
+    List<LinDist3Flow.Injection> all = ThreePhaseRealtime.background(actual, model, t);
     for (int i = 0; i < actual.participants().size(); i++) {
       Participant p = actual.participants().get(i);
       ParticipantDay d = days.get(i);

@@ -193,17 +193,23 @@ public final class ThreePhaseRealtime {
    * net injection spread equally over its phases with a building's actual reactive load.
    */
   static List<LinDist3Flow.Injection> injections(ThreePhaseScenario actual, LinDist3Flow model, Rows rows, int t) {
-    List<LinDist3Flow.Injection> all = new ArrayList<>();
-    double multiplier = actual.network().backgroundMultiplier(t);
-    if (multiplier != 0) {
-      for (LinDist3Flow.Injection s : model.feederInjections()) {
-        all.add(new LinDist3Flow.Injection(s.port(), multiplier * s.pKw(), multiplier * s.qKvar()));
-      }
-    }
+    List<LinDist3Flow.Injection> all = background(actual, model, t);
     for (int i = 0; i < actual.participants().size(); i++) {
       Participant p = actual.participants().get(i);
       double q = p instanceof Building b ? -b.loadKvar(t) : 0;
       addSpread(all, actual, model, p.id(), rows.net[i][t], q);
+    }
+    return all;
+  }
+
+  /** The feeder's own loads in interval t (times the background profile), as injections; empty without them. */
+  static List<LinDist3Flow.Injection> background(ThreePhaseScenario s, LinDist3Flow model, int t) {
+    List<LinDist3Flow.Injection> all = new ArrayList<>();
+    double multiplier = s.network().backgroundMultiplier(t);
+    if (multiplier != 0) {
+      for (LinDist3Flow.Injection load : model.feederInjections()) {
+        all.add(new LinDist3Flow.Injection(load.port(), multiplier * load.pKw(), multiplier * load.qKvar()));
+      }
     }
     return all;
   }

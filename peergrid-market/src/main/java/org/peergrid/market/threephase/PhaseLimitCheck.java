@@ -91,15 +91,7 @@ public final class PhaseLimitCheck {
     }
     double largestPvur = 0;
     for (int b = 1; b < net.busCount(); b++) {
-      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
-      if (abc[0] < 0 || abc[1] < 0 || abc[2] < 0) {
-        continue;
-      }
-      double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
-      double pvur = 0;
-      for (int k : abc) {
-        pvur = Math.max(pvur, Math.abs(r.vmPu(k) - mean) / mean);
-      }
+      double pvur = ThreePhaseMarket.busPvur(r::vmPu, net, b);
       largestPvur = Math.max(largestPvur, pvur);
       if (pvur > limits.unbalancePu() + UNBALANCE_TOLERANCE) {
         violations.add(new Violation(Kind.UNBALANCE, net.busNames()[b], pvur, limits.unbalancePu()));
