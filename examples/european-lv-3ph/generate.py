@@ -3,7 +3,8 @@
 The 55 homes of the IEEE European LV test feeder (../feeders/opendss/european_lv) become the
 market's participants, each on the bus and phase where Loads.txt puts it, its load the mean of its
 1-minute profile (the file LoadShapes.txt names for its load shape; the feeder's loads are 1 kW times
-the profile) over each hour. Every third home has 4 kWp of rooftop PV (a synthetic clear-sky bell,
+the profile) over each hour; minutes.csv holds the profiles themselves (load_kw_minutes, for
+peergrid realtime --validate-minutes). Every third home has 4 kWp of rooftop PV (a synthetic clear-sky bell,
 06:00-18:00), every fifth a 10 kWh / 5 kW battery. Deterministic; run from this folder:
 python3 generate.py
 """
@@ -31,7 +32,8 @@ for line in (FEEDER / "Loads.txt").read_text().splitlines():
         minutes = [float(x) for x in shapes[shape.lower()].read_text().split()]
         assert len(minutes) == 1440, shape
         hourly = [float(kw) * sum(minutes[60 * h:60 * h + 60]) / 60 for h in range(24)]
-        homes.append((f"H{len(homes) + 1:02d}", bus, "abc"[int(node) - 1], hourly))
+        homes.append((f"H{len(homes) + 1:02d}", bus, "abc"[int(node) - 1], hourly,
+                      [float(kw) * x for x in minutes]))
 
 
 def pv(hour):
@@ -44,6 +46,13 @@ with open("profiles.csv", "w", newline="") as f:
     w.writerow(["hour"] + [f"{h[0]}_load" for h in homes] + ["pv_4kwp"])
     for hour in range(24):
         w.writerow([hour] + [round(h[3][hour], 4) for h in homes] + [round(pv(hour), 4)])
+
+# the same profiles at 1 minute, for peergrid realtime --validate-minutes (load_kw_minutes)
+with open("minutes.csv", "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["minute"] + [f"{h[0]}_load" for h in homes])
+    for minute in range(1440):
+        w.writerow([minute] + [round(h[4][minute], 4) for h in homes])
 
 lines = [
     "# The IEEE European LV test feeder's 55 homes as a three-phase market (written by generate.py).",
@@ -61,9 +70,10 @@ lines = [
     "  export: 0.05",
     "participants:",
 ]
-for i, (hid, bus, phase, _) in enumerate(homes):
+for i, (hid, bus, phase, _, _) in enumerate(homes):
     item = f"  - {{id: {hid}, type: building, bus: \"{bus}\", phases: [{phase}], power_factor: 0.95,"
     item += f" load_kw: {{csv: profiles.csv, column: {hid}_load}}"
+    item += f", load_kw_minutes: {{csv: minutes.csv, column: {hid}_load}}"
     if i % 3 == 0:
         item += ", pv_kw: {csv: profiles.csv, column: pv_4kwp}"
     if i % 5 == 0:

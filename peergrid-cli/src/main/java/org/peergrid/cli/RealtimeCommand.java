@@ -14,13 +14,20 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
+import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.CommunityDayAhead;
+import org.peergrid.market.realtime.DeviationSampler;
+import org.peergrid.market.realtime.MinuteValidation;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
 import org.peergrid.market.realtime.DayAhead;
 import org.peergrid.market.realtime.RealtimeResult;
 import org.peergrid.market.realtime.RealtimeStage;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.StageRequests;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcGameClearing;
 import picocli.CommandLine;
@@ -49,7 +56,12 @@ import picocli.CommandLine.Spec;
       "branch_trace.csv, ac_check.csv, violations.csv, and with a community",
       "mechanism vcs.csv and vc_netting.csv. With --cluster or --local-nodes the",
       "day-ahead game's players (vc-game) or agents (vc-coop) run on a Pekko",
-      "cluster (docs/cluster.md); the files are those of a run in this JVM."
+      "cluster (docs/cluster.md); the files are those of a run in this JVM.",
+      "On a three-phase scenario (network.opendss, dlmp only) the day ahead and",
+      "the re-dispatch clear on LinDist3Flow and every interval goes through the",
+      "three-phase power flow: phase_ac_check.csv and phase_violations.csv replace",
+      "the balanced AC files; --validate-minutes replays the day minute by minute",
+      "(minute_violations.csv, minute_voltage_envelope.csv and .png)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the files are still written where there are any), 4 the",
@@ -70,6 +82,10 @@ final class RealtimeCommand implements Callable<Integer> {
   static final String VC_NETTING = "vc_netting.csv";
   static final List<String> ALL_FILES = List.of(SUMMARY, SCHEDULE, DAYAHEAD_SETTLEMENT, SETTLEMENT, COSTS, INTERVALS,
       VOLTAGES, BRANCHES, AC_CHECK, VIOLATIONS, VCS, VC_NETTING);
+  /** Files only a three-phase run writes; removed as stale by any other run into the folder, and back. */
+  static final List<String> THREE_PHASE_FILES = List.of(ThreePhaseRealtimeOutput.PHASE_AC_CHECK,
+      ThreePhaseRealtimeOutput.PHASE_VIOLATIONS, MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.ENVELOPE,
+      MinuteValidationOutput.PLOT);
   static final String DLMP = "dlmp";
   static final List<String> MECHANISMS = List.of(DLMP, VcGameClearing.NAME, VcCoopClearing.NAME);
 
@@ -102,6 +118,13 @@ final class RealtimeCommand implements Callable<Integer> {
           + "net inside each virtual community first (docs/realtime.md).")
   String mechanism;
 
+  @Option(names = "--validate-minutes", description = "Three-phase scenarios only: replay the real-time day at 1-minute "
+      + "resolution through the three-phase power flow (1-minute loads from load_kw_minutes, PV with a seeded cloud "
+      + "process, batteries at their interval set-points) and report the minutes and places where voltage, "
+      + "unbalance or line current leave their limits although the interval was inside (docs/realtime.md): "
+      + "minute_violations.csv, minute_voltage_envelope.csv.")
+  boolean validateMinutes;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Folder for the result files, created if needed; files of the same names are replaced (required).")
   Path out;
@@ -113,6 +136,14 @@ final class RealtimeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (ScenarioLoader.isThreePhase(scenarioFile)) {
+      return threePhase();
+    }
+    if (validateMinutes) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--validate-minutes replays the day on a"
+          + " three-phase feeder (network.opendss); " + scenarioFile + " is a balanced MATPOWER scenario: drop"
+          + " --validate-minutes (its AC check of every interval is in ac_check.csv)");
+    }
     Scenario forecast = ScenarioLoader.load(scenarioFile);
     RealtimeActuals actualDay = RealtimeActuals.of(forecast, actuals.file != null
         ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
@@ -189,6 +220,93 @@ final class RealtimeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * On a three-phase feeder (docs/realtime.md, "Three-phase feeders"): the DLMP day ahead on LinDist3Flow,
+   * the rolling horizon on the same model, the two settlements, and every interval's three-phase power flow.
+   */
+  private Integer threePhase() {
+    String chosen = mechanism.toLowerCase(java.util.Locale.ROOT);
+    if (!chosen.equals(DLMP)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
+          + " three-phase feeder yet: real time starts from the dlmp day ahead there (drop --mechanism)");
+    }
+    if (clusterOptions.requested()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cluster and --local-nodes do not run on a"
+          + " three-phase feeder yet: real time there starts from the dlmp day ahead, which has no agents to place"
+          + " (drop --cluster/--local-nodes)");
+    }
+    if (dayAheadDir != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead is not read on a three-phase feeder"
+          + " yet: the day ahead is cleared here (drop --dayahead)");
+    }
+    ThreePhaseScenario forecast = ScenarioLoader.loadThreePhase(scenarioFile);
+    String actualsText;
+    ThreePhaseScenario actual;
+    if (actuals.file != null) {
+      actual = ActualsCsv.read(actuals.file, forecast);
+      actualsText = "from " + actuals.file;
+    } else {
+      DeviationSampler sampler = DeviationSampler.DEFAULT;
+      actual = sampler.sample(forecast, actuals.seed);
+      actualsText = String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)",
+          actuals.seed, sampler.loadCv(), sampler.pvCv(), sampler.windCv());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long clearStart = System.nanoTime();
+    ThreePhaseMarket market = ThreePhaseMarket.solve(forecast);
+    if (!market.day().optimal()) {
+      err.println("peergrid: the day-ahead market cannot clear: " + market.day().message());
+      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+          : PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    DayAhead dayAhead = ThreePhaseRealtime.dayAhead(market, "cleared now (dlmp on LinDist3Flow, "
+        + (System.nanoTime() - clearStart) / 1_000_000 + " ms with " + market.rounds() + " clearing(s))");
+    ThreePhaseRealtimeOutput.header(stdout, forecast, actualsText, dayAhead.source());
+    ThreePhaseRealtime.Result result;
+    try {
+      result = ThreePhaseRealtime.run(market, actual, dayAhead, RealtimeConsole.progress(stdout));
+    } catch (IllegalStateException e) {
+      err.println("peergrid: " + e.getMessage());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    Map<String, String> files = ThreePhaseRealtimeOutput.files(forecast, result, actualsText);
+    com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, result,
+        actualsText);
+    ThreePhaseRealtimeOutput.summary(stdout, forecast, result);
+    MinuteValidation.Result minutes = null;
+    if (validateMinutes) {
+      minutes = MinuteValidation.run(market.clearing().model(), forecast, result,
+          actuals.seed != null ? actuals.seed : 0);
+      files.put(MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.violations(forecast, minutes));
+      files.put(MinuteValidationOutput.ENVELOPE, MinuteValidationOutput.envelope(forecast, minutes));
+      MinuteValidationOutput.summary(summary, minutes);
+      MinuteValidationOutput.console(stdout, forecast, minutes);
+    }
+    List<String> written = new ArrayList<>(files.keySet());
+    if (minutes != null) {
+      written.add(MinuteValidationOutput.PLOT);
+    }
+    files.put(SUMMARY, ThreePhaseRealtimeOutput.json(summary, written));
+    write(files);
+    if (minutes != null) {
+      try {
+        AtomicFiles.writeBytes(out, Map.of(MinuteValidationOutput.PLOT, MinuteValidationOutput.plot(forecast,
+            result, minutes)), List.of());
+      } catch (IOException e) {
+        throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
+      }
+    }
+    ThreePhaseRealtimeOutput.files(stdout, out, written);
+    stdout.flush();
+    if (!result.converged()) {
+      err.println("peergrid: the three-phase power flow did not converge in some interval(s); see "
+          + ThreePhaseRealtimeOutput.PHASE_AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
   static Map<String, String> files(Scenario s, String mechanism, String actualsText, RealtimeResult r) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(SUMMARY, ""); // first in the listing, written last: it lists the files
@@ -214,6 +332,7 @@ final class RealtimeCommand implements Callable<Integer> {
     Map<String, String> all = new LinkedHashMap<>(files);
     cluster.ifPresent(c -> c.withClusterKeys(all, SUMMARY));
     List<String> stale = new ArrayList<>(ALL_FILES);
+    stale.addAll(THREE_PHASE_FILES);
     stale.removeAll(all.keySet());
     try {
       AtomicFiles.write(out, all, stale);

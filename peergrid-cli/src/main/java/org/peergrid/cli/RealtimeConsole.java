@@ -34,13 +34,19 @@ final class RealtimeConsole {
     };
   }
 
-  static void summary(PrintWriter out, Scenario s, RealtimeResult r, Path dir, List<String> files) {
-    String money = s.currency().isEmpty() ? "" : " " + s.currency();
-    TwoSettlementResult st = r.settlement();
+  /** What the buildings pay and where the deviation payments go (balanced or three-phase). */
+  static void money(PrintWriter out, String currency, TwoSettlementResult st) {
+    String money = currency.isEmpty() ? "" : " " + currency;
     out.printf(Locale.ROOT, "Buildings pay   day-ahead %.2f%s, real-time %.2f%s: deviations cost %.2f%s%n",
         st.dayAheadCost(), money, st.realtimeCost(), money, st.deviationCost(), money);
     out.printf(Locale.ROOT, "Money flows     deviation payments %.2f%s = utility real-time bill %.2f%s + netting "
         + "surplus %.2f%s%n", st.deviationPayments(), money, st.realtimeUtilityBill(), money, st.nettingSurplus(), money);
+  }
+
+  static void summary(PrintWriter out, Scenario s, RealtimeResult r, Path dir, List<String> files) {
+    String money = s.currency().isEmpty() ? "" : " " + s.currency();
+    TwoSettlementResult st = r.settlement();
+    money(out, s.currency(), st);
     st.vcNetting().ifPresent(v -> out.printf(Locale.ROOT, "VC netting      %.1f kWh netted inside the communities: "
         + "members save %.2f%s; the operator keeps %.2f%s (%.2f%s without VC netting)%n", v.nettedKwh(), v.benefit(),
         money, st.nettingSurplus(), money, v.nettingSurplusAlone(), money));

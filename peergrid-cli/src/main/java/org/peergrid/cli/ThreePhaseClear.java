@@ -87,16 +87,16 @@ final class ThreePhaseClear {
 
   /** The columns of schedule.csv; import and export are the participant's net withdrawal and injection. */
   static String schedule(ThreePhaseMarket market) {
-    return schedule(market.clearing().scenario(), market.day());
+    return schedule(market.clearing().scenario(), market.day().participants());
   }
 
-  /** schedule.csv of a cleared day. */
-  static String schedule(ThreePhaseScenario s, ThreePhaseDay day) {
+  /** The same for any participants' days on the scenario (real time's realised day). */
+  static String schedule(ThreePhaseScenario s, List<ParticipantDay> days) {
     return ReportCsv.csv(ReportCsv.SCHEDULE, out -> {
       for (int t = 0; t < s.horizon().intervals(); t++) {
         for (int i = 0; i < s.participants().size(); i++) {
           Participant p = s.participants().get(i);
-          ParticipantDay d = day.participants().get(i);
+          ParticipantDay d = days.get(i);
           boolean battery = p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
           out.printRecord(t, p.id(), n(Math.max(0, -d.netKw()[t])), n(Math.max(0, d.netKw()[t])), n(d.chargeKw()[t]),
               n(d.dischargeKw()[t]), battery ? n(d.energyKwh()[t]) : "", n(d.shiftedKw()[t]), n(d.outputKw()[t]),

@@ -34,7 +34,7 @@ final class ThreePhaseCoopOutput {
     files.put(ClearCommand.SUMMARY, "");
     if (coop.day().optimal()) {
       files.put(ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.prices(coop.model().network(), coop.day()));
-      files.put(ClearCommand.SCHEDULE, ThreePhaseClear.schedule(s, coop.day()));
+      files.put(ClearCommand.SCHEDULE, ThreePhaseClear.schedule(s, coop.day().participants()));
     }
     settlement(coop).ifPresent(r -> {
       files.put(ClearCommand.SETTLEMENT, ReportCsv.settlement(r));

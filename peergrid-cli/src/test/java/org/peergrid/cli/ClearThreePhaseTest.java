@@ -145,11 +145,15 @@ class ClearThreePhaseTest {
   }
 
   @Test
-  void otherCommandsRefuseAThreePhaseScenarioAsBadInput() {
-    for (String[] args : List.<String[]>of(new String[] {"realtime", "--scenario", EXAMPLE.toString(),
-        "--sample-seed", "1", "--out", out.toString()})) {
+  void otherCommandsRefuseAThreePhaseScenarioAsBadInput() throws Exception {
+    Path region = out.resolve("region.yaml");
+    Files.createDirectories(out);
+    Files.writeString(region, "version: 1\nname: r\nfeeders:\n  - {id: a, scenario: \"" + EXAMPLE.toAbsolutePath()
+        + "\"}\n  - {id: b, scenario: \"" + EXAMPLE.toAbsolutePath() + "\"}\n");
+    for (String[] args : List.<String[]>of(new String[] {"region", "--region", region.toString(), "--out",
+        out.resolve("r").toString()})) {
       PowerflowCommandTest.Run run = PowerflowCommandTest.run(args);
-      assertThat(run.exit()).as(args[0]).isEqualTo(1);
+      assertThat(run.exit()).as(args[0] + ": " + run.err()).isEqualTo(1);
       assertThat(run.err()).contains("network.opendss: this command does not run on a three-phase feeder yet");
     }
   }

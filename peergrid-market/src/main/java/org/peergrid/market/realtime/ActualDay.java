@@ -6,6 +6,7 @@ import java.util.Map;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.scenario.TimeSeries;
 
 /**
@@ -23,8 +24,22 @@ final class ActualDay {
    * @param actual actual series by building id; buildings not in the map are as forecast
    */
   static Scenario of(Scenario forecast, Map<String, Series> actual) {
+    return new Scenario(forecast.name(), forecast.currency(), forecast.network(), forecast.horizon(),
+        forecast.tariff(), participants(forecast.participants(), actual), forecast.realtimeTariff());
+  }
+
+  /** The same on a three-phase feeder: the participants on the same buses and phases, with the actual values. */
+  static ThreePhaseScenario of(ThreePhaseScenario forecast, Map<String, Series> actual) {
+    return new ThreePhaseScenario(forecast.name(), forecast.currency(), forecast.network(), forecast.horizon(),
+        forecast.tariff(), participants(forecast.participants(), actual), forecast.connections(),
+        forecast.bargaining(), forecast.uncertainty(), forecast.stages(), forecast.realtimeTariff(),
+        forecast.minuteLoadKw());
+  }
+
+  /** The participants with each building's actual series where {@code actual} has them. */
+  static List<Participant> participants(List<Participant> forecast, Map<String, Series> actual) {
     List<Participant> participants = new ArrayList<>();
-    for (Participant p : forecast.participants()) {
+    for (Participant p : forecast) {
       Series s = actual.get(p.id());
       if (p instanceof Building b && s != null) {
         participants.add(new Building(b.id(), b.bus(), new TimeSeries(s.loadKw()), b.powerFactor(),
@@ -33,8 +48,7 @@ final class ActualDay {
         participants.add(p);
       }
     }
-    return new Scenario(forecast.name(), forecast.currency(), forecast.network(), forecast.horizon(),
-        forecast.tariff(), participants, forecast.realtimeTariff());
+    return participants;
   }
 
   /** A building's forecast series, copied, to be overwritten where actuals differ. */
@@ -44,8 +58,11 @@ final class ActualDay {
 
   /** Whether every building's load, PV and wind in interval t are exactly as forecast. */
   static boolean asForecast(Scenario forecast, Scenario actual, int t) {
-    List<Building> f = forecast.buildings();
-    List<Building> a = actual.buildings();
+    return asForecast(forecast.buildings(), actual.buildings(), t);
+  }
+
+  /** The same for two lists of the same buildings. */
+  static boolean asForecast(List<Building> f, List<Building> a, int t) {
     for (int i = 0; i < f.size(); i++) {
       if (f.get(i).loadKw().get(t) != a.get(i).loadKw().get(t) || f.get(i).pvKw().get(t) != a.get(i).pvKw().get(t)
           || f.get(i).windKw().get(t) != a.get(i).windKw().get(t)) {

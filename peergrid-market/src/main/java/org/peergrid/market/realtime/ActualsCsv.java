@@ -15,6 +15,7 @@ import org.peergrid.grid.ValidationException;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
  * Reads an actuals file: CSV with the header {@code interval,participant,load_kw,pv_kw,wind_kw}, one
@@ -29,6 +30,16 @@ public final class ActualsCsv {
 
   /** The actual day: the forecast scenario with the file's values in place of the forecast's. */
   public static Scenario read(Path file, Scenario forecast) {
+    return ActualDay.of(forecast, read(file, forecast.name(), forecast.participants(), forecast.horizon().intervals()));
+  }
+
+  /** The same on a three-phase feeder. */
+  public static ThreePhaseScenario read(Path file, ThreePhaseScenario forecast) {
+    return ActualDay.of(forecast, read(file, forecast.name(), forecast.participants(), forecast.horizon().intervals()));
+  }
+
+  private static Map<String, ActualDay.Series> read(Path file, String scenario, List<Participant> participants,
+      int intervals) {
     String name = file.toString();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
         .setIgnoreEmptyLines(true).get();
@@ -39,7 +50,7 @@ public final class ActualsCsv {
           throw new ValidationException(name, 1, "the header must be " + String.join(",", HEADER) + ", got "
               + String.join(",", parser.getHeaderNames()));
         }
-        return ActualDay.of(forecast, rows(name, text, parser.getRecords(), forecast));
+        return rows(name, text, parser.getRecords(), scenario, participants, intervals);
       }
     } catch (NoSuchFileException e) {
       throw new ValidationException(name, 0, "the actuals file does not exist");
@@ -51,12 +62,12 @@ public final class ActualsCsv {
   }
 
   private static Map<String, ActualDay.Series> rows(String file, String text, List<CSVRecord> records,
-      Scenario forecast) {
+      String scenario, List<Participant> participants, int intervals) {
     Map<String, Building> buildings = new HashMap<>();
-    forecast.buildings().forEach(b -> buildings.put(b.id(), b));
+    participants.stream().filter(Building.class::isInstance).map(Building.class::cast)
+        .forEach(b -> buildings.put(b.id(), b));
     Map<String, ActualDay.Series> actual = new LinkedHashMap<>();
     Map<String, Long> seen = new HashMap<>();
-    int intervals = forecast.horizon().intervals();
     for (CSVRecord row : records) {
       int line = lineOf(text, row.getCharacterPosition());
       if (row.size() != HEADER.size()) {
@@ -67,7 +78,7 @@ public final class ActualsCsv {
       String id = row.get(1);
       Building b = buildings.get(id);
       if (b == null) {
-        throw new ValidationException(file, line, "column participant: " + unknown(id, forecast));
+        throw new ValidationException(file, line, "column participant: " + unknown(id, scenario, participants));
       }
       Long earlier = seen.put(t + "/" + id, (long) line);
       if (earlier != null) {
@@ -113,14 +124,14 @@ public final class ActualsCsv {
         + "whole number from 0 to " + (intervals - 1));
   }
 
-  private static String unknown(String id, Scenario forecast) {
-    for (Participant p : forecast.participants()) {
+  private static String unknown(String id, String scenario, List<Participant> participants) {
+    for (Participant p : participants) {
       if (p.id().equals(id)) {
         return id + " is a " + p.typeName() + "; actuals are given for buildings only";
       }
     }
-    return "\"" + id + "\" is not a building of scenario " + forecast.name() + "; its buildings are "
-        + String.join(", ", forecast.buildings().stream().map(Building::id).toList());
+    return "\"" + id + "\" is not a building of scenario " + scenario + "; its buildings are "
+        + String.join(", ", participants.stream().filter(Building.class::isInstance).map(Participant::id).toList());
   }
 
   /** An empty cell keeps the forecast. */

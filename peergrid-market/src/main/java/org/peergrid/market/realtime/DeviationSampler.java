@@ -1,11 +1,13 @@
 package org.peergrid.market.realtime;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
  * Samples an actual day around the forecast (docs/realtime.md, sampling model): every building's
@@ -44,18 +46,27 @@ public record DeviationSampler(double loadCv, double pvCv, double windCv) {
 
   /** The actual day drawn with {@code seed}. */
   public Scenario sample(Scenario forecast, long seed) {
+    return ActualDay.of(forecast, series(forecast.buildings(), forecast.horizon().intervals(), seed));
+  }
+
+  /** The actual day drawn with {@code seed} on a three-phase feeder (the same draws, in the same order). */
+  public ThreePhaseScenario sample(ThreePhaseScenario forecast, long seed) {
+    return ActualDay.of(forecast, series(forecast.buildings(), forecast.horizon().intervals(), seed));
+  }
+
+  private Map<String, ActualDay.Series> series(List<Building> buildings, int intervals, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, ActualDay.Series> actual = new LinkedHashMap<>();
-    forecast.buildings().forEach(b -> actual.put(b.id(), ActualDay.forecastOf(b)));
-    for (int t = 0; t < forecast.horizon().intervals(); t++) {
-      for (Building b : forecast.buildings()) {
+    buildings.forEach(b -> actual.put(b.id(), ActualDay.forecastOf(b)));
+    for (int t = 0; t < intervals; t++) {
+      for (Building b : buildings) {
         ActualDay.Series s = actual.get(b.id());
         s.loadKw()[t] *= factor(random, loadCv);
         s.pvKw()[t] *= factor(random, pvCv);
         s.windKw()[t] *= factor(random, windCv);
       }
     }
-    return ActualDay.of(forecast, actual);
+    return actual;
   }
 
   private static double factor(SplittableRandom random, double cv) {
@@ -67,7 +78,7 @@ public record DeviationSampler(double loadCv, double pvCv, double windCv) {
   }
 
   /** A standard normal draw (Marsaglia's polar method: SplittableRandom has no nextGaussian on Java 17). */
-  private static double gaussian(SplittableRandom random) {
+  static double gaussian(SplittableRandom random) {
     double u;
     double v;
     double s;

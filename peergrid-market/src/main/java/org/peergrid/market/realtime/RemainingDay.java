@@ -38,11 +38,27 @@ final class RemainingDay {
   static Scenario scenario(Scenario forecast, Scenario actual, int t, Map<String, Double> energyKwh,
       Map<String, Double> servedKwh) {
     int n = forecast.horizon().intervals();
+    List<Participant> rest = participants(forecast.participants(), actual.participants(), t, energyKwh, servedKwh);
+    NetworkSettings net = forecast.network();
+    NetworkSettings restNet = new NetworkSettings(net.matpower(), net.radial(), net.vminPu(), net.vmaxPu(),
+        net.rootVoltagePu(), net.backgroundLoad(), slice(net.backgroundProfile(), t), net.branchLimitKva());
+    Tariff rt = forecast.realtimeTariff();
+    Tariff restTariff = new Tariff(slice(rt.importPrice(), t), slice(rt.exportPrice(), t));
+    return new Scenario(forecast.name() + " from interval " + t, forecast.currency(), restNet,
+        new Horizon(n - t, forecast.horizon().intervalMinutes()), restTariff, rest, restTariff);
+  }
+
+  /**
+   * The participants of the rest of the day from t (balanced or three-phase): buildings with their actual
+   * values in t and forecasts after, batteries from their actual energy, shiftable loads with what is left.
+   */
+  static List<Participant> participants(List<Participant> forecast, List<Participant> actual, int t,
+      Map<String, Double> energyKwh, Map<String, Double> servedKwh) {
     List<Participant> rest = new ArrayList<>();
-    for (int i = 0; i < forecast.participants().size(); i++) {
-      Participant p = forecast.participants().get(i);
+    for (int i = 0; i < forecast.size(); i++) {
+      Participant p = forecast.get(i);
       if (p instanceof Building f) {
-        Building a = (Building) actual.participants().get(i);
+        Building a = (Building) actual.get(i);
         rest.add(new Building(f.id(), f.bus(), rest(f.loadKw(), a.loadKw(), t), f.powerFactor(),
             rest(f.pvKw(), a.pvKw(), t), rest(f.windKw(), a.windKw(), t),
             f.battery().map(b -> startingAt(b, energyKwh.get(f.id()))),
@@ -53,19 +69,18 @@ final class RemainingDay {
         rest.add(p);
       }
     }
-    NetworkSettings net = forecast.network();
-    NetworkSettings restNet = new NetworkSettings(net.matpower(), net.radial(), net.vminPu(), net.vmaxPu(),
-        net.rootVoltagePu(), net.backgroundLoad(), slice(net.backgroundProfile(), t), net.branchLimitKva());
-    Tariff rt = forecast.realtimeTariff();
-    Tariff restTariff = new Tariff(slice(rt.importPrice(), t), slice(rt.exportPrice(), t));
-    return new Scenario(forecast.name() + " from interval " + t, forecast.currency(), restNet,
-        new Horizon(n - t, forecast.horizon().intervalMinutes()), restTariff, rest, restTariff);
+    return rest;
   }
 
   /** The day's end-of-day battery targets SOC_0·E^max, by participant id. */
   static Map<String, Double> endTargets(Scenario forecast) {
+    return endTargets(forecast.participants());
+  }
+
+  /** The same for a list of participants (a three-phase scenario's). */
+  static Map<String, Double> endTargets(List<Participant> participants) {
     Map<String, Double> targets = new HashMap<>();
-    for (Participant p : forecast.participants()) {
+    for (Participant p : participants) {
       battery(p).ifPresent(b -> targets.put(p.id(), b.initialKwh()));
     }
     return targets;
@@ -85,13 +100,13 @@ final class RemainingDay {
   }
 
   /** Actual in the first interval, forecast after it. */
-  private static TimeSeries rest(TimeSeries forecast, TimeSeries actual, int t) {
+  static TimeSeries rest(TimeSeries forecast, TimeSeries actual, int t) {
     double[] v = Arrays.copyOfRange(forecast.values(), t, forecast.size());
     v[0] = actual.get(t);
     return new TimeSeries(v);
   }
 
-  private static TimeSeries slice(TimeSeries s, int t) {
+  static TimeSeries slice(TimeSeries s, int t) {
     return new TimeSeries(Arrays.copyOfRange(s.values(), t, s.size()));
   }
 
@@ -99,14 +114,14 @@ final class RemainingDay {
    * The battery with its actual energy as initial SOC. The LP keeps energies within bounds only to
    * its feasibility tolerance (about 1e-9 of capacity), so the SOC is clamped into [SOC^min, SOC^max].
    */
-  private static BatterySpec startingAt(BatterySpec b, double energyKwh) {
+  static BatterySpec startingAt(BatterySpec b, double energyKwh) {
     double soc = Math.min(b.socMax(), Math.max(b.socMin(), energyKwh / b.capacityKwh()));
     return new BatterySpec(b.capacityKwh(), b.chargeKw(), b.dischargeKw(), b.efficiencyCharge(),
         b.efficiencyDischarge(), b.socMin(), b.socMax(), soc, b.degradationCostPerKwh());
   }
 
   /** What is left of a shiftable load at t; none once its window has closed. */
-  private static Optional<ShiftableLoad> remaining(ShiftableLoad s, double servedKwh, int t) {
+  static Optional<ShiftableLoad> remaining(ShiftableLoad s, double servedKwh, int t) {
     if (s.windowEnd() <= t) {
       return Optional.empty();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.peergrid.market.dispatch.ParticipantSchedule;
+import org.peergrid.market.scenario.Horizon;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.Tariff;
@@ -45,10 +46,17 @@ public final class TwoSettlement {
    * @throws IllegalStateException when a budget identity fails (a defect, not an input error)
    */
   public static TwoSettlementResult settle(Scenario forecast, DayAhead dayAhead, RealizedDay realized) {
-    double hours = forecast.horizon().hours();
-    int n = forecast.horizon().intervals();
-    Tariff rt = forecast.realtimeTariff();
-    List<Participant> ps = forecast.participants();
+    return settle(forecast.horizon(), forecast.realtimeTariff(), forecast.participants(), dayAhead, realized);
+  }
+
+  /**
+   * The same from what the settlement needs of a scenario, balanced or three-phase: its horizon, its
+   * real-time tariff and its participants (in the order of the schedules).
+   */
+  public static TwoSettlementResult settle(Horizon horizon, Tariff rt, List<Participant> ps, DayAhead dayAhead,
+      RealizedDay realized) {
+    double hours = horizon.hours();
+    int n = horizon.intervals();
     Map<String, SettlementRow> dayAheadRows = new HashMap<>();
     dayAhead.settlement().rows().forEach(r -> dayAheadRows.put(r.participant() + "/" + r.interval(), r));
     double[][] deviation = new double[ps.size()][n];
@@ -81,7 +89,7 @@ public final class TwoSettlement {
     Optional<VcNettingResult> vc = Optional.empty();
     if (dayAhead.communities().isPresent()) {
       amount = new double[ps.size()][n];
-      vc = Optional.of(netInsideCommunities(forecast, dayAhead.communities().get(), deviation, amount, nettingAlone,
+      vc = Optional.of(netInsideCommunities(rt, n, ps, dayAhead.communities().get(), deviation, amount, nettingAlone,
           alonePayments));
     }
     List<DeviationRow> rows = new ArrayList<>();
@@ -134,13 +142,11 @@ public final class TwoSettlement {
    *
    * @param amount filled: every participant's deviation payment per interval [money]
    */
-  private static VcNettingResult netInsideCommunities(Scenario s, Grouping grouping, double[][] deviation,
-      double[][] amount, double nettingAlone, double alonePayments) {
-    Tariff rt = s.realtimeTariff();
-    int n = s.horizon().intervals();
+  private static VcNettingResult netInsideCommunities(Tariff rt, int n, List<Participant> ps, Grouping grouping,
+      double[][] deviation, double[][] amount, double nettingAlone, double alonePayments) {
     Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < s.participants().size(); i++) {
-      index.put(s.participants().get(i).id(), i);
+    for (int i = 0; i < ps.size(); i++) {
+      index.put(ps.get(i).id(), i);
     }
     List<List<Integer>> communities = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -151,10 +157,10 @@ public final class TwoSettlement {
       names.add(c.id());
       grouped.addAll(members);
     }
-    for (int i = 0; i < s.participants().size(); i++) {
+    for (int i = 0; i < ps.size(); i++) {
       if (!grouped.contains(i)) { // not in the grouping: a community of its own
         communities.add(List.of(i));
-        names.add(s.participants().get(i).id());
+        names.add(ps.get(i).id());
       }
     }
     List<VcNettingRow> rows = new ArrayList<>();

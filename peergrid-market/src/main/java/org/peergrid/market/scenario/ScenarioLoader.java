@@ -38,13 +38,13 @@ public final class ScenarioLoader {
   static final Set<String> MATPOWER_ONLY_KEYS = Set.of("root_voltage_pu", "branch_limit_kva");
   static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu", "line_limit_a");
   /** Blocks that a three-phase scenario cannot have yet (docs/opendss.md, "Not done"). */
-  static final Set<String> NOT_YET_THREE_PHASE = Set.of("realtime", "nuc");
+  static final Set<String> NOT_YET_THREE_PHASE = Set.of("nuc");
   static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
   static final Set<String> TARIFF_KEYS = Set.of("import", "export");
   static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
       "efficiency_charge", "efficiency_discharge", "soc_min", "soc_max", "soc_initial", "degradation_cost_per_kwh");
   static final Set<String> BUILDING_KEYS = Set.of("id", "type", "bus", "phases", "load_kw", "power_factor", "pv_kw",
-      "wind_kw", "battery", "shiftable");
+      "wind_kw", "battery", "shiftable", "load_kw_minutes");
   static final Set<String> GENERATOR_KEYS = Set.of("id", "type", "bus", "phases", "min_kw", "max_kw", "cost_per_kwh");
   static final Set<String> SHIFTABLE_KEYS = Set.of("energy_kwh", "window", "max_kw");
   static final Set<String> CSV_KEYS = Set.of("csv", "column");
@@ -62,6 +62,8 @@ public final class ScenarioLoader {
   private PhaseNetwork phaseFeeder;
   private ScenarioNode opendssNode;
   private final Map<String, PhaseConnection> connections = new LinkedHashMap<>();
+  /** Buildings' {@code load_kw_minutes} (three-phase scenarios only), by participant id. */
+  private final Map<String, TimeSeries> minuteLoads = new LinkedHashMap<>();
 
   private ScenarioLoader(Path baseDir, ScenarioFiles files) {
     this.baseDir = baseDir;
@@ -300,6 +302,7 @@ public final class ScenarioLoader {
     String owner = "participant " + id;
     return switch (type) {
       case "building" -> {
+        p.optional("load_kw_minutes").ifPresent(m -> minuteLoads.put(id, minuteSeries(m, owner)));
         TimeSeries load = series(p.required("load_kw"), owner);
         double pf = p.number("power_factor", Building.DEFAULT_POWER_FACTOR);
         TimeSeries pv = p.optional("pv_kw").map(s -> series(s, owner)).orElse(TimeSeries.constant(0, intervals));
@@ -460,6 +463,38 @@ public final class ScenarioLoader {
     return build(node, () -> new TimeSeries(values));
   }
 
+  /**
+   * A building's load at 1-minute resolution, {@code {csv: FILE, column: NAME}} with one row per minute of
+   * the horizon; only on a three-phase feeder (what {@code realtime --validate-minutes} replays).
+   */
+  private TimeSeries minuteSeries(ScenarioNode node, String owner) {
+    if (phaseFeeder == null) {
+      throw node.error("1-minute loads are replayed on a three-phase feeder only (network.opendss,"
+          + " peergrid realtime --validate-minutes): remove the key");
+    }
+    if (!node.json().isObject()) {
+      throw node.error("expected {csv: FILE, column: NAME} with one row per minute, got "
+          + ScenarioNode.describe(node.json()));
+    }
+    node.requireObject(CSV_KEYS);
+    ScenarioNode file = node.required("csv");
+    String column = node.required("column").asText();
+    double[] values = csv.column(file.asText(), column, file);
+    int minutes = intervals * (int) Math.round(hours * 60);
+    if (values.length != minutes) {
+      throw node.error(owner + ": load_kw_minutes has " + values.length + " rows in column " + column + " of "
+          + file.asText() + "; it needs one per minute of the horizon (" + minutes + " = horizon.intervals × "
+          + "interval_minutes)");
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] < 0) {
+        throw node.error(owner + ": load_kw_minutes is negative in row " + (i + 1) + " of " + file.asText()
+            + " (" + values[i] + " kW); a load is ≥ 0");
+      }
+    }
+    return new TimeSeries(values);
+  }
+
   /** The rest of a scenario on an OpenDSS feeder, once its horizon is known. */
   private ThreePhaseLoaded readThreePhase(ScenarioNode root, ScenarioNode n, String name, String currency,
       Horizon horizon) {
@@ -471,6 +506,7 @@ public final class ScenarioLoader {
     }
     ThreePhaseNetworkSettings network = threePhaseNetwork(n);
     Tariff tariff = tariff(root.required("tariff"));
+    Tariff realtime = root.optional("realtime").map(r -> realtime(r, tariff)).orElse(tariff.realtimeDefault());
     List<Participant> participants = new ArrayList<>();
     for (ScenarioNode p : root.required("participants").elements()) {
       participants.add(participant(p));
@@ -490,9 +526,10 @@ public final class ScenarioLoader {
           + " (network.opendss) yet: remove the key (docs/opendss.md lists what runs on three-phase feeders)");
     }
     ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
-        participants, connections, bargaining, uncertainty, stages));
+        participants, connections, bargaining, uncertainty, stages, realtime, minuteLoads));
     return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"
-        + " peergrid clear, compare, run and uncertainty do (docs/opendss.md, \"Markets on three-phase feeders\", lists the mechanisms)"));
+        + " peergrid clear, compare, run, uncertainty and realtime do (docs/opendss.md, \"Markets on three-phase"
+        + " feeders\", lists the mechanisms)"));
   }
 
   private ThreePhaseNetworkSettings threePhaseNetwork(ScenarioNode n) {

@@ -35,6 +35,14 @@ public final class ThreePhaseAcCheck {
     }
   }
 
+  /**
+   * The three-phase power flow with these injections as the feeder's only loads and generators, at
+   * constant P and Q, with controls off: the taps stay where the linear model was built.
+   */
+  public static ThreePhaseResult powerFlow(LinDist3Flow model, List<LinDist3Flow.Injection> all) {
+    return new ThreePhasePowerFlow(model.networkWith(all), new ThreePhaseParameters(1e-10, 200, false, 1)).solve();
+  }
+
   /** Runs the power flow on the cleared dispatch. */
   public static Report check(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
       ThreePhaseClearingResult cleared) {
@@ -55,9 +63,7 @@ public final class ThreePhaseAcCheck {
   /** Runs the power flow with every injection of an interval (kW, kvar; loads negative) as constant powers. */
   public static Report check(LinDist3Flow model, List<LinDist3Flow.Injection> all) {
     PhaseNetwork net = model.network();
-    // controls off: the taps stay where the linear model was built
-    ThreePhasePowerFlow pf = new ThreePhasePowerFlow(model.networkWith(all), new ThreePhaseParameters(1e-10, 200, false, 1));
-    ThreePhaseResult r = pf.solve();
+    ThreePhaseResult r = powerFlow(model, all);
     int n = net.nodeCount();
     double[] vr = new double[n];
     double[] vi = new double[n];

@@ -58,6 +58,10 @@ public final class ThreePhaseDayClearing {
   private final List<List<LinDist3Flow.Injection>> fixed;
   private final List<LinDist3Flow.Port> pricedPorts;
   private final int[][] participantPorts;
+  /** The real-time rest of a day: the day-ahead position at the source per interval [kW]; zeros day-ahead. */
+  private final double[] rootPositionKw;
+  /** The real-time rest of a day: each battery's end-of-day energy target [kWh] by id; else SOC_0·E^max. */
+  private final Map<String, Double> endEnergyKwh;
 
   /** The scenario's feeder as LinDist3Flow, at the regulators' taps under its own loads (controls on). */
   public static LinDist3Flow model(ThreePhaseScenario s) {
@@ -71,8 +75,28 @@ public final class ThreePhaseDayClearing {
   }
 
   public ThreePhaseDayClearing(ThreePhaseScenario scenario, LinDist3Flow model) {
+    this(scenario, model, new double[scenario.horizon().intervals()], Map.of());
+  }
+
+  /**
+   * The rest of a real-time day (docs/realtime.md §2, the three-phase form of {@code RestOfDay}): the
+   * day-ahead position {@code G_t} at the source is added to the balance, {@code g − e + Σ y = Σ fixed
+   * load − G}, so that the grid columns are the shortfall and the surplus against the position, priced
+   * at the scenario's tariff (the caller passes the real-time one); batteries end the day at the day's
+   * target rather than at their energy now.
+   *
+   * @param rootPositionKw per interval of {@code scenario}, the day-ahead net import at the source [kW]
+   * @param endEnergyKwh by participant id, the energy each battery must hold at the end [kWh]
+   */
+  public ThreePhaseDayClearing(ThreePhaseScenario scenario, LinDist3Flow model, double[] rootPositionKw,
+      Map<String, Double> endEnergyKwh) {
     this.scenario = scenario;
     this.model = model;
+    if (rootPositionKw.length != scenario.horizon().intervals()) {
+      throw new IllegalArgumentException("one root position per interval: " + rootPositionKw.length);
+    }
+    this.rootPositionKw = rootPositionKw.clone();
+    this.endEnergyKwh = Map.copyOf(endEnergyKwh);
     this.limits = new ThreePhaseClearing.Limits(scenario.network().vminPu(), scenario.network().vmaxPu(),
         scenario.network().unbalancePu());
     // in name order: the LP's rows, and so GLOP's choice among tied optima, do not depend on map order
@@ -148,6 +172,8 @@ public final class ThreePhaseDayClearing {
     this.sensitivities = prepared.sensitivities;
     this.pricedPorts = prepared.pricedPorts;
     this.participantPorts = prepared.participantPorts;
+    this.rootPositionKw = prepared.rootPositionKw;
+    this.endEnergyKwh = prepared.endEnergyKwh;
     this.fixed = fixedInjections(day, model.feederInjections(), participantPortList);
   }
 
@@ -287,6 +313,7 @@ public final class ThreePhaseDayClearing {
           for (LinDist3Flow.Injection s : fixed.get(t)) {
             load -= s.pKw();
           }
+          load -= rootPositionKw[t];
         } else {
           for (Participant p : parts) {
             if (p instanceof Building b) {
@@ -308,7 +335,7 @@ public final class ThreePhaseDayClearing {
             yi[t] = y[t][col[i]];
           }
         }
-        devices.add(new Devices(solver, parts.get(i), yi, nt, hours));
+        devices.add(new Devices(solver, parts.get(i), yi, nt, hours, endEnergyKwh.get(parts.get(i).id())));
       }
       List<ThreePhaseClearing.IntervalRows> rows = new ArrayList<>();
       if (network) {
@@ -383,10 +410,16 @@ public final class ThreePhaseDayClearing {
     private MPVariable[] curtailed;
     private MPVariable[] shifted;
     private MPVariable[] output;
+    /** The battery's end-of-day energy target [kWh]; null: its initial energy. */
+    private final Double endKwh;
 
-    /** @param y the participant's column per interval; null for one without a decision (no rows, no columns) */
-    Devices(MPSolver solver, Participant p, MPVariable[] y, int nt, double hours) {
+    /**
+     * @param y the participant's column per interval; null for one without a decision (no rows, no columns)
+     * @param endKwh its battery's end-of-day target; null for SOC_0·E^max
+     */
+    Devices(MPSolver solver, Participant p, MPVariable[] y, int nt, double hours, Double endKwh) {
       this.participant = p;
+      this.endKwh = endKwh;
       this.nt = nt;
       this.hours = hours;
       if (y == null) {
@@ -437,10 +470,11 @@ public final class ThreePhaseDayClearing {
       double emin = b.socMin() * b.capacityKwh();
       double emax = b.socMax() * b.capacityKwh();
       double e0 = b.initialKwh();
+      double end = endKwh == null ? e0 : endKwh;
       for (int t = 0; t < nt; t++) {
         charge[t] = solver.makeNumVar(0, b.chargeKw(), id + "_c_" + t);
         discharge[t] = solver.makeNumVar(0, b.dischargeKw(), id + "_d_" + t);
-        energy[t] = solver.makeNumVar(t == nt - 1 ? Math.max(emin, e0) : emin, emax, id + "_e_" + t);
+        energy[t] = solver.makeNumVar(t == nt - 1 ? Math.min(emax, Math.max(emin, end)) : emin, emax, id + "_e_" + t);
         solver.objective().setCoefficient(charge[t], b.degradationCostPerKwh());
         solver.objective().setCoefficient(discharge[t], b.degradationCostPerKwh());
         defines[t].setCoefficient(charge[t], 1);

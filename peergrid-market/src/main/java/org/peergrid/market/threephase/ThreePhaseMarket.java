@@ -102,20 +102,29 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     return pvur(k -> Math.sqrt(v2[k]), clearing.model().network());
   }
 
-  static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
+  /** The largest PVUR over the buses with three phases, from each node's voltage magnitude (any unit). */
+  public static double pvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net) {
     double largest = 0;
     for (int b = 1; b < net.busCount(); b++) {
-      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
-      if (abc[0] < 0 || abc[1] < 0 || abc[2] < 0) {
-        continue;
-      }
-      double mean = (vm.applyAsDouble(abc[0]) + vm.applyAsDouble(abc[1]) + vm.applyAsDouble(abc[2])) / 3;
-      for (int k : abc) {
-        largest = Math.max(largest, Math.abs(vm.applyAsDouble(k) - mean) / mean);
-      }
+      largest = Math.max(largest, busPvur(vm, net, b));
     }
     return largest;
   }
+
+  /** One bus's PVUR: the largest deviation of a phase magnitude from the three phases' mean, over the mean; 0 without three phases. */
+  public static double busPvur(java.util.function.IntToDoubleFunction vm, PhaseNetwork net, int b) {
+    int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
+    if (abc[0] < 0 || abc[1] < 0 || abc[2] < 0) {
+      return 0;
+    }
+    double mean = (vm.applyAsDouble(abc[0]) + vm.applyAsDouble(abc[1]) + vm.applyAsDouble(abc[2])) / 3;
+    double largest = 0;
+    for (int k : abc) {
+      largest = Math.max(largest, Math.abs(vm.applyAsDouble(k) - mean) / mean);
+    }
+    return largest;
+  }
+
 
   /**
    * The settlement input: per participant its energy bought and sold and its price (the mean of its

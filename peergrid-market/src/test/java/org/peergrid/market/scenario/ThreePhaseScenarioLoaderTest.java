@@ -104,7 +104,7 @@ class ThreePhaseScenarioLoaderTest {
     Path file = write("{id: H1, type: building, bus: 675, load_kw: 5}");
     assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOf(ValidationException.class)
         .hasMessageStartingWith(file + ":1: network.opendss: this command does not run on a three-phase feeder yet;"
-            + " peergrid clear, compare, run and uncertainty do");
+            + " peergrid clear, compare, run, uncertainty and realtime do");
     Path uncertainty = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
         "uncertainty: {random: [load], load: {cv: 0.15}}\nrun: {uncertainty: {method: mc, samples: 50, seed: 3}}");
     ThreePhaseScenario read = ScenarioLoader.loadThreePhase(uncertainty);
