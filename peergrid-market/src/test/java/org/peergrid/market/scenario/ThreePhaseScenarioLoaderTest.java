@@ -114,10 +114,10 @@ class ThreePhaseScenarioLoaderTest {
         "run: {realtime: {sample_seed: 4}}");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtimeStage))
         .hasMessageContaining("run.realtime: the real-time stage does not run on a three-phase feeder");
-    Path realtime = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
-        "realtime: {import: 0.3}");
-    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtime))
-        .hasMessageContaining("realtime: not yet available on a three-phase feeder");
+    Path nuc = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
+        "nuc: {max_iterations: 5}");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(nuc))
+        .hasMessageContaining("nuc: not yet available on a three-phase feeder");
     Path ev = write("{id: E1, type: ev, bus: 675, arrival: 0, departure: 1, arrival_energy_kwh: 1,"
         + " departure_energy_kwh: 1, capacity_kwh: 10, charge_kw: 3}");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(ev))
