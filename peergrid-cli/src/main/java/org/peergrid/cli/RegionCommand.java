@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.mechanism.MarketMechanism;
 import org.peergrid.market.mechanism.SettlementStatus;
@@ -21,6 +22,7 @@ import org.peergrid.market.region.Region;
 import org.peergrid.market.region.RegionClearing;
 import org.peergrid.market.region.RegionClearing.FeederClearing;
 import org.peergrid.market.region.RegionLoader;
+import org.peergrid.market.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +41,10 @@ import picocli.CommandLine.Spec;
       "DIR/<feeder id>/, plus region_summary.json (the region's cost against the",
       "feeders alone, the energy exchanged, the DSOs' payments at the substation).",
       "Powers in kW, energies in kWh, money in the scenarios' currency.",
-      "With --cluster or --local-nodes the feeders' DSOs run on a Pekko cluster and",
-      "the region is cleared by prices only; then only region_summary.json is written."
+      "With --price-coordination also DIR/price_coordination/<feeder id>/, each feeder",
+      "re-solved at the price loop's last prices. With --cluster or --local-nodes the",
+      "feeders' DSOs run on a Pekko cluster and the region is cleared by prices only;",
+      "then DIR/<feeder id>/ holds each feeder re-solved at the loop's last prices."
     },
     footer = {"", "Exit codes: 0 cleared, 1 bad input (the region file or a scenario: file,",
       "line and key), 2 bad usage, 3 a solver or an AC power flow did not converge",
@@ -49,6 +53,8 @@ import picocli.CommandLine.Spec;
       "cluster failed (could not join, a node or entity did not answer)."})
 final class RegionCommand implements Callable<Integer> {
   static final String SUMMARY = "region_summary.json";
+  /** In one JVM with --price-coordination, the folder of the feeders' folders from the price loop. */
+  static final String BY_PRICES = "price_coordination";
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -99,10 +105,10 @@ final class RegionCommand implements Callable<Integer> {
         : Optional.empty();
     try {
       for (FeederClearing f : clearing.feeders()) {
-        Map<String, String> files = ClearCommand.files(f.settledAs(), f.inRegion());
-        List<String> stale = new ArrayList<>(ClearCommand.ALL_FILES);
-        stale.removeAll(files.keySet());
-        AtomicFiles.write(out.resolve(f.feeder().id()), files, stale);
+        writeFeeder(out.resolve(f.feeder().id()), f.settledAs(), f.inRegion());
+      }
+      if (byPrices.isPresent()) {
+        writeFeedersAtPrice(out.resolve(BY_PRICES), region, byPrices.get());
       }
       AtomicFiles.write(out, Map.of(SUMMARY, RegionSummaryJson.of(clearing, byPrices)), List.of());
     } catch (IOException e) {
@@ -144,6 +150,7 @@ final class RegionCommand implements Callable<Integer> {
       throw new IllegalStateException("cannot write region_summary.json: " + e.getMessage(), e);
     }
     try {
+      writeFeedersAtPrice(out, region, p);
       AtomicFiles.write(out, Map.of(SUMMARY, summary), List.of());
     } catch (IOException e) {
       throw new ValidationException(out.toString(), 0, "cannot write the results there: " + e.getMessage());
@@ -171,6 +178,27 @@ final class RegionCommand implements Callable<Integer> {
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
+  }
+
+  /** One feeder's folder, what {@code clear} writes, from its schedule settled against {@code settledAs}. */
+  private static void writeFeeder(Path folder, Scenario settledAs, ClearingResult inRegion) throws IOException {
+    Map<String, String> files = ClearCommand.files(settledAs, inRegion);
+    List<String> stale = new ArrayList<>(ClearCommand.ALL_FILES);
+    stale.removeAll(files.keySet());
+    AtomicFiles.write(folder, files, stale);
+  }
+
+  /**
+   * Every feeder's folder from the price loop (docs/region.md, "Report files of the price
+   * coordination"): the DSOs' proposals carry only net profiles and costs, so this process, which
+   * reads every scenario anyway, re-solves each feeder at the loop's last prices and settles it
+   * with the mechanism.
+   */
+  private void writeFeedersAtPrice(Path dir, Region region, PriceCoordination p) throws IOException {
+    for (Region.Feeder f : region.feeders()) {
+      writeFeeder(dir.resolve(f.id()), RegionClearing.atSubstationPrice(f.scenario(), p.price()),
+          RegionClearing.atPrice(f, p.price(), mechanism));
+    }
   }
 
   private static void print(PrintWriter out, RegionClearing c) {

@@ -183,6 +183,11 @@ final class RegionSummaryJson {
     for (double v : p.price()) {
       prices.add(Numbers.clean(v));
     }
+    // Each feeder's cost in the substation's mix, to set against its folder re-solved at these prices.
+    ArrayNode feeders = node.putArray("feeders");
+    for (PriceCoordination.FeederShare f : p.feeders()) {
+      feeders.addObject().put("id", f.id()).put("cost_in_region", Numbers.clean(f.costInRegion()));
+    }
   }
 
   /** Σ of the positive parts of sign·x. */

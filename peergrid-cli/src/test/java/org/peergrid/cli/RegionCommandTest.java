@@ -59,6 +59,8 @@ class RegionCommandTest {
       assertThat(feederSummary.get("utility_bill").asDouble())
           .isCloseTo(f.get("substation_payment").asDouble(), within(MONEY));
       assertThat(feederSummary.get("settlement_status").asText()).isEqualTo("SETTLED");
+      assertThat(feederSummary.get("dispatch_cost").asDouble()).as(id)
+          .isCloseTo(f.get("cost_in_region").asDouble(), within(MONEY));
     }
     assertThat(sumAlone).isCloseTo(alone, within(MONEY));
     assertThat(sumInRegion).isCloseTo(regionCost, within(MONEY));
@@ -68,6 +70,20 @@ class RegionCommandTest {
     assertThat(byPrices.get("converged").asBoolean()).isTrue();
     assertThat(byPrices.get("region_cost").asDouble()).isCloseTo(regionCost, within(MONEY * (1 + Math.abs(regionCost))));
     assertThat(run.out()).contains("By prices       converged");
+    // Each feeder re-solved at the loop's last prices: its own cost there is its cost in the substation's
+    // mix, to the loop's gap (1e-9 relative) and the LPs' tolerances, so within MONEY · (1 + |cost|).
+    assertThat(byPrices.get("feeders")).hasSize(3);
+    for (JsonNode f : byPrices.get("feeders")) {
+      String id = f.get("id").asText();
+      Path folder = out.resolve(RegionCommand.BY_PRICES).resolve(id);
+      assertThat(folder.resolve(ClearCommand.SCHEDULE)).as(id).isRegularFile();
+      assertThat(folder.resolve(ClearCommand.SETTLEMENT)).as(id).isRegularFile();
+      JsonNode feederSummary = new ObjectMapper().readTree(folder.resolve(ClearCommand.SUMMARY).toFile());
+      assertThat(feederSummary.get("settlement_status").asText()).as(id).isEqualTo("SETTLED");
+      double cost = f.get("cost_in_region").asDouble();
+      assertThat(feederSummary.get("dispatch_cost").asDouble()).as(id)
+          .isCloseTo(cost, within(MONEY * (1 + Math.abs(cost))));
+    }
   }
 
   /** A feeder on toy3.m (copied beside it) with one building. */

@@ -8,6 +8,7 @@ import org.peergrid.market.basecase.BaseCase;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
+import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.RegionDispatch;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.CooperativeDay;
@@ -162,8 +163,27 @@ public record RegionClearing(Region region, String mechanism, List<FeederClearin
     return exchange;
   }
 
+  /**
+   * One feeder re-solved alone at the substation price λ (its DSO's answer to the price loop's last
+   * prices, {@link PriceCoordination}) and settled inside by the mechanism, as {@link #clear} settles
+   * the central schedule. At a converged price loop its cost at λ equals the feeder's cost in the
+   * region of the substation's mix up to the loop's gap: every proposal the mix weights costs the
+   * least at λ (zero reduced cost), and no answer costs less. Its net profile may differ from the
+   * mix's where the feeder's LP has several optima at λ.
+   *
+   * @return the settled schedule, or a result with the LP's status when the feeder has none at λ
+   */
+  public static ClearingResult atPrice(Region.Feeder feeder, double[] price, MarketMechanism mechanism) {
+    Scenario settledAs = atSubstationPrice(feeder.scenario(), price);
+    DispatchResult r = LinDistFlowDispatch.solve(settledAs);
+    if (r.status() != DispatchStatus.OPTIMAL) {
+      return new ClearingResult(mechanism.name(), r, Optional.empty(), Optional.empty());
+    }
+    return settle(feeder, settledAs, r.optimal(), mechanism, r.solveMillis());
+  }
+
   /** The feeder's scenario with λ_t as both its import and its export price. */
-  static Scenario atSubstationPrice(Scenario s, double[] price) {
+  public static Scenario atSubstationPrice(Scenario s, double[] price) {
     Tariff substation = new Tariff(new TimeSeries(price), new TimeSeries(price));
     return new Scenario(s.name(), s.currency(), s.network(), s.horizon(), substation, s.participants(),
         s.uncertainty(), s.realtimeTariff(), s.stages(), s.bargaining());
