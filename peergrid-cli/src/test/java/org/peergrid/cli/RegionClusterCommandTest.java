@@ -49,8 +49,8 @@ class RegionClusterCommandTest {
         assertThat(fb.get(key).asDouble()).as(fa.get("id") + " " + key).isCloseTo(fa.get(key).asDouble(),
             within(MONEY));
       }
-      // Only prices and quantities reached this JVM: no feeder's report is written here.
-      assertThat(onCluster.resolve(fa.get("id").asText())).doesNotExist();
+      // Only prices and quantities reached this JVM; it re-solves each feeder at the last prices for its folder.
+      assertThat(onCluster.resolve(fa.get("id").asText()).resolve(ClearCommand.SCHEDULE)).isRegularFile();
     }
     assertThat(b.get("clearing").asText()).isEqualTo("price-coordination");
     assertThat(b.get("price_coordination").get("converged").asBoolean()).isTrue();
