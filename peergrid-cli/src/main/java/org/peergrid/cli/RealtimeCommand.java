@@ -122,7 +122,7 @@ final class RealtimeCommand implements Callable<Integer> {
       + "resolution through the three-phase power flow (1-minute loads from load_kw_minutes, PV with a seeded cloud "
       + "process, batteries at their interval set-points) and report the minutes and places where voltage, "
       + "unbalance or line current leave their limits although the interval was inside (docs/realtime.md): "
-      + "minute_violations.csv, minute_voltage_envelope.csv.")
+      + "minute_violations.csv, minute_voltage_envelope.csv (default: off).")
   boolean validateMinutes;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
