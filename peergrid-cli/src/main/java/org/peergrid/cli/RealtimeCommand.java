@@ -18,6 +18,7 @@ import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.CommunityDayAhead;
 import org.peergrid.market.realtime.DeviationSampler;
 import org.peergrid.market.realtime.MinuteValidation;
+import org.peergrid.market.realtime.ThreePhaseCommunityDayAhead;
 import org.peergrid.market.realtime.ThreePhaseRealtime;
 import org.peergrid.market.realtime.DayAhead;
 import org.peergrid.market.realtime.RealtimeResult;
@@ -57,8 +58,9 @@ import picocli.CommandLine.Spec;
       "mechanism vcs.csv and vc_netting.csv. With --cluster or --local-nodes the",
       "day-ahead game's players (vc-game) or agents (vc-coop) run on a Pekko",
       "cluster (docs/cluster.md); the files are those of a run in this JVM.",
-      "On a three-phase scenario (network.opendss, dlmp only) the day ahead and",
-      "the re-dispatch clear on LinDist3Flow and every interval goes through the",
+      "On a three-phase scenario (network.opendss; dlmp, vc-game or vc-coop, not on",
+      "a cluster) the day ahead and the re-dispatch clear on LinDist3Flow (the",
+      "games as 'clear' plays them there) and every interval goes through the",
       "three-phase power flow: phase_ac_check.csv and phase_violations.csv replace",
       "the balanced AC files; --validate-minutes replays the day minute by minute",
       "(minute_violations.csv, minute_voltage_envelope.csv and .png)."
@@ -226,13 +228,13 @@ final class RealtimeCommand implements Callable<Integer> {
    */
   private Integer threePhase() {
     String chosen = mechanism.toLowerCase(java.util.Locale.ROOT);
-    if (!chosen.equals(DLMP)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
-          + " three-phase feeder yet: real time starts from the dlmp day ahead there (drop --mechanism)");
+    if (!MECHANISMS.contains(chosen)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mechanism '" + mechanism
+          + "': use one of " + String.join(", ", MECHANISMS));
     }
     if (clusterOptions.requested()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--cluster and --local-nodes do not run on a"
-          + " three-phase feeder yet: real time there starts from the dlmp day ahead, which has no agents to place"
+          + " three-phase feeder yet: its day ahead (dlmp, vc-game, vc-coop) is cleared in this JVM"
           + " (drop --cluster/--local-nodes)");
     }
     if (dayAheadDir != null) {
@@ -253,30 +255,41 @@ final class RealtimeCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    long clearStart = System.nanoTime();
-    ThreePhaseMarket market = ThreePhaseMarket.solve(forecast);
-    if (!market.day().optimal()) {
-      err.println("peergrid: the day-ahead market cannot clear: " + market.day().message());
-      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
-          : PeergridCommand.EXIT_NOT_CONVERGED;
+    ThreePhaseRealtime.Plan plan;
+    if (chosen.equals(DLMP)) {
+      long clearStart = System.nanoTime();
+      ThreePhaseMarket market = ThreePhaseMarket.solve(forecast);
+      if (!market.day().optimal()) {
+        err.println("peergrid: the day-ahead market cannot clear: " + market.day().message());
+        return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+            : PeergridCommand.EXIT_NOT_CONVERGED;
+      }
+      plan = ThreePhaseRealtime.plan(market, "cleared now (dlmp on LinDist3Flow, "
+          + (System.nanoTime() - clearStart) / 1_000_000 + " ms with " + market.rounds() + " clearing(s))");
+    } else {
+      ThreePhaseCommunityDayAhead cleared = chosen.equals(VcGameClearing.NAME)
+          ? ThreePhaseCommunityDayAhead.vcGame(forecast) : ThreePhaseCommunityDayAhead.vcCoop(forecast);
+      if (cleared.plan().isEmpty()) {
+        err.println("peergrid: the " + chosen + " day ahead cannot clear: " + cleared.why());
+        return PeergridCommand.EXIT_NOT_CONVERGED;
+      }
+      plan = cleared.plan().get();
     }
-    DayAhead dayAhead = ThreePhaseRealtime.dayAhead(market, "cleared now (dlmp on LinDist3Flow, "
-        + (System.nanoTime() - clearStart) / 1_000_000 + " ms with " + market.rounds() + " clearing(s))");
-    ThreePhaseRealtimeOutput.header(stdout, forecast, actualsText, dayAhead.source());
+    ThreePhaseRealtimeOutput.header(stdout, forecast, actualsText, plan.dayAhead().source());
     ThreePhaseRealtime.Result result;
     try {
-      result = ThreePhaseRealtime.run(market, actual, dayAhead, RealtimeConsole.progress(stdout));
+      result = ThreePhaseRealtime.run(plan, actual, RealtimeConsole.progress(stdout));
     } catch (IllegalStateException e) {
       err.println("peergrid: " + e.getMessage());
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     Map<String, String> files = ThreePhaseRealtimeOutput.files(forecast, result, actualsText);
-    com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, result,
+    com.fasterxml.jackson.databind.node.ObjectNode summary = ThreePhaseRealtimeOutput.summary(forecast, chosen, result,
         actualsText);
     ThreePhaseRealtimeOutput.summary(stdout, forecast, result);
     MinuteValidation.Result minutes = null;
     if (validateMinutes) {
-      minutes = MinuteValidation.run(market.clearing().model(), forecast, result,
+      minutes = MinuteValidation.run(plan.model(), forecast, result,
           actuals.seed != null ? actuals.seed : 0);
       files.put(MinuteValidationOutput.VIOLATIONS, MinuteValidationOutput.violations(forecast, minutes));
       files.put(MinuteValidationOutput.ENVELOPE, MinuteValidationOutput.envelope(forecast, minutes));

@@ -42,6 +42,9 @@ final class ThreePhaseRealtimeOutput {
     files.put(RealtimeCommand.INTERVALS, RealtimeCsv.intervals(r.realized()));
     files.put(PHASE_AC_CHECK, acCheck(r));
     files.put(PHASE_VIOLATIONS, violations(r));
+    r.dayAhead().communities().ifPresent(g -> files.put(RealtimeCommand.VCS, ThreePhaseGameOutput.communities(forecast,
+        g)));
+    r.settlement().vcNetting().ifPresent(v -> files.put(RealtimeCommand.VC_NETTING, RealtimeCsv.vcNetting(v)));
     return files;
   }
 
@@ -83,12 +86,12 @@ final class ThreePhaseRealtimeOutput {
     };
   }
 
-  static ObjectNode summary(ThreePhaseScenario s, ThreePhaseRealtime.Result r, String actuals) {
+  static ObjectNode summary(ThreePhaseScenario s, String mechanism, ThreePhaseRealtime.Result r, String actuals) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("scenario", s.name());
     root.put("feeder", s.network().opendss().getFileName().toString());
-    root.put("mechanism", RealtimeCommand.DLMP);
+    root.put("mechanism", mechanism);
     root.put("status", "OPTIMAL");
     root.put("currency", s.currency());
     root.put("intervals", s.horizon().intervals());
@@ -102,6 +105,16 @@ final class ThreePhaseRealtimeOutput {
     root.put("deviation_payments", Numbers.clean(st.deviationPayments()));
     root.put("realtime_utility_bill", Numbers.clean(st.realtimeUtilityBill()));
     root.put("netting_surplus", Numbers.clean(st.nettingSurplus()));
+    // Netting inside virtual communities (vc-game, vc-coop day ahead), as on a balanced feeder (RealtimeSummaryJson).
+    root.put("netting_surplus_alone", Numbers.clean(st.vcNetting().map(v -> v.nettingSurplusAlone())
+        .orElse(st.nettingSurplus())));
+    if (st.vcNetting().isPresent()) {
+      root.put("vc_netting_kwh", Numbers.clean(st.vcNetting().get().nettedKwh()));
+      root.put("vc_netting_benefit", Numbers.clean(st.vcNetting().get().benefit()));
+    } else {
+      root.putNull("vc_netting_kwh");
+      root.putNull("vc_netting_benefit");
+    }
     root.put("realtime_dispatch_cost", Numbers.clean(r.realized().solution().objective()));
     root.put("redispatched_intervals", (int) r.realized().redispatched());
     root.put("network_limits_dropped_intervals", (int) r.realized().intervals().stream()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.grid.threephase.ThreePhaseResult;
 import org.peergrid.market.dispatch.BusSeries;
@@ -21,12 +22,14 @@ import org.peergrid.market.scenario.Tariff;
 import org.peergrid.market.scenario.ThreePhaseNetworkSettings;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.scenario.TimeSeries;
+import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.ParticipantDay;
 import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseAcCheck;
 import org.peergrid.market.threephase.ThreePhaseDay;
 import org.peergrid.market.threephase.ThreePhaseDayClearing;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.vc.Grouping;
 
 /**
  * Real time on a three-phase feeder (docs/realtime.md, "Three-phase feeders"): the same rolling
@@ -75,13 +78,40 @@ public final class ThreePhaseRealtime {
     }
   }
 
+  /**
+   * The day ahead that real time starts from on a three-phase feeder: the forecast scenario, the model
+   * its schedule was cleared on (which the re-dispatch reuses), each participant's day-ahead day, and
+   * the schedule's settlement (DLMP, or a community mechanism's with its communities).
+   */
+  public record Plan(ThreePhaseScenario forecast, LinDist3Flow model, List<ParticipantDay> days, DayAhead dayAhead) {
+    public Plan {
+      days = List.copyOf(days);
+    }
+
+    /**
+     * Participants' day-ahead days as real time takes them: the schedule the settlement reads (the
+     * source's position from the feeder's own load and the participants' net withdrawals) and its settlement.
+     *
+     * @param cost the day-ahead schedule's cost [money]
+     * @param communities a community mechanism's communities (deviations net inside each first); empty: none
+     */
+    public static Plan of(ThreePhaseScenario forecast, LinDist3Flow model, List<ParticipantDay> days, double cost,
+        SettlementResult settlement, String source, Optional<Grouping> communities) {
+      DispatchSolution schedule = solution(forecast, days, cost, rootKw(backgroundKw(forecast, model), days));
+      return new Plan(forecast, model, days, new DayAhead(schedule, settlement, source, communities));
+    }
+  }
+
   /** The day-ahead DLMP market's schedule and settlement, as real time takes them. */
   public static DayAhead dayAhead(ThreePhaseMarket market, String source) {
-    ThreePhaseScenario s = market.clearing().scenario();
-    DispatchSolution schedule = solution(s, market.day().participants(), market.day().cost(),
-        rootKw(backgroundKw(s, market.clearing().model()), market.day().participants()));
-    return new DayAhead(schedule, market.settle(new DlmpMechanism()).settlement().orElseThrow(
-        () -> new IllegalStateException("the day-ahead DLMP settlement failed")), source);
+    return plan(market, source).dayAhead();
+  }
+
+  /** The same with the market's model and days. */
+  public static Plan plan(ThreePhaseMarket market, String source) {
+    return Plan.of(market.clearing().scenario(), market.clearing().model(), market.day().participants(),
+        market.day().cost(), market.settle(new DlmpMechanism()).settlement().orElseThrow(
+            () -> new IllegalStateException("the day-ahead DLMP settlement failed")), source, Optional.empty());
   }
 
   /**
@@ -94,13 +124,26 @@ public final class ThreePhaseRealtime {
    */
   public static Result run(ThreePhaseMarket market, ThreePhaseScenario actual, DayAhead dayAhead,
       RealtimeProgress progress) {
+    return run(new Plan(market.clearing().scenario(), market.clearing().model(), market.day().participants(),
+        dayAhead), actual, progress);
+  }
+
+  /**
+   * Walks the day from any day ahead (the DLMP market's, a game's): the intervals that go as forecast
+   * carry out {@code dayAhead.days()}, the others are re-dispatched with the source held at that
+   * schedule's position.
+   *
+   * @throws IllegalStateException when a re-dispatch fails even without voltage and unbalance limits
+   */
+  public static Result run(Plan dayAheadPlan, ThreePhaseScenario actual, RealtimeProgress progress) {
     long start = System.nanoTime();
-    ThreePhaseScenario forecast = market.clearing().scenario();
-    LinDist3Flow model = market.clearing().model();
+    ThreePhaseScenario forecast = dayAheadPlan.forecast();
+    LinDist3Flow model = dayAheadPlan.model();
+    DayAhead dayAhead = dayAheadPlan.dayAhead();
     int n = forecast.horizon().intervals();
     double hours = forecast.horizon().hours();
     List<Participant> ps = forecast.participants();
-    List<ParticipantDay> plan = market.day().participants();
+    List<ParticipantDay> plan = dayAheadPlan.days();
     double[] background = backgroundKw(forecast, model);
     double[] dayAheadRoot = rootKw(background, plan);
     Rows rows = new Rows(ps.size(), n);

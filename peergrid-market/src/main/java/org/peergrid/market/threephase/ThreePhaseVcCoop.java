@@ -134,17 +134,14 @@ public record ThreePhaseVcCoop(ThreePhaseScenario scenario, Scenario players, Li
     for (int i = 0; i < s.participants().size(); i++) {
       ParticipantSchedule x = game.schedules().get(i);
       List<LinDist3Flow.Port> ports = locations.offers().get(locations.byParticipant().get(x.id())).ports();
-      double[] net = new double[nt];
       double[] price = new double[nt];
       for (int t = 0; t < nt; t++) {
-        net[t] = x.netInjectionKw(t);
         for (LinDist3Flow.Port port : ports) {
           price[t] += intervals.get(t).prices().stream().filter(p -> p.port().equals(port)).findFirst().orElseThrow()
               .dlmp() / ports.size();
         }
       }
-      days.add(new ParticipantDay(x.id(), x.chargeKw().values(), x.dischargeKw().values(), x.socKwh().values(),
-          x.curtailedKw().values(), x.shiftedKw().values(), x.generationKw().values(), net, price));
+      days.add(ParticipantDay.of(x, price));
     }
     return new ThreePhaseDay(ThreePhaseClearingResult.Status.OPTIMAL, "optimal", game.mix().objectiveWithoutSlack(),
         intervals, days);
