@@ -32,32 +32,53 @@ import org.peergrid.market.vc.VcEquilibrium;
  * phases s_ik can be negative (a load on phase b raises phase a's voltage downstream of a
  * line with mutual impedance): such a player is then paid for withdrawing, which is what the feeder
  * needs.
+ *
+ * <p>With the unbalance charge (vc-game's DSO; vc-coop's check leaves it out) the check also finds every
+ * three-phase bus whose PVUR is above {@code unbalance_pu} (by more than
+ * {@link PhaseLimitCheck#UNBALANCE_TOLERANCE}), and the charges rise behind it by the same rule with the
+ * bus's unbalance in place of a voltage: at the phase node k furthest from the bus's mean, participant
+ * i's charge rises by the step times u_ik / u_kk, where u_ik = s_ik − mean over the bus's phases j of
+ * s_ij is how much a kW withdrawn by i lowers v_k² against the bus's mean (LinDist3Flow's
+ * sensitivities), and u_kk the same for a kW withdrawn at k; when node k is below the mean, and it
+ * falls likewise when k is above. Players on the other phases then get negative u_ik: they are paid
+ * to withdraw where that narrows the spread.
  */
 public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeeder.Check> {
   /** A phase node outside its limits in an interval. */
   public record Violation(int interval, int node, boolean underVoltage, double vmPu) {}
 
   /**
+   * A three-phase bus above the unbalance limit in an interval.
+   *
+   * @param node the bus's phase node furthest from the three phases' mean
+   * @param belowMean whether that node is below the mean (withdrawals that lower it widen the spread)
+   * @param pvur the bus's PVUR from the power flow
+   */
+  public record Unbalance(int interval, int bus, int node, boolean belowMean, double pvur) {}
+
+  /**
    * @param reports the power flow of every interval
    * @param violated every phase node outside its limits
+   * @param unbalanced every three-phase bus above the unbalance limit (empty without the unbalance charge)
    * @param worstPu how far outside the limits the power flow is at worst (0 when inside) [p.u.]
    * @param converged whether every interval's power flow converged
    */
-  public record Check(List<ThreePhaseAcCheck.Report> reports, List<Violation> violated, double worstPu,
-      boolean converged) implements GameFeeder.Check {
+  public record Check(List<ThreePhaseAcCheck.Report> reports, List<Violation> violated, List<Unbalance> unbalanced,
+      double worstPu, boolean converged) implements GameFeeder.Check {
     public Check {
       reports = List.copyOf(reports);
       violated = List.copyOf(violated);
+      unbalanced = List.copyOf(unbalanced);
     }
 
     @Override
     public int violations() {
-      return violated.size();
+      return violated.size() + unbalanced.size();
     }
 
-    /** Every interval converged and every phase node is inside its limits. */
+    /** Every interval converged, every phase node is inside its limits and (with the unbalance charge) every bus's PVUR. */
     public boolean passed() {
-      return converged && violated.isEmpty();
+      return converged && violated.isEmpty() && unbalanced.isEmpty();
     }
   }
 
@@ -67,10 +88,22 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
   /** How much a kW withdrawn by each participant over its phases lowers every node's v² [participant][node]. */
   private final double[][] withdrawalSensitivity;
   private final Map<Integer, Double> ownSensitivity = new HashMap<>();
+  private final Map<Integer, Double> ownUnbalanceSensitivity = new HashMap<>();
+  private final boolean chargeUnbalance;
 
+  /** The feeder that checks and charges for the voltage limits only (vc-coop's check). */
   public ThreePhaseGameFeeder(ThreePhaseScenario scenario, LinDist3Flow model) {
+    this(scenario, model, false);
+  }
+
+  /**
+   * @param chargeUnbalance whether the check finds the buses above {@code unbalance_pu} and the
+   *     charges rise behind them (vc-game's DSO)
+   */
+  public ThreePhaseGameFeeder(ThreePhaseScenario scenario, LinDist3Flow model, boolean chargeUnbalance) {
     this.scenario = scenario;
     this.model = model;
+    this.chargeUnbalance = chargeUnbalance;
     int nodes = model.network().nodeCount();
     withdrawalSensitivity = new double[scenario.participants().size()][nodes];
     for (int i = 0; i < scenario.participants().size(); i++) {
@@ -118,6 +151,7 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
     PhaseNetwork net = model.network();
     List<ThreePhaseAcCheck.Report> reports = new ArrayList<>();
     List<Violation> violated = new ArrayList<>();
+    List<Unbalance> unbalanced = new ArrayList<>();
     double worst = 0;
     boolean converged = true;
     double vmin = scenario.network().vminPu();
@@ -141,8 +175,42 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
         }
         worst = Math.max(worst, outside);
       }
+      if (chargeUnbalance) {
+        unbalanced(t, r, unbalanced);
+      }
     }
-    return new Check(reports, violated, worst, converged);
+    return new Check(reports, violated, unbalanced, worst, converged);
+  }
+
+  /**
+   * The three-phase bus with the largest PVUR in interval t when it is above the unbalance limit, at its
+   * phase node furthest from the mean. One cell an interval: the buses of a lateral share one cause (the
+   * same phase loaded downstream), so charging behind each would multiply the step.
+   */
+  private void unbalanced(int t, ThreePhaseResult r, List<Unbalance> into) {
+    PhaseNetwork net = model.network();
+    double limit = scenario.network().unbalancePu();
+    int worst = -1;
+    double pvur = limit + PhaseLimitCheck.UNBALANCE_TOLERANCE;
+    for (int b = 1; b < net.busCount(); b++) {
+      double bus = ThreePhaseMarket.busPvur(r::vmPu, net, b);
+      if (bus > pvur) {
+        worst = b;
+        pvur = bus;
+      }
+    }
+    if (worst >= 0) {
+      int b = worst;
+      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
+      double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
+      int furthest = abc[0];
+      for (int k : abc) {
+        if (Math.abs(r.vmPu(k) - mean) > Math.abs(r.vmPu(furthest) - mean)) {
+          furthest = k;
+        }
+      }
+      into.add(new Unbalance(t, b, furthest, r.vmPu(furthest) < mean, pvur));
+    }
   }
 
   @Override
@@ -159,6 +227,22 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
           k -> model.sensitivity(new LinDist3Flow.Port(k, -1))[0][k]);
       for (int i = 0; i < next.length; i++) {
         next[i][t] += sign * step * withdrawalSensitivity[i][v.node()] / own;
+      }
+    }
+    PhaseNetwork net = model.network();
+    for (Unbalance u : check.unbalanced()) {
+      int t = u.interval();
+      double step = CHARGE_STEP * Math.abs(scenario.tariff().importPrice().get(t));
+      double sign = u.belowMean() ? 1 : -1;
+      int[] abc = {net.node(u.bus(), 1), net.node(u.bus(), 2), net.node(u.bus(), 3)};
+      double own = ownUnbalanceSensitivity.computeIfAbsent(u.node(), k -> {
+        double[] dv = model.sensitivity(new LinDist3Flow.Port(k, -1))[0];
+        return dv[k] - (dv[abc[0]] + dv[abc[1]] + dv[abc[2]]) / 3;
+      });
+      for (int i = 0; i < next.length; i++) {
+        double[] w = withdrawalSensitivity[i];
+        double spread = w[u.node()] - (w[abc[0]] + w[abc[1]] + w[abc[2]]) / 3;
+        next[i][t] += sign * step * spread / own;
       }
     }
     return next;
