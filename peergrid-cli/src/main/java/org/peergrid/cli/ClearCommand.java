@@ -248,7 +248,7 @@ final class ClearCommand implements Callable<Integer> {
 
   /** The p2p-nuc path: the loop's schedule, its MMR settlement, its trades with their charges. */
   private Integer clearNuc(Scenario scenario) {
-    NucClearing nuc = NucClearing.clear(scenario, NucSettings.of(scenarioFile));
+    NucClearing<?> nuc = NucClearing.clear(scenario, NucSettings.of(scenarioFile));
     Map<String, String> files = new LinkedHashMap<>(files(scenario, nuc.clearing()));
     files.remove(SUMMARY);
     if (!nuc.loop().trades().isEmpty()) {

@@ -35,7 +35,7 @@ public final class SummaryJson {
 
   /** With the game's keys ({@code iterations}, {@code messages}, {@code vcs}, {@code gap_to_central_pct}, …), null unless it played. */
   /** The summary of a p2p-nuc clearing: the common keys plus the loop's. */
-  static String of(Scenario scenario, NucClearing nuc, List<String> files) throws JsonProcessingException {
+  static String of(Scenario scenario, NucClearing<?> nuc, List<String> files) throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = (ObjectNode) mapper.readTree(of(scenario, nuc.clearing(), files, Optional.empty()));
     root.put("nuc_message", nuc.loop().message());
