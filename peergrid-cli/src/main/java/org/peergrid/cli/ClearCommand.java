@@ -32,6 +32,7 @@ import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcGameClearing;
 import org.peergrid.market.nuc.NucClearing;
+import org.peergrid.market.threephase.ThreePhaseNucClearing;
 import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -156,13 +157,14 @@ final class ClearCommand implements Callable<Integer> {
 
   /**
    * A scenario on an OpenDSS feeder (docs/opendss.md): the day cleared on LinDist3Flow with DLMPs per
-   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; the clearing
-   * paths of their own (vc-coop, vc-game, p2p-nuc) and clusters are refused as bad usage.
+   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; or one of the
+   * clearing paths of their own (vc-coop, vc-game, p2p-nuc); clusters are refused as bad usage.
    */
   private Integer clearThreePhase() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
-    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME);
+    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME)
+        || mechanism.equals(NucClearing.NAME);
     if (settlement.isEmpty() && !game) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
@@ -178,6 +180,9 @@ final class ClearCommand implements Callable<Integer> {
     }
     if (mechanism.equals(VcCoopClearing.NAME)) {
       return clearThreePhaseCoop(scenario);
+    }
+    if (mechanism.equals(NucClearing.NAME)) {
+      return clearThreePhaseNuc(scenario);
     }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
@@ -216,6 +221,26 @@ final class ClearCommand implements Callable<Integer> {
           ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
               + ThreePhaseClear.PHASE_AC_CHECK
           : "stopped at the round limit without an equilibrium"));
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
+  /** p2p-nuc on a three-phase scenario: the loop's schedule, its MMR settlement, its trades, the three-phase AC check. */
+  private Integer clearThreePhaseNuc(ThreePhaseScenario scenario) {
+    ThreePhaseNucClearing nuc = ThreePhaseNucClearing.clear(scenario, NucSettings.of(scenarioFile));
+    Map<String, String> files = ThreePhaseNucOutput.files(nuc);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseNucOutput.print(stdout, nuc, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (nuc.nuc().dispatch().status() != DispatchStatus.OPTIMAL) {
+      err.println("peergrid: " + nuc.nuc().dispatch().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (!nuc.nuc().loop().converged()) {
+      err.println("peergrid: p2p-nuc " + nuc.nuc().loop().message());
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
     return 0;
