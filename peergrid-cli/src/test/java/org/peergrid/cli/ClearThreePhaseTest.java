@@ -49,16 +49,22 @@ class ClearThreePhaseTest {
         .contains("the AC correction does not tighten the unbalance limit");
   }
 
-  /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
-  @Test
-  void anInfeasibleDayWritesTheSummaryAndExitsWithFour(@TempDir Path dir) throws Exception {
+  /** The example with another V^min, written into {@code dir} with its relative paths made absolute. */
+  static Path withVmin(Path dir, String vmin) throws java.io.IOException {
     Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
     String text = Files.readString(EXAMPLE)
         .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
         .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
-        .replace("vmin_pu: 0.96", "vmin_pu: 0.99");
-    Path scenario = dir.resolve("tight.yaml");
+        .replace("vmin_pu: 0.96", "vmin_pu: " + vmin);
+    Path scenario = dir.resolve("vmin-" + vmin + ".yaml");
     Files.writeString(scenario, text);
+    return scenario;
+  }
+
+  /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
+  @Test
+  void anInfeasibleDayWritesTheSummaryAndExitsWithFour(@TempDir Path dir) throws Exception {
+    Path scenario = withVmin(dir, "0.99");
     PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out);
     assertThat(run.exit()).as(run.err()).isEqualTo(4);
     assertThat(run.err()).contains("no schedule keeps every phase node's voltage");
@@ -95,13 +101,7 @@ class ClearThreePhaseTest {
    */
   @Test
   void p2pNucConvergesWithRoomBelowAndItsChargesAddUp(@TempDir Path dir) throws Exception {
-    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
-    String text = Files.readString(EXAMPLE)
-        .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
-        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
-        .replace("vmin_pu: 0.96", "vmin_pu: 0.94");
-    Path scenario = dir.resolve("wider.yaml");
-    Files.writeString(scenario, text);
+    Path scenario = withVmin(dir, "0.94");
     PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out, "--mechanism", "p2p-nuc");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("three-phase").contains("AC check passed").contains("NUC             converged in");

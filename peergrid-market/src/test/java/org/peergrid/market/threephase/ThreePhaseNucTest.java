@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.market.nuc.NucFeeder;
 import org.peergrid.market.nuc.NucIteration;
+import org.peergrid.market.nuc.NucMethod;
 import org.peergrid.market.nuc.NucResult;
 import org.peergrid.market.nuc.NucSettings;
 import org.peergrid.market.nuc.Trade;
@@ -169,6 +170,29 @@ class ThreePhaseNucTest {
     assertThat(feeder.distance(a, a)).isZero();
     assertThat(feeder.distance(a, b)).isPositive();
     assertThat(feeder.distance(a, NucFeeder.GRID)).isCloseTo(500 * feeder.sensitivity(a, a), within(1e-12));
+  }
+
+  /**
+   * The loss-sensitivity method on the three-phase power flow: at the evening peak every participant's
+   * extra withdrawal raises the losses, a trade with the grid weighs the buyer's λ, and the loop converges.
+   */
+  @Test
+  void lossSensitivityWeighsTradesByThePhaseLossFactors(@TempDir Path dir) throws IOException {
+    ThreePhaseScenario s = ScenarioLoader.loadThreePhase(withVmin(dir, "0.94"));
+    NucSettings settings = new NucSettings(NucMethod.LOSS_SENSITIVITY, 0.01, 0.01, 30, 0.25, 0.02);
+    ThreePhaseNucClearing c = ThreePhaseNucClearing.clear(s, settings);
+    NucResult<ThreePhaseGameFeeder.Check> loop = c.nuc().loop();
+    assertThat(loop.converged()).as(loop.message()).isTrue();
+    double[][] lambda = c.feeder().lossFactors(c.nuc().dispatch().optimal());
+    int peak = 19;
+    for (int i = 0; i < s.participants().size(); i++) {
+      assertThat(lambda[peak][i]).as(s.participants().get(i).id()).isPositive().isLessThan(1);
+    }
+    for (Trade x : loop.trades()) {
+      if (x.seller().equals(Trade.GRID)) {
+        assertThat(x.weight()).isCloseTo(Math.max(0, lambda[x.interval()][index(x.buyer())]), within(1e-12));
+      }
+    }
   }
 
   private static double mean(double[] v2, ThreePhaseGameFeeder ports, int i) {
