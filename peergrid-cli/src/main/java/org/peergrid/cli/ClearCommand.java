@@ -56,8 +56,8 @@ import picocli.CommandLine.Spec;
       "non-cooperative game among them (docs/vc-game.md); both also write",
       "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
       "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
-      "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game and",
-      "vc-coop run there too, on this machine only; p2p-nuc does not.",
+      "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game,",
+      "vc-coop and p2p-nuc run there too, on this machine only.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
