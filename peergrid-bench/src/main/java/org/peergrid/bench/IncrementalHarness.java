@@ -149,8 +149,8 @@ public final class IncrementalHarness {
   private static void nuc(String file, Scenario day) {
     NucLoop.run(day, NucSettings.DEFAULT); // warm-up
     NucLoop.runWarm(day, NucSettings.DEFAULT);
-    Timed<NucResult> c = time(() -> repeat(() -> NucLoop.run(day, NucSettings.DEFAULT)));
-    Timed<NucResult> w = time(() -> repeat(() -> NucLoop.runWarm(day, NucSettings.DEFAULT)));
+    Timed<NucResult<?>> c = time(() -> repeat(() -> NucLoop.run(day, NucSettings.DEFAULT)));
+    Timed<NucResult<?>> w = time(() -> repeat(() -> NucLoop.runWarm(day, NucSettings.DEFAULT)));
     int ci = c.value().iterations().size();
     int wi = w.value().iterations().size();
     row("NUC loop on " + file + ", CPU ms per loop (" + ci + " cold, " + wi + " warm iterations; converged "
@@ -160,8 +160,8 @@ public final class IncrementalHarness {
 
   private static final int NUC_REPEATS = 10;
 
-  private static NucResult repeat(Supplier<NucResult> loop) {
-    NucResult last = null;
+  private static NucResult<?> repeat(Supplier<NucResult<?>> loop) {
+    NucResult<?> last = null;
     for (int i = 0; i < NUC_REPEATS; i++) {
       last = loop.get();
     }

@@ -32,6 +32,7 @@ import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.VcCoopClearing;
 import org.peergrid.market.vc.VcGameClearing;
 import org.peergrid.market.nuc.NucClearing;
+import org.peergrid.market.threephase.ThreePhaseNucClearing;
 import org.peergrid.market.nuc.NucSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,8 +56,8 @@ import picocli.CommandLine.Spec;
       "non-cooperative game among them (docs/vc-game.md); both also write",
       "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
       "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
-      "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game and",
-      "vc-coop run there too, on this machine only; p2p-nuc does not.",
+      "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game,",
+      "vc-coop and p2p-nuc run there too, on this machine only.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -156,13 +157,14 @@ final class ClearCommand implements Callable<Integer> {
 
   /**
    * A scenario on an OpenDSS feeder (docs/opendss.md): the day cleared on LinDist3Flow with DLMPs per
-   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; the clearing
-   * paths of their own (vc-coop, vc-game, p2p-nuc) and clusters are refused as bad usage.
+   * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; or one of the
+   * clearing paths of their own (vc-coop, vc-game, p2p-nuc); clusters are refused as bad usage.
    */
   private Integer clearThreePhase() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
-    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME);
+    boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME)
+        || mechanism.equals(NucClearing.NAME);
     if (settlement.isEmpty() && !game) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--mechanism " + mechanism + " does not run on a"
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
@@ -178,6 +180,9 @@ final class ClearCommand implements Callable<Integer> {
     }
     if (mechanism.equals(VcCoopClearing.NAME)) {
       return clearThreePhaseCoop(scenario);
+    }
+    if (mechanism.equals(NucClearing.NAME)) {
+      return clearThreePhaseNuc(scenario);
     }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
@@ -221,6 +226,26 @@ final class ClearCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** p2p-nuc on a three-phase scenario: the loop's schedule, its MMR settlement, its trades, the three-phase AC check. */
+  private Integer clearThreePhaseNuc(ThreePhaseScenario scenario) {
+    ThreePhaseNucClearing nuc = ThreePhaseNucClearing.clear(scenario, NucSettings.of(scenarioFile));
+    Map<String, String> files = ThreePhaseNucOutput.files(nuc);
+    write(files);
+    PrintWriter stdout = spec.commandLine().getOut();
+    ThreePhaseNucOutput.print(stdout, nuc, out, List.copyOf(files.keySet()));
+    stdout.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    if (nuc.nuc().dispatch().status() != DispatchStatus.OPTIMAL) {
+      err.println("peergrid: " + nuc.nuc().dispatch().message());
+      return PeergridCommand.EXIT_INFEASIBLE;
+    }
+    if (!nuc.nuc().loop().converged()) {
+      err.println("peergrid: p2p-nuc " + nuc.nuc().loop().message());
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
+    return 0;
+  }
+
   /** vc-coop on a three-phase scenario: the decomposition's schedule, its gap, the Nash split, the three-phase AC check. */
   private Integer clearThreePhaseCoop(ThreePhaseScenario scenario) {
     ThreePhaseVcCoop coop = ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
@@ -248,7 +273,7 @@ final class ClearCommand implements Callable<Integer> {
 
   /** The p2p-nuc path: the loop's schedule, its MMR settlement, its trades with their charges. */
   private Integer clearNuc(Scenario scenario) {
-    NucClearing nuc = NucClearing.clear(scenario, NucSettings.of(scenarioFile));
+    NucClearing<?> nuc = NucClearing.clear(scenario, NucSettings.of(scenarioFile));
     Map<String, String> files = new LinkedHashMap<>(files(scenario, nuc.clearing()));
     files.remove(SUMMARY);
     if (!nuc.loop().trades().isEmpty()) {

@@ -25,7 +25,7 @@ public final class NucCsv {
     });
   }
 
-  static void print(PrintWriter out, NucClearing nuc) {
+  static void print(PrintWriter out, NucClearing<?> nuc) {
     out.println("NUC             " + nuc.loop().message());
     for (NucIteration i : nuc.loop().iterations()) {
       out.println(String.format(Locale.ROOT, "  iteration %2d  %-6s  alpha %.4f  rho %.4f  revenue %10.2f  "

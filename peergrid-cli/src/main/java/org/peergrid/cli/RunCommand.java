@@ -41,6 +41,7 @@ import org.peergrid.market.scenario.StageRequests;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.threephase.ThreePhaseNucClearing;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import org.peergrid.market.uncertainty.ProgressListener;
 import org.peergrid.market.variants.CaseVariants;
@@ -138,8 +139,9 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * A scenario on an OpenDSS feeder: the day cleared on LinDist3Flow with the AC check and correction,
-   * every settlement mechanism side by side, the phase prices, and the uncertainty stage that the run
-   * block (or --uncertainty) asks for; vc-coop, vc-game and the real-time stage do not run there yet.
+   * every settlement mechanism side by side, the phase prices, p2p-nuc (with two or more buildings, as
+   * on a MATPOWER feeder), and the uncertainty stage that the run block (or --uncertainty) asks for;
+   * vc-coop, vc-game and the real-time stage do not run there yet.
    */
   private Integer runThreePhase(PrintWriter stdout, Progress progress) {
     if (realtimeSeed != null) {
@@ -157,6 +159,10 @@ final class RunCommand implements Callable<Integer> {
     List<ComparisonRow> rows = market.outcome().isEmpty() ? List.of()
         : progress.stage("Settling with " + Mechanisms.all().size() + " mechanisms",
             () -> MechanismComparison.run(market.outcome().orElseThrow(), Mechanisms.all()));
+    Optional<ThreePhaseNucClearing> nuc = market.day().optimal() && scenario.buildings().size() >= 2
+        ? Optional.of(progress.stage("P2P trades with network utilization charges",
+            () -> ThreePhaseNucClearing.clear(scenario, NucSettings.of(scenarioFile))))
+        : Optional.empty();
     Optional<DayUncertainty> uncertain = Optional.empty();
     Optional<StageRequests.Uncertainty> asked = scenario.stages().uncertainty();
     if (market.outcome().isPresent() && asked.isPresent()) {
@@ -168,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Optional<DayUncertainty> stage = uncertain;
     Map<String, byte[]> files = new LinkedHashMap<>(progress.stage("Charts and report",
-        () -> ThreePhaseRunReport.build(market, rows, stage)));
+        () -> ThreePhaseRunReport.build(market, rows, stage, nuc)));
     if (market.day().optimal()) {
       put(files, CompareCommand.CSV, CompareReport.csv(rows));
       put(files, ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.prices(market));
@@ -182,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       List<String> names = new ArrayList<>(files.keySet());
       names.add(0, SUMMARY);
-      files.put(SUMMARY, threePhaseSummary(market, rows, stage, names).getBytes(StandardCharsets.UTF_8));
+      files.put(SUMMARY, threePhaseSummary(market, rows, stage, nuc, names).getBytes(StandardCharsets.UTF_8));
       List<String> stale = previousFiles(dir);
       stale.removeAll(files.keySet());
       AtomicFiles.writeBytes(dir, files, stale);
@@ -217,7 +223,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** summary.json of a three-phase run (docs/formats.md). */
   private static String threePhaseSummary(ThreePhaseMarket market, List<ComparisonRow> rows,
-      Optional<DayUncertainty> uncertainty, List<String> files) throws IOException {
+      Optional<DayUncertainty> uncertainty, Optional<ThreePhaseNucClearing> nuc, List<String> files)
+      throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = (ObjectNode) mapper.readTree(ThreePhaseClear.summary(market, Optional.empty(), "all",
         List.of()));
@@ -231,6 +238,7 @@ final class RunCommand implements Callable<Integer> {
     root.put("report", ThreePhaseRunReport.HTML);
     root.set("mechanisms", CompareReport.mechanisms(rows));
     root.putArray("not_run").add("vc-coop").add("vc-game").add("realtime");
+    nuc.ifPresent(n -> ThreePhaseRunReport.summarize(root, n));
     if (uncertainty.isPresent()) {
       ObjectNode u = root.putObject("uncertainty");
       UncertaintyJson.figures(u, uncertainty.get());

@@ -35,9 +35,15 @@ public final class SummaryJson {
 
   /** With the game's keys ({@code iterations}, {@code messages}, {@code vcs}, {@code gap_to_central_pct}, …), null unless it played. */
   /** The summary of a p2p-nuc clearing: the common keys plus the loop's. */
-  static String of(Scenario scenario, NucClearing nuc, List<String> files) throws JsonProcessingException {
+  static String of(Scenario scenario, NucClearing<?> nuc, List<String> files) throws JsonProcessingException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = (ObjectNode) mapper.readTree(of(scenario, nuc.clearing(), files, Optional.empty()));
+    putNuc(root, nuc);
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  /** The loop's keys, on any feeder ({@code nuc_message}, {@code dso_revenue}, {@code nuc_saving}, …). */
+  static void putNuc(ObjectNode root, NucClearing<?> nuc) {
     root.put("nuc_message", nuc.loop().message());
     root.put("nuc_converged", nuc.loop().converged());
     root.put("nuc_iterations", nuc.loop().iterations().size());
@@ -53,7 +59,6 @@ public final class SummaryJson {
       row.put("with_charges", v);
       row.put("charges_paid", nuc.loop().paid().getOrDefault(id, 0.0));
     });
-    return mapper.writeValueAsString(root) + "\n";
   }
 
   static String of(Scenario scenario, ClearingResult r, List<String> files, Optional<VcCoopClearing> vc)

@@ -28,7 +28,12 @@ class ThreePhaseRunAndUncertaintyTest {
     assertThat(s.get("report").asText()).isEqualTo("report.html");
     assertThat(s.get("mechanisms")).hasSize(8);
     assertThat(s.get("mechanisms").findValuesAsText("status")).containsOnly("SETTLED");
-    assertThat(s.get("not_run").toString()).contains("vc-coop", "vc-game");
+    assertThat(s.get("not_run").toString()).contains("vc-coop", "vc-game").doesNotContain("p2p-nuc");
+    // p2p-nuc as a stage, as on a MATPOWER run: on the example as shipped it stops at max_iterations (nuc-ev.md)
+    assertThat(s.get("p2p_nuc").get("converged").asBoolean()).isFalse();
+    assertThat(s.get("p2p_nuc").get("message").asText()).startsWith("stopped at max_iterations 30");
+    assertThat(s.get("p2p_nuc").get("trades").asInt()).isEqualTo(
+        ClearCommandTest.csv(out.resolve("nuc_trades.csv")).size());
     assertThat(s.get("uncertainty").get("method").asText()).isEqualTo("pem2m+1");
     assertThat(s.get("uncertainty").get("evaluations").asInt()).isEqualTo(25);
     assertThat(s.get("uncertainty").get("failed_evaluations").asInt()).isZero();
@@ -36,10 +41,11 @@ class ThreePhaseRunAndUncertaintyTest {
     for (JsonNode f : s.get("files")) {
       assertThat(out.resolve(f.asText())).as(f.asText()).exists();
     }
-    assertThat(s.get("files").toString()).contains("compare.csv", "phase_prices.csv", "phase_dlmp.png",
+    assertThat(s.get("files").toString()).contains("compare.csv", "phase_prices.csv", "phase_dlmp.png", "nuc_trades.csv",
         "dlmp_stats.csv", "participant_costs.csv", "schedule.csv", "phase_ac_check.csv");
     String html = Files.readString(out.resolve("report.html"));
-    assertThat(html).contains("lmp-sharing", "Phase prices", "Uncertainty", "phase_dlmp.png");
+    assertThat(html).contains("lmp-sharing", "Phase prices", "Uncertainty", "phase_dlmp.png",
+        "P2P trades with network utilization charges");
     List<CSVRecord> stats = ClearCommandTest.csv(out.resolve("dlmp_stats.csv"));
     assertThat(stats).extracting(r -> r.get("bus")).contains("675.a", "675.b", "675.c", "611.c");
     assertThat(run.out()).contains("three-phase").contains("pem2m+1");

@@ -96,8 +96,7 @@ public final class ClusterGames implements AutoCloseable {
     this.bytesAtStart = CrossNodeTraffic.bytes();
     driver.onNodeRemoved(this::nodeRemoved);
     driver.onSelfRemoved(() -> {
-      lost = "this driver was removed from the cluster at " + seed + " (it lost contact with the majority of the"
-          + " nodes, so the split-brain resolver downed its side; docs/cluster.md, Faults)";
+      lost = removedMessage();
       unanswered.forEach(p -> p.answer.completeExceptionally(new ClusterFailure(lost)));
     });
     resender.scheduleWithFixedDelay(this::resendStale, RESEND_EVERY.toMillis(), RESEND_EVERY.toMillis(),
@@ -230,6 +229,9 @@ public final class ClusterGames implements AutoCloseable {
       entity.ref.ask(entity.history.get(seq)::apply, ASK_TIMEOUT).whenComplete((a, e) -> {
         if (a != null) {
           answer.complete(a);
+        } else if (lost != null || driver.leaving()) {
+          // the driver was downed: its shard region stopped and failed the question before onSelfRemoved ran
+          answer.completeExceptionally(new ClusterFailure(lost != null ? lost : removedMessage(), e));
         } else if (n == sends.get()) {
           // only the latest send's time-out counts: an earlier one was asked again
           answer.completeExceptionally(new ClusterFailure("entity " + entity.ref.getEntityId() + " did not answer within "
@@ -237,6 +239,11 @@ public final class ClusterGames implements AutoCloseable {
         }
       });
     }
+  }
+
+  private String removedMessage() {
+    return "this driver was removed from the cluster at " + seed + " (it lost contact with the majority of the"
+        + " nodes, so the split-brain resolver downed its side; docs/cluster.md, Faults)";
   }
 
   /** Sends question {@code seq} of the entity's history; the answer may be that its history ends earlier. */

@@ -165,6 +165,16 @@ public final class ClusterNode implements AutoCloseable {
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system)).registerOnMemberRemoved(action);
   }
 
+  /**
+   * Whether this member is on its way out: downed by the split-brain resolver, or its system shutting
+   * down. Its shard regions stop before it is removed, so a question asked then fails at once, before
+   * {@link #onSelfRemoved} runs.
+   */
+  boolean leaving() {
+    return org.apache.pekko.actor.CoordinatedShutdown.get(Adapter.toClassic(system)).getShutdownReason().isPresent()
+        || Cluster.get(system).selfMember().status() == MemberStatus.down();
+  }
+
   ClusterSharding sharding() {
     return sharding;
   }

@@ -18,9 +18,9 @@ import org.peergrid.market.nuc.NucIteration;
  */
 final class NucSection implements ReportSection {
   static final String TRADES = "nuc_trades.csv";
-  private final NucClearing nuc;
+  private final NucClearing<?> nuc;
 
-  NucSection(NucClearing nuc) {
+  NucSection(NucClearing<?> nuc) {
     this.nuc = nuc;
   }
 

@@ -14,19 +14,23 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.peergrid.cli.NucCsv;
 import org.peergrid.cli.ReportCsv;
 import org.peergrid.market.mechanism.ComparisonRow;
+import org.peergrid.market.nuc.NucResult;
 import org.peergrid.market.probabilistic.DayUncertainty;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.PhasePrice;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.threephase.ThreePhaseNucClearing;
 
 /**
  * The report of {@code peergrid run} on a three-phase scenario: report.html (self-contained) with the
  * day's figures, every settlement mechanism side by side, the phase prices at the bus whose phases differ
- * most (phase_dlmp.png and phase_dlmp.csv) and the uncertainty stage's statistics when it ran. The
- * games (vc-coop, vc-game) do not run on three-phase feeders yet and the report says so.
+ * most (phase_dlmp.png and phase_dlmp.csv), the p2p-nuc loop (nuc_trades.csv) and the uncertainty stage's
+ * statistics when they ran. The games (vc-coop, vc-game) do not run here yet and the report says so.
  */
 public final class ThreePhaseRunReport {
   public static final String HTML = "report.html";
@@ -34,9 +38,12 @@ public final class ThreePhaseRunReport {
 
   private ThreePhaseRunReport() {}
 
-  /** report.html, phase_dlmp.png and phase_dlmp.csv; the uncertainty is empty when the stage did not run. */
+  /**
+   * report.html, phase_dlmp.png and phase_dlmp.csv, and nuc_trades.csv; the uncertainty and p2p-nuc are
+   * empty when their stages did not run.
+   */
   public static Map<String, byte[]> build(ThreePhaseMarket market, List<ComparisonRow> rows,
-      Optional<DayUncertainty> uncertainty) {
+      Optional<DayUncertainty> uncertainty, Optional<ThreePhaseNucClearing> nuc) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     ThreePhaseScenario s = market.clearing().scenario();
     StringBuilder html = new StringBuilder();
@@ -73,6 +80,18 @@ public final class ThreePhaseRunReport {
         .append("<p><img alt=\"phase DLMPs\" src=\"").append(CHART).append(".png\"></p>");
     files.put(CHART + ".png", Charts.png(chart(market, bus), 900, 380));
     files.put(CHART + ".csv", csv(market, bus).getBytes(StandardCharsets.UTF_8));
+    nuc.ifPresent(c -> {
+      NucResult<?> loop = c.nuc().loop();
+      html.append("<h2>P2P trades with network utilization charges</h2>");
+      html.append(String.format(Locale.ROOT, "<p>The same day as a P2P market in which the DSO charges each trade"
+          + " for the losses it causes and surcharges the trades behind a phase voltage outside the limits"
+          + " (docs/nuc-ev.md, \"On a three-phase feeder\"): %s. %d iterations, %d trades; DSO revenue %.2f %s, of"
+          + " it surcharges %.2f, against a loss cost of %.2f; AC check of the last clearing %s. Every trade with"
+          + " its charges: %s.</p>", Html.escape(loop.message()), loop.iterations().size(), loop.trades().size(),
+          loop.revenue(), Html.escape(s.currency()), loop.surchargeRevenue(), loop.cost(),
+          c.acCheck() != null && c.acCheck().passed() ? "passed" : "not passed", NucSection.TRADES));
+      files.put(NucSection.TRADES, NucCsv.trades(loop.trades()).getBytes(StandardCharsets.UTF_8));
+    });
     uncertainty.ifPresent(u -> {
       html.append("<h2>Uncertainty</h2>");
       if (!u.result().hasStatistics()) {
@@ -92,6 +111,11 @@ public final class ThreePhaseRunReport {
     ordered.put(HTML, html.toString().getBytes(StandardCharsets.UTF_8));
     ordered.putAll(files);
     return ordered;
+  }
+
+  /** summary.json's {@code p2p_nuc} object, as on a MATPOWER run. */
+  public static void summarize(ObjectNode summary, ThreePhaseNucClearing nuc) {
+    new NucSection(nuc.nuc()).summarize(summary);
   }
 
   private static String cell(OptionalDouble v, int decimals) {

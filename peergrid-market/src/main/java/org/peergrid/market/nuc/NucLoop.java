@@ -5,13 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.peergrid.grid.powerflow.PowerFlowParameters;
-import org.peergrid.grid.powerflow.SweepPowerFlow;
-import org.peergrid.grid.radial.RadialNetwork;
-import org.peergrid.market.accheck.AcCheck;
 import org.peergrid.market.accheck.AcCheckResult;
-import org.peergrid.market.accheck.AcViolation;
-import org.peergrid.market.dispatch.BusLoads;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
@@ -28,13 +22,16 @@ import org.peergrid.market.scenario.Scenario;
  * branch the wrong way, and the loss rate ρ so that ρ Σ q w plus the surcharges recovers the
  * DSO's loss cost. It stops when the AC check passes and the revenue recovers the cost within the
  * tolerances (or exceeds it only by surcharges, the price of keeping the feeder within limits).
+ *
+ * <p>The loop never sees the network: distances, AC check, loss cost and who is surcharged come from
+ * the {@link NucFeeder}, balanced or three-phase.
+ *
+ * @param <C> the feeder's AC check
  */
-public final class NucLoop {
+public final class NucLoop<C> {
   private final Scenario s;
+  private final NucFeeder<C> feeder;
   private final NucSettings settings;
-  private final RadialNetwork radial;
-  private final ElectricalDistance distance;
-  private final SweepPowerFlow sweep;
   private final int nt;
   private final double hours;
   private final Map<String, Integer> index = new LinkedHashMap<>();
@@ -43,12 +40,14 @@ public final class NucLoop {
   /** The P2P market's LP kept between iterations, or null to build and solve each clearing cold. */
   private WarmDispatch warm;
 
-  private NucLoop(Scenario s, NucSettings settings) {
+  /**
+   * @param s the peers' market: participants, horizon, tariffs; its network only carries the background
+   *     load into the balance (the market is cleared without network limits)
+   */
+  private NucLoop(Scenario s, NucFeeder<C> feeder, NucSettings settings) {
     this.s = s;
+    this.feeder = feeder;
     this.settings = settings;
-    radial = s.network().radial();
-    distance = new ElectricalDistance(radial);
-    sweep = new SweepPowerFlow(radial, PowerFlowParameters.DEFAULT, s.network().rootVoltagePu());
     nt = s.horizon().intervals();
     hours = s.horizon().hours();
     for (Participant p : s.participants()) {
@@ -57,8 +56,14 @@ public final class NucLoop {
     surcharges = new Surcharges(index.size(), nt);
   }
 
-  public static NucResult run(Scenario s, NucSettings settings) {
-    return new NucLoop(s, settings).loop();
+  /** The loop on a balanced scenario's own feeder. */
+  public static NucResult<AcCheckResult> run(Scenario s, NucSettings settings) {
+    return run(s, new BalancedNucFeeder(s), settings);
+  }
+
+  /** The loop with the peers' market {@code s} on {@code feeder} (a three-phase one: {@code threephase.ThreePhaseNucFeeder}). */
+  public static <C> NucResult<C> run(Scenario s, NucFeeder<C> feeder, NucSettings settings) {
+    return new NucLoop<>(s, feeder, settings).loop();
   }
 
   /**
@@ -67,8 +72,8 @@ public final class NucLoop {
    * the market's LP is degenerate the warm solve may stop at another of its tied schedules, whose AC
    * check and trades differ, so the loop can take another path (docs/benchmarks.md, incremental re-solves).
    */
-  public static NucResult runWarm(Scenario s, NucSettings settings) {
-    NucLoop loop = new NucLoop(s, settings);
+  public static NucResult<AcCheckResult> runWarm(Scenario s, NucSettings settings) {
+    NucLoop<AcCheckResult> loop = new NucLoop<>(s, new BalancedNucFeeder(s), settings);
     try (WarmDispatch warm = new WarmDispatch()) {
       loop.warm = warm;
       return loop.loop();
@@ -84,10 +89,10 @@ public final class NucLoop {
    * the new ρ break the AC check, α goes up by the precision again. ρ is refitted after every
    * clearing, so every phase also moves the loss revenue towards the cost.
    */
-  private NucResult loop() {
+  private NucResult<C> loop() {
     List<NucIteration> iterations = new ArrayList<>();
-    Clearing first = null;
-    Clearing last = null;
+    Clearing<C> first = null;
+    Clearing<C> last = null;
     Surcharges raised = null;
     double lo = 0;
     double hi = 1;
@@ -97,7 +102,7 @@ public final class NucLoop {
       if (raised != null) {
         surcharges = raised.scaled(scale);
       }
-      Clearing c = clear(last == null ? List.of() : last.trades());
+      Clearing<C> c = clear(last == null ? List.of() : last.trades());
       if (c.dispatch().status() != DispatchStatus.OPTIMAL) {
         return NucResult.failed(c.dispatch(), iterations);
       }
@@ -105,7 +110,7 @@ public final class NucLoop {
       iterations.add(c.iteration(k, phase, scale));
       lossRate = nextLossRate(c.trades(), c.cost());
       if (raised == null && !c.passes()) {
-        surcharge(c.trades(), c.ac().violations());
+        feeder.surcharge(c.trades(), c.ac().details(), settings.step(), this::raise);
         last = c;
         continue;
       }
@@ -132,17 +137,17 @@ public final class NucLoop {
       }
       last = c;
     }
-    Clearing c = last;
+    Clearing<C> c = last;
     return result(false, "stopped at max_iterations " + settings.maxIterations() + " with "
-        + c.ac().violations().size() + " AC violation(s) and loss revenue " + c.lossRevenue() + " against cost "
+        + c.ac().violations() + " AC violation(s) and loss revenue " + c.lossRevenue() + " against cost "
         + c.cost(), c, iterations, first, raised == null ? 0 : hi);
   }
 
   /** A clearing under the surcharges and ρ announced now, with its trades and AC check. */
-  private record Clearing(DispatchResult dispatch, AcCheckResult ac, List<Trade> trades, double cost,
+  private record Clearing<C>(DispatchResult dispatch, NucFeeder.Checked<C> ac, List<Trade> trades, double cost,
       Surcharges surcharges, double lossRate) {
     boolean passes() {
-      return ac.violations().isEmpty() && ac.converged();
+      return ac.passes();
     }
 
     double lossRevenue() {
@@ -155,29 +160,28 @@ public final class NucLoop {
 
     NucIteration iteration(int k, String phase, double scale) {
       return new NucIteration(k, phase, scale, lossRevenue() + surchargeRevenue(), surchargeRevenue(), cost,
-          ac.violations().size(), ac.lossesKwh(), ac.vmin().map(v -> v.pu()).orElse(Double.NaN),
-          ac.vmax().map(v -> v.pu()).orElse(Double.NaN), lossRate);
+          ac.violations(), ac.lossesKwh(), ac.vminPu(), ac.vmaxPu(), lossRate);
     }
   }
 
-  private Clearing clear(List<Trade> previous) {
+  private Clearing<C> clear(List<Trade> previous) {
     double[][] charges = injectionCharges(previous);
     DispatchResult cleared = warm == null ? LinDistFlowDispatch.solveWithCharges(s, charges)
         : warm.solveWithCharges(s, charges);
     if (cleared.status() != DispatchStatus.OPTIMAL) {
-      return new Clearing(cleared, null, List.of(), 0, surcharges, lossRate);
+      return new Clearing<>(cleared, null, List.of(), 0, surcharges, lossRate);
     }
     DispatchSolution sol = cleared.optimal();
-    AcCheckResult ac = AcCheck.run(s, sol);
-    List<Trade> trades = TradeMatching.match(s, sol, distance, settings.method() == NucMethod.LOSS_SENSITIVITY
-        ? lossFactors(sol) : null, lossRate, surcharges);
+    NucFeeder.Checked<C> ac = feeder.check(sol);
+    List<Trade> trades = TradeMatching.match(s, sol, feeder, settings.method() == NucMethod.LOSS_SENSITIVITY
+        ? feeder.lossFactors(sol) : null, lossRate, surcharges);
     // a copy: the raise phase goes on raising the loop's own surcharges after this clearing
-    return new Clearing(cleared, ac, trades, lossCost(sol, ac), surcharges.scaled(1), lossRate);
+    return new Clearing<>(cleared, ac, trades, ac.lossCost(), surcharges.scaled(1), lossRate);
   }
 
-  private NucResult result(boolean converged, String message, Clearing c, List<NucIteration> iterations,
-      Clearing first, double scale) {
-    return new NucResult(converged, message, c.dispatch(), c.ac(), c.trades(), List.copyOf(iterations),
+  private NucResult<C> result(boolean converged, String message, Clearing<C> c, List<NucIteration> iterations,
+      Clearing<C> first, double scale) {
+    return new NucResult<>(converged, message, c.dispatch(), c.ac().details(), c.trades(), List.copyOf(iterations),
         payments(c.trades(), c.surcharges()), first.dispatch().optimal(), c.lossRate(), c.surcharges(), scale);
   }
 
@@ -187,77 +191,10 @@ public final class NucLoop {
    */
   static AcCheckResult check(Scenario s, NucSettings settings, Surcharges surcharges, double lossRate,
       List<Trade> previous) {
-    NucLoop l = new NucLoop(s, settings);
+    NucLoop<AcCheckResult> l = new NucLoop<>(s, new BalancedNucFeeder(s), settings);
     l.surcharges = surcharges;
     l.lossRate = lossRate;
-    return l.clear(previous).ac();
-  }
-
-  /**
-   * The loss cost the DSO bears because of the participants: per interval the AC losses less
-   * those of the background load alone, at the import price, and never below zero (where the
-   * participants' injections relieve the feeder the DSO pays them nothing for it).
-   */
-  private double lossCost(DispatchSolution sol, AcCheckResult ac) {
-    double cost = 0;
-    for (int t = 0; t < nt; t++) {
-      double background = sweep.solve(BusLoads.backgroundKw(s.network(), t), BusLoads.reactiveKvar(s, t)).lossesKw();
-      double extra = ac.intervals().get(t).lossesKw() - background;
-      cost += s.tariff().importPrice().get(t) * hours * Math.max(0, extra);
-    }
-    return cost;
-  }
-
-  /** λ[t][k] = ∂(AC losses)/∂(withdrawal at k), by a 1 kW difference on each bus. */
-  private double[][] lossFactors(DispatchSolution sol) {
-    double[][] lambda = new double[nt][radial.busCount()];
-    for (int t = 0; t < nt; t++) {
-      double[] p = BusLoads.activeKw(s, sol, t);
-      double[] q = BusLoads.reactiveKvar(s, t);
-      double base = sweep.solve(p, q).lossesKw();
-      for (int k = 1; k < p.length; k++) {
-        p[k] += 1;
-        lambda[t][k] = sweep.solve(p, q).lossesKw() - base;
-        p[k] -= 1;
-      }
-    }
-    return lambda;
-  }
-
-  /**
-   * Raises the surcharge of whoever pushes a violated element the wrong way: at an over-voltage
-   * the seller whose injection lifts the bus more than the buyer's withdrawal lowers it (LinDistFlow
-   * sensitivities R_0a), at an under-voltage the buyer likewise, at an overloaded branch the side
-   * below it. Steps are proportional to the trade's share of the violation's sensitivity.
-   */
-  private void surcharge(List<Trade> trades, List<AcViolation> violations) {
-    for (AcViolation v : violations) {
-      int t = v.interval();
-      double price = s.tariff().importPrice().get(t);
-      List<Trade> now = trades.stream().filter(x -> x.interval() == t).toList();
-      if (v.kind() == AcViolation.Kind.BRANCH_OVERLOAD) {
-        int k = radial.indexOf(Integer.parseInt(v.element().split("-")[1]));
-        for (Trade x : now) {
-          boolean sellerBelow = distance.shared(x.sellerBus(), k) == distance.shared(k, k);
-          boolean buyerBelow = distance.shared(x.buyerBus(), k) == distance.shared(k, k);
-          if (sellerBelow != buyerBelow) {
-            raise(sellerBelow ? x.seller() : x.buyer(), sellerBelow, t, settings.step() * price);
-          }
-        }
-        continue;
-      }
-      int k = radial.indexOf(Integer.parseInt(v.element().substring("bus ".length())));
-      boolean over = v.kind() == AcViolation.Kind.OVER_VOLTAGE;
-      double[] effect = now.stream().mapToDouble(x -> (over ? 1 : -1)
-          * (distance.shared(x.sellerBus(), k) - distance.shared(x.buyerBus(), k))).toArray();
-      double max = java.util.Arrays.stream(effect).max().orElse(0);
-      for (int j = 0; j < now.size() && max > 0; j++) {
-        if (effect[j] > 0) {
-          Trade x = now.get(j);
-          raise(over ? x.seller() : x.buyer(), over, t, settings.step() * price * effect[j] / max);
-        }
-      }
-    }
+    return l.clear(previous).ac().details();
   }
 
   private void raise(String id, boolean seller, int t, double amount) {

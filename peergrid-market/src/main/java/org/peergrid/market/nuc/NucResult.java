@@ -3,7 +3,6 @@ package org.peergrid.market.nuc;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchSolution;
 
@@ -13,7 +12,7 @@ import org.peergrid.market.dispatch.DispatchSolution;
  * @param converged whether the AC check passed and the revenue recovered the cost within tolerance
  * @param message how it ended
  * @param dispatch the last clearing
- * @param ac its AC check (null when the clearing failed)
+ * @param ac its AC check as the feeder reports it (null when the clearing failed)
  * @param trades its trades with their charges
  * @param iterations every clearing
  * @param paid each participant's charges [money]
@@ -21,13 +20,14 @@ import org.peergrid.market.dispatch.DispatchSolution;
  * @param lossRate ρ of the last clearing
  * @param surcharges the surcharges of the last clearing
  * @param surchargeScale α, the factor the loop left on the raised surcharges (0 when none were raised)
+ * @param <C> the feeder's AC check ({@link NucFeeder})
  */
-public record NucResult(boolean converged, String message, DispatchResult dispatch, AcCheckResult ac,
+public record NucResult<C>(boolean converged, String message, DispatchResult dispatch, C ac,
     List<Trade> trades, List<NucIteration> iterations, Map<String, Double> paid, DispatchSolution uncharged,
     double lossRate, Surcharges surcharges, double surchargeScale) {
 
-  static NucResult failed(DispatchResult dispatch, List<NucIteration> iterations) {
-    return new NucResult(false, dispatch.message(), dispatch, null, List.of(), List.copyOf(iterations), Map.of(), null,
+  static <C> NucResult<C> failed(DispatchResult dispatch, List<NucIteration> iterations) {
+    return new NucResult<>(false, dispatch.message(), dispatch, null, List.of(), List.copyOf(iterations), Map.of(), null,
         0, null, 0);
   }
 

@@ -10,8 +10,8 @@ import org.peergrid.market.scenario.Scenario;
 /**
  * Bilateral trades from a cleared schedule (docs/nuc-ev.md): in each interval the participants that
  * inject sell and those that withdraw buy; seller–buyer pairs are matched nearest first (smallest
- * path resistance R_ij, ties in file order), each pair trading as much as both have left; what is
- * left trades with the utility at the root, which uses the wires too and so is charged alike.
+ * electrical distance {@link NucFeeder#distance}, ties in file order), each pair trading as much as
+ * both have left; what is left trades with the utility at the root, which uses the wires too and so is charged alike.
  */
 final class TradeMatching {
   private TradeMatching() {}
@@ -25,21 +25,19 @@ final class TradeMatching {
   }
 
   /**
-   * @param lossFactors λ[t][k] for the loss-sensitivity method, null for distance
+   * @param lossFactors λ[t][participant] for the loss-sensitivity method, null for distance
    * @param lossRate ρ [money/kWh per unit weight]
    */
-  static List<Trade> match(Scenario s, DispatchSolution sol, ElectricalDistance distance, double[][] lossFactors,
+  static List<Trade> match(Scenario s, DispatchSolution sol, NucFeeder<?> feeder, double[][] lossFactors,
       double lossRate, Surcharges surcharges) {
     double hours = s.horizon().hours();
     List<Trade> out = new ArrayList<>();
     List<Participant> ps = s.participants();
     for (int t = 0; t < s.horizon().intervals(); t++) {
       double[] left = new double[ps.size()];
-      int[] bus = new int[ps.size()];
       for (int i = 0; i < ps.size(); i++) {
         ParticipantSchedule sch = sol.schedule(ps.get(i).id());
         left[i] = sch.netInjectionKw(t) * hours; // > 0 sells, < 0 buys
-        bus[i] = s.network().radial().indexOf(ps.get(i).bus());
       }
       List<int[]> pairs = new ArrayList<>();
       for (int i = 0; i < ps.size(); i++) {
@@ -49,23 +47,21 @@ final class TradeMatching {
           }
         }
       }
-      pairs.sort((a, b) -> Double.compare(distance.between(bus[a[0]], bus[a[1]]),
-          distance.between(bus[b[0]], bus[b[1]])));
+      pairs.sort((a, b) -> Double.compare(feeder.distance(a[0], a[1]), feeder.distance(b[0], b[1])));
       for (int[] pair : pairs) {
         double q = Math.min(left[pair[0]], -left[pair[1]]);
         if (q > 1e-9) {
           left[pair[0]] -= q;
           left[pair[1]] += q;
-          out.add(trade(t, ps.get(pair[0]).id(), ps.get(pair[1]).id(), bus[pair[0]], bus[pair[1]], q, distance,
-              lossFactors, lossRate, surcharges.onSales(pair[0], t) + surcharges.onPurchases(pair[1], t)));
+          out.add(trade(t, ps, pair[0], pair[1], q, feeder, lossFactors, lossRate,
+              surcharges.onSales(pair[0], t) + surcharges.onPurchases(pair[1], t)));
         }
       }
       for (int i = 0; i < ps.size(); i++) {
         if (left[i] > 1e-9) {
-          out.add(trade(t, ps.get(i).id(), Trade.GRID, bus[i], 0, left[i], distance, lossFactors, lossRate,
-              surcharges.onSales(i, t)));
+          out.add(trade(t, ps, i, NucFeeder.GRID, left[i], feeder, lossFactors, lossRate, surcharges.onSales(i, t)));
         } else if (left[i] < -1e-9) {
-          out.add(trade(t, Trade.GRID, ps.get(i).id(), 0, bus[i], -left[i], distance, lossFactors, lossRate,
+          out.add(trade(t, ps, NucFeeder.GRID, i, -left[i], feeder, lossFactors, lossRate,
               surcharges.onPurchases(i, t)));
         }
       }
@@ -73,9 +69,17 @@ final class TradeMatching {
     return out;
   }
 
-  private static Trade trade(int t, String seller, String buyer, int from, int to, double kwh,
-      ElectricalDistance distance, double[][] lossFactors, double lossRate, double surcharge) {
-    double w = lossFactors == null ? distance.between(from, to) : Math.max(0, lossFactors[t][to] - lossFactors[t][from]);
-    return new Trade(t, seller, buyer, from, to, kwh, w, lossRate * w, surcharge);
+  /** A trade from participant {@code from} to {@code to} (either {@link NucFeeder#GRID}). */
+  private static Trade trade(int t, List<Participant> ps, int from, int to, double kwh, NucFeeder<?> feeder,
+      double[][] lossFactors, double lossRate, double surcharge) {
+    double w = lossFactors == null ? feeder.distance(from, to)
+        : Math.max(0, lambda(lossFactors, t, to) - lambda(lossFactors, t, from));
+    return new Trade(t, from == NucFeeder.GRID ? Trade.GRID : ps.get(from).id(),
+        to == NucFeeder.GRID ? Trade.GRID : ps.get(to).id(), feeder.bus(from), feeder.bus(to), kwh, w, lossRate * w,
+        surcharge);
+  }
+
+  private static double lambda(double[][] lossFactors, int t, int participant) {
+    return participant == NucFeeder.GRID ? 0 : lossFactors[t][participant];
   }
 }

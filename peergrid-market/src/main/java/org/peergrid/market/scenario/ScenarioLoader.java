@@ -37,8 +37,6 @@ public final class ScenarioLoader {
   /** Keys that only a MATPOWER network has, and only an OpenDSS one. */
   static final Set<String> MATPOWER_ONLY_KEYS = Set.of("root_voltage_pu", "branch_limit_kva");
   static final Set<String> OPENDSS_ONLY_KEYS = Set.of("unbalance_pu", "line_limit_a");
-  /** Blocks that a three-phase scenario cannot have yet (docs/opendss.md, "Not done"). */
-  static final Set<String> NOT_YET_THREE_PHASE = Set.of("nuc");
   static final Set<String> HORIZON_KEYS = Set.of("intervals", "interval_minutes");
   static final Set<String> TARIFF_KEYS = Set.of("import", "export");
   static final Set<String> BATTERY_KEYS = Set.of("capacity_kwh", "charge_kw", "discharge_kw",
@@ -498,12 +496,6 @@ public final class ScenarioLoader {
   /** The rest of a scenario on an OpenDSS feeder, once its horizon is known. */
   private ThreePhaseLoaded readThreePhase(ScenarioNode root, ScenarioNode n, String name, String currency,
       Horizon horizon) {
-    for (String block : NOT_YET_THREE_PHASE) {
-      if (root.has(block)) {
-        throw root.child(block).error("not yet available on a three-phase feeder (network.opendss): remove the block"
-            + " (docs/opendss.md lists what runs on three-phase feeders)");
-      }
-    }
     ThreePhaseNetworkSettings network = threePhaseNetwork(n);
     Tariff tariff = tariff(root.required("tariff"));
     Tariff realtime = root.optional("realtime").map(r -> realtime(r, tariff)).orElse(tariff.realtimeDefault());

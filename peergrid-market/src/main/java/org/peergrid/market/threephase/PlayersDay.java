@@ -36,8 +36,29 @@ public final class PlayersDay {
   private PlayersDay() {}
 
   public static Scenario of(ThreePhaseScenario s, LinDist3Flow model) {
+    return of(s, model, false);
+  }
+
+  /**
+   * The same tree with the feeder's own loads on it as background load (each bus the sum of the loads
+   * connected there, scaled by {@code network.background_profile}): the day of p2p-nuc's peers, whose
+   * market (without network limits) balances against the feeder's loads as the day's clearing does.
+   */
+  public static Scenario withFeederLoads(ThreePhaseScenario s, LinDist3Flow model) {
+    return of(s, model, true);
+  }
+
+  private static Scenario of(ThreePhaseScenario s, LinDist3Flow model, boolean feederLoads) {
     PhaseNetwork net = model.network();
     int buses = net.busCount();
+    double[] loadKw = new double[buses];
+    double[] loadKvar = new double[buses];
+    if (feederLoads) {
+      for (LinDist3Flow.Injection load : model.feederInjections()) {
+        loadKw[net.busOf(load.port().plus())] -= load.pKw();
+        loadKvar[net.busOf(load.port().plus())] -= load.qKvar();
+      }
+    }
     double[] rootR = new double[buses];
     List<Bus> bus = new ArrayList<>();
     List<Branch> branches = new ArrayList<>();
@@ -59,13 +80,13 @@ public final class PlayersDay {
         }
       }
       rootR[b] = phases.isEmpty() ? rootR[net.parent()[b]] : drop * BASE_MVA * 1000 / 2;
-      bus.add(Bus.load(b, 0, 0, 1));
+      bus.add(Bus.load(b, loadKw[b], loadKvar[b], 1));
       double r = Math.max(SMALLEST_R_PU, rootR[b] - rootR[net.parent()[b]]);
       branches.add(Branch.line(b, net.parent()[b], b, r, r));
     }
     RadialNetwork radial = RadialNetwork.of(new Feeder(net.name(), BASE_MVA, bus, branches, List.of()));
     NetworkSettings tree = new NetworkSettings(s.network().opendss(), radial, s.network().vminPu(),
-        s.network().vmaxPu(), Math.max(s.network().vminPu(), Math.min(1, s.network().vmaxPu())), false,
+        s.network().vmaxPu(), Math.max(s.network().vminPu(), Math.min(1, s.network().vmaxPu())), feederLoads,
         s.network().backgroundProfile(), Map.of(), false);
     return new Scenario(s.name(), s.currency(), tree, s.horizon(), s.tariff(), s.participants(), null, null, null,
         s.bargaining());

@@ -120,6 +120,16 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
     }
   }
 
+  /** How much a kW injected by participant i (scenario order), spread over its phases, raises every node's v² [p.u.²/kW]; a copy. */
+  public double[] injectionSensitivity(int i) {
+    return withdrawalSensitivity[i].clone();
+  }
+
+  /** Participant i's ports, one per phase it is connected to. */
+  public List<LinDist3Flow.Port> ports(int i) {
+    return ports.get(i);
+  }
+
   /** Every injection of interval t for these schedules: the feeder's own loads and the participants'. */
   public List<LinDist3Flow.Injection> injections(List<ParticipantSchedule> schedules, int t) {
     List<LinDist3Flow.Injection> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.peergrid.market.ev.EvDelivery;
 import org.peergrid.market.scenario.ElectricVehicle;
+import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.testing.EvScenarios;
 
@@ -17,7 +18,7 @@ class NucLoopTest {
   void withNoLimitBindingTheChargesOnlyRecoverTheLosses(NucMethod method) {
     Scenario day = EvScenarios.community(0.85, 1.15, 0.3, 30, EvScenarios.threeEvs());
     NucSettings settings = new NucSettings(method, 0.01, 0.01, 30, 0.25, 0.02);
-    NucResult r = NucLoop.run(day, settings);
+    NucResult<AcCheckResult> r = NucLoop.run(day, settings);
 
     assertThat(r.converged()).as(r.message()).isTrue();
     assertThat(r.ac().violations()).isEmpty();
@@ -38,7 +39,7 @@ class NucLoopTest {
   void aVoltageViolationRaisesTheChargesOfTheTradesThatCauseItUntilTheAcCheckPasses() {
     // 700 kWp of PV at each end of the feeder on a lightly loaded day lifts the far buses above 1.02 p.u.
     Scenario day = EvScenarios.community(0.9, 1.02, 0.1, 700, List.of());
-    NucResult r = NucLoop.run(day, NucSettings.DEFAULT);
+    NucResult<AcCheckResult> r = NucLoop.run(day, NucSettings.DEFAULT);
 
     assertThat(r.iterations().get(0).violations()).isPositive();
     assertThat(r.iterations().get(0).vmaxPu()).isGreaterThan(1.02 + 1e-4);
@@ -61,7 +62,7 @@ class NucLoopTest {
   void theLoopLowersTheSurchargesToWithinThePrecisionOfTheSmallestThatPass() {
     Scenario day = EvScenarios.community(0.9, 1.02, 0.1, 700, List.of());
     NucSettings d = NucSettings.DEFAULT;
-    NucResult r = NucLoop.run(day, d);
+    NucResult<AcCheckResult> r = NucLoop.run(day, d);
     assertThat(r.converged()).as(r.message()).isTrue();
     // relaxed: strictly below the raised surcharges, and the iterations show the bisection
     assertThat(r.surchargeScale()).isGreaterThan(0).isLessThan(1);

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.testing.EvScenarios;
@@ -41,8 +42,8 @@ class WarmNucLoopTest {
   @ParameterizedTest
   @MethodSource("daysWithOneOptimumPerIteration")
   void theWarmLoopRetracesTheColdLoop(Scenario day) {
-    NucResult cold = NucLoop.run(day, NucSettings.DEFAULT);
-    NucResult warm = NucLoop.runWarm(day, NucSettings.DEFAULT);
+    NucResult<AcCheckResult> cold = NucLoop.run(day, NucSettings.DEFAULT);
+    NucResult<AcCheckResult> warm = NucLoop.runWarm(day, NucSettings.DEFAULT);
     assertThat(warm.converged()).isEqualTo(cold.converged());
     assertThat(warm.iterations()).hasSameSizeAs(cold.iterations());
     for (int k = 0; k < cold.iterations().size(); k++) {
@@ -61,7 +62,7 @@ class WarmNucLoopTest {
   @ValueSource(strings = {"scenario.yaml", "scenario-ev.yaml"})
   void onTheDegenerateExamplesBothLoopsConvergeWithinTheLimits(String file) {
     Scenario day = ScenarioLoader.load(example(file));
-    for (NucResult r : List.of(NucLoop.run(day, NucSettings.DEFAULT), NucLoop.runWarm(day, NucSettings.DEFAULT))) {
+    for (NucResult<AcCheckResult> r : List.of(NucLoop.run(day, NucSettings.DEFAULT), NucLoop.runWarm(day, NucSettings.DEFAULT))) {
       assertThat(r.converged()).as(r.message()).isTrue();
       assertThat(r.ac().violations()).isEmpty();
       assertThat(r.ac().converged()).isTrue();

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.grid.ValidationException;
+import org.peergrid.market.nuc.NucMethod;
+import org.peergrid.market.nuc.NucSettings;
 
 /** Scenarios on an OpenDSS feeder: what {@code network.opendss} and {@code phases} accept and refuse. */
 class ThreePhaseScenarioLoaderTest {
@@ -114,10 +116,17 @@ class ThreePhaseScenarioLoaderTest {
         "run: {realtime: {sample_seed: 4}}");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtimeStage))
         .hasMessageContaining("run.realtime: the real-time stage does not run on a three-phase feeder");
+    // p2p-nuc runs on three-phase feeders: the nuc block is read, its errors named with file, line and key
     Path nuc = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
-        "nuc: {max_iterations: 5}");
-    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(nuc))
-        .hasMessageContaining("nuc: not yet available on a three-phase feeder");
+        "nuc: {max_iterations: 5, method: loss-sensitivity}");
+    assertThat(ScenarioLoader.loadThreePhase(nuc).participants()).hasSize(1);
+    assertThat(NucSettings.of(nuc).maxIterations()).isEqualTo(5);
+    assertThat(NucSettings.of(nuc).method()).isEqualTo(NucMethod.LOSS_SENSITIVITY);
+    Path badNuc = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
+        "nuc: {max_iterations: 5, method: nearest}");
+    assertThat(ScenarioLoader.loadThreePhase(badNuc).participants()).hasSize(1);
+    assertThatThrownBy(() -> NucSettings.of(badNuc)).isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith(badNuc.toString()).hasMessageContaining("nuc.method: unknown method \"nearest\"");
     Path ev = write("{id: E1, type: ev, bus: 675, arrival: 0, departure: 1, arrival_energy_kwh: 1,"
         + " departure_energy_kwh: 1, capacity_kwh: 10, charge_kw: 3}");
     assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(ev))
