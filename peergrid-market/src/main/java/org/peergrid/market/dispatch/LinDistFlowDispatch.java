@@ -18,8 +18,7 @@ public final class LinDistFlowDispatch {
 
   /** Schedules the whole community on the feeder. */
   public static DispatchResult solve(Scenario scenario) {
-    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name(), true,
-        DUAL_SIMPLEX);
+    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
   }
 
   /**
@@ -71,14 +70,8 @@ public final class LinDistFlowDispatch {
 
   /**
    * GLOP's dual simplex: 9 times faster than its default primal on a 300-building 96-interval day
-   * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval, and 2.9 times
-   * on a 1,000-building day (docs/benchmarks.md, "After oneshot2"), so the community's day without
-   * AC correction ({@link #solve(Scenario)}) uses it too: among tied optimal schedules it may stop at
-   * another vertex than the primal did (the same cost and prices, possibly another schedule). The
-   * AC-corrected day ({@link #solve(Scenario, LimitTightening)}) keeps the default primal: the AC check
-   * of each solve's schedule decides the next tightening, so another vertex takes the correction along
-   * another path (ieee33-congested: 2 solves instead of 4; the 1,000-building day: the same 2 solves,
-   * a final cost 2·10⁻⁷ apart, relative). The base cases and the market with network charges keep the primal too.
+   * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval. The day-ahead
+   * clearing keeps the default, so that its choice among tied optimal schedules stays as it was.
    */
   static final String DUAL_SIMPLEX = "use_dual_simplex: true";
 
