@@ -54,8 +54,9 @@ public final class ClearPhases {
     CPU.put("jvm_start_to_main", THREAD.getCurrentThreadCpuTime() / 1e6);
     mark();
 
-    CommandLine cl = new CommandLine(new PeergridCommand());
-    cl.parseArgs("clear", "--scenario", scenarioFile.toString(), "--out", out.toString());
+    String[] clear = {"clear", "--scenario", scenarioFile.toString(), "--out", out.toString()};
+    CommandLine cl = PeergridCommand.commandLine(clear);
+    cl.parseArgs(clear);
     lap("command_line");
 
     Loader.loadNativeLibraries();

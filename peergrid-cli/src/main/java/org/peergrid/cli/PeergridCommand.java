@@ -3,10 +3,12 @@ package org.peergrid.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Properties;
 import org.peergrid.grid.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code peergrid} command: subcommands only; every computation lives in the libraries. */
 @Command(
@@ -49,7 +51,7 @@ public final class PeergridCommand implements Runnable {
 
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new PeergridCommand());
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -66,6 +68,38 @@ public final class PeergridCommand implements Runnable {
       return 70;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * The command line that {@code args} need. Building every command's options from their annotations
+   * takes about 0.1 s of CPU in a fresh JVM (docs/benchmarks.md, "After oneshot2"), so when the first
+   * argument names a command (not {@code help}) only that one is built, under a top command of the
+   * same name: its parsing, errors, usage help and exit codes are those of the full tree, which
+   * nothing below the top command refers to. Anything else ({@code --help}, {@code help},
+   * {@code --version}, a misspelt command, which picocli then suggests) gets the full tree.
+   */
+  static CommandLine commandLine(String... args) {
+    Class<?> only = args.length == 0 ? null : subcommandNamed(args[0]);
+    if (only == null) {
+      return new CommandLine(new PeergridCommand());
+    }
+    Command top = PeergridCommand.class.getAnnotation(Command.class);
+    CommandLine cl = new CommandLine(CommandSpec.wrapWithoutInspection(new PeergridCommand())
+        .name(top.name()));
+    cl.addSubcommand(new CommandLine(only));
+    return cl;
+  }
+
+  /** The subcommand class whose name or alias is {@code name}; null for none and for {@code help}. */
+  private static Class<?> subcommandNamed(String name) {
+    for (Class<?> c : PeergridCommand.class.getAnnotation(Command.class).subcommands()) {
+      Command command = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class
+          && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /**

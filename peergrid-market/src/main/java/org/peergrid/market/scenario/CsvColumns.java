@@ -21,12 +21,15 @@ final class CsvColumns {
 
   private final ScenarioFiles files;
   private final Map<Path, CsvTable> tables = new HashMap<>();
+  // a 1,000-building scenario names one file ~2,000 times: it is looked for on disk once
+  private final Map<String, Path> located = new HashMap<>();
 
   CsvColumns(ScenarioFiles files) {
     this.files = files;
   }
 
-  private record CsvTable(List<String> header, List<CSVRecord> rows) {}
+  /** {@code columns}: each header name's position, so that finding a column is not a search of the header. */
+  private record CsvTable(List<String> header, Map<String, Integer> columns, List<CSVRecord> rows) {}
 
   /**
    * The named column as numbers.
@@ -35,30 +38,38 @@ final class CsvColumns {
    * @param at the scenario value that names the file, for errors about the reference itself
    */
   double[] column(String reference, String column, ScenarioNode at) {
-    Path file = files.locate(reference, at, WHAT);
+    Path file = located.get(reference);
+    if (file == null) {
+      file = files.locate(reference, at, WHAT);
+      located.put(reference, file);
+    }
     String name = files.describe(file, reference);
     CsvTable table = tables.computeIfAbsent(file, f -> load(f, reference, at));
-    if (!table.header().contains(column)) {
+    Integer index = table.columns().get(column);
+    if (index == null) {
       throw at.error("column \"" + column + "\" is not in " + (files.quotesContents() ? file.getFileName()
           + "; its columns are " + String.join(", ", table.header()) : reference));
     }
     double[] values = new double[table.rows().size()];
     for (int i = 0; i < values.length; i++) {
       CSVRecord row = table.rows().get(i);
-      String text = row.isSet(column) ? row.get(column).trim() : "";
-      String cell = files.quotesContents() ? "\"" + text + "\"" : "the cell";
+      String text = row.isSet(index) ? row.get(index).trim() : "";
       try {
         values[i] = Double.parseDouble(text);
       } catch (NumberFormatException e) {
         throw new ValidationException(name, (int) row.getRecordNumber() + 1,
-            "column " + column + ": " + cell + " is not a number");
+            "column " + column + ": " + cell(text) + " is not a number");
       }
       if (!Double.isFinite(values[i])) {
         throw new ValidationException(name, (int) row.getRecordNumber() + 1,
-            "column " + column + ": " + cell + " is not a finite number");
+            "column " + column + ": " + cell(text) + " is not a finite number");
       }
     }
     return values;
+  }
+
+  private String cell(String text) {
+    return files.quotesContents() ? "\"" + text + "\"" : "the cell";
   }
 
   private CsvTable load(Path file, String reference, ScenarioNode at) {
@@ -67,7 +78,8 @@ final class CsvColumns {
     String name = files.describe(file, reference);
     try (CSVParser parser = CSVParser.parse(files.read(file, reference, at, WHAT), format)) {
       List<CSVRecord> rows = new ArrayList<>(parser.getRecords());
-      return new CsvTable(List.copyOf(parser.getHeaderNames()), rows);
+      // the parser's own name -> position map, the one that CSVRecord.get(name) looks a column up in
+      return new CsvTable(List.copyOf(parser.getHeaderNames()), parser.getHeaderMap(), rows);
     } catch (IOException | RuntimeException e) {
       if (e instanceof ValidationException v) {
         throw v;
