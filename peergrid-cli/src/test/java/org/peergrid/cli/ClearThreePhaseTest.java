@@ -12,11 +12,11 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /** {@code peergrid clear} on the three-phase example examples/ieee13-3ph, and what it refuses there. */
 class ClearThreePhaseTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
 
   @TempDir Path out;
 
@@ -49,22 +49,10 @@ class ClearThreePhaseTest {
         .contains("the AC correction does not tighten the unbalance limit");
   }
 
-  /** The example with another V^min, written into {@code dir} with its relative paths made absolute. */
-  static Path withVmin(Path dir, String vmin) throws java.io.IOException {
-    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
-    String text = Files.readString(EXAMPLE)
-        .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
-        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
-        .replace("vmin_pu: 0.96", "vmin_pu: " + vmin);
-    Path scenario = dir.resolve("vmin-" + vmin + ".yaml");
-    Files.writeString(scenario, text);
-    return scenario;
-  }
-
   /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
   @Test
   void anInfeasibleDayWritesTheSummaryAndExitsWithFour(@TempDir Path dir) throws Exception {
-    Path scenario = withVmin(dir, "0.99");
+    Path scenario = ThreePhaseExample.withVmin(dir, "0.99");
     PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out);
     assertThat(run.exit()).as(run.err()).isEqualTo(4);
     assertThat(run.err()).contains("no schedule keeps every phase node's voltage");
@@ -101,7 +89,7 @@ class ClearThreePhaseTest {
    */
   @Test
   void p2pNucConvergesWithRoomBelowAndItsChargesAddUp(@TempDir Path dir) throws Exception {
-    Path scenario = withVmin(dir, "0.94");
+    Path scenario = ThreePhaseExample.withVmin(dir, "0.94");
     PowerflowCommandTest.Run run = ClearCommandTest.clear(scenario, out, "--mechanism", "p2p-nuc");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("three-phase").contains("AC check passed").contains("NUC             converged in");

@@ -30,8 +30,6 @@ class VersionTest {
         .parse(root.resolve("pom.xml").toFile()).getDocumentElement();
     assertThat(printed.group(1)).isEqualTo(childText(project, "version"));
 
-    // Known gap: when HEAD is a merge commit, buildnumber-maven-plugin reports the newest non-merge commit
-    // instead, and this assertion fails; a merge on main is therefore followed by a commit of its own.
     String head = gitHead(root);
     if (head != null) {
       assertThat(printed.group(2)).as("the abbreviated commit").matches("[0-9a-f]{7,40}");

@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.grid.threephase.LinDist3Flow;
 import org.peergrid.market.nuc.NucFeeder;
-import org.peergrid.market.nuc.NucIteration;
 import org.peergrid.market.nuc.NucMethod;
 import org.peergrid.market.nuc.NucResult;
 import org.peergrid.market.nuc.NucSettings;
 import org.peergrid.market.nuc.Trade;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * p2p-nuc on the bundled three-phase example examples/ieee13-3ph (docs/nuc-ev.md, "On a three-phase
@@ -31,47 +29,16 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  * and the electrical distance between participants' phases is the LinDist3Flow sensitivity it is defined as.
  */
 class ThreePhaseNucTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
   private static ThreePhaseScenario scenario;
   private static ThreePhaseNucClearing clearing;
   private static ThreePhaseNucClearing wider;
 
   @BeforeAll
   static void clear(@TempDir Path dir) throws IOException {
-    scenario = ScenarioLoader.loadThreePhase(EXAMPLE);
-    wider = ThreePhaseNucClearing.clear(ScenarioLoader.loadThreePhase(withVmin(dir, "0.94")), NucSettings.DEFAULT);
-    long start = System.nanoTime();
+    scenario = ScenarioLoader.loadThreePhase(ThreePhaseExample.SCENARIO);
+    wider = ThreePhaseNucClearing.clear(ScenarioLoader.loadThreePhase(ThreePhaseExample.withVmin(dir, "0.94")),
+        NucSettings.DEFAULT);
     clearing = ThreePhaseNucClearing.clear(scenario, NucSettings.DEFAULT);
-    NucResult<ThreePhaseGameFeeder.Check> loop = clearing.nuc().loop();
-    System.out.printf(Locale.ROOT, "ieee13-3ph p2p-nuc: %s; %d trades, revenue %.4f (surcharges %.4f), loss cost %.4f,"
-        + " rho %.6f, %d ms%n", loop.message(), loop.trades().size(), loop.revenue(), loop.surchargeRevenue(),
-        loop.cost(), loop.lossRate(), (System.nanoTime() - start) / 1_000_000);
-    for (NucIteration i : loop.iterations()) {
-      System.out.println("  " + i);
-    }
-    clearing.nuc().settlement().ifPresent(r -> System.out.printf(Locale.ROOT,
-        "  base cost %.2f, cost %.2f, savings %.2f%n", r.baseCost(), r.totalCost(), r.savings()));
-    System.out.println("  saving without " + clearing.nuc().savingWithout() + "\n  saving with " + clearing.nuc().savingWith()
-        + "\n  paid " + loop.paid());
-    NucResult<ThreePhaseGameFeeder.Check> w = wider.nuc().loop();
-    System.out.printf(Locale.ROOT, "ieee13-3ph vmin 0.94 p2p-nuc: %s; %d trades, revenue %.4f (surcharges %.4f), loss"
-        + " cost %.4f, rho %.6f%n", w.message(), w.trades().size(), w.revenue(), w.surchargeRevenue(), w.cost(),
-        w.lossRate());
-    PhaseLimitCheck names = new PhaseLimitCheck(clearing.feeder().network(), scenario.network());
-    loop.ac().violated().forEach(v -> System.out.println("  violated " + v + " " + names.node(v.node())));
-  }
-
-  /** The example with its V^min replaced, its relative paths made absolute. */
-  static Path withVmin(Path dir, String vmin) throws IOException {
-    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
-    String text = Files.readString(EXAMPLE)
-        .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
-        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
-        .replace("vmin_pu: 0.96", "vmin_pu: " + vmin);
-    Path file = dir.resolve("vmin-" + vmin + ".yaml");
-    Files.writeString(file, text);
-    return file;
   }
 
   @Test
@@ -178,7 +145,7 @@ class ThreePhaseNucTest {
    */
   @Test
   void lossSensitivityWeighsTradesByThePhaseLossFactors(@TempDir Path dir) throws IOException {
-    ThreePhaseScenario s = ScenarioLoader.loadThreePhase(withVmin(dir, "0.94"));
+    ThreePhaseScenario s = ScenarioLoader.loadThreePhase(ThreePhaseExample.withVmin(dir, "0.94"));
     NucSettings settings = new NucSettings(NucMethod.LOSS_SENSITIVITY, 0.01, 0.01, 30, 0.25, 0.02);
     ThreePhaseNucClearing c = ThreePhaseNucClearing.clear(s, settings);
     NucResult<ThreePhaseGameFeeder.Check> loop = c.nuc().loop();
