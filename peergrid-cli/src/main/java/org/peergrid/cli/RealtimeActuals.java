@@ -5,6 +5,7 @@ import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.DeviationSampler;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.StageRequests;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
  * The actual day of a real-time run, read from a file or sampled around the forecasts, and how
@@ -21,9 +22,23 @@ public record RealtimeActuals(Scenario scenario, String description) {
           "from " + request.actuals().get());
     }
     long seed = request.sampleSeed().orElseThrow();
+    return new RealtimeActuals(DeviationSampler.DEFAULT.sample(forecast, seed), sampled(seed));
+  }
+
+  /** The actual day on a three-phase feeder, as {@link #of} reads or samples it on a MATPOWER feeder. */
+  public record OnPhases(ThreePhaseScenario scenario, String description) {
+    public static OnPhases of(ThreePhaseScenario forecast, StageRequests.Realtime request) {
+      if (request.actuals().isPresent()) {
+        return new OnPhases(ActualsCsv.read(request.actuals().get(), forecast), "from " + request.actuals().get());
+      }
+      long seed = request.sampleSeed().orElseThrow();
+      return new OnPhases(DeviationSampler.DEFAULT.sample(forecast, seed), sampled(seed));
+    }
+  }
+
+  private static String sampled(long seed) {
     DeviationSampler sampler = DeviationSampler.DEFAULT;
-    return new RealtimeActuals(sampler.sample(forecast, seed), String.format(Locale.ROOT,
-        "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)", seed, sampler.loadCv(), sampler.pvCv(),
-        sampler.windCv()));
+    return String.format(Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)", seed,
+        sampler.loadCv(), sampler.pvCv(), sampler.windCv());
   }
 }

@@ -14,9 +14,7 @@ import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.dispatch.DispatchResult;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
-import org.peergrid.market.realtime.ActualsCsv;
 import org.peergrid.market.realtime.CommunityDayAhead;
-import org.peergrid.market.realtime.DeviationSampler;
 import org.peergrid.market.realtime.MinuteValidation;
 import org.peergrid.market.realtime.ThreePhaseCommunityDayAhead;
 import org.peergrid.market.realtime.ThreePhaseRealtime;
@@ -242,17 +240,10 @@ final class RealtimeCommand implements Callable<Integer> {
           + " yet: the day ahead is cleared here (drop --dayahead)");
     }
     ThreePhaseScenario forecast = ScenarioLoader.loadThreePhase(scenarioFile);
-    String actualsText;
-    ThreePhaseScenario actual;
-    if (actuals.file != null) {
-      actual = ActualsCsv.read(actuals.file, forecast);
-      actualsText = "from " + actuals.file;
-    } else {
-      DeviationSampler sampler = DeviationSampler.DEFAULT;
-      actual = sampler.sample(forecast, actuals.seed);
-      actualsText = String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)",
-          actuals.seed, sampler.loadCv(), sampler.pvCv(), sampler.windCv());
-    }
+    RealtimeActuals.OnPhases actualDay = RealtimeActuals.OnPhases.of(forecast, actuals.file != null
+        ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
+    ThreePhaseScenario actual = actualDay.scenario();
+    String actualsText = actualDay.description();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ThreePhaseRealtime.Plan plan;

@@ -21,6 +21,15 @@ import org.peergrid.cli.report.ReportSection;
 import org.peergrid.cli.report.RunResults;
 import org.peergrid.cli.report.RunStage;
 import org.peergrid.cli.report.ThreePhaseRunReport;
+import org.peergrid.cli.report.VcCoopStage;
+import org.peergrid.cli.report.VcGameStage;
+import org.peergrid.market.realtime.RealtimeProgress;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
+import org.peergrid.market.threephase.ThreePhaseVcCoop;
+import org.peergrid.market.threephase.ThreePhaseVcGame;
+import org.peergrid.market.vc.FormationRules;
+import org.peergrid.market.vc.GameSettings;
+import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.BusVoltage;
 import org.peergrid.market.accheck.VoltageProfile;
@@ -69,8 +78,10 @@ import picocli.CommandLine.Spec;
       "in the scenario's currency.",
       "On a three-phase scenario (network.opendss): the day on LinDist3Flow with the",
       "three-phase AC check, every settlement mechanism side by side, the phase",
-      "prices and the uncertainty stage (PEM or Monte Carlo, prices per phase node);",
-      "vc-coop, vc-game and the real-time stage do not run there yet (docs/opendss.md)."
+      "prices, p2p-nuc, vc-coop and vc-game (as 'clear' plays them there), the",
+      "uncertainty stage (prices per phase node) and the real-time stage (every",
+      "interval through the three-phase power flow); not the case variants nor the",
+      "feeder map (docs/opendss.md)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the report is still written), 4 the day is infeasible (the",
@@ -79,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
   static final String SUMMARY = "summary.json";
   /** {@code --uncertainty none}: leave out the uncertainty stage that the run block asks for. */
   static final String NO_UNCERTAINTY = "none";
+  /** A three-phase run's real-time files: {@code peergrid realtime}'s, named with this prefix. */
+  static final String REALTIME_PREFIX = "realtime_";
+  static final String REALTIME_DAY_AHEAD = "the run's day-ahead clearing (dlmp on LinDist3Flow)";
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -101,6 +115,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Run the real-time stage on a day sampled around the forecasts with this seed (default: as the"
           + " scenario's run block asks; none without one).")
   Long realtimeSeed;
+
+  @Option(names = "--no-games",
+      description = "Leave out the vc-coop and vc-game stages (they run with 8 or more buildings; vc-coop plays about"
+          + " 3 min on the European LV three-phase example) (default: false).")
+  boolean noGames;
 
   @Option(names = "--no-stages",
       description = "Only the day-ahead report: skip the stages that the scenario's run block asks for (default: false).")
@@ -126,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
         : analyse(day, progress);
     List<ReportSection> sections = new ArrayList<>(Report.DAY_AHEAD);
     for (RunStage stage : Report.stages(NucSettings.of(scenarioFile))) {
-      if (run.scheduled() && stage.requestedBy(scenario)) {
+      boolean game = stage instanceof VcCoopStage || stage instanceof VcGameStage;
+      if (run.scheduled() && stage.requestedBy(scenario) && !(game && noGames)) {
         sections.addAll(progress.stage(stage.name(), () -> stage.run(run)));
       }
     }
@@ -140,14 +160,11 @@ final class RunCommand implements Callable<Integer> {
   /**
    * A scenario on an OpenDSS feeder: the day cleared on LinDist3Flow with the AC check and correction,
    * every settlement mechanism side by side, the phase prices, p2p-nuc (with two or more buildings, as
-   * on a MATPOWER feeder), and the uncertainty stage that the run block (or --uncertainty) asks for;
-   * vc-coop, vc-game and the real-time stage do not run there yet.
+   * on a MATPOWER feeder), vc-coop and vc-game (with buildings for two communities, as on a MATPOWER
+   * feeder, unless --no-games), and the uncertainty and real-time stages that the run block (or the
+   * options) ask for; the real time starts from the run's DLMP day ahead.
    */
   private Integer runThreePhase(PrintWriter stdout, Progress progress) {
-    if (realtimeSeed != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "the real-time stage does not run on a three-phase"
-          + " feeder (network.opendss) yet; leave out --realtime-seed");
-    }
     ThreePhaseScenario read = progress.stage("Reading the scenario", () -> ScenarioLoader.loadThreePhase(scenarioFile));
     ThreePhaseScenario scenario = read.withStages(withStageOptions(read.stages()));
     Path dir = out != null ? out : Path.of("out", scenario.name());
@@ -172,9 +189,24 @@ final class RunCommand implements Callable<Integer> {
           ? clearing.monteCarlo(scenario, asked.get().samples(), asked.get().seed(), ProgressListener.NONE)
           : clearing.pointEstimate(scenario, method, ProgressListener.NONE)));
     }
+    boolean games = market.day().optimal() && !noGames && VcCoopStage.enoughBuildings(scenario.buildings().size());
+    Optional<ThreePhaseVcCoop> coop = games ? Optional.of(progress.stage(new VcCoopStage().name(),
+        () -> ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults()))) : Optional.empty();
+    Optional<ThreePhaseVcGame> game = games ? Optional.of(progress.stage(new VcGameStage().name(),
+        () -> ThreePhaseVcGame.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults()))) : Optional.empty();
+    Optional<ThreePhaseRealtime.Result> realtime = Optional.empty();
+    String actualsText = "";
+    if (market.day().optimal() && scenario.stages().realtime().isPresent()) {
+      RealtimeActuals.OnPhases actual = RealtimeActuals.OnPhases.of(scenario, scenario.stages().realtime().get());
+      actualsText = actual.description();
+      ThreePhaseRealtime.Plan plan = ThreePhaseRealtime.plan(market, REALTIME_DAY_AHEAD);
+      realtime = Optional.of(progress.stage("Real time: re-dispatch, two settlements, three-phase power flow",
+          () -> ThreePhaseRealtime.run(plan, actual.scenario(), RealtimeProgress.NONE)));
+    }
     Optional<DayUncertainty> stage = uncertain;
+    ThreePhaseRunReport.Stages stages = new ThreePhaseRunReport.Stages(nuc, coop, game, stage, realtime, actualsText);
     Map<String, byte[]> files = new LinkedHashMap<>(progress.stage("Charts and report",
-        () -> ThreePhaseRunReport.build(market, rows, stage, nuc)));
+        () -> ThreePhaseRunReport.build(market, rows, stages)));
     if (market.day().optimal()) {
       put(files, CompareCommand.CSV, CompareReport.csv(rows));
       put(files, ThreePhaseClear.PHASE_PRICES, ThreePhaseClear.prices(market));
@@ -185,10 +217,19 @@ final class RunCommand implements Callable<Integer> {
       put(files, UncertaintyCommand.DLMP, UncertaintyCsv.dlmp(List.of(u)));
       put(files, UncertaintyCommand.COSTS, UncertaintyCsv.costs(List.of(u)));
     });
+    game.ifPresentOrElse(g -> put(files, ThreePhaseRunReport.COMMUNITIES, ThreePhaseGameOutput.communities(scenario,
+        g.equilibrium().grouping())), () -> coop.ifPresent(c -> put(files, ThreePhaseRunReport.COMMUNITIES,
+            ThreePhaseGameOutput.communities(scenario, c.grouping()))));
+    String actualsUsed = actualsText;
+    realtime.ifPresent(r -> ThreePhaseRealtimeOutput.files(scenario, r, actualsUsed).forEach((name, text) -> {
+      if (!name.equals(RealtimeCommand.SUMMARY) && !name.equals(RealtimeCommand.VCS)) {
+        put(files, name.startsWith(REALTIME_PREFIX) ? name : REALTIME_PREFIX + name, text);
+      }
+    }));
     try {
       List<String> names = new ArrayList<>(files.keySet());
       names.add(0, SUMMARY);
-      files.put(SUMMARY, threePhaseSummary(market, rows, stage, nuc, names).getBytes(StandardCharsets.UTF_8));
+      files.put(SUMMARY, threePhaseSummary(market, rows, stages, names).getBytes(StandardCharsets.UTF_8));
       List<String> stale = previousFiles(dir);
       stale.removeAll(files.keySet());
       AtomicFiles.writeBytes(dir, files, stale);
@@ -199,9 +240,16 @@ final class RunCommand implements Callable<Integer> {
       CompareReport.print(stdout, scenario.name(), scenario.currency(), scenario.horizon().intervalMinutes(),
           market.outcome().get(), rows);
     }
+    coop.ifPresent(c -> ThreePhaseCoopOutput.print(stdout, c, dir, List.of(ThreePhaseRunReport.VC_TRADES,
+        ThreePhaseRunReport.COMMUNITIES)));
+    game.ifPresent(g -> ThreePhaseGameOutput.print(stdout, g, dir, List.of(ThreePhaseRunReport.VC_GAME_SAVINGS,
+        ThreePhaseRunReport.COMMUNITIES)));
     stage.ifPresent(u -> UncertaintyConsole.run(stdout, UncertaintyHeading.of(scenario), u));
-    stdout.printf("Report          %s (%d files; vc-coop and vc-game do not run on three-phase feeders yet)%n",
-        dir.resolve(ThreePhaseRunReport.HTML), files.size());
+    realtime.ifPresent(r -> {
+      ThreePhaseRealtimeOutput.header(stdout, scenario, actualsUsed, r.dayAhead().source());
+      ThreePhaseRealtimeOutput.summary(stdout, scenario, r, REALTIME_PREFIX + ThreePhaseRealtimeOutput.PHASE_VIOLATIONS);
+    });
+    stdout.printf("Report          %s (%d files)%n", dir.resolve(ThreePhaseRunReport.HTML), files.size());
     stdout.flush();
     PrintWriter err = spec.commandLine().getErr();
     if (!market.day().optimal()) {
@@ -214,6 +262,11 @@ final class RunCommand implements Callable<Integer> {
           + ThreePhaseClear.PHASE_AC_CHECK);
       return PeergridCommand.EXIT_NOT_CONVERGED;
     }
+    if (realtime.isPresent() && !realtime.get().converged()) {
+      err.println("peergrid: the three-phase power flow of the real-time day did not converge in some interval; see "
+          + REALTIME_PREFIX + ThreePhaseRealtimeOutput.PHASE_AC_CHECK);
+      return PeergridCommand.EXIT_NOT_CONVERGED;
+    }
     return 0;
   }
 
@@ -223,8 +276,8 @@ final class RunCommand implements Callable<Integer> {
 
   /** summary.json of a three-phase run (docs/formats.md). */
   private static String threePhaseSummary(ThreePhaseMarket market, List<ComparisonRow> rows,
-      Optional<DayUncertainty> uncertainty, Optional<ThreePhaseNucClearing> nuc, List<String> files)
-      throws IOException {
+      ThreePhaseRunReport.Stages stages, List<String> files) throws IOException {
+    Optional<DayUncertainty> uncertainty = stages.uncertainty();
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = (ObjectNode) mapper.readTree(ThreePhaseClear.summary(market, Optional.empty(), "all",
         List.of()));
@@ -237,8 +290,24 @@ final class RunCommand implements Callable<Integer> {
     }
     root.put("report", ThreePhaseRunReport.HTML);
     root.set("mechanisms", CompareReport.mechanisms(rows));
-    root.putArray("not_run").add("vc-coop").add("vc-game").add("realtime");
-    nuc.ifPresent(n -> ThreePhaseRunReport.summarize(root, n));
+    root.putArray("not_run").add("variants").add("feeder_map");
+    stages.nuc().ifPresent(n -> ThreePhaseRunReport.summarize(root, n));
+    // The games' and real time's keys as their own commands write them on a three-phase feeder, less
+    // those the run's summary already has.
+    List<String> repeated = List.of("scenario", "feeder", "mechanism", "intervals", "participants", "currency",
+        "interval_minutes", "files");
+    if (stages.coop().isPresent()) {
+      root.set("vc_coop", without(mapper.readTree(ThreePhaseCoopOutput.summary(stages.coop().get(), List.of())),
+          repeated));
+    }
+    if (stages.game().isPresent()) {
+      root.set("vc_game", without(mapper.readTree(ThreePhaseGameOutput.summary(stages.game().get(), List.of())),
+          repeated));
+    }
+    if (stages.realtime().isPresent()) {
+      root.set("realtime", without(ThreePhaseRealtimeOutput.summary(market.clearing().scenario(), RealtimeCommand.DLMP,
+          stages.realtime().get(), stages.actuals()), repeated));
+    }
     if (uncertainty.isPresent()) {
       ObjectNode u = root.putObject("uncertainty");
       UncertaintyJson.figures(u, uncertainty.get());
@@ -248,6 +317,11 @@ final class RunCommand implements Callable<Integer> {
     ArrayNode list = root.putArray("files");
     files.forEach(list::add);
     return mapper.writeValueAsString(root) + "\n";
+  }
+
+  private static JsonNode without(JsonNode node, List<String> keys) {
+    ((ObjectNode) node).remove(keys);
+    return node;
   }
 
   private RunResults analyse(CooperativeDay day, Progress progress) {

@@ -162,6 +162,11 @@ final class ThreePhaseRealtimeOutput {
   }
 
   static void summary(PrintWriter out, ThreePhaseScenario s, ThreePhaseRealtime.Result r) {
+    summary(out, s, r, PHASE_VIOLATIONS);
+  }
+
+  /** The same, naming the violations' file as written ({@code run} prefixes its real-time files). */
+  static void summary(PrintWriter out, ThreePhaseScenario s, ThreePhaseRealtime.Result r, String violationsFile) {
     RealtimeConsole.money(out, s.currency(), r.settlement());
     out.printf(Locale.ROOT, "Re-dispatch     %d of %d intervals, LP mean %.1f ms, max %.1f ms per interval (real time"
         + " %d ms in all)%n", r.realized().redispatched(), r.realized().intervals().size(),
@@ -187,7 +192,7 @@ final class ThreePhaseRealtimeOutput {
       out.printf(Locale.ROOT, "Power flow      Vmin %.6f p.u. (%s, interval %d), Vmax %.6f p.u. (%s, interval %d), "
           + "PVUR at most %.3f %% (limit %.3f %%); %d violation(s) in %s%n", low.limits().vminPu(),
           low.limits().vminNode(), low.interval(), high.limits().vmaxPu(), high.limits().vmaxNode(), high.interval(),
-          100 * pvur, 100 * s.network().unbalancePu(), violations, PHASE_VIOLATIONS);
+          100 * pvur, 100 * s.network().unbalancePu(), violations, violationsFile);
     }
     long failed = r.checks().stream().filter(c -> !c.flow().converged()).count();
     if (failed > 0) {

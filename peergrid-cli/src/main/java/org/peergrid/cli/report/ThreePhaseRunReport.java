@@ -25,25 +25,48 @@ import org.peergrid.market.threephase.PhasePrice;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
 import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.market.threephase.ThreePhaseNucClearing;
+import org.peergrid.market.threephase.ThreePhaseVcCoop;
+import org.peergrid.market.threephase.ThreePhaseVcGame;
+import org.peergrid.market.mechanism.MechanismOutcome;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
+import org.peergrid.market.vc.VcEquilibrium;
 
 /**
  * The report of {@code peergrid run} on a three-phase scenario: report.html (self-contained) with the
  * day's figures, every settlement mechanism side by side, the phase prices at the bus whose phases differ
- * most (phase_dlmp.png and phase_dlmp.csv), the p2p-nuc loop (nuc_trades.csv) and the uncertainty stage's
- * statistics when they ran. The games (vc-coop, vc-game) do not run here yet and the report says so.
+ * most (phase_dlmp.png and phase_dlmp.csv), and the stages that ran: the p2p-nuc loop (nuc_trades.csv), the
+ * games (vc-coop's vc_trades.csv, vc-game's vc_game_savings.csv), the uncertainty stage's statistics and the
+ * real-time day.
  */
 public final class ThreePhaseRunReport {
   public static final String HTML = "report.html";
   public static final String CHART = "phase_dlmp";
+  /** The games' communities with each member's bus and phases, in {@code clear}'s vcs.csv format. */
+  public static final String COMMUNITIES = "vcs.csv";
+  /** vc-coop's energy per interval, in a MATPOWER run's format. */
+  public static final String VC_TRADES = VcCoopSection.NAME + ".csv";
+  /** vc-game's savings per building, in a MATPOWER run's format. */
+  public static final String VC_GAME_SAVINGS = VcGameSection.SAVINGS;
 
   private ThreePhaseRunReport() {}
 
   /**
-   * report.html, phase_dlmp.png and phase_dlmp.csv, and nuc_trades.csv; the uncertainty and p2p-nuc are
-   * empty when their stages did not run.
+   * What the stages after the day-ahead clearing produced; each is empty when its stage did not run.
+   *
+   * @param realtime the real-time day from the run's DLMP day ahead
+   * @param actuals how the real-time stage's actual day came about ("sampled with seed S ...", "from FILE")
    */
-  public static Map<String, byte[]> build(ThreePhaseMarket market, List<ComparisonRow> rows,
-      Optional<DayUncertainty> uncertainty, Optional<ThreePhaseNucClearing> nuc) {
+  public record Stages(Optional<ThreePhaseNucClearing> nuc, Optional<ThreePhaseVcCoop> coop,
+      Optional<ThreePhaseVcGame> game, Optional<DayUncertainty> uncertainty,
+      Optional<ThreePhaseRealtime.Result> realtime, String actuals) {}
+
+  /**
+   * report.html, phase_dlmp.png and phase_dlmp.csv, nuc_trades.csv, vc_trades.csv, vc_game_savings.csv;
+   * a stage's section and files only when it ran.
+   */
+  public static Map<String, byte[]> build(ThreePhaseMarket market, List<ComparisonRow> rows, Stages stages) {
+    Optional<DayUncertainty> uncertainty = stages.uncertainty();
+    Optional<ThreePhaseNucClearing> nuc = stages.nuc();
     Map<String, byte[]> files = new LinkedHashMap<>();
     ThreePhaseScenario s = market.clearing().scenario();
     StringBuilder html = new StringBuilder();
@@ -63,10 +86,13 @@ public final class ThreePhaseRunReport {
       return files;
     }
     html.append("<h2>Mechanisms</h2><p>Every settlement mechanism on the one cleared day (money, ")
-        .append(Html.escape(s.currency())).append("). vc-coop and vc-game do not run on three-phase feeders yet"
-            + " (docs/opendss.md).</p><table><tr><th>mechanism</th><th>status</th><th>community cost</th>"
+        .append(Html.escape(s.currency())).append(")").append(stages.coop().isPresent() || stages.game().isPresent()
+            ? "; vc-coop and vc-game below them settle their own schedules (their sections below)" : "")
+        .append(".</p><table><tr><th>mechanism</th><th>status</th><th>community cost</th>"
             + "<th>savings</th><th>savings %</th><th>worse off</th><th>Jain</th><th>DSO surplus</th></tr>");
-    for (ComparisonRow r : rows) {
+    List<ComparisonRow> all = new java.util.ArrayList<>(rows);
+    all.addAll(gameRows(market, stages));
+    for (ComparisonRow r : all) {
       html.append("<tr><td>").append(Html.escape(r.mechanism())).append("</td><td>")
           .append(Html.escape(r.outcome().status().name())).append("</td>").append(cell(r.communityCost(), 2))
           .append(cell(r.savings(), 2)).append(cell(r.savingsPct(), 2)).append("<td class=\"n\">")
@@ -92,6 +118,8 @@ public final class ThreePhaseRunReport {
           c.acCheck() != null && c.acCheck().passed() ? "passed" : "not passed", NucSection.TRADES));
       files.put(NucSection.TRADES, NucCsv.trades(loop.trades()).getBytes(StandardCharsets.UTF_8));
     });
+    stages.coop().ifPresent(c -> coop(c, html, files));
+    stages.game().ifPresent(g -> game(g, html, files));
     uncertainty.ifPresent(u -> {
       html.append("<h2>Uncertainty</h2>");
       if (!u.result().hasStatistics()) {
@@ -106,11 +134,87 @@ public final class ThreePhaseRunReport {
           u.result().evaluations(), u.wallMillis() / 1000.0, u.totalCostMean(), u.totalCostStd(),
           Html.escape(s.currency()), u.vminMean(), u.vminStd()));
     });
+    stages.realtime().ifPresent(r -> realtime(r, stages.actuals(), html));
     html.append("</body></html>\n");
     Map<String, byte[]> ordered = new LinkedHashMap<>();
     ordered.put(HTML, html.toString().getBytes(StandardCharsets.UTF_8));
     ordered.putAll(files);
     return ordered;
+  }
+
+  /**
+   * The comparison table's rows of vc-coop and vc-game: each settles its own schedule (vc-coop by Nash
+   * bargaining, vc-game by its trades), so they stand below the mechanisms that share the cleared day.
+   */
+  static List<ComparisonRow> gameRows(ThreePhaseMarket market, Stages stages) {
+    List<ComparisonRow> rows = new java.util.ArrayList<>();
+    if (market.outcome().isEmpty()) {
+      return rows;
+    }
+    var day = market.outcome().get();
+    stages.coop().flatMap(ThreePhaseVcCoop::settlement).ifPresent(o -> rows.add(ComparisonRow.of(day, o,
+        stages.coop().get().game().runMillis())));
+    stages.game().ifPresent(g -> rows.add(ComparisonRow.of(day, MechanismOutcome.settled(ThreePhaseVcGame.NAME,
+        g.settlement()), g.equilibrium().runMillis())));
+    return rows;
+  }
+
+  private static void coop(ThreePhaseVcCoop c, StringBuilder html, Map<String, byte[]> files) {
+    ThreePhaseScenario s = c.scenario();
+    html.append("<h2>Virtual communities: the cooperative optimum by decomposition (vc-coop)</h2>");
+    html.append(String.format(Locale.ROOT, "<p>The same day reached by decomposition and split by Nash bargaining"
+        + " (docs/vc-coop.md &sect;8): %d communities (%s), %s in %d rounds, %d messages, %.1f s; the DSO's master"
+        + " is the day's LP on LinDist3Flow, AC-corrected over %d play(s), AC check %s.", c.grouping().communities()
+        .size(), COMMUNITIES, c.game().converged() ? "converged" : "NOT converged", c.game().rounds().size(),
+        c.game().messages(), c.game().runMillis() / 1000.0, c.acRounds(), c.acPassed() ? "passed" : "not passed"));
+    if (c.day().optimal()) {
+      html.append(String.format(Locale.ROOT, " Schedule cost %.2f %s; the central optimum under the same limits %s"
+          + " (gap %s).", c.day().cost(), Html.escape(s.currency()), c.centralCost().isPresent()
+              ? String.format(Locale.ROOT, "%.2f", c.centralCost().getAsDouble()) : "n/a",
+          c.gapToCentralPct().isPresent() ? String.format(Locale.ROOT, "%.2e %%", c.gapToCentralPct().getAsDouble())
+              : "n/a"));
+      files.put(VC_TRADES, VcCoopSection.csv(c.trades(), s.horizon().intervals(),
+          s.horizon().hours()).getBytes(StandardCharsets.UTF_8));
+      html.append(" Energy per interval (B2B, B2C, C2C, substation): ").append(VC_TRADES).append(".");
+    } else {
+      html.append(" ").append(Html.escape(c.day().message())).append(".");
+    }
+    html.append("</p>");
+  }
+
+  private static void game(ThreePhaseVcGame g, StringBuilder html, Map<String, byte[]> files) {
+    ThreePhaseScenario s = g.scenario();
+    VcEquilibrium e = g.equilibrium();
+    html.append("<h2>Virtual communities: the non-cooperative game (vc-game)</h2>");
+    html.append(String.format(Locale.ROOT, "<p>The same communities playing the non-cooperative game"
+        + " (docs/vc-game.md &sect;8); the DSO charges behind every phase node outside the voltage limits: %s after"
+        + " %d rounds, %d messages, %.1f s, %d DSO play(s); largest &epsilon; %.4f %s (%s of the player's cost"
+        + " alone); system cost %.2f, price of anarchy %s; B2B %.1f kWh, B2C %.1f kWh, C2C %.1f kWh; AC check of the"
+        + " equilibrium %s. Every building's saving and &epsilon;: %s (communities: %s).</p>",
+        e.converged() ? "equilibrium" : "NO equilibrium", e.rounds(), e.messages(), e.runMillis() / 1000.0,
+        g.played().violationsPerPlay().size(), e.largestEpsilon(), Html.escape(s.currency()),
+        e.largestEpsilonPct().isPresent() ? String.format(Locale.ROOT, "%.2e %%", e.largestEpsilonPct().getAsDouble())
+            : "n/a", g.systemCost(), g.priceOfAnarchy().isPresent()
+            ? String.format(Locale.ROOT, "%.6f", g.priceOfAnarchy().getAsDouble()) : "n/a",
+        g.kwh("B2B"), g.kwh("B2C"), g.kwh("C2C"), g.acCheck().passed() ? "passed" : "not passed",
+        VcGameSection.SAVINGS, COMMUNITIES));
+    files.put(VcGameSection.SAVINGS, VcGameSection.savingsCsv(VcGameSection.buildings(g.settlement()), e)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void realtime(ThreePhaseRealtime.Result r, String actuals, StringBuilder html) {
+    var st = r.settlement();
+    String money = Html.escape(r.actual().currency());
+    long violations = r.checks().stream().filter(c -> c.limits() != null)
+        .mapToLong(c -> c.limits().violations().size()).sum();
+    html.append("<h2>Real time</h2>");
+    html.append(String.format(Locale.ROOT, "<p>The actual day (%s) from the run's day-ahead clearing (dlmp), as"
+        + " <code>peergrid realtime</code> walks it on a three-phase feeder (docs/realtime.md): %d of %d intervals"
+        + " re-dispatched on LinDist3Flow; day-ahead cost %.2f %s, real-time cost %.2f, deviation cost %.2f; every"
+        + " interval through the three-phase power flow: %s, %d limit violation(s) (realtime_phase_violations.csv)."
+        + " Every participant's costs: realtime_costs.csv.</p>", Html.escape(actuals), r.realized().redispatched(),
+        r.realized().intervals().size(), st.dayAheadCost(), money, st.realtimeCost(), st.deviationCost(),
+        r.converged() ? "converged in every interval" : "NOT converged in every interval", violations));
   }
 
   /** summary.json's {@code p2p_nuc} object, as on a MATPOWER run. */

@@ -73,13 +73,7 @@ final class VcCoopSection implements ReportSection {
     out.chart(NAME, chart(run), 1300, 380, "Energy traded per interval: building to building inside a community"
         + " (B2B), between buildings and their coordinator (B2C), between communities (C2C), and at the substation.",
         NAME + ".csv");
-    out.file(NAME + ".csv", ReportCsv.csv(HEADER, csv -> {
-      for (int t = 0; t < intervals; t++) {
-        csv.printRecord(t, Numbers.plain(t * run.scenario().horizon().hours()), Numbers.plain(sum(t, TradeRow::b2bKwh)),
-            Numbers.plain(sum(t, r -> r.b2cBuyKwh() + r.b2cSellKwh())), Numbers.plain(sum(t, TradeRow::c2cBuyKwh)),
-            Numbers.plain(sum(t, r -> r.rootBuyKwh() + r.rootSellKwh())));
-      }
-    }));
+    out.file(NAME + ".csv", csv(vc.trades(), intervals, run.scenario().horizon().hours()));
     List<List<String>> rounds = new ArrayList<>();
     for (GameRound r : g.rounds()) {
       rounds.add(List.of(Integer.toString(r.iteration()), Fmt.money(r.cost()), String.format(Locale.ROOT, "%.2e",
@@ -103,8 +97,29 @@ final class VcCoopSection implements ReportSection {
     return new JFreeChart(new XYPlot(data, DaySeries.hoursAxis(run), new NumberAxis("energy [kWh]"), r));
   }
 
+  /**
+   * vc_trades.csv: the energy per interval summed over communities; also what {@code run} writes for
+   * vc-coop on a three-phase feeder ({@link ThreePhaseRunReport}).
+   *
+   * @param hours the length of an interval [h]
+   */
+  static String csv(List<TradeRow> trades, int intervals, double hours) {
+    return ReportCsv.csv(HEADER, csv -> {
+      for (int t = 0; t < intervals; t++) {
+        csv.printRecord(t, Numbers.plain(t * hours), Numbers.plain(sum(trades, t, TradeRow::b2bKwh)),
+            Numbers.plain(sum(trades, t, r -> r.b2cBuyKwh() + r.b2cSellKwh())),
+            Numbers.plain(sum(trades, t, TradeRow::c2cBuyKwh)),
+            Numbers.plain(sum(trades, t, r -> r.rootBuyKwh() + r.rootSellKwh())));
+      }
+    });
+  }
+
   /** Σ over communities of one interval's trades. */
   private double sum(int t, ToDoubleFunction<TradeRow> value) {
-    return vc.trades().stream().filter(r -> r.interval() == t).mapToDouble(value).sum();
+    return sum(vc.trades(), t, value);
+  }
+
+  private static double sum(List<TradeRow> trades, int t, ToDoubleFunction<TradeRow> value) {
+    return trades.stream().filter(r -> r.interval() == t).mapToDouble(value).sum();
   }
 }

@@ -20,7 +20,15 @@ public final class VcCoopStage implements RunStage {
 
   @Override
   public boolean requestedBy(Scenario scenario) {
-    return scenario.buildings().size() >= 2 * FormationRules.DEFAULT.minSize();
+    return enoughBuildings(scenario.buildings().size());
+  }
+
+  /**
+   * Whether that many buildings make at least two communities of the smallest size: the condition of
+   * the games' stages, on a MATPOWER and on a three-phase feeder.
+   */
+  public static boolean enoughBuildings(int buildings) {
+    return buildings >= 2 * FormationRules.DEFAULT.minSize();
   }
 
   @Override

@@ -85,12 +85,27 @@ final class VcGameSection implements ReportSection {
     out.foldedTable("Every building's cost and saving against alone at the equilibrium (" + SAVINGS + ")",
         List.of("building", "cost alone" + run.money(), "cost" + run.money(), "saving" + run.money(),
             "ε" + run.money()), rows);
-    out.file(SAVINGS, ReportCsv.csv(HEADER, csv -> {
-      for (ParticipantSettlement p : buildings()) {
+    out.file(SAVINGS, savingsCsv(buildings(), e));
+  }
+
+  /**
+   * vc_game_savings.csv: every building's cost alone, cost, saving and ε at the equilibrium; also what
+   * {@code run} writes for vc-game on a three-phase feeder ({@link ThreePhaseRunReport}).
+   *
+   * @param buildings the settlement's rows with a cost alone
+   */
+  static String savingsCsv(List<ParticipantSettlement> buildings, VcEquilibrium e) {
+    return ReportCsv.csv(HEADER, csv -> {
+      for (ParticipantSettlement p : buildings) {
         csv.printRecord(p.participant(), Numbers.plain(p.baseCost().getAsDouble()), Numbers.plain(p.cost()),
             Numbers.plain(p.savings().getAsDouble()), Numbers.plain(e.player(p.participant()).epsilon()));
       }
-    }));
+    });
+  }
+
+  /** The rows of a settlement with a cost alone: the buildings. */
+  static List<ParticipantSettlement> buildings(org.peergrid.market.settlement.SettlementResult settlement) {
+    return settlement.participants().stream().filter(p -> p.savings().isPresent()).toList();
   }
 
   @Override
@@ -126,8 +141,7 @@ final class VcGameSection implements ReportSection {
 
   /** The buildings' settlement rows: those with a cost alone. */
   private List<ParticipantSettlement> buildings() {
-    return game.clearing().settlement().map(s -> s.participants().stream()
-        .filter(p -> p.savings().isPresent()).toList()).orElse(List.of());
+    return game.clearing().settlement().map(VcGameSection::buildings).orElse(List.of());
   }
 
   /** How many games the DSO played while raising its charges; empty when the day was not played. */

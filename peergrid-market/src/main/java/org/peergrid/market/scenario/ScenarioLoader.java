@@ -513,10 +513,6 @@ public final class ScenarioLoader {
         .map(u -> UncertaintyReader.read(u, participants)).orElse(UncertaintySpec.DEFAULT);
     StageRequests stages = root.optional("run").map(r -> StageRequestsReader.read(r, files))
         .orElse(StageRequests.NONE);
-    if (stages.realtime().isPresent()) {
-      throw root.child("run").child("realtime").error("the real-time stage does not run on a three-phase feeder"
-          + " (network.opendss) yet: remove the key (docs/opendss.md lists what runs on three-phase feeders)");
-    }
     ThreePhaseScenario scenario = build(root, () -> new ThreePhaseScenario(name, currency, network, horizon, tariff,
         participants, connections, bargaining, uncertainty, stages, realtime, minuteLoads));
     return new ThreePhaseLoaded(scenario, opendssNode.error("this command does not run on a three-phase feeder yet;"

@@ -114,8 +114,9 @@ class ThreePhaseScenarioLoaderTest {
     assertThat(read.stages().uncertainty().orElseThrow().samples()).isEqualTo(50);
     Path realtimeStage = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
         "run: {realtime: {sample_seed: 4}}");
-    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(realtimeStage))
-        .hasMessageContaining("run.realtime: the real-time stage does not run on a three-phase feeder");
+    // the real-time stage of peergrid run runs on three-phase feeders: the block is read
+    assertThat(ScenarioLoader.loadThreePhase(realtimeStage).stages().realtime().orElseThrow().sampleSeed())
+        .hasValue(4L);
     // p2p-nuc runs on three-phase feeders: the nuc block is read, its errors named with file, line and key
     Path nuc = write("opendss: " + IEEE13, "{id: H1, type: building, bus: 675, load_kw: 5}",
         "nuc: {max_iterations: 5, method: loss-sensitivity}");
