@@ -18,17 +18,22 @@ class ThreePhaseRunAndUncertaintyTest {
 
   @TempDir Path out;
 
-  /** Every mechanism side by side, the phase prices, the report and the run block's PEM 2m+1 (25 clearings). */
+  /**
+   * Every mechanism side by side, the phase prices, the report and the run block's PEM 2m+1 (25 clearings);
+   * without the games (--no-games: ThreePhaseRunStagesTest runs them).
+   */
   @Test
   void runWritesTheMechanismsThePhasePricesTheReportAndThePem() throws Exception {
-    PowerflowCommandTest.Run run = PowerflowCommandTest.run("run", EXAMPLE.toString(), "--out", out.toString());
+    PowerflowCommandTest.Run run = PowerflowCommandTest.run("run", EXAMPLE.toString(), "--no-games", "--out",
+        out.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
     assertThat(s.get("report").asText()).isEqualTo("report.html");
     assertThat(s.get("mechanisms")).hasSize(8);
     assertThat(s.get("mechanisms").findValuesAsText("status")).containsOnly("SETTLED");
-    assertThat(s.get("not_run").toString()).contains("vc-coop", "vc-game").doesNotContain("p2p-nuc");
+    assertThat(s.get("not_run").toString()).isEqualTo("[\"variants\",\"feeder_map\"]");
+    assertThat(s.has("vc_coop") || s.has("vc_game") || s.has("realtime")).isFalse();
     // p2p-nuc as a stage, as on a MATPOWER run: on the example as shipped it stops at max_iterations (nuc-ev.md)
     assertThat(s.get("p2p_nuc").get("converged").asBoolean()).isFalse();
     assertThat(s.get("p2p_nuc").get("message").asText()).startsWith("stopped at max_iterations 30");
@@ -41,7 +46,7 @@ class ThreePhaseRunAndUncertaintyTest {
     for (JsonNode f : s.get("files")) {
       assertThat(out.resolve(f.asText())).as(f.asText()).exists();
     }
-    assertThat(s.get("files").toString()).contains("compare.csv", "phase_prices.csv", "phase_dlmp.png", "nuc_trades.csv",
+    assertThat(s.get("files").toString()).doesNotContain("vcs.csv", "vc_trades.csv", "realtime_").contains("compare.csv", "phase_prices.csv", "phase_dlmp.png", "nuc_trades.csv",
         "dlmp_stats.csv", "participant_costs.csv", "schedule.csv", "phase_ac_check.csv");
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("lmp-sharing", "Phase prices", "Uncertainty", "phase_dlmp.png",
@@ -51,9 +56,9 @@ class ThreePhaseRunAndUncertaintyTest {
     assertThat(run.out()).contains("three-phase").contains("pem2m+1");
   }
 
-  /** A short Monte Carlo through the command; the real-time stage is refused on a three-phase feeder. */
+  /** A short Monte Carlo through the command. */
   @Test
-  void uncertaintyRunsAMonteCarloAndRunRefusesTheRealtimeStage() throws Exception {
+  void uncertaintyRunsAMonteCarlo() throws Exception {
     PowerflowCommandTest.Run run = PowerflowCommandTest.run("uncertainty", "--scenario", EXAMPLE.toString(),
         "--method", "mc", "--samples", "6", "--seed", "3", "--threads", "2", "--out", out.toString());
     assertThat(run.exit()).as(run.err()).isZero();
@@ -63,9 +68,5 @@ class ThreePhaseRunAndUncertaintyTest {
     assertThat(s.get("total_cost_std").asDouble()).isPositive();
     assertThat(ClearCommandTest.csv(out.resolve("participant_costs.csv"))).hasSize(13);
     assertThat(run.out()).contains("three-phase");
-    PowerflowCommandTest.Run refused = PowerflowCommandTest.run("run", EXAMPLE.toString(), "--realtime-seed", "4",
-        "--out", out.resolve("rt").toString());
-    assertThat(refused.exit()).isEqualTo(2);
-    assertThat(refused.err()).contains("real-time stage does not run on a three-phase feeder");
   }
 }
