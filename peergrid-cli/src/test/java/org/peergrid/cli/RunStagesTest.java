@@ -120,6 +120,22 @@ class RunStagesTest {
     assertThat(out.resolve("realtime_costs.png")).doesNotExist();
   }
 
+  /** 12 buildings make two communities, so the games would run; --no-games leaves them out. */
+  @Test
+  void noGamesLeavesOutVcCoopAndVcGame() throws Exception {
+    Path out = Path.of("target", "run-stages-no-games");
+    Path scenario = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee33-uncertainty",
+        "scenario.yaml");
+    Run r = PowerflowCommandTest.run("run", scenario.toString(), "--out", out.toString(), "--no-stages", "--no-games");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("(vc-coop)", "(vc-game)");
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(s.has("vc_game")).isFalse();
+    assertThat(s.get("files").toString()).doesNotContain("vc_trades", "vc_game_savings");
+    assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("<section id=\"vc-coop\">",
+        "<section id=\"vc-game\">");
+  }
+
   @Test
   void uncertaintyNoneSkipsOnlyTheUncertaintyStage() throws Exception {
     Path out = Path.of("target", "run-stages-no-uncertainty");
