@@ -154,16 +154,20 @@ final class RealtimeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mechanism '" + mechanism
           + "': use one of " + String.join(", ", MECHANISMS));
     }
-    if (dayAheadDir != null && !chosen.equals(DLMP)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead reads a DLMP day ahead; a "
-          + chosen + " day ahead is cleared here (its communities and settlement are not in a 'clear' folder): "
-          + "drop --dayahead, or drop --mechanism " + chosen);
-    }
+    checkDayAhead(chosen);
     clusterOptions.check(spec.commandLine(), chosen);
     return clusterOptions.run(spec.commandLine(), session -> {
       cluster = session;
       return realtime(forecast, actual, actualsText, chosen);
     });
+  }
+
+  private void checkDayAhead(String chosen) {
+    if (dayAheadDir != null && !chosen.equals(DLMP)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead reads a DLMP day ahead; a "
+          + chosen + " day ahead is cleared here (its communities and settlement are not in a 'clear' folder): "
+          + "drop --dayahead, or drop --mechanism " + chosen);
+    }
   }
 
   /** The day ahead (with a community mechanism's participants on {@link #cluster}, if any), then real time. */
@@ -235,10 +239,7 @@ final class RealtimeCommand implements Callable<Integer> {
           + " three-phase feeder yet: its day ahead (dlmp, vc-game, vc-coop) is cleared in this JVM"
           + " (drop --cluster/--local-nodes)");
     }
-    if (dayAheadDir != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead is not read on a three-phase feeder"
-          + " yet: the day ahead is cleared here (drop --dayahead)");
-    }
+    checkDayAhead(chosen);
     ThreePhaseScenario forecast = ScenarioLoader.loadThreePhase(scenarioFile);
     RealtimeActuals.OnPhases actualDay = RealtimeActuals.OnPhases.of(forecast, actuals.file != null
         ? StageRequests.Realtime.fromFile(actuals.file) : StageRequests.Realtime.sampled(actuals.seed));
@@ -247,7 +248,9 @@ final class RealtimeCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ThreePhaseRealtime.Plan plan;
-    if (chosen.equals(DLMP)) {
+    if (dayAheadDir != null) {
+      plan = DayAheadFiles.readThreePhase(dayAheadDir, forecast);
+    } else if (chosen.equals(DLMP)) {
       long clearStart = System.nanoTime();
       ThreePhaseMarket market = ThreePhaseMarket.solve(forecast);
       if (!market.day().optimal()) {

@@ -70,6 +70,63 @@ class RealtimeThreePhaseTest {
     assertThat(ClearCommandTest.csv(rt.resolve("phase_ac_check.csv"))).hasSize(24);
   }
 
+  /**
+   * {@code --dayahead} reads the DLMP day ahead of a {@code clear} folder: the same day-ahead settlement as
+   * clearing again, and the same real-time day to the files' rounding (values are written with 9 decimals).
+   */
+  @Test
+  void aClearFolderGivesTheSameDayAsClearingAgain() throws Exception {
+    Path cleared = out.resolve("cleared");
+    Run clear = ClearCommandTest.clear(EXAMPLE, cleared);
+    assertThat(clear.exit()).as(clear.err()).isZero();
+    Path fromFolder = out.resolve("from-folder");
+    Path fresh = out.resolve("fresh");
+    Run read = RealtimeCommandTest.realtime(EXAMPLE, fromFolder, "--sample-seed", "5", "--dayahead",
+        cleared.toString());
+    assertThat(read.exit()).as(read.err()).isZero();
+    assertThat(read.out()).contains("Day ahead       read from " + cleared);
+    Run again = RealtimeCommandTest.realtime(EXAMPLE, fresh, "--sample-seed", "5");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(Files.readString(fromFolder.resolve("dayahead_settlement.csv")))
+        .isEqualTo(Files.readString(fresh.resolve("dayahead_settlement.csv")));
+    JsonNode a = ClearCommandTest.summary(fromFolder);
+    JsonNode b = ClearCommandTest.summary(fresh);
+    for (String key : new String[] {"dayahead_cost", "realtime_cost", "deviation_cost", "deviation_payments",
+        "realtime_utility_bill", "netting_surplus", "ac_vmin_pu", "ac_vmax_pu"}) {
+      assertThat(a.get(key).asDouble()).as(key).isCloseTo(b.get(key).asDouble(), within(1e-6));
+    }
+    assertThat(a.get("ac_violations")).isEqualTo(b.get("ac_violations"));
+    for (String file : new String[] {"realtime_settlement.csv", "schedule.csv"}) {
+      var x = ClearCommandTest.csv(fromFolder.resolve(file));
+      var y = ClearCommandTest.csv(fresh.resolve(file));
+      assertThat(x).as(file).hasSameSizeAs(y).isNotEmpty();
+      for (int i = 0; i < x.size(); i++) {
+        for (int c = 2; c < x.get(i).size(); c++) {
+          String u = x.get(i).get(c);
+          String v = y.get(i).get(c);
+          if (u.isEmpty() || v.isEmpty()) {
+            assertThat(u).as(file + " row " + i).isEqualTo(v);
+          } else {
+            assertThat(Double.parseDouble(u)).as(file + " row " + i + " column " + c)
+                .isCloseTo(Double.parseDouble(v), within(1e-6));
+          }
+        }
+      }
+    }
+    // a folder of another mechanism is refused naming its summary.json; so is --dayahead with a game
+    Path nash = out.resolve("nash");
+    assertThat(ClearCommandTest.clear(EXAMPLE, nash, "--mechanism", "nash").exit()).isZero();
+    Run notDlmp = RealtimeCommandTest.realtime(EXAMPLE, out.resolve("x"), "--sample-seed", "5", "--dayahead",
+        nash.toString());
+    assertThat(notDlmp.exit()).isEqualTo(1);
+    assertThat(notDlmp.err()).contains(nash.resolve("summary.json").toString(), "mechanism nash",
+        "--dayahead reads a DLMP day ahead");
+    Run game = RealtimeCommandTest.realtime(EXAMPLE, out.resolve("y"), "--sample-seed", "5", "--mechanism",
+        "vc-game", "--dayahead", cleared.toString());
+    assertThat(game.exit()).isEqualTo(2);
+    assertThat(game.err()).contains("--dayahead reads a DLMP day ahead");
+  }
+
   @Test
   void refusesWhatDoesNotRunThere() {
     Run game = RealtimeCommandTest.realtime(EXAMPLE, out, "--sample-seed", "1", "--mechanism", "vc-game",
