@@ -117,8 +117,8 @@ final class RunCommand implements Callable<Integer> {
   Long realtimeSeed;
 
   @Option(names = "--no-games",
-      description = "Leave out the vc-coop and vc-game stages (they run with 8 or more buildings; vc-coop plays about"
-          + " 3 min on the European LV three-phase example) (default: false).")
+      description = "Leave out the vc-coop and vc-game stages (they run with 8 or more buildings; on the European LV"
+          + " three-phase example vc-coop plays for 3 to 9 minutes) (default: false).")
   boolean noGames;
 
   @Option(names = "--no-stages",
