@@ -32,7 +32,7 @@ class ThreePhaseRunAndUncertaintyTest {
     assertThat(s.get("report").asText()).isEqualTo("report.html");
     assertThat(s.get("mechanisms")).hasSize(8);
     assertThat(s.get("mechanisms").findValuesAsText("status")).containsOnly("SETTLED");
-    assertThat(s.get("not_run").toString()).isEqualTo("[\"variants\",\"feeder_map\"]");
+    assertThat(s.get("not_run").toString()).isEqualTo("[\"variants\"]");
     assertThat(s.has("vc_coop") || s.has("vc_game") || s.has("realtime")).isFalse();
     // p2p-nuc as a stage, as on a MATPOWER run: on the example as shipped it stops at max_iterations (nuc-ev.md)
     assertThat(s.get("p2p_nuc").get("converged").asBoolean()).isFalse();
@@ -51,6 +51,21 @@ class ThreePhaseRunAndUncertaintyTest {
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("lmp-sharing", "Phase prices", "Uncertainty", "phase_dlmp.png",
         "P2P trades with network utilization charges");
+    // the feeder map: every bus once, placed as FeederLayout places the tree, at the mean of its phases' DLMPs
+    List<CSVRecord> map = ClearCommandTest.csv(out.resolve("feeder_dlmp.csv"));
+    assertThat(map).hasSize(16).extracting(r -> r.get("bus")).doesNotHaveDuplicates().contains("sourcebus", "675");
+    assertThat(map.get(0).get("parent_bus")).isEmpty();
+    assertThat(out.resolve("feeder_dlmp.png")).exists();
+    assertThat(html).contains("The feeder and its prices at the peak");
+    String peak = map.get(0).get("interval");
+    List<CSVRecord> prices = ClearCommandTest.csv(out.resolve("phase_prices.csv"));
+    for (String bus : List.of("675", "611", "652")) {
+      double mean = prices.stream().filter(r -> r.get("interval").equals(peak) && r.get("bus").equals(bus))
+          .mapToDouble(r -> Double.parseDouble(r.get("dlmp"))).average().orElseThrow();
+      double drawn = map.stream().filter(r -> r.get("bus").equals(bus)).mapToDouble(r -> Double.parseDouble(
+          r.get("dlmp"))).findFirst().orElseThrow();
+      assertThat(drawn).as(bus).isCloseTo(mean, org.assertj.core.api.Assertions.within(1e-8));
+    }
     List<CSVRecord> stats = ClearCommandTest.csv(out.resolve("dlmp_stats.csv"));
     assertThat(stats).extracting(r -> r.get("bus")).contains("675.a", "675.b", "675.c", "611.c");
     assertThat(run.out()).contains("three-phase").contains("pem2m+1");

@@ -1,5 +1,7 @@
 package org.peergrid.cli.report;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
@@ -57,7 +59,19 @@ final class FeederSection implements ReportSection {
         + " the bus it leaves from. Colours give each bus's DLMP in interval %d (%s), the interval whose prices differ"
         + " most between buses: %.2f%s/kWh at bus %d, against %.2f at the substation.", t, run.clock(t),
         dlmp[dearest], run.money(), net.busNumber(dearest), dlmp[0]));
-    out.chart(NAME, chart(run, net, layout, dlmp), 1300, Math.max(300, 150 + 70 * layout.rows()),
+    int[] parent = new int[net.busCount()];
+    String[] names = new String[net.busCount()];
+    for (int k = 0; k < parent.length; k++) {
+      parent[k] = net.parent(k);
+      names[k] = Integer.toString(net.busNumber(k));
+    }
+    Map<Integer, String> labels = new LinkedHashMap<>();
+    for (Participant q : run.scenario().participants()) {
+      if (!(q instanceof Building)) {
+        labels.merge(net.indexOf(q.bus()), q.id(), (a, b) -> a + ", " + b);
+      }
+    }
+    out.chart(NAME, map(parent, names, layout, dlmp, labels, run.money()), 1300, height(layout),
         "Feeder " + net.feeder().name() + ", DLMP at " + run.clock(t) + "; labels: DG = distributed generator,"
             + " CB = community battery (participant ids).", NAME + ".csv");
     out.file(NAME + ".csv", ReportCsv.csv(HEADER, csv -> {
@@ -69,7 +83,22 @@ final class FeederSection implements ReportSection {
     }));
   }
 
-  private static JFreeChart chart(RunResults run, RadialNetwork net, FeederLayout layout, double[] dlmp) {
+  /** The map's height in pixels for that layout. */
+  static int height(FeederLayout layout) {
+    return Math.max(300, 150 + 70 * layout.rows());
+  }
+
+  /**
+   * The feeder as a single-line tree, each bus a marker coloured by its value; also the three-phase
+   * run's map ({@link ThreePhaseRunReport}).
+   *
+   * @param parent each bus's parent, -1 at the root (index 0), parents first
+   * @param names each bus's label
+   * @param labels participants' ids to write under their bus, by bus index
+   * @param money the currency as the report writes it after a label
+   */
+  static JFreeChart map(int[] parent, String[] names, FeederLayout layout, double[] dlmp, Map<Integer, String> labels,
+      String money) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : dlmp) {
@@ -79,11 +108,11 @@ final class FeederSection implements ReportSection {
     ColourScale scale = new ColourScale(min, max);
     // Branches: one series each, drawn as an elbow (down from the parent, then across), grey, no legend.
     XYSeriesCollection branches = new XYSeriesCollection();
-    for (int k = 1; k < net.busCount(); k++) {
-      int parent = net.parent(k);
+    for (int k = 1; k < parent.length; k++) {
+      int up = parent[k];
       XYSeries s = new XYSeries("branch " + k, false, true);
-      s.add(layout.column(parent), layout.row(parent));
-      s.add(layout.column(parent), layout.row(k));
+      s.add(layout.column(up), layout.row(up));
+      s.add(layout.column(up), layout.row(k));
       s.add(layout.column(k), layout.row(k));
       branches.addSeries(s);
     }
@@ -95,7 +124,7 @@ final class FeederSection implements ReportSection {
     lines.setDefaultSeriesVisibleInLegend(false);
 
     XYSeries buses = new XYSeries("buses", false, true);
-    for (int k = 0; k < net.busCount(); k++) {
+    for (int k = 0; k < parent.length; k++) {
       buses.add(layout.column(k), layout.row(k));
     }
     XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true) {
@@ -107,7 +136,7 @@ final class FeederSection implements ReportSection {
     markers.setSeriesShape(0, new Ellipse2D.Double(-9, -9, 18, 18));
     markers.setUseOutlinePaint(true);
     markers.setDefaultOutlinePaint(new Color(0x333333));
-    markers.setDefaultItemLabelGenerator((data, series, item) -> Integer.toString(net.busNumber(item)));
+    markers.setDefaultItemLabelGenerator((data, series, item) -> names[item]);
     markers.setDefaultItemLabelsVisible(true);
     markers.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     markers.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
@@ -133,18 +162,16 @@ final class FeederSection implements ReportSection {
     substation.setPaint(new Color(0x555555));
     substation.setTextAnchor(TextAnchor.TOP_CENTER);
     plot.addAnnotation(substation);
-    for (Participant p : run.scenario().participants()) {
-      if (!(p instanceof Building)) {
-        int k = net.indexOf(p.bus());
-        XYTextAnnotation label = new XYTextAnnotation(p.id(), layout.column(k), layout.row(k) + 0.28);
-        label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-        label.setPaint(new Color(0x1F3A5F));
-        label.setTextAnchor(TextAnchor.TOP_CENTER);
-        plot.addAnnotation(label);
-      }
+    for (Map.Entry<Integer, String> e : labels.entrySet()) {
+      int k = e.getKey();
+      XYTextAnnotation label = new XYTextAnnotation(e.getValue(), layout.column(k), layout.row(k) + 0.28);
+      label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+      label.setPaint(new Color(0x1F3A5F));
+      label.setTextAnchor(TextAnchor.TOP_CENTER);
+      plot.addAnnotation(label);
     }
     JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    NumberAxis scaleAxis = new NumberAxis("DLMP" + run.money() + "/kWh");
+    NumberAxis scaleAxis = new NumberAxis("DLMP" + money + "/kWh");
     scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
     scaleAxis.setLabelFont(Charts.BASE);
     scaleAxis.setTickLabelFont(Charts.SMALL);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jfree.chart.ChartFactory;
+import org.peergrid.grid.radial.FeederLayout;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -43,6 +44,11 @@ public final class ThreePhaseRunReport {
   public static final String CHART = "phase_dlmp";
   /** The games' communities with each member's bus and phases, in {@code clear}'s vcs.csv format. */
   public static final String COMMUNITIES = "vcs.csv";
+  /** The feeder map, as a MATPOWER run names it. */
+  static final String FEEDER_MAP = FeederSection.NAME;
+  static final String[] FEEDER_HEADER = {"interval", "bus", "parent_bus", "x", "y", "dlmp"};
+  /** The most rows of the map that are drawn (a larger feeder's map would be a page tall). */
+  static final int MAP_ROWS = 60;
   /** vc-coop's energy per interval, in a MATPOWER run's format. */
   public static final String VC_TRADES = VcCoopSection.NAME + ".csv";
   /** vc-game's savings per building, in a MATPOWER run's format. */
@@ -106,6 +112,7 @@ public final class ThreePhaseRunReport {
         .append("<p><img alt=\"phase DLMPs\" src=\"").append(CHART).append(".png\"></p>");
     files.put(CHART + ".png", Charts.png(chart(market, bus), 900, 380));
     files.put(CHART + ".csv", csv(market, bus).getBytes(StandardCharsets.UTF_8));
+    feederMap(market, html, files);
     nuc.ifPresent(c -> {
       NucResult<?> loop = c.nuc().loop();
       html.append("<h2>P2P trades with network utilization charges</h2>");
@@ -215,6 +222,82 @@ public final class ThreePhaseRunReport {
         + " Every participant's costs: realtime_costs.csv.</p>", Html.escape(actuals), r.realized().redispatched(),
         r.realized().intervals().size(), st.dayAheadCost(), money, st.realtimeCost(), st.deviationCost(),
         r.converged() ? "converged in every interval" : "NOT converged in every interval", violations));
+  }
+
+  /**
+   * The feeder map of a MATPOWER run ({@link FeederSection#map}) on the phase network: each bus coloured by
+   * the mean of its phases' DLMPs (the source bus by the energy price λ) in the interval whose bus prices
+   * differ most; feeder_dlmp.csv, and feeder_dlmp.png when the tree fits a page.
+   */
+  private static void feederMap(ThreePhaseMarket market, StringBuilder html, Map<String, byte[]> files) {
+    var net = market.clearing().model().network();
+    ThreePhaseScenario s = market.clearing().scenario();
+    int buses = net.busCount();
+    List<ThreePhaseClearingResult> intervals = market.day().intervals();
+    double[][] value = new double[intervals.size()][buses];
+    int peak = 0;
+    double widest = -1;
+    for (int t = 0; t < intervals.size(); t++) {
+      double[] sum = new double[buses];
+      int[] count = new int[buses];
+      for (PhasePrice p : intervals.get(t).prices()) {
+        if (p.port().minus() < 0) {
+          int b = net.busOf(p.port().plus());
+          sum[b] += p.dlmp();
+          count[b]++;
+        }
+      }
+      double lambda = intervals.get(t).prices().get(0).energy();
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      for (int b = 0; b < buses; b++) {
+        value[t][b] = count[b] > 0 ? sum[b] / count[b] : lambda;
+        low = Math.min(low, value[t][b]);
+        high = Math.max(high, value[t][b]);
+      }
+      if (high - low > widest + 1e-12) {
+        widest = high - low;
+        peak = t;
+      }
+    }
+    String[] names = net.busNames();
+    FeederLayout layout = FeederLayout.of(net.parent(), indices(buses));
+    int t = peak;
+    files.put(FEEDER_MAP + ".csv", ReportCsv.csv(FEEDER_HEADER, out -> {
+      for (int b = 0; b < buses; b++) {
+        out.printRecord(t, names[b], b == 0 ? "" : names[net.parent()[b]], layout.column(b), layout.row(b),
+            ReportCsv.n(value[t][b]));
+      }
+    }).getBytes(StandardCharsets.UTF_8));
+    html.append("<h2>The feeder and its prices at the peak</h2>");
+    if (layout.rows() > MAP_ROWS) {
+      html.append(String.format(Locale.ROOT, "<p>The feeder has %d buses in %d rows of the map, too many to draw;"
+          + " each bus's mean phase DLMP in interval %d, the interval whose bus prices differ most, and its place in"
+          + " the map: %s.csv.</p>", buses, layout.rows(), t, FEEDER_MAP));
+      return;
+    }
+    Map<Integer, String> labels = new LinkedHashMap<>();
+    for (var p : s.participants()) {
+      int b = net.busIndex(s.connection(p.id()).bus());
+      if (!(p instanceof org.peergrid.market.scenario.Building) && b >= 0) {
+        labels.merge(b, p.id(), (x, y) -> x + ", " + y);
+      }
+    }
+    String money = s.currency().isEmpty() ? "" : " " + s.currency(); // as RunResults.money()
+    files.put(FEEDER_MAP + ".png", Charts.png(Charts.styled(FeederSection.map(net.parent(), names, layout, value[t],
+        labels, money)), 1300, FeederSection.height(layout)));
+    html.append(String.format(Locale.ROOT, "<p>The substation is on the left; each lateral hangs below the bus it"
+        + " leaves from. Colours give each bus's DLMP, the mean of its phases' (the source bus: the energy price), in"
+        + " interval %d, the interval whose bus prices differ most; labels: participants other than buildings."
+        + " Data: %s.csv.</p><p><img alt=\"feeder map\" src=\"%s.png\"></p>", t, FEEDER_MAP, FEEDER_MAP));
+  }
+
+  private static int[] indices(int n) {
+    int[] k = new int[n];
+    for (int i = 0; i < n; i++) {
+      k[i] = i;
+    }
+    return k;
   }
 
   /** summary.json's {@code p2p_nuc} object, as on a MATPOWER run. */
