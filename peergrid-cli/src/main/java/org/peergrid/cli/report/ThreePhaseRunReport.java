@@ -35,7 +35,8 @@ import org.peergrid.market.vc.VcEquilibrium;
 /**
  * The report of {@code peergrid run} on a three-phase scenario: report.html (self-contained) with the
  * day's figures, every settlement mechanism side by side, the phase prices at the bus whose phases differ
- * most (phase_dlmp.png and phase_dlmp.csv), and the stages that ran: the p2p-nuc loop (nuc_trades.csv), the
+ * most (phase_dlmp.png and phase_dlmp.csv), the feeder map (feeder_dlmp.csv, and .png up to {@link #MAP_ROWS}
+ * rows), and the stages that ran: the p2p-nuc loop (nuc_trades.csv), the
  * games (vc-coop's vc_trades.csv, vc-game's vc_game_savings.csv), the uncertainty stage's statistics and the
  * real-time day.
  */
