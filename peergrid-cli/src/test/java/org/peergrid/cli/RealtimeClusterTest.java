@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
-import org.peergrid.cluster.ClusterGames;
 import org.peergrid.cluster.LocalNodes;
 
 /**
@@ -33,11 +31,7 @@ class RealtimeClusterTest {
 
   @BeforeAll
   static void startThreeNodes() {
-    nodes = LocalNodes.start(3);
-    // wait until all three are up, so that the runs below find them all (a run waits for one)
-    try (ClusterGames waiting = ClusterGames.join(nodes.seed(), 3, Duration.ofSeconds(90))) {
-      assertThat(waiting.nodes()).isEqualTo(3);
-    }
+    nodes = ClearClusterTest.nodesUp(3);
   }
 
   @AfterAll
