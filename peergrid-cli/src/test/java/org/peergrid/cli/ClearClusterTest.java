@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peergrid.cluster.ClusterGames;
-import org.peergrid.cluster.LocalNodes;
 
 /**
  * {@code peergrid clear --local-nodes 3 --mechanism vc-game} end to end (issue 18): the files are
@@ -18,21 +15,6 @@ import org.peergrid.cluster.LocalNodes;
  */
 class ClearClusterTest {
   @TempDir Path dir;
-
-  /**
-   * Starts {@code n} node JVMs on 127.0.0.1 and waits until all are up, so that the runs of a test class
-   * that shares them find them all (a run waits for one); {@code --local-nodes} starts them the same way.
-   */
-  static LocalNodes nodesUp(int n) {
-    LocalNodes nodes = LocalNodes.start(n);
-    try (ClusterGames waiting = ClusterGames.join(nodes.seed(), n, Duration.ofSeconds(90))) {
-      assertThat(waiting.nodes()).isEqualTo(n);
-    } catch (RuntimeException | AssertionError e) {
-      nodes.close();
-      throw e;
-    }
-    return nodes;
-  }
 
   static Path example() {
     return Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee33-community", "scenario.yaml");

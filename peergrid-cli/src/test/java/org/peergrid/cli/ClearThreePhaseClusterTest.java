@@ -7,12 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
-import org.peergrid.cluster.LocalNodes;
 
 /**
  * {@code peergrid clear --cluster} on the three-phase example examples/ieee13-3ph (issue 19): vc-game's
@@ -25,21 +23,9 @@ import org.peergrid.cluster.LocalNodes;
 class ClearThreePhaseClusterTest {
   private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
       "scenario.yaml");
-  private static LocalNodes nodes;
+  @RegisterExtension static final SharedLocalNodes NODES = new SharedLocalNodes(3);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startThreeNodes() {
-    nodes = ClearClusterTest.nodesUp(3);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
 
   @Test
   void vcGameOnThreeNodesWritesTheInProcessFiles() throws IOException {
@@ -56,7 +42,7 @@ class ClearThreePhaseClusterTest {
     Path onCluster = dir.resolve("cluster");
     Run inProcess = ClearCommandTest.clear(EXAMPLE, local, "--mechanism", mechanism);
     assertThat(inProcess.exit()).as(inProcess.err()).isZero();
-    Run run = ClearCommandTest.clear(EXAMPLE, onCluster, "--mechanism", mechanism, "--cluster", nodes.seed());
+    Run run = ClearCommandTest.clear(EXAMPLE, onCluster, "--mechanism", mechanism, "--cluster", NODES.seed());
     assertThat(run.exit()).as(run.err()).isZero();
 
     List<String> files = Files.list(local).map(p -> p.getFileName().toString()).sorted().toList();
