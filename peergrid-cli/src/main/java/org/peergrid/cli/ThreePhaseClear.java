@@ -119,7 +119,7 @@ final class ThreePhaseClear {
    * @param pvurAc the largest PVUR of the power flow in interval t (asked only where it converged)
    */
   static String acCheck(PhaseNetwork net, List<ThreePhaseAcCheck.Report> reports,
-      IntToDoubleFunction pvurLp, IntToDoubleFunction pvurAc) {
+      java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc) {
     return ReportCsv.csv(AC_CHECK, out -> {
       for (int t = 0; t < reports.size(); t++) {
         ThreePhaseAcCheck.Report r = reports.get(t);
@@ -249,7 +249,12 @@ final class ThreePhaseClear {
       out.printf(Locale.ROOT, "  schedule cost %.2f %s; AC check %s after %d clearing(s)%s%n", market.day().cost(),
           s.currency(), market.acPassed() ? "passed" : "NOT passed", market.rounds(),
           market.acPassed() ? "" : String.format(Locale.ROOT, " (worst %.2e p.u. outside)", market.worstViolationPu()));
-      double largest = largestAcUnbalance(market.acChecks(), market::largestUnbalance);
+      double largest = 0;
+      for (int t = 0; t < market.acChecks().size(); t++) {
+        if (market.acChecks().get(t).result().converged()) {
+          largest = Math.max(largest, market.largestUnbalance(t));
+        }
+      }
       if (largest > s.network().unbalancePu() + 1e-6) {
         // the AC correction tightens voltage rows only: say so rather than let "passed" suggest otherwise
         out.printf(Locale.ROOT, "  note: the power flow's PVUR reaches %.2f %% (limit %.2f %%); the AC correction does"
