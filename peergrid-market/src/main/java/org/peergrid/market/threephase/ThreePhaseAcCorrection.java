@@ -10,7 +10,9 @@ import org.peergrid.market.accheck.AcCorrection;
  * Clears on LinDist3Flow, checks the dispatch by the three-phase power flow, and where the power
  * flow finds a node outside its voltage limits tightens that node's limit in the LP by the shortfall
  * (p.u.², so that a binding node's margin converges to the model's error {@code v_lin − v_pf} there),
- * then clears again: the three-phase counterpart of the
+ * and where it finds a three-phase bus's PVUR above {@code unbalance_pu} holds the bus's most deviating
+ * phase to a limit lower by the shortfall (so that the margin converges to the model's PVUR error at
+ * that phase), then clears again: the three-phase counterpart of the
  * balanced clearing's AC correction (docs/model.md §8). Margins only grow, so the loop ends when the
  * power flow is inside the limits, the LP becomes infeasible, or the rounds run out.
  */
@@ -38,12 +40,13 @@ public final class ThreePhaseAcCorrection {
     int n = net.nodeCount();
     double[] raise = new double[n];
     double[] cut = new double[n];
+    double[] unbalanceCut = new double[n];
     ThreePhaseClearing clearing = new ThreePhaseClearing(model, fixed, offers, importPrice, exportPrice, limits);
     ThreePhaseClearingResult cleared = null;
     ThreePhaseAcCheck.Report ac = null;
     double worst = Double.NaN;
     for (int round = 1; round <= maxRounds; round++) {
-      cleared = clearing.clear(pricedPorts, raise, cut);
+      cleared = clearing.clear(pricedPorts, raise, cut, unbalanceCut);
       if (cleared.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
         return new Outcome(cleared, ac, round, false, worst);
       }
@@ -52,7 +55,7 @@ public final class ThreePhaseAcCorrection {
       if (!r.converged()) {
         return new Outcome(cleared, ac, round, false, Double.NaN);
       }
-      worst = tighten(r, net, limits, raise, cut);
+      worst = Math.max(tighten(r, net, limits, raise, cut), tightenUnbalance(r, net, limits, unbalanceCut));
       if (worst <= tolerancePu) {
         return new Outcome(cleared, ac, round, true, worst);
       }
@@ -78,6 +81,59 @@ public final class ThreePhaseAcCorrection {
       if (cut[k] > cutBefore[k]) {
         cut[k] += AcCorrection.VOLTAGE_MARGIN_SQUARED;
       }
+    }
+    return worst;
+  }
+
+  /** How much more than the PVUR shortfall the unbalance margin grows by, p.u. (as {@link AcCorrection#VOLTAGE_MARGIN_SQUARED} for voltages). */
+  static final double UNBALANCE_MARGIN = 1e-4;
+
+  /**
+   * As {@link #tightenWithMargin(ThreePhaseResult, PhaseNetwork, ThreePhaseClearing.Limits, double[], double[])}
+   * and {@link #tightenUnbalance} with {@link #UNBALANCE_MARGIN} on every phase it tightens. Returns how far
+   * outside the limits (voltage or unbalance) the power flow is at worst, p.u.
+   */
+  static double tightenWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
+      double[] raise, double[] cut, double[] unbalanceCut) {
+    double worst = tightenWithMargin(r, net, limits, raise, cut);
+    double[] before = unbalanceCut.clone();
+    worst = Math.max(worst, tightenUnbalance(r, net, limits, unbalanceCut));
+    for (int k = 0; k < before.length; k++) {
+      if (unbalanceCut[k] > before[k]) {
+        unbalanceCut[k] += UNBALANCE_MARGIN;
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * Where the power flow {@code r} finds a three-phase bus's PVUR above the limit, lowers the unbalance
+   * limit of the bus's phase farthest from the mean ({@code unbalanceCut[k]}, p.u. of PVUR) by the
+   * shortfall: the LP then holds that phase's deviation to {@code u − cut}, and the cut converges to the
+   * model's PVUR error there. Returns the largest PVUR over the limit, p.u. (0 if none).
+   */
+  static double tightenUnbalance(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
+      double[] unbalanceCut) {
+    if (!Double.isFinite(limits.unbalancePu())) {
+      return 0;
+    }
+    double worst = 0;
+    for (int b = 1; b < net.busCount(); b++) {
+      double pvur = ThreePhaseMarket.busPvur(r::vmPu, net, b);
+      double shortfall = pvur - limits.unbalancePu();
+      if (shortfall <= 0) {
+        continue;
+      }
+      worst = Math.max(worst, shortfall);
+      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
+      double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
+      int farthest = abc[0];
+      for (int k : abc) {
+        if (Math.abs(r.vmPu(k) - mean) > Math.abs(r.vmPu(farthest) - mean)) {
+          farthest = k;
+        }
+      }
+      unbalanceCut[farthest] += shortfall;
     }
     return worst;
   }

@@ -262,7 +262,15 @@ public final class ThreePhaseDayClearing {
 
   /** Clears the day with node limits tightened per interval and node (the AC correction's margins, p.u.²). */
   public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2) {
-    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2);
+    return clear(vminRaisePu2, vmaxCutPu2, null);
+  }
+
+  /**
+   * The same with each phase node's unbalance rows tightened per interval to {@code unbalance_pu −
+   * unbalanceCutPu[t][k]} (the AC correction's margins for the PVUR; null for none).
+   */
+  public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2, double[][] unbalanceCutPu) {
+    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2, unbalanceCutPu);
   }
 
   /**
@@ -283,14 +291,15 @@ public final class ThreePhaseDayClearing {
 
   /** A participant's day alone at the tariffs, without the network: its base cost C⁰ (money). */
   public double aloneCost(Participant p) {
-    ThreePhaseDay alone = solve(List.of(p), false, null, null);
+    ThreePhaseDay alone = solve(List.of(p), false, null, null, null);
     if (alone.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
       throw new ValidationException(p.id() + ": its day alone at the tariffs is infeasible (" + alone.message() + ")");
     }
     return alone.cost();
   }
 
-  private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut) {
+  private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut,
+      double[][] unbalanceCut) {
     int nt = scenario.horizon().intervals();
     double hours = scenario.horizon().hours();
     MPSolver solver = Glop.create("three-phase day clearing");
@@ -341,7 +350,7 @@ public final class ThreePhaseDayClearing {
       if (network) {
         for (int t = 0; t < nt; t++) {
           rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed.get(t), columns, sensitivities, y[t],
-              limits, lineLimits, raise[t], cut[t], "_t" + t));
+              limits, lineLimits, raise[t], cut[t], unbalanceCut == null ? null : unbalanceCut[t], "_t" + t));
         }
       }
       MPSolver.ResultStatus status = solver.solve();

@@ -20,21 +20,25 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
 /**
  * The engine's day on a three-phase feeder, the counterpart of {@code mechanism.CooperativeDay}: the
  * day cleared on LinDist3Flow ({@link ThreePhaseDayClearing}; with {@code network.ac_correction} its
- * voltage limits tightened until the three-phase power flow of every interval is inside them), the AC
+ * voltage and unbalance limits tightened until the three-phase power flow of every interval is inside
+ * them, {@link ThreePhaseAcCorrection}), the AC
  * check of every interval, each building's base cost, and the {@link CooperativeOutcome} that every
  * settlement mechanism ({@code dlmp}, {@code nash}, {@code ks}, {@code lmp-sharing}, ...) settles, each
  * participant at the mean of its phases' DLMPs.
  *
  * @param rounds how many day clearings ran (1 without AC correction)
  * @param acChecks the power flow of every interval on the last clearing's schedule (empty if it failed)
- * @param acPassed whether every interval's power flow converged with every phase node inside the limits
- *     (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
- * @param worstViolationPu how far outside the voltage limits the power flow is at worst, p.u.
+ * @param acPassed whether every interval's power flow converged with every phase node inside the voltage
+ *     limits and every three-phase bus inside the unbalance limit (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
+ * @param worstViolationPu how far outside the voltage or unbalance limits the power flow is at worst, p.u.
  * @param outcome what mechanisms settle; present exactly when the day is optimal
+ * @param tighteningInfeasible whether the correction stopped because its last tightening left the LP
+ *     infeasible: the day reported is then the last feasible clearing's (round {@code rounds − 1}), its AC
+ *     check not passed
  */
 public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day, int rounds,
     List<ThreePhaseAcCheck.Report> acChecks, boolean acPassed, double worstViolationPu,
-    Optional<CooperativeOutcome> outcome) {
+    Optional<CooperativeOutcome> outcome, boolean tighteningInfeasible) {
 
   /** The most day clearings the AC correction runs. */
   public static final int MAX_ROUNDS = 10;
@@ -51,18 +55,26 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     int nt = s.horizon().intervals();
     double[][] raise = new double[nt][net.nodeCount()];
     double[][] cut = new double[nt][net.nodeCount()];
+    double[][] unbalanceCut = new double[nt][net.nodeCount()];
     int maxRounds = s.network().acCorrection() ? MAX_ROUNDS : 1;
     ThreePhaseDay day = null;
     List<ThreePhaseAcCheck.Report> checks = List.of();
     double worst = Double.NaN;
     boolean passed = false;
     int round = 0;
+    boolean tighteningInfeasible = false;
     while (round < maxRounds) {
       round++;
-      day = clearing.clear(raise, cut);
-      if (!day.optimal()) {
-        return new ThreePhaseMarket(clearing, day, round, List.of(), false, Double.NaN, Optional.empty());
+      ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut);
+      if (!cleared.optimal()) {
+        if (day == null) {
+          return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
+        }
+        // the margins grew past what the feeder allows: keep the last feasible day, its check not passed
+        tighteningInfeasible = true;
+        break;
       }
+      day = cleared;
       checks = new ArrayList<>();
       worst = 0;
       boolean converged = true;
@@ -75,7 +87,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
           continue;
         }
         worst = Math.max(worst, ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(),
-            raise[t], cut[t]));
+            raise[t], cut[t], unbalanceCut[t]));
       }
       passed = converged && worst <= AcCheck.VOLTAGE_TOLERANCE_PU;
       if (passed || !converged) {
@@ -83,7 +95,8 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
       }
     }
     CooperativeOutcome outcome = outcome(clearing, day);
-    return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome));
+    return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome),
+        tighteningInfeasible);
   }
 
   /** This day settled by a mechanism. */

@@ -197,4 +197,60 @@ class ThreePhaseClearingTest {
         eps, base.dispatchKw()[0], base.dispatchKw()[1]);
     assertThat(amps).isBetween(80 * Math.cos(Math.PI / 12) * (1 - eps), 80 * (1 + eps));
   }
+
+  private static double pvur(ThreePhaseAcCheck.Report ac) {
+    return ThreePhaseMarket.pvur(ac.result()::vmPu, model.network());
+  }
+
+  /**
+   * The AC correction of the unbalance limit: at 2 % the LP holds its linear PVUR at the limit and the
+   * power flow's exceeds it (the model's error); the correction lowers the limit of the deviating phase
+   * by the shortfall and the power flow ends inside, at a higher cost.
+   */
+  @Test
+  void acCorrectionBringsThePowerFlowsUnbalanceInsideTheLimit() {
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, 0.02);
+    ThreePhaseClearingResult plain = clear(loads(), limits);
+    double before = pvur(ThreePhaseAcCheck.check(model, loads(), offers(), plain));
+    assertThat(before).isGreaterThan(0.02 + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    ThreePhaseAcCorrection.Outcome corrected = ThreePhaseAcCorrection.clear(model, loads(), offers(), 0.20, 0.05, limits,
+        pricedPorts(), 1e-6, 10);
+    assertThat(corrected.passed()).isTrue();
+    assertThat(corrected.rounds()).isGreaterThan(1);
+    double after = pvur(corrected.ac());
+    assertThat(after).isLessThanOrEqualTo(0.02 + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    // margins only grow: it may end below 2 %, but by less than the violation it corrected
+    assertThat(0.02 - after).isLessThan(before - 0.02);
+    assertThat(corrected.cleared().costPerHour()).isGreaterThan(plain.costPerHour());
+    System.out.printf(Locale.ROOT, "three-phase AC correction of the unbalance: power flow's PVUR %.5f -> %.5f (limit"
+        + " 0.02) in %d clearings; cost %.4f per hour against %.4f uncorrected%n", before, after, corrected.rounds(),
+        corrected.cleared().costPerHour(), plain.costPerHour());
+  }
+
+  /**
+   * A tight unbalance limit that the LP can only just meet (1 ‰ above the smallest it can, found by
+   * bisection): the correction's margins stay feasible, and the power flow ends inside.
+   */
+  @Test
+  void aTightButFeasibleUnbalanceLimitStaysFeasibleUnderTheCorrection() {
+    double infeasible = 0.005;
+    double feasible = 0.02;
+    while (feasible - infeasible > 1e-5) {
+      double u = (infeasible + feasible) / 2;
+      if (clear(loads(), new ThreePhaseClearing.Limits(0.90, 1.10, u)).status()
+          == ThreePhaseClearingResult.Status.OPTIMAL) {
+        feasible = u;
+      } else {
+        infeasible = u;
+      }
+    }
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, feasible + 0.001);
+    ThreePhaseAcCorrection.Outcome corrected = ThreePhaseAcCorrection.clear(model, loads(), offers(), 0.20, 0.05, limits,
+        pricedPorts(), 1e-6, 10);
+    assertThat(corrected.cleared().status()).isEqualTo(ThreePhaseClearingResult.Status.OPTIMAL);
+    assertThat(corrected.passed()).isTrue();
+    assertThat(pvur(corrected.ac())).isLessThanOrEqualTo(limits.unbalancePu() + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    System.out.printf(Locale.ROOT, "three-phase AC correction at the tightest unbalance limit + 0.1 %%: %.5f; %d"
+        + " clearings, power flow's PVUR %.5f%n", limits.unbalancePu(), corrected.rounds(), pvur(corrected.ac()));
+  }
 }
