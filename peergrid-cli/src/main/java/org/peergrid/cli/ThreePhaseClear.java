@@ -235,9 +235,9 @@ final class ThreePhaseClear {
           s.currency(), market.acPassed() ? "passed" : "NOT passed", market.rounds(),
           market.acPassed() ? "" : String.format(Locale.ROOT, " (worst %.2e p.u. outside)", market.worstViolationPu()));
       printViolations(out, market.acChecks(), new PhaseLimitCheck(market.clearing().model().network(), s.network()));
-      if (market.tighteningInfeasible()) {
-        out.printf(Locale.ROOT, "  the AC correction's clearing %d left no feasible schedule: the schedule above is"
-            + " clearing %d's, outside the limits (docs/opendss.md)%n", market.rounds(), market.rounds() - 1);
+      if (market.unbalanceCorrectionInfeasible()) {
+        out.println("  the AC correction could not tighten the unbalance limit by the power flow's excess: the LP"
+            + " became infeasible, so only the voltages were corrected further (docs/opendss.md)");
       }
       outcome.flatMap(MechanismOutcome::settlement).ifPresent(r -> out.printf(Locale.ROOT,
           "  %s: base cost %.2f, cost %.2f, savings %.2f%n", outcome.get().mechanism(), r.baseCost(), r.totalCost(),

@@ -88,16 +88,11 @@ public final class ThreePhaseAcCorrection {
   /** How much more than the PVUR shortfall the unbalance margin grows by, p.u. (as {@link AcCorrection#VOLTAGE_MARGIN_SQUARED} for voltages). */
   static final double UNBALANCE_MARGIN = 1e-4;
 
-  /**
-   * As {@link #tightenWithMargin(ThreePhaseResult, PhaseNetwork, ThreePhaseClearing.Limits, double[], double[])}
-   * and {@link #tightenUnbalance} with {@link #UNBALANCE_MARGIN} on every phase it tightens. Returns how far
-   * outside the limits (voltage or unbalance) the power flow is at worst, p.u.
-   */
-  static double tightenWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
-      double[] raise, double[] cut, double[] unbalanceCut) {
-    double worst = tightenWithMargin(r, net, limits, raise, cut);
+  /** {@link #tightenUnbalance} with {@link #UNBALANCE_MARGIN} on every phase it tightens. */
+  static double tightenUnbalanceWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
+      double[] unbalanceCut) {
     double[] before = unbalanceCut.clone();
-    worst = Math.max(worst, tightenUnbalance(r, net, limits, unbalanceCut));
+    double worst = tightenUnbalance(r, net, limits, unbalanceCut);
     for (int k = 0; k < before.length; k++) {
       if (unbalanceCut[k] > before[k]) {
         unbalanceCut[k] += UNBALANCE_MARGIN;

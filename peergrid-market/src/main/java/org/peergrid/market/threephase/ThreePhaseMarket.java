@@ -32,13 +32,13 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  *     limits and every three-phase bus inside the unbalance limit (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
  * @param worstViolationPu how far outside the voltage or unbalance limits the power flow is at worst, p.u.
  * @param outcome what mechanisms settle; present exactly when the day is optimal
- * @param tighteningInfeasible whether the correction stopped because its last tightening left the LP
- *     infeasible: the day reported is then the last feasible clearing's (round {@code rounds − 1}), its AC
- *     check not passed
+ * @param unbalanceCorrectionInfeasible whether tightening the unbalance rows left the LP infeasible: the
+ *     unbalance margins then stayed at their last feasible values and only the voltages were corrected
+ *     further ({@code rounds} counts the infeasible clearing too); the AC check does not pass
  */
 public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day, int rounds,
     List<ThreePhaseAcCheck.Report> acChecks, boolean acPassed, double worstViolationPu,
-    Optional<CooperativeOutcome> outcome, boolean tighteningInfeasible) {
+    Optional<CooperativeOutcome> outcome, boolean unbalanceCorrectionInfeasible) {
 
   /** The most day clearings the AC correction runs. */
   public static final int MAX_ROUNDS = 10;
@@ -62,7 +62,9 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     double worst = Double.NaN;
     boolean passed = false;
     int round = 0;
-    boolean tighteningInfeasible = false;
+    // the unbalance margins of the last feasible clearing, and whether they are frozen there
+    double[][] feasibleUnbalanceCut = copy(unbalanceCut);
+    boolean unbalanceFrozen = false;
     while (round < maxRounds) {
       round++;
       ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut);
@@ -70,13 +72,20 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
         if (day == null) {
           return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
         }
-        // the margins grew past what the feeder allows: keep the last feasible day, its check not passed
-        tighteningInfeasible = true;
-        break;
+        if (!unbalanceFrozen && !java.util.Arrays.deepEquals(unbalanceCut, feasibleUnbalanceCut)) {
+          // the model's PVUR error is more than the participants can make up: keep the unbalance margins
+          // that were feasible and go on correcting the voltages alone; the check will not pass
+          unbalanceCut = copy(feasibleUnbalanceCut);
+          unbalanceFrozen = true;
+          continue;
+        }
+        break; // the last feasible day stays, its check not passed
       }
       day = cleared;
+      feasibleUnbalanceCut = copy(unbalanceCut);
       checks = new ArrayList<>();
       worst = 0;
+      double voltageWorst = 0;
       boolean converged = true;
       for (int t = 0; t < nt; t++) {
         ThreePhaseAcCheck.Report report = ThreePhaseAcCheck.check(clearing.model(), clearing.fixedInjections(t),
@@ -86,17 +95,30 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
           converged = false;
           continue;
         }
-        worst = Math.max(worst, ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(),
-            raise[t], cut[t], unbalanceCut[t]));
+        double v = ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(), raise[t], cut[t]);
+        // frozen: measured on a scratch copy, not tightened
+        double u = unbalanceFrozen
+            ? ThreePhaseAcCorrection.tightenUnbalance(report.result(), net, clearing.limits(), unbalanceCut[t].clone())
+            : ThreePhaseAcCorrection.tightenUnbalanceWithMargin(report.result(), net, clearing.limits(), unbalanceCut[t]);
+        voltageWorst = Math.max(voltageWorst, v);
+        worst = Math.max(worst, Math.max(v, u));
       }
       passed = converged && worst <= AcCheck.VOLTAGE_TOLERANCE_PU;
-      if (passed || !converged) {
+      if (passed || !converged || unbalanceFrozen && voltageWorst <= AcCheck.VOLTAGE_TOLERANCE_PU) {
         break;
       }
     }
     CooperativeOutcome outcome = outcome(clearing, day);
     return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome),
-        tighteningInfeasible);
+        unbalanceFrozen);
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] b = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = a[i].clone();
+    }
+    return b;
   }
 
   /** This day settled by a mechanism. */
