@@ -39,7 +39,7 @@ final class ThreePhaseClear {
   static final String PHASE_AC_CHECK = "phase_ac_check.csv";
   static final String[] PRICES = {"interval", "bus", "phase", "dlmp", "energy", "voltage", "unbalance", "congestion"};
   static final String[] AC_CHECK = {"interval", "status", "iterations", "losses_kw", "vmin_pu", "vmin_node",
-    "vmax_pu", "vmax_node", "largest_difference_pu", "pvur_lp", "pvur_ac", "violations"};
+    "vmax_pu", "vmax_node", "largest_difference_pu", "pvur_lp", "pvur_ac", "violated"};
 
   private ThreePhaseClear() {}
 
@@ -118,7 +118,7 @@ final class ThreePhaseClear {
    *
    * @param pvurLp the largest PVUR of LinDist3Flow's voltages in interval t
    * @param pvurAc the largest PVUR of the power flow in interval t (asked only where it converged)
-   * @param limits the scenario's limits, for the {@code violations} column
+   * @param limits the scenario's limits, for the {@code violated} column
    */
   static String acCheck(PhaseNetwork net, List<ThreePhaseAcCheck.Report> reports,
       java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc,
@@ -136,7 +136,7 @@ final class ThreePhaseClear {
     });
   }
 
-  /** The violations column: {@code kind:where} for each limit broken, separated by {@code ;} (empty if none). */
+  /** The violated column: {@code kind:where} for each limit broken, separated by {@code ;} (empty if none). */
   static String violations(List<PhaseLimitCheck.Violation> violations) {
     return String.join(";", violations.stream()
         .map(v -> ThreePhaseRealtimeOutput.kind(v.kind()) + ":" + v.where()).toList());

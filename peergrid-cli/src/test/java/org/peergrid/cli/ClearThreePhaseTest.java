@@ -47,8 +47,8 @@ class ClearThreePhaseTest {
     assertThat(ClearCommandTest.csv(out.resolve("schedule.csv"))).hasSize(24 * 13);
     assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
         .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("CONVERGED"))
-        .allSatisfy(r -> assertThat(r.get("violations")).doesNotContain("vmin").doesNotContain("vmax"))
-        .anySatisfy(r -> assertThat(r.get("violations")).contains("unbalance:675"));
+        .allSatisfy(r -> assertThat(r.get("violated")).doesNotContain("vmin").doesNotContain("vmax"))
+        .anySatisfy(r -> assertThat(r.get("violated")).contains("unbalance:675"));
     assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
     assertThat(run.out()).contains("three-phase").contains("AC check NOT passed")
         .contains("violated: unbalance at 675").doesNotContain("violated: vmin")
