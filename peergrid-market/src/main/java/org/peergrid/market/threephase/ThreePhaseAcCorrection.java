@@ -12,7 +12,8 @@ import org.peergrid.market.accheck.AcCorrection;
  * (p.u.², so that a binding node's margin converges to the model's error {@code v_lin − v_pf} there),
  * and where it finds a three-phase bus's PVUR above {@code unbalance_pu} holds the bus's most deviating
  * phase to a limit lower by the shortfall (so that the margin converges to the model's PVUR error at
- * that phase), then clears again: the three-phase counterpart of the
+ * that phase), and where it finds a limited line's conductor carrying more than {@code line_limit_a}
+ * lowers that line's limit in the LP by the excess (A), then clears again: the three-phase counterpart of the
  * balanced clearing's AC correction (docs/model.md §8). Margins only grow, so the loop ends when the
  * power flow is inside the limits, the LP becomes infeasible, or the rounds run out.
  */
@@ -36,16 +37,30 @@ public final class ThreePhaseAcCorrection {
   public static Outcome clear(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
       double importPrice, double exportPrice, ThreePhaseClearing.Limits limits, List<LinDist3Flow.Port> pricedPorts,
       double tolerancePu, int maxRounds) {
+    return clear(model, fixed, offers, importPrice, exportPrice, limits, List.of(), pricedPorts, tolerancePu,
+        maxRounds);
+  }
+
+  /**
+   * With thermal limits on lines: a conductor's excess counts in the largest violation as a fraction of
+   * its line's limit.
+   */
+  public static Outcome clear(LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
+      double importPrice, double exportPrice, ThreePhaseClearing.Limits limits,
+      List<ThreePhaseClearing.BranchLimit> branchLimits, List<LinDist3Flow.Port> pricedPorts, double tolerancePu,
+      int maxRounds) {
     PhaseNetwork net = model.network();
     int n = net.nodeCount();
     double[] raise = new double[n];
     double[] cut = new double[n];
     double[] unbalanceCut = new double[n];
-    ThreePhaseClearing clearing = new ThreePhaseClearing(model, fixed, offers, importPrice, exportPrice, limits);
+    double[] lineCut = new double[branchLimits.size()];
     ThreePhaseClearingResult cleared = null;
     ThreePhaseAcCheck.Report ac = null;
     double worst = Double.NaN;
     for (int round = 1; round <= maxRounds; round++) {
+      ThreePhaseClearing clearing = new ThreePhaseClearing(model, fixed, offers, importPrice, exportPrice, limits,
+          tightened(branchLimits, lineCut));
       cleared = clearing.clear(pricedPorts, raise, cut, unbalanceCut);
       if (cleared.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
         return new Outcome(cleared, ac, round, false, worst);
@@ -56,6 +71,7 @@ public final class ThreePhaseAcCorrection {
         return new Outcome(cleared, ac, round, false, Double.NaN);
       }
       worst = Math.max(tighten(r, net, limits, raise, cut), tightenUnbalance(r, net, limits, unbalanceCut));
+      worst = Math.max(worst, tightenLines(r, model, branchLimits, lineCut));
       if (worst <= tolerancePu) {
         return new Outcome(cleared, ac, round, true, worst);
       }
@@ -87,6 +103,51 @@ public final class ThreePhaseAcCorrection {
 
   /** How much more than the PVUR shortfall the unbalance margin grows by, p.u. (as {@link AcCorrection#VOLTAGE_MARGIN_SQUARED} for voltages). */
   static final double UNBALANCE_MARGIN = 1e-4;
+
+  /** How much more than the excess current a line's limit is lowered by, as a fraction of the limit. */
+  static final double LINE_MARGIN = 1e-4;
+
+  /** The line limits lowered by {@code cutAmps} (in their order; null or zeros for none). */
+  static List<ThreePhaseClearing.BranchLimit> tightened(List<ThreePhaseClearing.BranchLimit> limits,
+      double[] cutAmps) {
+    if (cutAmps == null) {
+      return limits;
+    }
+    List<ThreePhaseClearing.BranchLimit> out = new java.util.ArrayList<>();
+    for (int l = 0; l < limits.size(); l++) {
+      ThreePhaseClearing.BranchLimit limit = limits.get(l);
+      // a cut as large as the limit leaves the line (almost) nothing: the LP says whether that is feasible
+      out.add(new ThreePhaseClearing.BranchLimit(limit.element(), Math.max(limit.amps() - cutAmps[l],
+          1e-9 * limit.amps())));
+    }
+    return out;
+  }
+
+  /**
+   * Where the power flow {@code r} finds a conductor of a limited line carrying more than the limit
+   * ({@link PhaseLimitCheck#current}, at the line's bus1 end as the LP's rows hold it), lowers that
+   * line's limit by the largest excess plus {@link #LINE_MARGIN} of it, so that the cut converges to
+   * the model's current error there. Returns the largest excess as a fraction of its limit (0 if none).
+   */
+  static double tightenLines(ThreePhaseResult r, LinDist3Flow model, List<ThreePhaseClearing.BranchLimit> limits,
+      double[] cutAmps) {
+    double worst = 0;
+    for (int l = 0; l < limits.size(); l++) {
+      ThreePhaseClearing.BranchLimit limit = limits.get(l);
+      org.peergrid.grid.threephase.PhaseElement line = ThreePhaseClearing.line(model, limit);
+      double excess = 0;
+      for (int k = 0; k < line.nodes().length / 2; k++) {
+        if (line.nodes()[k] >= 0) {
+          excess = Math.max(excess, PhaseLimitCheck.current(line, k, r) - limit.amps());
+        }
+      }
+      if (excess > PhaseLimitCheck.CURRENT_TOLERANCE * limit.amps()) {
+        worst = Math.max(worst, excess / limit.amps());
+        cutAmps[l] += excess + LINE_MARGIN * limit.amps();
+      }
+    }
+    return worst;
+  }
 
   /** {@link #tightenUnbalance} with {@link #UNBALANCE_MARGIN} on every phase it tightens. */
   static double tightenUnbalanceWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,

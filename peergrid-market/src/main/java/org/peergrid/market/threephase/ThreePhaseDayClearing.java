@@ -270,7 +270,16 @@ public final class ThreePhaseDayClearing {
    * unbalanceCutPu[t][k]} (the AC correction's margins for the PVUR; null for none).
    */
   public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2, double[][] unbalanceCutPu) {
-    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2, unbalanceCutPu);
+    return clear(vminRaisePu2, vmaxCutPu2, unbalanceCutPu, null);
+  }
+
+  /**
+   * The same with each line limit lowered per interval by {@code lineCutAmps[t][l]} (A; l in
+   * {@link #lineLimits()}'s order; null for none): the AC correction's margins for the currents.
+   */
+  public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2, double[][] unbalanceCutPu,
+      double[][] lineCutAmps) {
+    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2, unbalanceCutPu, lineCutAmps);
   }
 
   /**
@@ -291,7 +300,7 @@ public final class ThreePhaseDayClearing {
 
   /** A participant's day alone at the tariffs, without the network: its base cost C⁰ (money). */
   public double aloneCost(Participant p) {
-    ThreePhaseDay alone = solve(List.of(p), false, null, null, null);
+    ThreePhaseDay alone = solve(List.of(p), false, null, null, null, null);
     if (alone.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
       throw new ValidationException(p.id() + ": its day alone at the tariffs is infeasible (" + alone.message() + ")");
     }
@@ -299,7 +308,7 @@ public final class ThreePhaseDayClearing {
   }
 
   private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut,
-      double[][] unbalanceCut) {
+      double[][] unbalanceCut, double[][] lineCut) {
     int nt = scenario.horizon().intervals();
     double hours = scenario.horizon().hours();
     MPSolver solver = Glop.create("three-phase day clearing");
@@ -350,7 +359,8 @@ public final class ThreePhaseDayClearing {
       if (network) {
         for (int t = 0; t < nt; t++) {
           rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed.get(t), columns, sensitivities, y[t],
-              limits, lineLimits, raise[t], cut[t], unbalanceCut == null ? null : unbalanceCut[t], "_t" + t));
+              limits, ThreePhaseAcCorrection.tightened(lineLimits, lineCut == null ? null : lineCut[t]), raise[t],
+              cut[t], unbalanceCut == null ? null : unbalanceCut[t], "_t" + t));
         }
       }
       MPSolver.ResultStatus status = solver.solve();

@@ -20,8 +20,8 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
 /**
  * The engine's day on a three-phase feeder, the counterpart of {@code mechanism.CooperativeDay}: the
  * day cleared on LinDist3Flow ({@link ThreePhaseDayClearing}; with {@code network.ac_correction} its
- * voltage and unbalance limits tightened until the three-phase power flow of every interval is inside
- * them, {@link ThreePhaseAcCorrection}), the AC
+ * voltage, unbalance and line limits tightened until the three-phase power flow of every interval is
+ * inside them, {@link ThreePhaseAcCorrection}), the AC
  * check of every interval, each building's base cost, and the {@link CooperativeOutcome} that every
  * settlement mechanism ({@code dlmp}, {@code nash}, {@code ks}, {@code lmp-sharing}, ...) settles, each
  * participant at the mean of its phases' DLMPs.
@@ -56,6 +56,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     double[][] raise = new double[nt][net.nodeCount()];
     double[][] cut = new double[nt][net.nodeCount()];
     double[][] unbalanceCut = new double[nt][net.nodeCount()];
+    double[][] lineCut = new double[nt][clearing.lineLimits().size()];
     int maxRounds = s.network().acCorrection() ? MAX_ROUNDS : 1;
     ThreePhaseDay day = null;
     List<ThreePhaseAcCheck.Report> checks = List.of();
@@ -67,7 +68,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     boolean unbalanceFrozen = false;
     while (round < maxRounds) {
       round++;
-      ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut);
+      ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut, lineCut);
       if (!cleared.optimal()) {
         if (day == null) {
           return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
@@ -95,7 +96,10 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
           converged = false;
           continue;
         }
-        double v = ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(), raise[t], cut[t]);
+        // voltages and line currents (excess as a fraction of the limit) are tightened in every round
+        double v = Math.max(
+            ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(), raise[t], cut[t]),
+            ThreePhaseAcCorrection.tightenLines(report.result(), clearing.model(), clearing.lineLimits(), lineCut[t]));
         // frozen: measured on a scratch copy, not tightened
         double u = unbalanceFrozen
             ? ThreePhaseAcCorrection.tightenUnbalance(report.result(), net, clearing.limits(), unbalanceCut[t].clone())
