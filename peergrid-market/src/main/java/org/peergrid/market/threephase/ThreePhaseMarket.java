@@ -29,8 +29,10 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  * @param rounds how many day clearings ran (1 without AC correction)
  * @param acChecks the power flow of every interval on the last clearing's schedule (empty if it failed)
  * @param acPassed whether every interval's power flow converged with every phase node inside the voltage
- *     limits and every three-phase bus inside the unbalance limit (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
+ *     limits, every three-phase bus inside the unbalance limit and every limited line inside its current
+ *     limit (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
  * @param worstViolationPu how far outside the voltage or unbalance limits the power flow is at worst, p.u.
+ *     (a line's excess current as a fraction of its limit)
  * @param outcome what mechanisms settle; present exactly when the day is optimal
  * @param unbalanceCorrectionInfeasible whether tightening the unbalance rows left the LP infeasible: the
  *     unbalance margins then stayed at their last feasible values and only the voltages were corrected
