@@ -181,17 +181,22 @@ public final class ThreePhaseAcCorrection {
         continue;
       }
       worst = Math.max(worst, shortfall);
-      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
-      double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
-      int farthest = abc[0];
-      for (int k : abc) {
-        if (Math.abs(r.vmPu(k) - mean) > Math.abs(r.vmPu(farthest) - mean)) {
-          farthest = k;
-        }
-      }
-      unbalanceCut[farthest] += shortfall;
+      unbalanceCut[farthestPhase(r, net, b)] += shortfall;
     }
     return worst;
+  }
+
+  /** The phase node of three-phase bus b whose magnitude is farthest from the three phases' mean in {@code r}. */
+  static int farthestPhase(ThreePhaseResult r, PhaseNetwork net, int b) {
+    int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
+    double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
+    int farthest = abc[0];
+    for (int k : abc) {
+      if (Math.abs(r.vmPu(k) - mean) > Math.abs(r.vmPu(farthest) - mean)) {
+        farthest = k;
+      }
+    }
+    return farthest;
   }
 
   /**
