@@ -65,13 +65,22 @@ public final class ThreePhaseDayClearing {
 
   /** The scenario's feeder as LinDist3Flow, at the regulators' taps under its own loads (controls on). */
   public static LinDist3Flow model(ThreePhaseScenario s) {
+    return model(s, false);
+  }
+
+  /**
+   * The same, linearised at no load or ({@code atBaseCase}) at that power flow's solution, the feeder's own
+   * loads at their nominal powers (docs/opendss.md, "Linearising at an operating point"): more accurate
+   * near the feeder's full load, less at half of it; not yet what the commands use.
+   */
+  public static LinDist3Flow model(ThreePhaseScenario s, boolean atBaseCase) {
     ThreePhasePowerFlow pf = new ThreePhasePowerFlow(s.network().feeder(), ThreePhaseParameters.defaults());
     ThreePhaseResult r = pf.solve();
     if (!r.converged()) {
       throw new ValidationException(s.network().opendss().toString(), 0, "the feeder's power flow with its own loads"
           + " ended " + r.status() + "; the market needs a feeder that solves (check it with peergrid powerflow --case)");
     }
-    return new LinDist3Flow(pf);
+    return atBaseCase ? new LinDist3Flow(pf, r) : new LinDist3Flow(pf);
   }
 
   public ThreePhaseDayClearing(ThreePhaseScenario scenario, LinDist3Flow model) {
