@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.concurrent.Callable;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -57,7 +58,7 @@ import picocli.CommandLine.Spec;
       "vcs.csv and trades.csv. A three-phase scenario (network.opendss) is",
       "cleared per phase and writes phase_prices.csv and phase_ac_check.csv",
       "instead of prices.csv and ac_check.csv (docs/opendss.md); vc-game,",
-      "vc-coop and p2p-nuc run there too, on this machine only.",
+      "vc-coop and p2p-nuc run there too, vc-game and vc-coop also on a cluster.",
       "Powers in kW, energies in kWh, voltages in p.u., money in the scenario's",
       "currency."
     },
@@ -158,10 +159,9 @@ final class ClearCommand implements Callable<Integer> {
   /**
    * A scenario on an OpenDSS feeder (docs/opendss.md): the day cleared on LinDist3Flow with DLMPs per
    * phase and the three-phase AC check, settled by a mechanism of {@link Mechanisms}; or one of the
-   * clearing paths of their own (vc-coop, vc-game, p2p-nuc); clusters are refused as bad usage.
+   * clearing paths of their own (vc-coop, vc-game, p2p-nuc); vc-game and vc-coop on a cluster when asked.
    */
   private Integer clearThreePhase() {
-    PrintWriter err = spec.commandLine().getErr();
     Optional<MarketMechanism> settlement = Mechanisms.byName(mechanism);
     boolean game = mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME)
         || mechanism.equals(NucClearing.NAME);
@@ -170,105 +170,111 @@ final class ClearCommand implements Callable<Integer> {
           + " three-phase feeder (network.opendss) yet; these do: " + String.join(", ", Mechanisms.names())
           + " (docs/opendss.md)");
     }
-    if (clusterOptions.requested()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "a three-phase scenario (network.opendss) is"
-          + " cleared on this machine only; leave out --cluster and --local-nodes");
-    }
-    ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile);
-    if (mechanism.equals(VcGameClearing.NAME)) {
-      return clearThreePhaseGame(scenario);
-    }
-    if (mechanism.equals(VcCoopClearing.NAME)) {
-      return clearThreePhaseCoop(scenario);
+    ThreePhaseScenario scenario = ScenarioLoader.loadThreePhase(scenarioFile); // before joining: a bad file starts no node
+    if (mechanism.equals(VcGameClearing.NAME) || mechanism.equals(VcCoopClearing.NAME)) {
+      return clusterOptions.run(spec.commandLine(), session -> {
+        cluster = session;
+        return mechanism.equals(VcGameClearing.NAME) ? clearThreePhaseGame(scenario) : clearThreePhaseCoop(scenario);
+      });
     }
     if (mechanism.equals(NucClearing.NAME)) {
       return clearThreePhaseNuc(scenario);
     }
     ThreePhaseMarket market = ThreePhaseMarket.solve(scenario);
     Optional<MechanismOutcome> outcome = market.outcome().map(o -> settlement.get().settle(o));
-    Map<String, String> files = ThreePhaseClear.files(market, outcome, mechanism);
-    write(files);
-    PrintWriter stdout = spec.commandLine().getOut();
-    ThreePhaseClear.print(stdout, market, outcome, out, List.copyOf(files.keySet()));
-    stdout.flush();
+    Optional<Failure> failure;
     if (!market.day().optimal()) {
-      err.println("peergrid: " + market.day().message());
-      return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
-          : PeergridCommand.EXIT_NOT_CONVERGED;
+      failure = Optional.of(new Failure(market.day().message(),
+          market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE ? PeergridCommand.EXIT_INFEASIBLE
+              : PeergridCommand.EXIT_NOT_CONVERGED));
+    } else if (outcome.orElseThrow().status() != SettlementStatus.SETTLED) {
+      failure = Optional.of(new Failure(mechanism + " cannot settle the day: " + outcome.get().message(),
+          PeergridCommand.EXIT_INFEASIBLE));
+    } else if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
+      failure = Optional.of(Failure.powerFlowNotConverged());
+    } else {
+      failure = Optional.empty();
     }
-    if (outcome.orElseThrow().status() != SettlementStatus.SETTLED) {
-      err.println("peergrid: " + mechanism + " cannot settle the day: " + outcome.get().message());
-      return PeergridCommand.EXIT_INFEASIBLE;
-    }
-    if (market.acChecks().stream().anyMatch(r -> !r.result().converged())) {
-      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
-          + ThreePhaseClear.PHASE_AC_CHECK);
-      return PeergridCommand.EXIT_NOT_CONVERGED;
-    }
-    return 0;
+    return report(ThreePhaseClear.files(market, outcome, mechanism),
+        (stdout, names) -> ThreePhaseClear.print(stdout, market, outcome, out, names), failure);
   }
 
-  /** vc-game on a three-phase scenario: the equilibrium, its certificate and its three-phase AC check. */
-  private Integer clearThreePhaseGame(ThreePhaseScenario scenario) {
-    ThreePhaseVcGame game = ThreePhaseVcGame.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults());
-    Map<String, String> files = ThreePhaseGameOutput.files(game);
+  /** Why a clear ends with a non-zero exit code: the line on standard error (after "peergrid: ") and the code. */
+  private record Failure(String message, int exitCode) {
+    static Failure powerFlowNotConverged() {
+      return new Failure("the three-phase power flow did not converge in some interval; see "
+          + ThreePhaseClear.PHASE_AC_CHECK, PeergridCommand.EXIT_NOT_CONVERGED);
+    }
+  }
+
+  /**
+   * The end of a three-phase clear: writes {@code files} (summary.json with the cluster's keys on a
+   * cluster), prints the console lines and, on a cluster, what the run survived; then the failure's
+   * line and exit code, or 0.
+   */
+  private Integer report(Map<String, String> files, BiConsumer<PrintWriter, List<String>> console,
+      Optional<Failure> failure) {
+    withClusterKeys(files);
     write(files);
     PrintWriter stdout = spec.commandLine().getOut();
-    ThreePhaseGameOutput.print(stdout, game, out, List.copyOf(files.keySet()));
+    console.accept(stdout, List.copyOf(files.keySet()));
+    printRestarts(stdout);
     stdout.flush();
-    if (!game.equilibrium().converged() || !game.acCheck().converged()) {
-      spec.commandLine().getErr().println("peergrid: vc-game " + (game.equilibrium().converged()
-          ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
-              + ThreePhaseClear.PHASE_AC_CHECK
-          : "stopped at the round limit without an equilibrium"));
-      return PeergridCommand.EXIT_NOT_CONVERGED;
-    }
-    return 0;
+    failure.ifPresent(f -> spec.commandLine().getErr().println("peergrid: " + f.message()));
+    return failure.map(Failure::exitCode).orElse(0);
+  }
+
+  /**
+   * vc-game on a three-phase scenario: the equilibrium, its certificate and its three-phase AC check;
+   * the players on the cluster when there is one.
+   */
+  private Integer clearThreePhaseGame(ThreePhaseScenario scenario) {
+    ThreePhaseVcGame game = ThreePhaseVcGame.clear(scenario, FormationRules.DEFAULT, NashGameSettings.defaults(),
+        false, ClusterOptions.players(cluster, scenarioFile));
+    Optional<Failure> failure = game.equilibrium().converged() && game.acCheck().converged() ? Optional.empty()
+        : Optional.of(new Failure("vc-game " + (game.equilibrium().converged()
+            ? "reached an equilibrium but the three-phase power flow did not converge in some interval; see "
+                + ThreePhaseClear.PHASE_AC_CHECK
+            : "stopped at the round limit without an equilibrium"), PeergridCommand.EXIT_NOT_CONVERGED));
+    return report(ThreePhaseGameOutput.files(game), (stdout, names) -> ThreePhaseGameOutput.print(stdout, game, out,
+        names), failure);
   }
 
   /** p2p-nuc on a three-phase scenario: the loop's schedule, its MMR settlement, its trades, the three-phase AC check. */
   private Integer clearThreePhaseNuc(ThreePhaseScenario scenario) {
     ThreePhaseNucClearing nuc = ThreePhaseNucClearing.clear(scenario, NucSettings.of(scenarioFile));
-    Map<String, String> files = ThreePhaseNucOutput.files(nuc);
-    write(files);
-    PrintWriter stdout = spec.commandLine().getOut();
-    ThreePhaseNucOutput.print(stdout, nuc, out, List.copyOf(files.keySet()));
-    stdout.flush();
-    PrintWriter err = spec.commandLine().getErr();
+    Optional<Failure> failure;
     if (nuc.nuc().dispatch().status() != DispatchStatus.OPTIMAL) {
-      err.println("peergrid: " + nuc.nuc().dispatch().message());
-      return PeergridCommand.EXIT_INFEASIBLE;
+      failure = Optional.of(new Failure(nuc.nuc().dispatch().message(), PeergridCommand.EXIT_INFEASIBLE));
+    } else if (!nuc.nuc().loop().converged()) {
+      failure = Optional.of(new Failure("p2p-nuc " + nuc.nuc().loop().message(), PeergridCommand.EXIT_NOT_CONVERGED));
+    } else {
+      failure = Optional.empty();
     }
-    if (!nuc.nuc().loop().converged()) {
-      err.println("peergrid: p2p-nuc " + nuc.nuc().loop().message());
-      return PeergridCommand.EXIT_NOT_CONVERGED;
-    }
-    return 0;
+    return report(ThreePhaseNucOutput.files(nuc), (stdout, names) -> ThreePhaseNucOutput.print(stdout, nuc, out, names),
+        failure);
   }
 
-  /** vc-coop on a three-phase scenario: the decomposition's schedule, its gap, the Nash split, the three-phase AC check. */
+  /**
+   * vc-coop on a three-phase scenario: the decomposition's schedule, its gap, the Nash split, the
+   * three-phase AC check; the agents on the cluster when there is one.
+   */
   private Integer clearThreePhaseCoop(ThreePhaseScenario scenario) {
-    ThreePhaseVcCoop coop = ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults());
-    Map<String, String> files = ThreePhaseCoopOutput.files(coop);
-    write(files);
-    PrintWriter stdout = spec.commandLine().getOut();
-    ThreePhaseCoopOutput.print(stdout, coop, out, List.copyOf(files.keySet()));
-    stdout.flush();
-    PrintWriter err = spec.commandLine().getErr();
+    ThreePhaseVcCoop coop = ThreePhaseVcCoop.clear(scenario, FormationRules.DEFAULT, GameSettings.defaults(),
+        ClusterOptions.agents(cluster, scenarioFile));
+    Optional<Failure> failure;
     if (!coop.day().optimal()) {
-      err.println("peergrid: vc-coop " + coop.day().message());
-      return PeergridCommand.EXIT_NOT_CONVERGED;
+      failure = Optional.of(new Failure("vc-coop " + coop.day().message(), PeergridCommand.EXIT_NOT_CONVERGED));
+    } else if (coop.settlement().orElseThrow().status() != SettlementStatus.SETTLED) {
+      failure = Optional.of(new Failure("vc-coop cannot settle the day: " + coop.settlement().get().message(),
+          PeergridCommand.EXIT_INFEASIBLE));
+    } else if (!coop.acCheck().converged()) {
+      failure = Optional.of(Failure.powerFlowNotConverged());
+    } else {
+      failure = Optional.empty();
     }
-    if (coop.settlement().orElseThrow().status() != SettlementStatus.SETTLED) {
-      err.println("peergrid: vc-coop cannot settle the day: " + coop.settlement().get().message());
-      return PeergridCommand.EXIT_INFEASIBLE;
-    }
-    if (!coop.acCheck().converged()) {
-      err.println("peergrid: the three-phase power flow did not converge in some interval; see "
-          + ThreePhaseClear.PHASE_AC_CHECK);
-      return PeergridCommand.EXIT_NOT_CONVERGED;
-    }
-    return 0;
+    return report(ThreePhaseCoopOutput.files(coop), (stdout, names) -> ThreePhaseCoopOutput.print(stdout, coop, out,
+        names), failure);
   }
 
   /** The p2p-nuc path: the loop's schedule, its MMR settlement, its trades with their charges. */

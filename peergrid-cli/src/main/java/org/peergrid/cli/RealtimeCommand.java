@@ -58,8 +58,8 @@ import picocli.CommandLine.Spec;
       "mechanism vcs.csv and vc_netting.csv. With --cluster or --local-nodes the",
       "day-ahead game's players (vc-game) or agents (vc-coop) run on a Pekko",
       "cluster (docs/cluster.md); the files are those of a run in this JVM.",
-      "On a three-phase scenario (network.opendss; dlmp, vc-game or vc-coop, not on",
-      "a cluster) the day ahead and the re-dispatch clear on LinDist3Flow (the",
+      "On a three-phase scenario (network.opendss; dlmp, vc-game or vc-coop, the",
+      "games on a cluster too) the day ahead and the re-dispatch clear on LinDist3Flow (the",
       "games as 'clear' plays them there) and every interval goes through the",
       "three-phase power flow: phase_ac_check.csv and phase_violations.csv replace",
       "the balanced AC files; --validate-minutes replays the day minute by minute",
@@ -232,11 +232,7 @@ final class RealtimeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mechanism '" + mechanism
           + "': use one of " + String.join(", ", MECHANISMS));
     }
-    if (clusterOptions.requested()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--cluster and --local-nodes do not run on a"
-          + " three-phase feeder yet: its day ahead (dlmp, vc-game, vc-coop) is cleared in this JVM"
-          + " (drop --cluster/--local-nodes)");
-    }
+    clusterOptions.check(spec.commandLine(), chosen);
     if (dayAheadDir != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dayahead is not read on a three-phase feeder"
           + " yet: the day ahead is cleared here (drop --dayahead)");
@@ -253,6 +249,15 @@ final class RealtimeCommand implements Callable<Integer> {
       actualsText = String.format(java.util.Locale.ROOT, "sampled with seed %d (cv load %.2f, PV %.2f, wind %.2f)",
           actuals.seed, sampler.loadCv(), sampler.pvCv(), sampler.windCv());
     }
+    return clusterOptions.run(spec.commandLine(), session -> {
+      cluster = session;
+      return threePhase(forecast, actual, actualsText, chosen);
+    });
+  }
+
+  /** The three-phase day ahead (a community mechanism's participants on {@link #cluster}, if any), then real time. */
+  private Integer threePhase(ThreePhaseScenario forecast, ThreePhaseScenario actual, String actualsText,
+      String chosen) {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ThreePhaseRealtime.Plan plan;
@@ -268,7 +273,8 @@ final class RealtimeCommand implements Callable<Integer> {
           + (System.nanoTime() - clearStart) / 1_000_000 + " ms with " + market.rounds() + " clearing(s))");
     } else {
       ThreePhaseCommunityDayAhead cleared = chosen.equals(VcGameClearing.NAME)
-          ? ThreePhaseCommunityDayAhead.vcGame(forecast) : ThreePhaseCommunityDayAhead.vcCoop(forecast);
+          ? ThreePhaseCommunityDayAhead.vcGame(forecast, ClusterOptions.players(cluster, scenarioFile))
+          : ThreePhaseCommunityDayAhead.vcCoop(forecast, ClusterOptions.agents(cluster, scenarioFile));
       if (cleared.plan().isEmpty()) {
         err.println("peergrid: the " + chosen + " day ahead cannot clear: " + cleared.why());
         return PeergridCommand.EXIT_NOT_CONVERGED;
@@ -311,6 +317,7 @@ final class RealtimeCommand implements Callable<Integer> {
       }
     }
     ThreePhaseRealtimeOutput.files(stdout, out, written);
+    cluster.ifPresent(c -> c.print(stdout));
     stdout.flush();
     if (!result.converged()) {
       err.println("peergrid: the three-phase power flow did not converge in some interval(s); see "

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.threephase.ThreePhaseResult;
 import org.peergrid.market.mechanism.MechanismOutcome;
@@ -177,44 +178,98 @@ final class ThreePhaseClear {
 
   static String summary(ThreePhaseMarket market, Optional<MechanismOutcome> outcome, String mechanism,
       List<String> files) throws JsonProcessingException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
     ThreePhaseScenario s = market.clearing().scenario();
-    root.put("scenario", s.name());
-    root.put("feeder", s.network().opendss().getFileName().toString());
-    root.put("mechanism", mechanism);
+    ObjectNode root = summaryOf(s, mechanism);
     root.put("status", market.day().status().name());
     root.put("message", market.day().message());
-    root.put("intervals", s.horizon().intervals());
-    root.put("participants", s.participants().size());
+    putSize(root, s);
     boolean optimal = market.day().optimal();
     putOrNull(root, "schedule_cost", optimal, market.day().cost());
     root.put("ac_rounds", market.rounds());
     root.put("ac_passed", market.acPassed());
     putOrNull(root, "ac_worst_violation_pu", optimal && Double.isFinite(market.worstViolationPu()),
         market.worstViolationPu());
-    double lp = 0;
-    double ac = 0;
-    for (int t = 0; optimal && t < market.acChecks().size(); t++) {
-      lp = Math.max(lp, market.largestLinearUnbalance(t));
-      if (market.acChecks().get(t).result().converged()) {
-        ac = Math.max(ac, market.largestUnbalance(t));
-      }
-    }
-    root.put("unbalance_limit", s.network().unbalancePu());
-    putOrNull(root, "pvur_max_lp", optimal, lp);
-    putOrNull(root, "pvur_max_ac", optimal, ac);
-    Optional<SettlementResult> settlement = outcome.flatMap(MechanismOutcome::settlement);
+    putUnbalance(root, s, optimal ? market.acChecks() : null, market::largestLinearUnbalance, market::largestUnbalance);
     root.put("settlement", outcome.map(o -> o.status().name()).orElse(null));
     root.put("settlement_message", outcome.map(MechanismOutcome::message).orElse(null));
-    putOrNull(root, "base_cost", settlement.isPresent(), settlement.map(SettlementResult::baseCost).orElse(0.0));
-    putOrNull(root, "total_cost", settlement.isPresent(), settlement.map(SettlementResult::totalCost).orElse(0.0));
-    putOrNull(root, "savings", settlement.isPresent(), settlement.map(SettlementResult::savings).orElse(0.0));
-    putOrNull(root, "utility_bill", settlement.isPresent(), settlement.map(SettlementResult::utilityBill).orElse(0.0));
-    putOrNull(root, "dso_surplus", settlement.isPresent(), settlement.map(SettlementResult::dsoSurplus).orElse(0.0));
+    putMoney(root, outcome.flatMap(MechanismOutcome::settlement), true);
+    return withFiles(root, files);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * A three-phase clear's summary.json (docs/formats.md), every mechanism's: its first keys, the
+   * scenario, its OpenDSS feeder and the mechanism; the mechanism's own keys follow.
+   */
+  static ObjectNode summaryOf(ThreePhaseScenario s, String mechanism) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("scenario", s.name());
+    root.put("feeder", s.network().opendss().getFileName().toString());
+    root.put("mechanism", mechanism);
+    return root;
+  }
+
+  /** The day's size: intervals and participants. */
+  static void putSize(ObjectNode root, ThreePhaseScenario s) {
+    root.put("intervals", s.horizon().intervals());
+    root.put("participants", s.participants().size());
+  }
+
+  /**
+   * The unbalance limit and the largest PVUR of LinDist3Flow's and of the power flow's voltages over
+   * the day ({@code pvurAc} asked only where the power flow converged); null when {@code reports} is
+   * (nothing was checked).
+   */
+  static void putUnbalance(ObjectNode root, ThreePhaseScenario s, List<ThreePhaseAcCheck.Report> reports,
+      IntToDoubleFunction pvurLp, IntToDoubleFunction pvurAc) {
+    double lp = 0;
+    for (int t = 0; reports != null && t < reports.size(); t++) {
+      lp = Math.max(lp, pvurLp.applyAsDouble(t));
+    }
+    root.put("unbalance_limit", s.network().unbalancePu());
+    putOrNull(root, "pvur_max_lp", reports != null, lp);
+    putOrNull(root, "pvur_max_ac", reports != null, reports == null ? 0 : largestAcUnbalance(reports, pvurAc));
+  }
+
+  /** The largest PVUR of the power flow over the intervals where it converged (0 when none did). */
+  static double largestAcUnbalance(List<ThreePhaseAcCheck.Report> reports, IntToDoubleFunction pvurAc) {
+    double ac = 0;
+    for (int t = 0; t < reports.size(); t++) {
+      if (reports.get(t).result().converged()) {
+        ac = Math.max(ac, pvurAc.applyAsDouble(t));
+      }
+    }
+    return ac;
+  }
+
+  /** The settlement's totals (null without one); {@code withBills} adds the utility's bill and the DSO's surplus. */
+  static void putMoney(ObjectNode root, Optional<SettlementResult> money, boolean withBills) {
+    putOrNull(root, "base_cost", money.isPresent(), money.map(SettlementResult::baseCost).orElse(0.0));
+    putOrNull(root, "total_cost", money.isPresent(), money.map(SettlementResult::totalCost).orElse(0.0));
+    putOrNull(root, "savings", money.isPresent(), money.map(SettlementResult::savings).orElse(0.0));
+    if (withBills) {
+      putOrNull(root, "utility_bill", money.isPresent(), money.map(SettlementResult::utilityBill).orElse(0.0));
+      putOrNull(root, "dso_surplus", money.isPresent(), money.map(SettlementResult::dsoSurplus).orElse(0.0));
+    }
+  }
+
+  /** The summary's last key, the files written, and its text. */
+  static String withFiles(ObjectNode root, List<String> files) throws JsonProcessingException {
     ArrayNode list = root.putArray("files");
     files.forEach(list::add);
-    return mapper.writeValueAsString(root) + "\n";
+    return JSON.writeValueAsString(root) + "\n";
+  }
+
+  /** The console's first line of a three-phase clear: the scenario, its feeder, its size, then {@code what}. */
+  static void printHeading(PrintWriter out, ThreePhaseScenario s, Object what) {
+    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): %s%n", s.name(),
+        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals(), what);
+  }
+
+  /** The console's last line: the files written and where. */
+  static void printWrote(PrintWriter out, List<String> files, java.nio.file.Path dir) {
+    out.println("  wrote " + String.join(", ", files) + " to " + dir);
   }
 
   static void putOrNull(ObjectNode node, String key, boolean present, double value) {
@@ -228,8 +283,7 @@ final class ThreePhaseClear {
   static void print(PrintWriter out, ThreePhaseMarket market, Optional<MechanismOutcome> outcome,
       java.nio.file.Path dir, List<String> files) {
     ThreePhaseScenario s = market.clearing().scenario();
-    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): %s%n", s.name(),
-        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals(), market.day().status());
+    printHeading(out, s, market.day().status());
     if (market.day().optimal()) {
       out.printf(Locale.ROOT, "  schedule cost %.2f %s; AC check %s after %d clearing(s)%s%n", market.day().cost(),
           s.currency(), market.acPassed() ? "passed" : "NOT passed", market.rounds(),
@@ -245,7 +299,7 @@ final class ThreePhaseClear {
     } else {
       out.println("  " + market.day().message());
     }
-    out.println("  wrote " + String.join(", ", files) + " to " + dir);
+    printWrote(out, files, dir);
   }
 
   static String n(double value) {

@@ -1,9 +1,6 @@
 package org.peergrid.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,16 +61,11 @@ final class ThreePhaseCoopOutput {
   }
 
   static String summary(ThreePhaseVcCoop coop, List<String> files) throws JsonProcessingException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
     ThreePhaseScenario s = coop.scenario();
-    root.put("scenario", s.name());
-    root.put("feeder", s.network().opendss().getFileName().toString());
-    root.put("mechanism", ThreePhaseVcCoop.NAME);
+    ObjectNode root = ThreePhaseClear.summaryOf(s, ThreePhaseVcCoop.NAME);
     root.put("status", coop.day().status().name());
     root.put("message", coop.day().message());
-    root.put("intervals", s.horizon().intervals());
-    root.put("participants", s.participants().size());
+    ThreePhaseClear.putSize(root, s);
     root.put("converged", coop.game().converged());
     root.put("iterations", coop.game().rounds().size());
     root.put("messages", coop.game().messages());
@@ -92,35 +84,17 @@ final class ThreePhaseCoopOutput {
     root.put("ac_passed", coop.acPassed());
     ThreePhaseClear.putOrNull(root, "ac_worst_violation_pu", coop.acCheck() != null,
         coop.acCheck() == null ? 0 : coop.acCheck().worstPu());
-    double lp = 0;
-    double ac = 0;
-    for (int t = 0; coop.acCheck() != null && t < coop.acCheck().reports().size(); t++) {
-      lp = Math.max(lp, coop.largestLinearUnbalance(t));
-      if (coop.acCheck().reports().get(t).result().converged()) {
-        ac = Math.max(ac, coop.largestUnbalance(t));
-      }
-    }
-    root.put("unbalance_limit", s.network().unbalancePu());
-    ThreePhaseClear.putOrNull(root, "pvur_max_lp", coop.acCheck() != null, lp);
-    ThreePhaseClear.putOrNull(root, "pvur_max_ac", coop.acCheck() != null, ac);
-    Optional<SettlementResult> money = settlement(coop);
+    ThreePhaseClear.putUnbalance(root, s, coop.acCheck() == null ? null : coop.acCheck().reports(),
+        coop::largestLinearUnbalance, coop::largestUnbalance);
     root.put("settlement", coop.settlement().map(o -> o.status().name()).orElse(null));
     root.put("settlement_message", coop.settlement().map(MechanismOutcome::message).orElse(null));
-    ThreePhaseClear.putOrNull(root, "base_cost", money.isPresent(), money.map(SettlementResult::baseCost).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "total_cost", money.isPresent(), money.map(SettlementResult::totalCost).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "savings", money.isPresent(), money.map(SettlementResult::savings).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "utility_bill", money.isPresent(),
-        money.map(SettlementResult::utilityBill).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "dso_surplus", money.isPresent(), money.map(SettlementResult::dsoSurplus).orElse(0.0));
-    ArrayNode list = root.putArray("files");
-    files.forEach(list::add);
-    return mapper.writeValueAsString(root) + "\n";
+    ThreePhaseClear.putMoney(root, settlement(coop), true);
+    return ThreePhaseClear.withFiles(root, files);
   }
 
   static void print(PrintWriter out, ThreePhaseVcCoop coop, Path dir, List<String> files) {
     ThreePhaseScenario s = coop.scenario();
-    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): vc-coop%n", s.name(),
-        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals());
+    ThreePhaseClear.printHeading(out, s, ThreePhaseVcCoop.NAME);
     GameRound last = coop.game().rounds().isEmpty() ? null : coop.game().rounds().get(coop.game().rounds().size() - 1);
     out.printf(Locale.ROOT, "  %d communities, %s in %d rounds, %d messages, %d ms (the last of %d plays of the AC"
         + " correction)%n", coop.grouping().communities().size(), coop.game().converged() ? "converged" : "NOT converged",
@@ -142,6 +116,6 @@ final class ThreePhaseCoopOutput {
     }
     settlement(coop).ifPresent(r -> out.printf(Locale.ROOT, "  vc-coop (Nash bargaining): base cost %.2f, cost %.2f,"
         + " savings %.2f%n", r.baseCost(), r.totalCost(), r.savings()));
-    out.println("  wrote " + String.join(", ", files) + " to " + dir);
+    ThreePhaseClear.printWrote(out, files, dir);
   }
 }

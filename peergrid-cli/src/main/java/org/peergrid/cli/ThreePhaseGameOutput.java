@@ -1,8 +1,6 @@
 package org.peergrid.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseScenario;
@@ -71,16 +70,10 @@ final class ThreePhaseGameOutput {
   }
 
   static String summary(ThreePhaseVcGame game, List<String> files) throws JsonProcessingException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
     ThreePhaseScenario s = game.scenario();
     VcEquilibrium e = game.equilibrium();
-    SettlementResult money = game.settlement();
-    root.put("scenario", s.name());
-    root.put("feeder", s.network().opendss().getFileName().toString());
-    root.put("mechanism", ThreePhaseVcGame.NAME);
-    root.put("intervals", s.horizon().intervals());
-    root.put("participants", s.participants().size());
+    ObjectNode root = ThreePhaseClear.summaryOf(s, ThreePhaseVcGame.NAME);
+    ThreePhaseClear.putSize(root, s);
     root.put("converged", e.converged());
     root.put("rounds", e.rounds());
     root.put("messages", e.messages());
@@ -102,33 +95,17 @@ final class ThreePhaseGameOutput {
     game.played().violationsPerPlay().forEach(perPlay::add);
     root.put("ac_passed", game.acCheck().passed());
     root.put("ac_worst_violation_pu", Numbers.clean(game.acCheck().worstPu()));
-    double lp = 0;
-    double ac = 0;
-    for (int t = 0; t < game.acCheck().reports().size(); t++) {
-      lp = Math.max(lp, game.largestLinearUnbalance(t));
-      if (game.acCheck().reports().get(t).result().converged()) {
-        ac = Math.max(ac, game.largestUnbalance(t));
-      }
-    }
-    root.put("unbalance_limit", s.network().unbalancePu());
-    root.put("pvur_max_lp", Numbers.clean(lp));
-    root.put("pvur_max_ac", Numbers.clean(ac));
-    root.put("base_cost", Numbers.clean(money.baseCost()));
-    root.put("total_cost", Numbers.clean(money.totalCost()));
-    root.put("savings", Numbers.clean(money.savings()));
-    root.put("utility_bill", Numbers.clean(money.utilityBill()));
-    root.put("dso_surplus", Numbers.clean(money.dsoSurplus()));
-    ArrayNode list = root.putArray("files");
-    files.forEach(list::add);
-    return mapper.writeValueAsString(root) + "\n";
+    ThreePhaseClear.putUnbalance(root, s, game.acCheck().reports(), game::largestLinearUnbalance,
+        game::largestUnbalance);
+    ThreePhaseClear.putMoney(root, Optional.of(game.settlement()), true);
+    return ThreePhaseClear.withFiles(root, files);
   }
 
   static void print(PrintWriter out, ThreePhaseVcGame game, Path dir, List<String> files) {
     ThreePhaseScenario s = game.scenario();
     VcEquilibrium e = game.equilibrium();
     SettlementResult money = game.settlement();
-    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): vc-game%n", s.name(),
-        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals());
+    ThreePhaseClear.printHeading(out, s, ThreePhaseVcGame.NAME);
     out.printf(Locale.ROOT, "  %d communities, %s after %d rounds, %d messages, %d ms%n",
         e.grouping().communities().size(), e.converged() ? "equilibrium" : "NO equilibrium", e.rounds(), e.messages(),
         e.runMillis());
@@ -145,12 +122,7 @@ final class ThreePhaseGameOutput {
         game.priceOfAnarchy().isPresent() ? String.format(Locale.ROOT, "%.6f", game.priceOfAnarchy().getAsDouble())
             : "n/a",
         game.dlmpCost().isPresent() ? String.format(Locale.ROOT, "%.2f", game.dlmpCost().getAsDouble()) : "n/a");
-    double largest = 0;
-    for (int t = 0; t < game.acCheck().reports().size(); t++) {
-      if (game.acCheck().reports().get(t).result().converged()) {
-        largest = Math.max(largest, game.largestUnbalance(t));
-      }
-    }
+    double largest = ThreePhaseClear.largestAcUnbalance(game.acCheck().reports(), game::largestUnbalance);
     if (largest > s.network().unbalancePu() + 1e-6) {
       out.printf(Locale.ROOT, "  note: the power flow's PVUR reaches %.2f %% (limit %.2f %%); the DSO of the game"
           + " charges for voltages only (docs/vc-game.md)%n", 100 * largest, 100 * s.network().unbalancePu());
@@ -159,6 +131,6 @@ final class ThreePhaseGameOutput {
         money.savings());
     out.printf(Locale.ROOT, "  trades B2B %.1f kWh, B2C %.1f kWh, C2C %.1f kWh%n", game.kwh("B2B"), game.kwh("B2C"),
         game.kwh("C2C"));
-    out.println("  wrote " + String.join(", ", files) + " to " + dir);
+    ThreePhaseClear.printWrote(out, files, dir);
   }
 }

@@ -1,9 +1,6 @@
 package org.peergrid.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.peergrid.market.nuc.NucClearing;
 import org.peergrid.market.scenario.ThreePhaseScenario;
-import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseGameFeeder;
 import org.peergrid.market.threephase.ThreePhaseNucClearing;
@@ -55,22 +50,14 @@ final class ThreePhaseNucOutput {
   }
 
   static String summary(ThreePhaseNucClearing c, List<String> files) throws JsonProcessingException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
     ThreePhaseScenario s = c.scenario();
     NucClearing<ThreePhaseGameFeeder.Check> nuc = c.nuc();
-    root.put("scenario", s.name());
-    root.put("feeder", s.network().opendss().getFileName().toString());
-    root.put("mechanism", NucClearing.NAME);
+    ObjectNode root = ThreePhaseClear.summaryOf(s, NucClearing.NAME);
     root.put("status", nuc.dispatch().status().name());
-    root.put("intervals", s.horizon().intervals());
-    root.put("participants", s.participants().size());
+    ThreePhaseClear.putSize(root, s);
     root.put("converged", nuc.loop().converged());
     SummaryJson.putNuc(root, nuc);
-    Optional<SettlementResult> money = nuc.settlement();
-    ThreePhaseClear.putOrNull(root, "base_cost", money.isPresent(), money.map(SettlementResult::baseCost).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "total_cost", money.isPresent(), money.map(SettlementResult::totalCost).orElse(0.0));
-    ThreePhaseClear.putOrNull(root, "savings", money.isPresent(), money.map(SettlementResult::savings).orElse(0.0));
+    ThreePhaseClear.putMoney(root, nuc.settlement(), false);
     ThreePhaseGameFeeder.Check ac = c.acCheck();
     if (ac == null) { // the clearing failed: nothing was checked
       root.putNull("ac_passed");
@@ -81,16 +68,13 @@ final class ThreePhaseNucOutput {
       root.put("ac_voltage_violations", ac.violations());
       root.put("ac_worst_violation_pu", Numbers.clean(ac.worstPu()));
     }
-    ArrayNode list = root.putArray("files");
-    files.forEach(list::add);
-    return mapper.writeValueAsString(root) + "\n";
+    return ThreePhaseClear.withFiles(root, files);
   }
 
   static void print(PrintWriter out, ThreePhaseNucClearing c, Path dir, List<String> files) {
     ThreePhaseScenario s = c.scenario();
     NucClearing<ThreePhaseGameFeeder.Check> nuc = c.nuc();
-    out.printf(Locale.ROOT, "%s on %s (three-phase, %d participants, %d intervals): p2p-nuc%n", s.name(),
-        s.network().opendss().getFileName(), s.participants().size(), s.horizon().intervals());
+    ThreePhaseClear.printHeading(out, s, NucClearing.NAME);
     ThreePhaseGameFeeder.Check ac = c.acCheck();
     if (ac != null) {
       out.printf(Locale.ROOT, "  AC check %s: %d phase-node voltage violation(s)%s%n", ac.passed() ? "passed"
@@ -99,6 +83,6 @@ final class ThreePhaseNucOutput {
     nuc.settlement().ifPresent(r -> out.printf(Locale.ROOT, "  p2p-nuc (MMR energy): base cost %.2f, cost %.2f,"
         + " savings %.2f %s before charges%n", r.baseCost(), r.totalCost(), r.savings(), s.currency()));
     NucCsv.print(out, nuc);
-    out.println("  wrote " + String.join(", ", files) + " to " + dir);
+    ThreePhaseClear.printWrote(out, files, dir);
   }
 }

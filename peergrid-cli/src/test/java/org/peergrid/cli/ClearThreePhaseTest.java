@@ -153,12 +153,15 @@ class ClearThreePhaseTest {
     assertThat(run.out()).contains("converged in").contains("AC check passed");
   }
 
-  /** The games run on this machine only on a three-phase scenario. */
+  /**
+   * Only vc-game and vc-coop run on a cluster, on a three-phase scenario as on MATPOWER (they do:
+   * {@link ClearThreePhaseClusterTest}); p2p-nuc there is a usage error before any node starts.
+   */
   @Test
-  void refusesAClusterForTheGames() {
-    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "vc-game", "--local-nodes", "2");
+  void refusesAClusterForP2pNuc() {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(EXAMPLE, out, "--mechanism", "p2p-nuc", "--local-nodes", "2");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("cleared on this machine only");
+    assertThat(run.err()).contains("use --mechanism vc-game or vc-coop");
   }
 
   /**

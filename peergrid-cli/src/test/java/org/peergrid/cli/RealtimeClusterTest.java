@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
-import org.peergrid.cluster.ClusterGames;
-import org.peergrid.cluster.LocalNodes;
 
 /**
  * {@code peergrid realtime --cluster} end to end (issue 18): the bundled example's day ahead played
@@ -27,25 +23,9 @@ import org.peergrid.cluster.LocalNodes;
  */
 class RealtimeClusterTest {
   private static final String SEED = "7";
-  private static LocalNodes nodes;
+  @RegisterExtension static final SharedLocalNodes NODES = new SharedLocalNodes(3);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startThreeNodes() {
-    nodes = LocalNodes.start(3);
-    // wait until all three are up, so that the runs below find them all (a run waits for one)
-    try (ClusterGames waiting = ClusterGames.join(nodes.seed(), 3, Duration.ofSeconds(90))) {
-      assertThat(waiting.nodes()).isEqualTo(3);
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
 
   @Test
   void vcGameDayAheadOnThreeNodesWritesTheInProcessFiles() throws IOException {
@@ -64,7 +44,7 @@ class RealtimeClusterTest {
         "--sample-seed", SEED);
     assertThat(inProcess.exit()).as(inProcess.err()).isZero();
     Run run = RealtimeCommandTest.realtime(ClearClusterTest.example(), onCluster, "--mechanism", mechanism,
-        "--sample-seed", SEED, "--cluster", nodes.seed());
+        "--sample-seed", SEED, "--cluster", NODES.seed());
     assertThat(run.exit()).as(run.err()).isZero();
 
     List<String> files = Files.list(local).map(p -> p.getFileName().toString()).sorted().toList();

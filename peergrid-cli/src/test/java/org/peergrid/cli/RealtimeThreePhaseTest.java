@@ -70,12 +70,18 @@ class RealtimeThreePhaseTest {
     assertThat(ClearCommandTest.csv(rt.resolve("phase_ac_check.csv"))).hasSize(24);
   }
 
+  /** The games' day ahead goes to the cluster (docs/cluster.md): where no node runs, exit code 5. */
+  @Test
+  void aVcGameDayAheadOnAClusterWhereNoNodeRunsExitsWithFive() {
+    ClearClusterTest.assertCouldNotJoinPortOne(RealtimeCommandTest.realtime(EXAMPLE, out, "--sample-seed", "1",
+        "--mechanism", "vc-game", "--cluster", "127.0.0.1:1", "--join-timeout", "3"));
+  }
+
   @Test
   void refusesWhatDoesNotRunThere() {
-    Run game = RealtimeCommandTest.realtime(EXAMPLE, out, "--sample-seed", "1", "--mechanism", "vc-game",
-        "--local-nodes", "2");
-    assertThat(game.exit()).isEqualTo(2);
-    assertThat(game.err()).contains("--cluster and --local-nodes do not run on a three-phase feeder yet");
+    Run dlmp = RealtimeCommandTest.realtime(EXAMPLE, out, "--sample-seed", "1", "--local-nodes", "2");
+    assertThat(dlmp.exit()).isEqualTo(2);
+    assertThat(dlmp.err()).contains("use --mechanism vc-game or vc-coop");
     Run unknown = RealtimeCommandTest.realtime(EXAMPLE, out, "--sample-seed", "1", "--mechanism", "p2p");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown --mechanism 'p2p'");

@@ -17,6 +17,7 @@ import org.peergrid.market.region.RegionLoader;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
+import org.peergrid.market.threephase.PlayersDay;
 import org.peergrid.market.vc.AgentHost;
 import org.peergrid.market.vc.PlayerHost;
 import org.peergrid.market.vc.messages.Acceptance;
@@ -101,7 +102,7 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
     }
   }
 
-  /** Scenarios read on this node, by file (one read per file and node). */
+  /** Players' days read on this node, by file (one read per file and node). */
   private static final Map<String, Scenario> SCENARIOS = new ConcurrentHashMap<>();
 
   private PlayerHost player;
@@ -154,7 +155,7 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
   private Behavior<Command> host(Host m) {
     return answer(m, () -> {
       close();
-      Scenario day = SCENARIOS.computeIfAbsent(m.scenarioFile(), f -> ScenarioLoader.load(Path.of(f)));
+      Scenario day = SCENARIOS.computeIfAbsent(m.scenarioFile(), ParticipantEntity::playersDay);
       Participant self = day.participants().stream().filter(p -> p.id().equals(m.participantId())).findFirst()
           .orElseThrow(() -> new IllegalArgumentException(m.scenarioFile() + " has no participant " + m.participantId()));
       if (m.game().equals("vc-game")) {
@@ -164,6 +165,17 @@ public final class ParticipantEntity extends AbstractBehavior<ParticipantEntity.
       }
       return Answer.empty();
     });
+  }
+
+  /**
+   * The day a player or agent sees, read from the scenario file on this node: the scenario itself on a
+   * balanced feeder; on a three-phase one (network.opendss) the players' day built from it as the
+   * driver builds it ({@link PlayersDay}), so that both sides hold the same numbers.
+   */
+  private static Scenario playersDay(String scenarioFile) {
+    Path file = Path.of(scenarioFile);
+    return ScenarioLoader.isThreePhase(file) ? PlayersDay.of(ScenarioLoader.loadThreePhase(file))
+        : ScenarioLoader.load(file);
   }
 
   /** A region's DSO: reads its own feeder here, on its node (not cached: one DSO per feeder). */

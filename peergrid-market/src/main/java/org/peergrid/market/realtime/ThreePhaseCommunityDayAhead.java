@@ -8,10 +8,12 @@ import org.peergrid.market.mechanism.SettlementStatus;
 import org.peergrid.market.threephase.ParticipantDay;
 import org.peergrid.market.threephase.ThreePhaseVcCoop;
 import org.peergrid.market.threephase.ThreePhaseVcGame;
+import org.peergrid.market.vc.CoopAgents;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.VcEquilibrium;
+import org.peergrid.market.vc.VcNashGame;
 
 /**
  * The day ahead of a community mechanism on a three-phase feeder, as real time takes it: the same as
@@ -26,12 +28,22 @@ public record ThreePhaseCommunityDayAhead(Optional<ThreePhaseRealtime.Plan> plan
 
   /** Plays vc-game with the default formation and settings and takes its equilibrium, as {@code clear} does. */
   public static ThreePhaseCommunityDayAhead vcGame(ThreePhaseScenario s) {
-    return of(ThreePhaseVcGame.clear(s, FormationRules.DEFAULT, NashGameSettings.defaults()));
+    return vcGame(s, VcNashGame.PlayerPlacement.LOCAL);
+  }
+
+  /** The same with the players placed by {@code placement} (on a cluster: docs/cluster.md). */
+  public static ThreePhaseCommunityDayAhead vcGame(ThreePhaseScenario s, VcNashGame.PlayerPlacement placement) {
+    return of(ThreePhaseVcGame.clear(s, FormationRules.DEFAULT, NashGameSettings.defaults(), false, placement));
   }
 
   /** Clears vc-coop with the default formation and settings and takes its bargained schedule, as {@code clear} does. */
   public static ThreePhaseCommunityDayAhead vcCoop(ThreePhaseScenario s) {
-    return of(ThreePhaseVcCoop.clear(s, FormationRules.DEFAULT, GameSettings.defaults()));
+    return vcCoop(s, CoopAgents.Placement.LOCAL);
+  }
+
+  /** The same with the agents placed by {@code placement} (on a cluster: docs/cluster.md). */
+  public static ThreePhaseCommunityDayAhead vcCoop(ThreePhaseScenario s, CoopAgents.Placement placement) {
+    return of(ThreePhaseVcCoop.clear(s, FormationRules.DEFAULT, GameSettings.defaults(), placement));
   }
 
   /**

@@ -40,6 +40,14 @@ public final class PlayersDay {
   }
 
   /**
+   * The same, with the feeder's LinDist3Flow model built here: what a game's player or agent on a
+   * cluster node builds from the scenario file (docs/cluster.md), equal to the driver's day.
+   */
+  public static Scenario of(ThreePhaseScenario s) {
+    return of(s, ThreePhaseDayClearing.model(s));
+  }
+
+  /**
    * The same tree with the feeder's own loads on it as background load (each bus the sum of the loads
    * connected there, scaled by {@code network.background_profile}): the day of p2p-nuc's peers, whose
    * market (without network limits) balances against the feeder's loads as the day's clearing does.

@@ -12,6 +12,7 @@ import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.mechanism.NashBargainingMechanism;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.vc.CoopAgents;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.Grouping;
@@ -69,6 +70,16 @@ public record ThreePhaseVcCoop(ThreePhaseScenario scenario, Scenario players, Li
   }
 
   public static ThreePhaseVcCoop clear(ThreePhaseScenario s, FormationRules rules, GameSettings settings) {
+    return clear(s, rules, settings, CoopAgents.Placement.LOCAL);
+  }
+
+  /**
+   * The same with the agents placed by {@code placement} (on a cluster each reads its own participant
+   * and builds {@link PlayersDay} on its node: docs/cluster.md); the DSO's master and AC check stay here,
+   * and every play of the AC correction places fresh agents.
+   */
+  public static ThreePhaseVcCoop clear(ThreePhaseScenario s, FormationRules rules, GameSettings settings,
+      CoopAgents.Placement placement) {
     LinDist3Flow model = ThreePhaseDayClearing.model(s);
     ThreePhaseDayClearing clearing = new ThreePhaseDayClearing(s, model);
     Scenario players = PlayersDay.of(s, model);
@@ -91,7 +102,8 @@ public record ThreePhaseVcCoop(ThreePhaseScenario scenario, Scenario players, Li
       playedRaise = copy(raise);
       playedCut = copy(cut);
       master = new ThreePhaseMaster(clearing, locations.offers(), playedRaise, playedCut);
-      game = VcCoop.decompose(players, grouping, settings, master, p -> locations.byParticipant().get(p.id()));
+      game = VcCoop.decompose(players, grouping, settings, master, p -> locations.byParticipant().get(p.id()),
+          placement);
       if (!feasible(game, settings)) {
         break;
       }

@@ -70,12 +70,21 @@ public record ThreePhaseVcGame(ThreePhaseScenario scenario, Scenario players, Li
    */
   public static ThreePhaseVcGame clear(ThreePhaseScenario s, FormationRules rules, NashGameSettings settings,
       boolean chargeUnbalance) {
+    return clear(s, rules, settings, chargeUnbalance, VcNashGame.PlayerPlacement.LOCAL);
+  }
+
+  /**
+   * The same with the players placed by {@code placement} (on a cluster each reads its own participant
+   * and builds {@link PlayersDay} on its node: docs/cluster.md); the DSO's loop stays here.
+   */
+  public static ThreePhaseVcGame clear(ThreePhaseScenario s, FormationRules rules, NashGameSettings settings,
+      boolean chargeUnbalance, VcNashGame.PlayerPlacement placement) {
     LinDist3Flow model = ThreePhaseDayClearing.model(s);
     Scenario players = PlayersDay.of(s, model);
     Grouping grouping = VcFormation.form(players, rules);
     ThreePhaseGameFeeder feeder = new ThreePhaseGameFeeder(s, model, chargeUnbalance);
     GameFeeder.Played<ThreePhaseGameFeeder.Check> played;
-    try (VcNashGame game = VcNashGame.of(players, grouping, settings)) {
+    try (VcNashGame game = VcNashGame.of(players, grouping, settings, placement)) {
       played = GameFeeder.play(game, feeder, s.participants().size(), s.horizon().intervals(),
           settings.acCorrection());
     }

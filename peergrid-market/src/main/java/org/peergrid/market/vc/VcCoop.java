@@ -120,7 +120,13 @@ public final class VcCoop {
    */
   public static Decomposed decompose(Scenario day, Grouping grouping, GameSettings settings, DecompositionMaster master,
       ToIntFunction<Participant> location) {
-    return new VcCoop(day, grouping, settings, () -> master, location, CoopAgents.Placement.LOCAL).run();
+    return decompose(day, grouping, settings, master, location, CoopAgents.Placement.LOCAL);
+  }
+
+  /** The same with the agents placed by {@code placement} (on a cluster: docs/cluster.md). */
+  public static Decomposed decompose(Scenario day, Grouping grouping, GameSettings settings, DecompositionMaster master,
+      ToIntFunction<Participant> location, CoopAgents.Placement placement) {
+    return new VcCoop(day, grouping, settings, () -> master, location, placement).run();
   }
 
   private Decomposed run() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.peergrid.grid.ValidationException;
 import org.peergrid.market.scenario.Building;
@@ -44,6 +45,9 @@ final class DayScenario {
       if (tree == null || !tree.isObject() || !(tree.get("network") instanceof ObjectNode network)) {
         throw ApiError.INVALID_SCENARIO.with("expected a scenario mapping with a network section");
       }
+      if (network.has("opendss")) {
+        throw ApiError.INVALID_SCENARIO.with(threePhaseRefusal(dayId, scenarioText));
+      }
       // the feeder travels in the request; the scenario's own path would name a client's file
       network.put("matpower", FEEDER_FILE);
       dir = Files.createTempDirectory("peergrid-day");
@@ -59,6 +63,27 @@ final class DayScenario {
       deleteQuietly(dir);
     }
   }
+
+  /**
+   * Why a three-phase day (network.opendss, docs/opendss.md) is not opened: the platform's clearing,
+   * offers and feeder view are on one MATPOWER feeder; the message names the key's line and what to do.
+   */
+  private static String threePhaseRefusal(String dayId, String scenarioText) {
+    String[] lines = scenarioText.split("\\R", -1);
+    int line = 0;
+    for (int i = 0; i < lines.length && line == 0; i++) {
+      if (OPENDSS_KEY.matcher(lines[i]).find()) {
+        line = i + 1;
+      }
+    }
+    return "scenario of day " + dayId + (line > 0 ? ", line " + line : "") + ": network.opendss: the platform"
+        + " clears days on a MATPOWER feeder only, not on a three-phase (OpenDSS) one yet; open the day with"
+        + " network.matpower and its MATPOWER case as the request's feeder, or clear the three-phase day with"
+        + " 'peergrid clear --scenario FILE' (docs/opendss.md)";
+  }
+
+  /** The opendss key on a line of YAML or JSON. */
+  private static final Pattern OPENDSS_KEY = Pattern.compile("(^|[\\s{,])\"?opendss\"?\\s*:");
 
   /** The day's scenario with its buildings replaced by the offers, in participant-id order. */
   static Scenario withBuildings(Scenario day, List<Building> offers) {
