@@ -22,6 +22,7 @@ import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.ParticipantDay;
+import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.PhasePrice;
 import org.peergrid.market.threephase.ThreePhaseAcCheck;
 import org.peergrid.market.threephase.ThreePhaseClearingResult;
@@ -39,7 +40,7 @@ final class ThreePhaseClear {
   static final String PHASE_AC_CHECK = "phase_ac_check.csv";
   static final String[] PRICES = {"interval", "bus", "phase", "dlmp", "energy", "voltage", "unbalance", "congestion"};
   static final String[] AC_CHECK = {"interval", "status", "iterations", "losses_kw", "vmin_pu", "vmin_node",
-    "vmax_pu", "vmax_node", "largest_difference_pu", "pvur_lp", "pvur_ac"};
+    "vmax_pu", "vmax_node", "largest_difference_pu", "pvur_lp", "pvur_ac", "violated"};
 
   private ThreePhaseClear() {}
 
@@ -108,8 +109,9 @@ final class ThreePhaseClear {
   }
 
   static String acCheck(ThreePhaseMarket market) {
-    return acCheck(market.clearing().model().network(), market.acChecks(), market::largestLinearUnbalance,
-        market::largestUnbalance);
+    PhaseNetwork net = market.clearing().model().network();
+    return acCheck(net, market.acChecks(), market::largestLinearUnbalance, market::largestUnbalance,
+        new PhaseLimitCheck(net, market.clearing().scenario().network()));
   }
 
   /**
@@ -117,9 +119,11 @@ final class ThreePhaseClear {
    *
    * @param pvurLp the largest PVUR of LinDist3Flow's voltages in interval t
    * @param pvurAc the largest PVUR of the power flow in interval t (asked only where it converged)
+   * @param limits the scenario's limits, for the {@code violated} column
    */
   static String acCheck(PhaseNetwork net, List<ThreePhaseAcCheck.Report> reports,
-      java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc) {
+      java.util.function.IntToDoubleFunction pvurLp, java.util.function.IntToDoubleFunction pvurAc,
+      PhaseLimitCheck limits) {
     return ReportCsv.csv(AC_CHECK, out -> {
       for (int t = 0; t < reports.size(); t++) {
         ThreePhaseAcCheck.Report r = reports.get(t);
@@ -128,9 +132,44 @@ final class ThreePhaseClear {
         out.printRecord(t, pf.status(), pf.iterations(), ok ? n(pf.lossesKw()) : "",
             ok ? n(pf.vmPu(r.lowestNode())) : "", node(net, r.lowestNode()), ok ? n(pf.vmPu(r.highestNode())) : "",
             node(net, r.highestNode()), ok ? n(r.largestDifferencePu()) : "", n(pvurLp.applyAsDouble(t)),
-            ok ? n(pvurAc.applyAsDouble(t)) : "");
+            ok ? n(pvurAc.applyAsDouble(t)) : "", ok ? violations(limits.check(pf).violations()) : "");
       }
     });
+  }
+
+  /** The violated column: {@code kind:where} for each limit broken, separated by {@code ;} (empty if none). */
+  static String violations(List<PhaseLimitCheck.Violation> violations) {
+    return String.join(";", violations.stream()
+        .map(v -> ThreePhaseRealtimeOutput.kind(v.kind()) + ":" + v.where()).toList());
+  }
+
+  /**
+   * One console line per kind of limit the power flow breaks in some interval: the worst case, where and
+   * when (nothing if every interval is inside).
+   */
+  static void printViolations(PrintWriter out, List<ThreePhaseAcCheck.Report> reports, PhaseLimitCheck limits) {
+    java.util.Map<PhaseLimitCheck.Kind, PhaseLimitCheck.Violation> worst = new java.util.EnumMap<>(PhaseLimitCheck.Kind.class);
+    java.util.Map<PhaseLimitCheck.Kind, Integer> when = new java.util.EnumMap<>(PhaseLimitCheck.Kind.class);
+    for (int t = 0; t < reports.size(); t++) {
+      if (!reports.get(t).result().converged()) {
+        continue;
+      }
+      for (PhaseLimitCheck.Violation v : limits.check(reports.get(t).result()).violations()) {
+        PhaseLimitCheck.Violation w = worst.get(v.kind());
+        if (w == null || Math.abs(v.value() - v.limit()) / v.limit() > Math.abs(w.value() - w.limit()) / w.limit()) {
+          worst.put(v.kind(), v);
+          when.put(v.kind(), t);
+        }
+      }
+    }
+    for (PhaseLimitCheck.Violation v : worst.values()) {
+      boolean percent = v.kind() == PhaseLimitCheck.Kind.UNBALANCE;
+      String unit = v.kind() == PhaseLimitCheck.Kind.LINE_CURRENT ? " A" : percent ? " %" : " p.u.";
+      double scale = percent ? 100 : 1;
+      out.printf(Locale.ROOT, "  violated: %s at %s, interval %d: %.4f%s against the limit %.4f%s%n",
+          ThreePhaseRealtimeOutput.kind(v.kind()), v.where(), when.get(v.kind()), scale * v.value(), unit,
+          scale * v.limit(), unit);
+    }
   }
 
   private static String node(PhaseNetwork net, int k) {
@@ -249,16 +288,10 @@ final class ThreePhaseClear {
       out.printf(Locale.ROOT, "  schedule cost %.2f %s; AC check %s after %d clearing(s)%s%n", market.day().cost(),
           s.currency(), market.acPassed() ? "passed" : "NOT passed", market.rounds(),
           market.acPassed() ? "" : String.format(Locale.ROOT, " (worst %.2e p.u. outside)", market.worstViolationPu()));
-      double largest = 0;
-      for (int t = 0; t < market.acChecks().size(); t++) {
-        if (market.acChecks().get(t).result().converged()) {
-          largest = Math.max(largest, market.largestUnbalance(t));
-        }
-      }
-      if (largest > s.network().unbalancePu() + 1e-6) {
-        // the AC correction tightens voltage rows only: say so rather than let "passed" suggest otherwise
-        out.printf(Locale.ROOT, "  note: the power flow's PVUR reaches %.2f %% (limit %.2f %%); the AC correction does"
-            + " not tighten the unbalance limit (docs/opendss.md)%n", 100 * largest, 100 * s.network().unbalancePu());
+      printViolations(out, market.acChecks(), new PhaseLimitCheck(market.clearing().model().network(), s.network()));
+      if (market.unbalanceCorrectionInfeasible()) {
+        out.println("  the AC correction could not tighten the unbalance limit by the power flow's excess: the LP"
+            + " became infeasible, so only the voltages were corrected further (docs/opendss.md)");
       }
       outcome.flatMap(MechanismOutcome::settlement).ifPresent(r -> out.printf(Locale.ROOT,
           "  %s: base cost %.2f, cost %.2f, savings %.2f%n", outcome.get().mechanism(), r.baseCost(), r.totalCost(),

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseVcCoop;
 import org.peergrid.market.vc.GameRound;
 import org.peergrid.market.vc.TradeRow;
@@ -39,7 +40,8 @@ final class ThreePhaseCoopOutput {
     });
     if (coop.acCheck() != null) {
       files.put(ThreePhaseClear.PHASE_AC_CHECK, ThreePhaseClear.acCheck(coop.model().network(),
-          coop.acCheck().reports(), coop::largestLinearUnbalance, coop::largestUnbalance));
+          coop.acCheck().reports(), coop::largestLinearUnbalance, coop::largestUnbalance,
+          new PhaseLimitCheck(coop.model().network(), s.network())));
     }
     files.put(ClearCommand.VCS, ThreePhaseGameOutput.communities(s, coop.grouping()));
     List<TradeRow> trades = coop.trades();

@@ -14,6 +14,7 @@ import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseVcGame;
 import org.peergrid.market.vc.Grouping;
 import org.peergrid.market.vc.PlayerOutcome;
@@ -40,7 +41,8 @@ final class ThreePhaseGameOutput {
     files.put(ClearCommand.SETTLEMENT, ReportCsv.settlement(game.settlement()));
     files.put(ClearCommand.SETTLEMENT_INTERVALS, ReportCsv.settlementIntervals(game.settlement()));
     files.put(ThreePhaseClear.PHASE_AC_CHECK, ThreePhaseClear.acCheck(game.model().network(), game.acCheck().reports(),
-        game::largestLinearUnbalance, game::largestUnbalance));
+        game::largestLinearUnbalance, game::largestUnbalance,
+        new PhaseLimitCheck(game.model().network(), s.network())));
     files.put(ClearCommand.VCS, communities(s, game.equilibrium().grouping()));
     if (!game.trades().isEmpty()) {
       files.put(ClearCommand.TRADES, VcGameOutput.trades(game.trades()));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.peergrid.market.nuc.NucClearing;
 import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseGameFeeder;
 import org.peergrid.market.threephase.ThreePhaseNucClearing;
 
@@ -34,7 +35,8 @@ final class ThreePhaseNucOutput {
         files.put(ClearCommand.SETTLEMENT_INTERVALS, ReportCsv.settlementIntervals(r));
       });
       files.put(ThreePhaseClear.PHASE_AC_CHECK, ThreePhaseClear.acCheck(c.feeder().network(), c.acCheck().reports(),
-          c::largestLinearUnbalance, c::largestUnbalance));
+          c::largestLinearUnbalance, c::largestUnbalance,
+          new PhaseLimitCheck(c.feeder().network(), s.network())));
     }
     if (!nuc.loop().trades().isEmpty()) {
       files.put(ClearCommand.TRADES, NucCsv.trades(nuc.loop().trades()));

@@ -34,6 +34,20 @@ import java.util.List;
  * here the ratios are those of the actual no-load voltages, so a delta–wye transformer's 30° shift,
  * a regulator's boost and the line charging are kept instead of assumed away.
  *
+ * <p><b>At an operating point.</b> Built with a power flow's solution {@code V⁰} (for injections {@code s⁰}),
+ * the model keeps the fixed-point equation {@code V = w + Z conj(s / U)} exact there and linearises it
+ * by taking the port currents at {@code U⁰} instead of {@code U_w}, and the magnitude around {@code V⁰}:
+ *
+ * <pre>
+ *   V ≈ w + Σ_j z_j conj(s_j / U⁰_j),   v_k ≈ (|V⁰_k|² + 2 Re(conj(V⁰_k) (V_k − V⁰_k))) / Vb_k²
+ * </pre>
+ *
+ * which is exact at {@code s = s⁰} and whose error is second order in the deviation from {@code V⁰}
+ * instead of from {@code w} (the fixed-point linearisation of Bernstein and Dall'Anese, "Linear
+ * power-flow models in multiphase distribution networks", IEEE ISGT Europe 2017, arXiv:1708.02925; at
+ * {@code V⁰ = w} it is the no-load model above). The same sensitivities, adjoints, currents and error
+ * bound hold with {@code V⁰} in place of {@code w} wherever {@code w} is the linearisation point.
+ *
  * <p>Loads are constant-power injections in this model; the validation against the power flow and
  * its error bound are in docs/opendss.md.
  */
@@ -56,8 +70,12 @@ public final class LinDist3Flow {
 
   private final PhaseNetwork net;
   private final BlockTreeSolver solver;
+  /** The no-load voltages, V: the constant term of {@code V = w + Z I}. */
   private final double[] wRe;
   private final double[] wIm;
+  /** The linearisation point, V: {@code w} itself, or a power flow's solution. */
+  private final double[] pRe;
+  private final double[] pIm;
   private final double[] base;
 
   /**
@@ -65,6 +83,14 @@ public final class LinDist3Flow {
    * they are now (after a power flow with controls on, its final taps).
    */
   public LinDist3Flow(ThreePhasePowerFlow powerFlow) {
+    this(powerFlow, null);
+  }
+
+  /**
+   * Linearises the feeder of {@code powerFlow} at an operating point: {@code operatingPoint}, a converged
+   * solution of that power flow (its voltages, at the transformers' present taps); null for the no-load point.
+   */
+  public LinDist3Flow(ThreePhasePowerFlow powerFlow, ThreePhaseResult operatingPoint) {
     this.net = powerFlow.network();
     int n = net.nodeCount();
     for (PhaseElement e : net.elements()) {
@@ -80,6 +106,26 @@ public final class LinDist3Flow {
     for (int k = 0; k < n; k++) {
       base[k] = powerFlow.nodeBaseVolts(k);
     }
+    if (operatingPoint == null) {
+      pRe = wRe;
+      pIm = wIm;
+    } else {
+      if (!operatingPoint.converged()) {
+        throw new IllegalArgumentException("the operating point must be a converged power flow, got "
+            + operatingPoint.status());
+      }
+      pRe = new double[n];
+      pIm = new double[n];
+      for (int k = 0; k < n; k++) {
+        pRe[k] = operatingPoint.voltageRe(k);
+        pIm[k] = operatingPoint.voltageIm(k);
+      }
+    }
+  }
+
+  /** The linearisation point's squared magnitude of node k, p.u.² (the no-load one unless built at an operating point). */
+  public double pointPu2(int node) {
+    return (pRe[node] * pRe[node] + pIm[node] * pIm[node]) / (base[node] * base[node]);
   }
 
   public PhaseNetwork network() {
@@ -157,12 +203,12 @@ public final class LinDist3Flow {
 
   /** The port's voltage at the linearisation point, V: {re, im}. */
   double[] portVoltage(Port port) {
-    double ur = wRe[port.plus()] - (port.minus() >= 0 ? wRe[port.minus()] : 0);
-    double ui = wIm[port.plus()] - (port.minus() >= 0 ? wIm[port.minus()] : 0);
+    double ur = pRe[port.plus()] - (port.minus() >= 0 ? pRe[port.minus()] : 0);
+    double ui = pIm[port.plus()] - (port.minus() >= 0 ? pIm[port.minus()] : 0);
     return new double[] {ur, ui};
   }
 
-  /** The current the injection delivers at the no-load port voltage, conj(s / U_w), A: {re, im}. */
+  /** The current the injection delivers at the linearisation point's port voltage, conj(s / U⁰), A: {re, im}. */
   double[] noLoadCurrent(Injection s) {
     double[] u = portVoltage(s.port());
     double u2 = u[0] * u[0] + u[1] * u[1];
@@ -190,11 +236,11 @@ public final class LinDist3Flow {
     return new double[][] {dp, dq};
   }
 
-  /** 2 Re(conj(w_k) z_k I) / Vb_k². */
+  /** 2 Re(conj(V⁰_k) z_k I) / Vb_k². */
   private double squaredMagnitudeChange(int k, double zr, double zi, double[] current) {
     double dvr = zr * current[0] - zi * current[1];
     double dvi = zr * current[1] + zi * current[0];
-    return 2 * (wRe[k] * dvr + wIm[k] * dvi) / (base[k] * base[k]);
+    return 2 * (pRe[k] * dvr + pIm[k] * dvi) / (base[k] * base[k]);
   }
 
   /** The linear model's change of every node voltage, ΔV = Σ z_j I_j, V: {re[nodes], im[nodes]}. */
@@ -223,7 +269,10 @@ public final class LinDist3Flow {
     int n = net.nodeCount();
     double[] v = new double[n];
     for (int k = 0; k < n; k++) {
-      v[k] = noLoadPu2(k) + 2 * (wRe[k] * dv[0][k] + wIm[k] * dv[1][k]) / (base[k] * base[k]);
+      // |V⁰|² + 2 Re(conj(V⁰)(w + ΔV − V⁰)); at V⁰ = w the no-load form |w|² + 2 Re(conj(w) ΔV)
+      double dr = wRe[k] + dv[0][k] - pRe[k];
+      double di = wIm[k] + dv[1][k] - pIm[k];
+      v[k] = pointPu2(k) + 2 * (pRe[k] * dr + pIm[k] * di) / (base[k] * base[k]);
     }
     return v;
   }
@@ -243,8 +292,8 @@ public final class LinDist3Flow {
     double[] mi = new double[n];
     for (int k = 0; k < n; k++) {
       double s = 2 * weightPerNode[k] / (base[k] * base[k]);
-      mr[k] = s * wRe[k];
-      mi[k] = -s * wIm[k];
+      mr[k] = s * pRe[k];
+      mi[k] = -s * pIm[k];
     }
     return adjointSensitivities(mr, mi, ports);
   }
@@ -361,9 +410,9 @@ public final class LinDist3Flow {
     }
     double[] bound = new double[n];
     for (int k = 0; k < n; k++) {
-      double dvr = vRe[k] - wRe[k];
-      double dvi = vIm[k] - wIm[k];
-      bound[k] = (dvr * dvr + dvi * dvi + 2 * Math.hypot(wRe[k], wIm[k]) * reach[k]) / (base[k] * base[k]);
+      double dvr = vRe[k] - pRe[k];
+      double dvi = vIm[k] - pIm[k];
+      bound[k] = (dvr * dvr + dvi * dvi + 2 * Math.hypot(pRe[k], pIm[k]) * reach[k]) / (base[k] * base[k]);
     }
     return bound;
   }
@@ -379,7 +428,10 @@ public final class LinDist3Flow {
     int count = 0;
     for (Injection s : injections) {
       Port port = s.port();
-      double vbase = Math.hypot(portVoltage(port)[0], portVoltage(port)[1]);
+      // the load's nominal voltage: the no-load one, whatever the linearisation point
+      double ur = wRe[port.plus()] - (port.minus() >= 0 ? wRe[port.minus()] : 0);
+      double ui = wIm[port.plus()] - (port.minus() >= 0 ? wIm[port.minus()] : 0);
+      double vbase = Math.hypot(ur, ui);
       boolean generating = s.pKw() > 0;
       // a load draws from `from` to `to`; an injection is a load of negative power through the same port
       loads.add(new LoadElement((generating ? "Generator.injection" : "Load.injection") + (++count), "dispatch",

@@ -25,7 +25,7 @@ class LinDist3FlowValidationTest {
   private static final double PV_KW = 5;
   private static final int PV_HOMES = 10;
 
-  private static PhaseNetwork feeder(String folder, String master) {
+  static PhaseNetwork feeder(String folder, String master) {
     Path file = TestFeeders.root().resolve("examples/feeders/opendss").resolve(folder).resolve(master);
     return DssNetworkBuilder.build(DssScriptReader.read(file));
   }

@@ -150,6 +150,16 @@ public final class ThreePhaseClearing {
    */
   public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts, double[] vminRaisePu2,
       double[] vmaxCutPu2) {
+    return clear(pricedPorts, vminRaisePu2, vmaxCutPu2, null);
+  }
+
+  /**
+   * As {@link #clear(List, double[], double[])}, with the unbalance rows of phase node k held to the
+   * limit {@code unbalance_pu − unbalanceCutPu[k]} (the AC correction's margins for the model's PVUR
+   * error; null for none).
+   */
+  public ThreePhaseClearingResult clear(List<LinDist3Flow.Port> pricedPorts, double[] vminRaisePu2,
+      double[] vmaxCutPu2, double[] unbalanceCutPu) {
     double[][] a = offerSensitivities(model, offers);
     double load = 0;
     for (LinDist3Flow.Injection s : fixed) {
@@ -176,7 +186,7 @@ public final class ThreePhaseClearing {
         balance.setCoefficient(x[o], 1);
       }
       IntervalRows rows = new IntervalRows(solver, model, fixed, offers, a, x, limits, branchLimits, vminRaisePu2,
-          vmaxCutPu2, "");
+          vmaxCutPu2, unbalanceCutPu, "");
       MPSolver.ResultStatus status = solver.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) {
         return ThreePhaseClearingResult.failed(status == MPSolver.ResultStatus.INFEASIBLE
@@ -227,16 +237,20 @@ public final class ThreePhaseClearing {
     private final List<int[]> threePhaseBuses = new ArrayList<>();
     private final List<MPConstraint[]> unbalanceRows = new ArrayList<>();
     private final List<double[]> unbalanceScales = new ArrayList<>();
+    /** Per three-phase bus, each row's factor {@code 1 ± 2u_φ} (u_φ the phase's limit after the AC correction's cut). */
+    private final List<double[]> unbalanceFactors = new ArrayList<>();
     private final List<BranchRow> branchRows = new ArrayList<>();
 
     /**
      * @param a the columns' sensitivities ({@link #offerSensitivities})
      * @param x one column per offer, in the offers' order
+     * @param unbalanceCutPu per phase node, how much lower than {@code unbalance_pu} its unbalance rows hold
+     *     its deviation from the bus's mean (the AC correction's margin, p.u. of PVUR); null for none
      * @param tag appended to the rows' names (e.g. the interval)
      */
     IntervalRows(MPSolver solver, LinDist3Flow model, List<LinDist3Flow.Injection> fixed, List<PhaseOffer> offers,
         double[][] a, MPVariable[] x, Limits limits, List<BranchLimit> branchLimits, double[] vminRaisePu2,
-        double[] vmaxCutPu2, String tag) {
+        double[] vmaxCutPu2, double[] unbalanceCutPu, String tag) {
       this.model = model;
       this.a = a;
       this.x = x;
@@ -267,15 +281,19 @@ public final class ThreePhaseClearing {
           // per phase: v_φ − (1 + 2u) v̄ ≤ 0 and v_φ − (1 − 2u) v̄ ≥ 0, rows [phase][upper, lower]
           MPConstraint[] rows = new MPConstraint[6];
           double[] scales = new double[6];
+          double[] factors = new double[6];
           for (int phase = 0; phase < 3; phase++) {
+            // a phase the power flow found too far from the mean is held closer to it: u_φ = u − cut (not below 0)
+            double uPhase = unbalanceCutPu == null ? u : Math.max(0, u - unbalanceCutPu[abc[phase]]);
             for (int side = 0; side < 2; side++) {
-              double factor = side == 0 ? 1 + 2 * u : 1 - 2 * u;
+              double factor = side == 0 ? 1 + 2 * uPhase : 1 - 2 * uPhase;
               double[] coef = new double[x.length];
               for (int o = 0; o < x.length; o++) {
                 coef[o] = a[abc[phase]][o] - factor * (a[abc[0]][o] + a[abc[1]][o] + a[abc[2]][o]) / 3;
               }
               double constant = c[abc[phase]] - factor * (c[abc[0]] + c[abc[1]] + c[abc[2]]) / 3;
               int i = 2 * phase + side;
+              factors[i] = factor;
               scales[i] = scale(coef);
               rows[i] = side == 0
                   ? row(solver, x, coef, scales[i], Double.NEGATIVE_INFINITY, -constant, "u_" + b + "_" + phase + "_hi" + tag)
@@ -285,6 +303,7 @@ public final class ThreePhaseClearing {
           threePhaseBuses.add(abc);
           unbalanceRows.add(rows);
           unbalanceScales.add(scales);
+          unbalanceFactors.add(factors);
         }
       }
       for (BranchLimit limit : branchLimits) {
@@ -350,14 +369,13 @@ public final class ThreePhaseClearing {
         }
       }
       double[] unbalanceWeight = new double[n];
-      double u = limits.unbalancePu();
       for (int i = 0; i < threePhaseBuses.size(); i++) {
         int[] abc = threePhaseBuses.get(i);
         for (int phase = 0; phase < 3; phase++) {
           for (int side = 0; side < 2; side++) {
             int r = 2 * phase + side;
             double nu = unbalanceScales.get(i)[r] * Glop.marginal(unbalanceRows.get(i)[r].dualValue());
-            double factor = side == 0 ? 1 + 2 * u : 1 - 2 * u;
+            double factor = unbalanceFactors.get(i)[r];
             unbalanceWeight[abc[phase]] += nu;
             for (int k : abc) {
               unbalanceWeight[k] -= factor * nu / 3;

@@ -65,13 +65,22 @@ public final class ThreePhaseDayClearing {
 
   /** The scenario's feeder as LinDist3Flow, at the regulators' taps under its own loads (controls on). */
   public static LinDist3Flow model(ThreePhaseScenario s) {
+    return model(s, false);
+  }
+
+  /**
+   * The same, linearised at no load or ({@code atBaseCase}) at that power flow's solution, the feeder's own
+   * loads at their nominal powers (docs/opendss.md, "Linearising at an operating point"): more accurate
+   * near the feeder's full load, less at half of it; not yet what the commands use.
+   */
+  public static LinDist3Flow model(ThreePhaseScenario s, boolean atBaseCase) {
     ThreePhasePowerFlow pf = new ThreePhasePowerFlow(s.network().feeder(), ThreePhaseParameters.defaults());
     ThreePhaseResult r = pf.solve();
     if (!r.converged()) {
       throw new ValidationException(s.network().opendss().toString(), 0, "the feeder's power flow with its own loads"
           + " ended " + r.status() + "; the market needs a feeder that solves (check it with peergrid powerflow --case)");
     }
-    return new LinDist3Flow(pf);
+    return atBaseCase ? new LinDist3Flow(pf, r) : new LinDist3Flow(pf);
   }
 
   public ThreePhaseDayClearing(ThreePhaseScenario scenario, LinDist3Flow model) {
@@ -262,7 +271,24 @@ public final class ThreePhaseDayClearing {
 
   /** Clears the day with node limits tightened per interval and node (the AC correction's margins, p.u.²). */
   public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2) {
-    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2);
+    return clear(vminRaisePu2, vmaxCutPu2, null);
+  }
+
+  /**
+   * The same with each phase node's unbalance rows tightened per interval to {@code unbalance_pu −
+   * unbalanceCutPu[t][k]} (the AC correction's margins for the PVUR; null for none).
+   */
+  public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2, double[][] unbalanceCutPu) {
+    return clear(vminRaisePu2, vmaxCutPu2, unbalanceCutPu, null);
+  }
+
+  /**
+   * The same with each line limit lowered per interval by {@code lineCutAmps[t][l]} (A; l in
+   * {@link #lineLimits()}'s order; null for none): the AC correction's margins for the currents.
+   */
+  public ThreePhaseDay clear(double[][] vminRaisePu2, double[][] vmaxCutPu2, double[][] unbalanceCutPu,
+      double[][] lineCutAmps) {
+    return solve(scenario.participants(), true, vminRaisePu2, vmaxCutPu2, unbalanceCutPu, lineCutAmps);
   }
 
   /**
@@ -283,14 +309,15 @@ public final class ThreePhaseDayClearing {
 
   /** A participant's day alone at the tariffs, without the network: its base cost C⁰ (money). */
   public double aloneCost(Participant p) {
-    ThreePhaseDay alone = solve(List.of(p), false, null, null);
+    ThreePhaseDay alone = solve(List.of(p), false, null, null, null, null);
     if (alone.status() != ThreePhaseClearingResult.Status.OPTIMAL) {
       throw new ValidationException(p.id() + ": its day alone at the tariffs is infeasible (" + alone.message() + ")");
     }
     return alone.cost();
   }
 
-  private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut) {
+  private ThreePhaseDay solve(List<Participant> parts, boolean network, double[][] raise, double[][] cut,
+      double[][] unbalanceCut, double[][] lineCut) {
     int nt = scenario.horizon().intervals();
     double hours = scenario.horizon().hours();
     MPSolver solver = Glop.create("three-phase day clearing");
@@ -341,7 +368,8 @@ public final class ThreePhaseDayClearing {
       if (network) {
         for (int t = 0; t < nt; t++) {
           rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed.get(t), columns, sensitivities, y[t],
-              limits, lineLimits, raise[t], cut[t], "_t" + t));
+              limits, ThreePhaseAcCorrection.tightened(lineLimits, lineCut == null ? null : lineCut[t]), raise[t],
+              cut[t], unbalanceCut == null ? null : unbalanceCut[t], "_t" + t));
         }
       }
       MPSolver.ResultStatus status = solver.solve();

@@ -211,14 +211,8 @@ public final class ThreePhaseGameFeeder implements GameFeeder<ThreePhaseGameFeed
     }
     if (worst >= 0) {
       int b = worst;
-      int[] abc = {net.node(b, 1), net.node(b, 2), net.node(b, 3)};
-      double mean = (r.vmPu(abc[0]) + r.vmPu(abc[1]) + r.vmPu(abc[2])) / 3;
-      int furthest = abc[0];
-      for (int k : abc) {
-        if (Math.abs(r.vmPu(k) - mean) > Math.abs(r.vmPu(furthest) - mean)) {
-          furthest = k;
-        }
-      }
+      int furthest = ThreePhaseAcCorrection.farthestPhase(r, net, b);
+      double mean = (r.vmPu(net.node(b, 1)) + r.vmPu(net.node(b, 2)) + r.vmPu(net.node(b, 3))) / 3;
       into.add(new Unbalance(t, b, furthest, r.vmPu(furthest) < mean, pvur));
     }
   }

@@ -20,21 +20,27 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
 /**
  * The engine's day on a three-phase feeder, the counterpart of {@code mechanism.CooperativeDay}: the
  * day cleared on LinDist3Flow ({@link ThreePhaseDayClearing}; with {@code network.ac_correction} its
- * voltage limits tightened until the three-phase power flow of every interval is inside them), the AC
+ * voltage, unbalance and line limits tightened until the three-phase power flow of every interval is
+ * inside them, {@link ThreePhaseAcCorrection}), the AC
  * check of every interval, each building's base cost, and the {@link CooperativeOutcome} that every
  * settlement mechanism ({@code dlmp}, {@code nash}, {@code ks}, {@code lmp-sharing}, ...) settles, each
  * participant at the mean of its phases' DLMPs.
  *
  * @param rounds how many day clearings ran (1 without AC correction)
  * @param acChecks the power flow of every interval on the last clearing's schedule (empty if it failed)
- * @param acPassed whether every interval's power flow converged with every phase node inside the limits
- *     (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
- * @param worstViolationPu how far outside the voltage limits the power flow is at worst, p.u.
+ * @param acPassed whether every interval's power flow converged with every phase node inside the voltage
+ *     limits, every three-phase bus inside the unbalance limit and every limited line inside its current
+ *     limit (to {@link AcCheck#VOLTAGE_TOLERANCE_PU})
+ * @param worstViolationPu how far outside the voltage or unbalance limits the power flow is at worst, p.u.
+ *     (a line's excess current as a fraction of its limit)
  * @param outcome what mechanisms settle; present exactly when the day is optimal
+ * @param unbalanceCorrectionInfeasible whether tightening the unbalance rows left the LP infeasible: the
+ *     unbalance margins then stayed at their last feasible values and only the voltages were corrected
+ *     further ({@code rounds} counts the infeasible clearing too); the AC check does not pass
  */
 public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day, int rounds,
     List<ThreePhaseAcCheck.Report> acChecks, boolean acPassed, double worstViolationPu,
-    Optional<CooperativeOutcome> outcome) {
+    Optional<CooperativeOutcome> outcome, boolean unbalanceCorrectionInfeasible) {
 
   /** The most day clearings the AC correction runs. */
   public static final int MAX_ROUNDS = 10;
@@ -51,20 +57,38 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
     int nt = s.horizon().intervals();
     double[][] raise = new double[nt][net.nodeCount()];
     double[][] cut = new double[nt][net.nodeCount()];
+    double[][] unbalanceCut = new double[nt][net.nodeCount()];
+    double[][] lineCut = new double[nt][clearing.lineLimits().size()];
     int maxRounds = s.network().acCorrection() ? MAX_ROUNDS : 1;
     ThreePhaseDay day = null;
     List<ThreePhaseAcCheck.Report> checks = List.of();
     double worst = Double.NaN;
     boolean passed = false;
     int round = 0;
+    // the unbalance margins of the last feasible clearing, and whether they are frozen there
+    double[][] feasibleUnbalanceCut = copy(unbalanceCut);
+    boolean unbalanceFrozen = false;
     while (round < maxRounds) {
       round++;
-      day = clearing.clear(raise, cut);
-      if (!day.optimal()) {
-        return new ThreePhaseMarket(clearing, day, round, List.of(), false, Double.NaN, Optional.empty());
+      ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut, lineCut);
+      if (!cleared.optimal()) {
+        if (day == null) {
+          return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
+        }
+        if (!unbalanceFrozen && !java.util.Arrays.deepEquals(unbalanceCut, feasibleUnbalanceCut)) {
+          // the model's PVUR error is more than the participants can make up: keep the unbalance margins
+          // that were feasible and go on correcting the voltages alone; the check will not pass
+          unbalanceCut = copy(feasibleUnbalanceCut);
+          unbalanceFrozen = true;
+          continue;
+        }
+        break; // the last feasible day stays, its check not passed
       }
+      day = cleared;
+      feasibleUnbalanceCut = copy(unbalanceCut);
       checks = new ArrayList<>();
       worst = 0;
+      double voltageWorst = 0;
       boolean converged = true;
       for (int t = 0; t < nt; t++) {
         ThreePhaseAcCheck.Report report = ThreePhaseAcCheck.check(clearing.model(), clearing.fixedInjections(t),
@@ -74,16 +98,33 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
           converged = false;
           continue;
         }
-        worst = Math.max(worst, ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(),
-            raise[t], cut[t]));
+        // voltages and line currents (excess as a fraction of the limit) are tightened in every round
+        double v = Math.max(
+            ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(), raise[t], cut[t]),
+            ThreePhaseAcCorrection.tightenLines(report.result(), clearing.model(), clearing.lineLimits(), lineCut[t]));
+        // frozen: measured on a scratch copy, not tightened
+        double u = unbalanceFrozen
+            ? ThreePhaseAcCorrection.tightenUnbalance(report.result(), net, clearing.limits(), unbalanceCut[t].clone())
+            : ThreePhaseAcCorrection.tightenUnbalanceWithMargin(report.result(), net, clearing.limits(), unbalanceCut[t]);
+        voltageWorst = Math.max(voltageWorst, v);
+        worst = Math.max(worst, Math.max(v, u));
       }
       passed = converged && worst <= AcCheck.VOLTAGE_TOLERANCE_PU;
-      if (passed || !converged) {
+      if (passed || !converged || unbalanceFrozen && voltageWorst <= AcCheck.VOLTAGE_TOLERANCE_PU) {
         break;
       }
     }
     CooperativeOutcome outcome = outcome(clearing, day);
-    return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome));
+    return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome),
+        unbalanceFrozen);
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] b = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      b[i] = a[i].clone();
+    }
+    return b;
   }
 
   /** This day settled by a mechanism. */

@@ -104,7 +104,7 @@ public final class ThreePhaseMaster implements DecompositionMaster {
         slacks.add(out);
       }
       rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed, this.locations, sensitivities, y,
-          day.limits(), day.lineLimits(), vminRaisePu2[t], vmaxCutPu2[t], "_t" + t));
+          day.limits(), day.lineLimits(), vminRaisePu2[t], vmaxCutPu2[t], null, "_t" + t));
     }
   }
 

@@ -197,4 +197,98 @@ class ThreePhaseClearingTest {
         eps, base.dispatchKw()[0], base.dispatchKw()[1]);
     assertThat(amps).isBetween(80 * Math.cos(Math.PI / 12) * (1 - eps), 80 * (1 + eps));
   }
+
+  private static double pvur(ThreePhaseAcCheck.Report ac) {
+    return ThreePhaseMarket.pvur(ac.result()::vmPu, model.network());
+  }
+
+  /**
+   * The AC correction of the unbalance limit: at 2 % the LP holds its linear PVUR at the limit and the
+   * power flow's exceeds it (the model's error); the correction lowers the limit of the deviating phase
+   * by the shortfall and the power flow ends inside, at a higher cost.
+   */
+  @Test
+  void acCorrectionBringsThePowerFlowsUnbalanceInsideTheLimit() {
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, 0.02);
+    ThreePhaseClearingResult plain = clear(loads(), limits);
+    double before = pvur(ThreePhaseAcCheck.check(model, loads(), offers(), plain));
+    assertThat(before).isGreaterThan(0.02 + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    ThreePhaseAcCorrection.Outcome corrected = ThreePhaseAcCorrection.clear(model, loads(), offers(), 0.20, 0.05, limits,
+        pricedPorts(), 1e-6, 10);
+    assertThat(corrected.passed()).isTrue();
+    assertThat(corrected.rounds()).isGreaterThan(1);
+    double after = pvur(corrected.ac());
+    assertThat(after).isLessThanOrEqualTo(0.02 + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    // margins only grow: it may end below 2 %, but by less than the violation it corrected
+    assertThat(0.02 - after).isLessThan(before - 0.02);
+    assertThat(corrected.cleared().costPerHour()).isGreaterThan(plain.costPerHour());
+    System.out.printf(Locale.ROOT, "three-phase AC correction of the unbalance: power flow's PVUR %.5f -> %.5f (limit"
+        + " 0.02) in %d clearings; cost %.4f per hour against %.4f uncorrected%n", before, after, corrected.rounds(),
+        corrected.cleared().costPerHour(), plain.costPerHour());
+  }
+
+  /**
+   * A tight unbalance limit that the LP can only just meet (1 ‰ above the smallest it can, found by
+   * bisection): the correction's margins stay feasible, and the power flow ends inside.
+   */
+  @Test
+  void aTightButFeasibleUnbalanceLimitStaysFeasibleUnderTheCorrection() {
+    double infeasible = 0.005;
+    double feasible = 0.02;
+    while (feasible - infeasible > 1e-5) {
+      double u = (infeasible + feasible) / 2;
+      if (clear(loads(), new ThreePhaseClearing.Limits(0.90, 1.10, u)).status()
+          == ThreePhaseClearingResult.Status.OPTIMAL) {
+        feasible = u;
+      } else {
+        infeasible = u;
+      }
+    }
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, feasible + 0.001);
+    ThreePhaseAcCorrection.Outcome corrected = ThreePhaseAcCorrection.clear(model, loads(), offers(), 0.20, 0.05, limits,
+        pricedPorts(), 1e-6, 10);
+    assertThat(corrected.cleared().status()).isEqualTo(ThreePhaseClearingResult.Status.OPTIMAL);
+    assertThat(corrected.passed()).isTrue();
+    assertThat(pvur(corrected.ac())).isLessThanOrEqualTo(limits.unbalancePu() + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    System.out.printf(Locale.ROOT, "three-phase AC correction at the tightest unbalance limit + 0.1 %%: %.5f; %d"
+        + " clearings, power flow's PVUR %.5f%n", limits.unbalancePu(), corrected.rounds(), pvur(corrected.ac()));
+  }
+
+  /** The largest current of a conductor of line.L1 in the power flow, A. */
+  private static double l1Amps(ThreePhaseAcCheck.Report ac) {
+    org.peergrid.grid.threephase.PhaseElement l1 = ThreePhaseClearing.line(model,
+        new ThreePhaseClearing.BranchLimit("line.L1", 1));
+    double largest = 0;
+    for (int k = 0; k < 3; k++) {
+      largest = Math.max(largest, PhaseLimitCheck.current(l1, k, ac.result()));
+    }
+    return largest;
+  }
+
+  /**
+   * Line currents in the AC correction: at 80 A on l1 the LP's polygon holds the model's current inside,
+   * but the power flow's exceeds 80 A (the model takes each constant power's current at the no-load
+   * voltage); the correction lowers l1's limit by the excess and the power flow ends inside, at a higher
+   * cost.
+   */
+  @Test
+  void acCorrectionBringsThePowerFlowsLineCurrentInsideTheLimit() {
+    ThreePhaseClearing.Limits limits = new ThreePhaseClearing.Limits(0.90, 1.10, Double.POSITIVE_INFINITY);
+    List<ThreePhaseClearing.BranchLimit> branch = List.of(new ThreePhaseClearing.BranchLimit("line.L1", 80));
+    ThreePhaseClearingResult plain = new ThreePhaseClearing(model, loads(), offers(), 0.20, 0.05, limits, branch)
+        .clear(pricedPorts());
+    double before = l1Amps(ThreePhaseAcCheck.check(model, loads(), offers(), plain));
+    assertThat(before).isGreaterThan(80 * (1 + PhaseLimitCheck.CURRENT_TOLERANCE));
+    ThreePhaseAcCorrection.Outcome corrected = ThreePhaseAcCorrection.clear(model, loads(), offers(), 0.20, 0.05,
+        limits, branch, pricedPorts(), 1e-6, 10);
+    assertThat(corrected.passed()).isTrue();
+    assertThat(corrected.rounds()).isGreaterThan(1);
+    double after = l1Amps(corrected.ac());
+    assertThat(after).isLessThanOrEqualTo(80 * (1 + PhaseLimitCheck.CURRENT_TOLERANCE));
+    assertThat(80 - after).isLessThan(before - 80);
+    assertThat(corrected.cleared().costPerHour()).isGreaterThan(plain.costPerHour());
+    System.out.printf(Locale.ROOT, "three-phase AC correction of a line limit: l1 carries %.4f A -> %.4f A (limit 80 A)"
+        + " in %d clearings; cost %.4f per hour against %.4f uncorrected%n", before, after, corrected.rounds(),
+        corrected.cleared().costPerHour(), plain.costPerHour());
+  }
 }

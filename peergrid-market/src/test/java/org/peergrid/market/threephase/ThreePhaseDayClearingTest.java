@@ -38,11 +38,25 @@ class ThreePhaseDayClearingTest {
     clearing = new ThreePhaseDayClearing(scenario, ThreePhaseDayClearing.model(scenario));
   }
 
+  /**
+   * The voltages are corrected into their limits; the unbalance is not: on LinDist3Flow at no load the
+   * power flow's PVUR exceeds the LP's by ~0.6 points at the evening peak, and holding the LP 0.6 points
+   * below 4.5 % is infeasible, so the correction keeps the unbalance margins that were feasible, corrects
+   * the voltages alone, and the check does not pass (docs/opendss.md). When the model's error shrinks
+   * enough for the example to pass, this test must change with it.
+   */
   @Test
-  void theExampleClearsAndPassesItsAcCheck() {
+  void theExampleClearsWithItsVoltagesCorrectedAndItsUnbalanceReported() {
     ThreePhaseMarket market = ThreePhaseMarket.solve(clearing);
     assertThat(market.day().optimal()).isTrue();
-    assertThat(market.acPassed()).as("AC check after %d clearings", market.rounds()).isTrue();
+    assertThat(market.acPassed()).as("AC check after %d clearings", market.rounds()).isFalse();
+    assertThat(market.unbalanceCorrectionInfeasible()).isTrue();
+    double largestPvur = 0;
+    for (int t = 0; t < 24; t++) {
+      largestPvur = Math.max(largestPvur, market.largestUnbalance(t));
+    }
+    assertThat(largestPvur).isGreaterThan(scenario.network().unbalancePu() + PhaseLimitCheck.UNBALANCE_TOLERANCE);
+    assertThat(market.worstViolationPu()).isCloseTo(largestPvur - scenario.network().unbalancePu(), within(1e-12));
     assertThat(market.acChecks()).hasSize(24).allSatisfy(r -> assertThat(r.result().converged()).isTrue());
     double lowest = Double.POSITIVE_INFINITY;
     for (ThreePhaseAcCheck.Report r : market.acChecks()) {
