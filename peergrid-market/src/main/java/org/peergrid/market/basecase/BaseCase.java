@@ -1,6 +1,9 @@
 package org.peergrid.market.basecase;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.WarmSolvers;
@@ -32,6 +35,36 @@ public record BaseCase(List<BaseCost> costs) {
     return new BaseCase(scenario.participants().stream().filter(BaseCase::hasBaseCase)
         .map(b -> new BaseCost(b.id(), warm == null ? LinDistFlowDispatch.solveAlone(scenario, b)
             : warm.alone(b.id()).solveAlone(scenario, b))).toList());
+  }
+
+  /**
+   * {@link #of(Scenario)} started now on a thread of its own, for a caller that has the community's
+   * LP to solve meanwhile (the base cases do not depend on it): the one-shot clearing's two cores
+   * then work at once (docs/benchmarks.md, "After oneshot3"). The supplier waits for the result; an
+   * exception of the computation is thrown there. Unused (the community's day failed), the thread
+   * just ends. Each base case has its own GLOP solver, so the two threads share nothing mutable.
+   */
+  public static Supplier<BaseCase> startedBeside(Scenario scenario) {
+    FutureTask<BaseCase> task = new FutureTask<>(() -> of(scenario));
+    Thread thread = new Thread(task, "base cases of " + scenario.name());
+    thread.setDaemon(true);
+    thread.start();
+    return () -> {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the base cases", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    };
   }
 
   /**
