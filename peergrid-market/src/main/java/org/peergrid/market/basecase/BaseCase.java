@@ -1,9 +1,8 @@
 package org.peergrid.market.basecase;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.peergrid.market.Beside;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.WarmSolvers;
@@ -45,26 +44,7 @@ public record BaseCase(List<BaseCost> costs) {
    * just ends. Each base case has its own GLOP solver, so the two threads share nothing mutable.
    */
   public static Supplier<BaseCase> startedBeside(Scenario scenario) {
-    FutureTask<BaseCase> task = new FutureTask<>(() -> of(scenario));
-    Thread thread = new Thread(task, "base cases of " + scenario.name());
-    thread.setDaemon(true);
-    thread.start();
-    return () -> {
-      try {
-        return task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the base cases", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    };
+    return Beside.start("base cases of " + scenario.name(), () -> of(scenario));
   }
 
   /**
