@@ -76,8 +76,9 @@ public final class LinDistFlowDispatch {
   static final String DUAL_SIMPLEX = "use_dual_simplex: true";
 
   /**
-   * How GLOP solves the community's day, with or without tightened limits: the dual simplex, 3 times
-   * faster than the default primal on a 1,000-building day (docs/benchmarks.md, "After oneshot3").
+   * How GLOP solves the community's day, with or without tightened limits: the dual simplex, 2.5 times
+   * faster than the default primal on a 1,000-building AC-corrected day (its two solves 1.54 s against
+   * 0.63 s of CPU, docs/benchmarks.md, "After oneshot3").
    * One setting for both entry points, because the AC correction's first solve (no tightening) and a
    * plain solve must stop at the same optimal vertex: where the LP is degenerate the primal and the
    * dual pick different tied schedules (same cost and DLMPs), and real time's fresh day ahead
