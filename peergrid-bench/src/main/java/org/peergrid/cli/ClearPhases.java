@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.peergrid.market.accheck.AcCheckResult;
 import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.basecase.BaseCase;
@@ -30,7 +31,9 @@ import picocli.CommandLine;
  * done one after the other in a fresh JVM with a clock around each, for the breakdown of
  * {@code OneShotHarness}. It repeats what {@link ClearCommand} and {@code CooperativeDay} do, in
  * their order, so its total can be compared with the real process's wall time; it is not a second
- * implementation (every step calls the library).
+ * implementation (every step calls the library). Work that the process does on a second thread (the
+ * base cases beside the LP, schedule.csv beside the other files) is done so here too: its step shows
+ * how long the main thread waited for it.
  *
  * <p>Arguments: the launch time (epoch ms, taken by the parent just before it started this JVM),
  * the scenario file and the output folder. Prints {@code phase=ms} per step (wall time) and
@@ -65,6 +68,9 @@ public final class ClearPhases {
     Scenario scenario = ScenarioLoader.load(scenarioFile);
     lap("read_scenario");
 
+    // As CooperativeDay does: the base cases on a second thread while this one solves the LP; the
+    // base_cases step below is then how long this thread waits for them.
+    Supplier<BaseCase> baseCases = BaseCase.startedBeside(scenario);
     long[] lp = {0, 0};
     AcCorrection.Outcome<DispatchResult> corrected = AcCorrection.run(scenario, tightening -> {
       long wall = System.nanoTime();
@@ -82,7 +88,7 @@ public final class ClearPhases {
     CPU.put("ac_check", CPU.get("ac_check") - lp[1] / 1e6);
     WALL.put("lp_solves", (double) corrected.solves());
 
-    BaseCase base = BaseCase.of(scenario);
+    BaseCase base = baseCases.get();
     lap("base_cases");
 
     MarketMechanism dlmp = Mechanisms.byName(DlmpMechanism.NAME).orElseThrow();

@@ -1,11 +1,8 @@
 package org.peergrid.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.peergrid.grid.model.Bus;
 import org.peergrid.grid.radial.RadialNetwork;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -39,17 +36,16 @@ public final class ReportCsv {
   /** Prints the rows of a CSV file. */
   @FunctionalInterface
   public interface Rows {
-    void print(CSVPrinter out) throws IOException;
+    void print(CsvText out) throws IOException;
   }
 
   private ReportCsv() {}
 
   /** A CSV text with the header and the rows, as every report file writes it. */
   public static String csv(String[] header, Rows rows) {
-    StringWriter text = new StringWriter();
-    try (CSVPrinter out = new CSVPrinter(text,
-        CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator('\n').get())) {
-      rows.print(out);
+    CsvText text = new CsvText(header);
+    try {
+      rows.print(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

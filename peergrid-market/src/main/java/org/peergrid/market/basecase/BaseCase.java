@@ -1,6 +1,8 @@
 package org.peergrid.market.basecase;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.peergrid.market.Beside;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.dispatch.WarmSolvers;
@@ -32,6 +34,17 @@ public record BaseCase(List<BaseCost> costs) {
     return new BaseCase(scenario.participants().stream().filter(BaseCase::hasBaseCase)
         .map(b -> new BaseCost(b.id(), warm == null ? LinDistFlowDispatch.solveAlone(scenario, b)
             : warm.alone(b.id()).solveAlone(scenario, b))).toList());
+  }
+
+  /**
+   * {@link #of(Scenario)} started now on a thread of its own, for a caller that has the community's
+   * LP to solve meanwhile (the base cases do not depend on it): the one-shot clearing's two cores
+   * then work at once (docs/benchmarks.md, "After oneshot3"). The supplier waits for the result; an
+   * exception of the computation is thrown there. Unused (the community's day failed), the thread
+   * just ends. Each base case has its own GLOP solver, so the two threads share nothing mutable.
+   */
+  public static Supplier<BaseCase> startedBeside(Scenario scenario) {
+    return Beside.start("base cases of " + scenario.name(), () -> of(scenario));
   }
 
   /**

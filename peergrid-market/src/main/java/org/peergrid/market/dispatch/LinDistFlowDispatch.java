@@ -18,7 +18,8 @@ public final class LinDistFlowDispatch {
 
   /** Schedules the whole community on the feeder. */
   public static DispatchResult solve(Scenario scenario) {
-    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name());
+    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name(), true,
+        COMMUNITY_DAY);
   }
 
   /**
@@ -27,7 +28,7 @@ public final class LinDistFlowDispatch {
    */
   public static DispatchResult solve(Scenario scenario, LimitTightening tightening) {
     return solve(DispatchModel.of(scenario).tightenedBy(tightening),
-        "feeder " + scenario.network().radial().feeder().name());
+        "feeder " + scenario.network().radial().feeder().name(), true, COMMUNITY_DAY);
   }
 
   /**
@@ -70,10 +71,20 @@ public final class LinDistFlowDispatch {
 
   /**
    * GLOP's dual simplex: 9 times faster than its default primal on a 300-building 96-interval day
-   * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval. The day-ahead
-   * clearing keeps the default, so that its choice among tied optimal schedules stays as it was.
+   * (0.67 s against 6.1 s, docs/realtime.md), which real time needs once per interval.
    */
   static final String DUAL_SIMPLEX = "use_dual_simplex: true";
+
+  /**
+   * How GLOP solves the community's day, with or without tightened limits: the dual simplex, 2.5 times
+   * faster than the default primal on a 1,000-building AC-corrected day (its two solves 1.54 s against
+   * 0.63 s of CPU, docs/benchmarks.md, "After oneshot3").
+   * One setting for both entry points, because the AC correction's first solve (no tightening) and a
+   * plain solve must stop at the same optimal vertex: where the LP is degenerate the primal and the
+   * dual pick different tied schedules (same cost and DLMPs), and real time's fresh day ahead
+   * ({@link #solve(Scenario)}) is compared with {@code clear}'s folder (AC-corrected path).
+   */
+  static final String COMMUNITY_DAY = DUAL_SIMPLEX;
 
   static DispatchResult solve(DispatchModel m, String what) {
     return solve(m, what, true, "");

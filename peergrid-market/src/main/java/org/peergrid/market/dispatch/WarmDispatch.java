@@ -33,13 +33,15 @@ public final class WarmDispatch implements AutoCloseable {
 
   /** The same as {@link LinDistFlowDispatch#solve(Scenario)}, re-solved warm. */
   public DispatchResult solve(Scenario scenario) {
-    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name(), true);
+    return solve(DispatchModel.of(scenario), "feeder " + scenario.network().radial().feeder().name(), true,
+        LinDistFlowDispatch.COMMUNITY_DAY);
   }
 
   /** The same as {@link LinDistFlowDispatch#solve(Scenario, LimitTightening)}, re-solved warm. */
   public DispatchResult solve(Scenario scenario, LimitTightening tightening) {
     return solve(DispatchModel.of(scenario).tightenedBy(tightening),
-        "feeder " + scenario.network().radial().feeder().name(), true);
+        "feeder " + scenario.network().radial().feeder().name(), true,
+        LinDistFlowDispatch.COMMUNITY_DAY);
   }
 
   /**
@@ -50,16 +52,17 @@ public final class WarmDispatch implements AutoCloseable {
     if (AloneWithoutStorage.applies(scenario, participant)) {
       return AloneWithoutStorage.solve(scenario, (Building) participant);
     }
-    return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone", true);
+    return solve(DispatchModel.copperPlate(scenario, participant), participant.id() + " alone", true, "");
   }
 
   /** The same as {@link LinDistFlowDispatch#solveWithCharges}, re-solved warm. */
   public DispatchResult solveWithCharges(Scenario scenario, double[][] chargePerKwh) {
     return solve(DispatchModel.withInjectionCharges(scenario, chargePerKwh), "the P2P market with network charges",
-        false);
+        false, "");
   }
 
-  private DispatchResult solve(DispatchModel m, String what, boolean networkLimits) {
+  /** {@code coldParameters}: GLOP's parameters of the same LP in {@link LinDistFlowDispatch}, for the cold retry. */
+  private DispatchResult solve(DispatchModel m, String what, boolean networkLimits, String coldParameters) {
     long start = System.nanoTime();
     double[][] q = m.reactiveFlows();
     Optional<String> reactive = networkLimits ? ReactiveOverload.find(m, q) : Optional.empty();
@@ -94,7 +97,7 @@ public final class WarmDispatch implements AutoCloseable {
     // Rare (an infeasible day, or GLOP giving up without presolve): the cold path decides and diagnoses.
     // The LP is rebuilt next time, since the failed solve may have left a basis not worth starting from.
     lp = null;
-    return LinDistFlowDispatch.solve(m, what, networkLimits, "");
+    return LinDistFlowDispatch.solve(m, what, networkLimits, coldParameters);
   }
 
   /** How many times an LP was built: 1 when every solve had the same shape. */

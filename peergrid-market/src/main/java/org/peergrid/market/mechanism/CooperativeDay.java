@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.peergrid.market.accheck.AcCheck;
 import org.peergrid.market.accheck.AcCorrection;
 import org.peergrid.market.accheck.AcCheckResult;
@@ -43,18 +44,21 @@ public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optiona
    * that clears many days of one structure (uncertainty samples). Null: every LP built and solved cold.
    */
   public static CooperativeDay solve(Scenario scenario, WarmSolvers warm) {
+    // Cold, the base cases run on a second thread while this one solves the community's LP; warm, they
+    // stay on this thread, whose WarmSolvers are not to be shared.
+    Supplier<BaseCase> baseCases = warm == null ? BaseCase.startedBeside(scenario) : () -> BaseCase.of(scenario, warm);
     if (scenario.network().acCorrection()) {
-      return solveAcCorrected(scenario, warm);
+      return solveAcCorrected(scenario, warm, baseCases);
     }
     DispatchResult dispatch = warm == null ? LinDistFlowDispatch.solve(scenario) : warm.community().solve(scenario);
     if (dispatch.status() != DispatchStatus.OPTIMAL) {
       return new CooperativeDay(scenario, dispatch, Optional.empty(), Optional.empty());
     }
-    return settled(scenario, dispatch, AcCheck.run(scenario, dispatch.optimal()), warm);
+    return settled(scenario, dispatch, AcCheck.run(scenario, dispatch.optimal()), baseCases);
   }
 
   /** {@code network.ac_correction: true}: the limits tightened until the AC check passes (docs/model.md §8). */
-  private static CooperativeDay solveAcCorrected(Scenario scenario, WarmSolvers warm) {
+  private static CooperativeDay solveAcCorrected(Scenario scenario, WarmSolvers warm, Supplier<BaseCase> baseCases) {
     AcCorrection.Outcome<DispatchResult> corrected = AcCorrection.run(scenario,
         t -> warm == null ? LinDistFlowDispatch.solve(scenario, t) : warm.community().solve(scenario, t),
         DispatchResult::solution);
@@ -64,12 +68,12 @@ public record CooperativeDay(Scenario scenario, DispatchResult dispatch, Optiona
     }
     DispatchResult dispatch = new DispatchResult(last.status(), last.message() + " (AC-corrected: "
         + corrected.describe() + ")", last.solution(), last.solveMillis());
-    return settled(scenario, dispatch, corrected.check().orElseThrow(), warm);
+    return settled(scenario, dispatch, corrected.check().orElseThrow(), baseCases);
   }
 
   private static CooperativeDay settled(Scenario scenario, DispatchResult dispatch, AcCheckResult check,
-      WarmSolvers warm) {
-    CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), BaseCase.of(scenario, warm));
+      Supplier<BaseCase> baseCases) {
+    CooperativeOutcome outcome = CooperativeOutcome.of(scenario, dispatch.optimal(), baseCases.get());
     if (scenario.bargaining().hasCoalitions()) {
       outcome = outcome.withCoalitions(coalitionValues(scenario, outcome));
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.market.dispatch.DispatchResult;
@@ -91,7 +93,14 @@ class AcCorrectionTest {
     assertThat(plain.acCheck().orElseThrow().violations()).hasSize(10);
     assertThat(plain.dispatch().message()).doesNotContain("AC-corrected");
     assertThat(corrected.acCheck().orElseThrow().violations()).isEmpty();
-    assertThat(corrected.dispatch().message()).contains("AC-corrected: 4 solves");
+    assertThat(corrected.acCheck().orElseThrow().converged()).isTrue();
+    // The correction was needed (more than one solve), and took no more than the 4 solves it took when
+    // the LP was solved with GLOP's primal simplex: how many depends on which of the tied optimal
+    // schedules the simplex stops at (the dual simplex, used since, corrects this day in 2).
+    Matcher solves = Pattern.compile("AC-corrected: (\\d+) solves")
+        .matcher(corrected.dispatch().message());
+    assertThat(solves.find()).as(corrected.dispatch().message()).isTrue();
+    assertThat(Integer.parseInt(solves.group(1))).isBetween(2, 4);
   }
 
   /** The main example passes the AC check as it is cleared by default. */
