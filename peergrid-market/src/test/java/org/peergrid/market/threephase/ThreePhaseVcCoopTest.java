@@ -55,9 +55,9 @@ class ThreePhaseVcCoopTest {
 
   /**
    * A gap, not a goal: at the example's 5 % the voltage correction stops at its play limit with a phase-c
-   * under-voltage at 611 less than 10⁻³ p.u. below V^min (2.8·10⁻⁴ measured; why it closed in 6 plays at
-   * 4.5 % and not here was not traced; docs/vc-coop.md §8). When the correction passes here, this test
-   * must assert that it does.
+   * under-voltage at 611 less than 10⁻³ p.u. below V^min (2.8·10⁻⁴ measured; with the cap raised to 30 it
+   * passed in 11 plays, docs/vc-coop.md §8). When the correction passes here, this test must assert that
+   * it does.
    */
   @Test
   void onTheExampleTheVoltageCorrectionStopsAtItsPlayLimitJustBelowVmin() {
