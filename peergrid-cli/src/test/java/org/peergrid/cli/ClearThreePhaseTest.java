@@ -26,10 +26,11 @@ class ClearThreePhaseTest {
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode s = ClearCommandTest.summary(out);
     assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
-    // the voltages are corrected, the unbalance cannot be at 4.5 % (docs/opendss.md): not passed, and said why
-    assertThat(s.get("ac_passed").asBoolean()).isFalse();
-    assertThat(s.get("ac_worst_violation_pu").asDouble())
-        .isCloseTo(s.get("pvur_max_ac").asDouble() - s.get("unbalance_limit").asDouble(), within(1e-8));
+    // the voltages and the unbalance are corrected into the example's limits (docs/opendss.md)
+    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    assertThat(s.get("ac_worst_violation_pu").asDouble()).isZero();
+    assertThat(s.get("unbalance_limit").asDouble()).isEqualTo(0.05);
+    assertThat(s.get("pvur_max_ac").asDouble()).isLessThanOrEqualTo(0.05 + 1e-6);  // PhaseLimitCheck.UNBALANCE_TOLERANCE
     assertThat(s.get("mechanism").asText()).isEqualTo("lmp-sharing");
     assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
     assertThat(ClearCommandTest.header(out.resolve("phase_prices.csv")))
@@ -47,12 +48,29 @@ class ClearThreePhaseTest {
     assertThat(ClearCommandTest.csv(out.resolve("schedule.csv"))).hasSize(24 * 13);
     assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
         .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("CONVERGED"))
+        .allSatisfy(r -> assertThat(r.get("violated")).isEmpty());
+    assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
+    assertThat(run.out()).contains("three-phase").contains("AC check passed");
+  }
+
+  /**
+   * At 4.5 %, the example's limit before, the unbalance cannot be corrected (docs/opendss.md): the voltages
+   * are, the check is not passed, and the command says where and why.
+   */
+  @Test
+  void anUnbalanceLimitOutOfReachIsReportedNotPassed(@TempDir Path dir) throws Exception {
+    PowerflowCommandTest.Run run = ClearCommandTest.clear(ThreePhaseExample.withUnbalance(dir, "0.045"), out);
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode s = ClearCommandTest.summary(out);
+    assertThat(s.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(s.get("ac_passed").asBoolean()).isFalse();
+    assertThat(s.get("ac_worst_violation_pu").asDouble())
+        .isCloseTo(s.get("pvur_max_ac").asDouble() - s.get("unbalance_limit").asDouble(), within(1e-8));
+    assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24)
         .allSatisfy(r -> assertThat(r.get("violated")).doesNotContain("vmin").doesNotContain("vmax"))
         .anySatisfy(r -> assertThat(r.get("violated")).contains("unbalance:675"));
-    assertThat(Files.exists(out.resolve("prices.csv"))).isFalse();
-    assertThat(run.out()).contains("three-phase").contains("AC check NOT passed")
-        .contains("violated: unbalance at 675").doesNotContain("violated: vmin")
-        .contains("could not tighten the unbalance limit");
+    assertThat(run.out()).contains("AC check NOT passed").contains("violated: unbalance at 675")
+        .doesNotContain("violated: vmin").contains("could not tighten the unbalance limit");
   }
 
   /** Limits no schedule can keep: exit code 4, summary.json alone, saying why. */
@@ -139,7 +157,10 @@ class ClearThreePhaseTest {
     JsonNode s = ClearCommandTest.summary(out);
     assertThat(s.get("mechanism").asText()).isEqualTo("vc-coop");
     assertThat(s.get("converged").asBoolean()).isTrue();
-    assertThat(s.get("ac_passed").asBoolean()).isTrue();
+    // at the example's 5 % vc-coop's voltage correction stops at its 10 plays just below V^min (a gap:
+    // ThreePhaseVcCoopTest, which also shows it passing at 4.5 %; docs/vc-coop.md §8)
+    assertThat(s.get("ac_passed").asBoolean()).isFalse();
+    assertThat(s.get("ac_rounds").asInt()).isEqualTo(10);
     assertThat(s.get("gap_to_central_pct").asDouble()).isCloseTo(0, within(1e-4));
     assertThat(s.get("schedule_cost").asDouble()).isCloseTo(s.get("central_cost").asDouble(), within(1e-2));
     assertThat(s.get("settlement").asText()).isEqualTo("SETTLED");
@@ -150,7 +171,7 @@ class ClearThreePhaseTest {
     assertThat(ClearCommandTest.csv(out.resolve("phase_ac_check.csv"))).hasSize(24);
     assertThat(ClearCommandTest.csv(out.resolve("vcs.csv"))).isNotEmpty();
     assertThat(ClearCommandTest.csv(out.resolve("trades.csv"))).hasSize(24 * s.get("vcs").asInt());
-    assertThat(run.out()).contains("converged in").contains("AC check passed");
+    assertThat(run.out()).contains("converged in").contains("AC check NOT passed after 10 play(s)");
   }
 
   /**

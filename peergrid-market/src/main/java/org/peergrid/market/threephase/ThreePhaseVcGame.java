@@ -65,7 +65,7 @@ public record ThreePhaseVcGame(ThreePhaseScenario scenario, Scenario players, Li
   /**
    * The same; with {@code chargeUnbalance} the DSO also charges behind every interval whose power flow
    * exceeds {@code unbalance_pu} ({@link ThreePhaseGameFeeder}). Not yet the command's default: on
-   * examples/ieee13-3ph at its 4.5 % the charges cannot bring the power flow's PVUR inside
+   * examples/ieee13-3ph at its former 4.5 % the charges could not bring the power flow's PVUR inside
    * (docs/opendss.md, "Not done on three-phase feeders").
    */
   public static ThreePhaseVcGame clear(ThreePhaseScenario s, FormationRules rules, NashGameSettings settings,

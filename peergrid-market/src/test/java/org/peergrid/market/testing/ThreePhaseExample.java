@@ -20,16 +20,27 @@ public final class ThreePhaseExample {
    * made absolute so that it reads from there.
    */
   public static Path withVmin(Path dir, String vmin) throws IOException {
+    return variant(dir, "vmin_pu: 0.96", "vmin_pu: " + vmin, "vmin-" + vmin + ".yaml");
+  }
+
+  /**
+   * The example with its unbalance limit (PVUR, shipped 0.05) replaced, written into {@code dir} as
+   * {@link #withVmin} writes it; e.g. 0.045, the limit it had before no schedule was found to meet it.
+   */
+  public static Path withUnbalance(Path dir, String unbalance) throws IOException {
+    return variant(dir, "unbalance_pu: 0.05", "unbalance_pu: " + unbalance, "unbalance-" + unbalance + ".yaml");
+  }
+
+  private static Path variant(Path dir, String shipped, String replacement, String fileName) throws IOException {
     Path folder = SCENARIO.getParent().toAbsolutePath().normalize();
     String text = Files.readString(SCENARIO)
         .replace("../feeders/", folder.resolve("../feeders").normalize() + "/")
-        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"))
-        .replace("vmin_pu: 0.96", "vmin_pu: " + vmin);
-    if (!text.contains("vmin_pu: " + vmin)) {
-      throw new IllegalStateException(SCENARIO + " no longer holds 'vmin_pu: 0.96' to replace");
+        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"));
+    if (!text.contains(shipped + "\n")) {
+      throw new IllegalStateException(SCENARIO + " no longer holds '" + shipped + "' to replace");
     }
-    Path file = dir.resolve("vmin-" + vmin + ".yaml");
-    Files.writeString(file, text);
+    Path file = dir.resolve(fileName);
+    Files.writeString(file, text.replace(shipped + "\n", replacement + "\n"));
     return file;
   }
 }
