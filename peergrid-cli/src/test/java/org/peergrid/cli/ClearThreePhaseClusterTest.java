@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * {@code peergrid clear --cluster} on the three-phase example examples/ieee13-3ph (issue 19): vc-game's
@@ -21,8 +22,7 @@ import org.peergrid.cli.PowerflowCommandTest.Run;
  * starts them the same way.
  */
 class ClearThreePhaseClusterTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   @RegisterExtension static final SharedLocalNodes NODES = new SharedLocalNodes(3);
 
   @TempDir Path dir;

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /** {@code peergrid realtime} on the three-phase example examples/ieee13-3ph, with --validate-minutes, from dlmp and vc-game. */
 class RealtimeThreePhaseTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   private static final Path BALANCED = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples",
       "ieee33-community", "scenario.yaml");
 

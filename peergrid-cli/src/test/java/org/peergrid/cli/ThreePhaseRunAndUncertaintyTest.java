@@ -10,11 +10,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /** {@code peergrid run} and {@code peergrid uncertainty} on the three-phase example examples/ieee13-3ph. */
 class ThreePhaseRunAndUncertaintyTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
 
   @TempDir Path out;
 

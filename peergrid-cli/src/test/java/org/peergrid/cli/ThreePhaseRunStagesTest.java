@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.cli.PowerflowCommandTest.Run;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * The game and real-time stages of {@code peergrid run} on the three-phase example examples/ieee13-3ph
@@ -18,8 +19,7 @@ import org.peergrid.cli.PowerflowCommandTest.Run;
  * against {@code peergrid realtime} from the same DLMP day ahead.
  */
 class ThreePhaseRunStagesTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir", ".."), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
 
   @TempDir Path out;
 

@@ -1,7 +1,9 @@
 package org.peergrid.market.threephase;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.peergrid.grid.threephase.LinDist3Flow;
+import org.peergrid.grid.threephase.PhaseElement;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.threephase.ThreePhaseResult;
 import org.peergrid.market.accheck.AcCorrection;
@@ -113,7 +115,7 @@ public final class ThreePhaseAcCorrection {
     if (cutAmps == null) {
       return limits;
     }
-    List<ThreePhaseClearing.BranchLimit> out = new java.util.ArrayList<>();
+    List<ThreePhaseClearing.BranchLimit> out = new ArrayList<>();
     for (int l = 0; l < limits.size(); l++) {
       ThreePhaseClearing.BranchLimit limit = limits.get(l);
       // a cut as large as the limit leaves the line (almost) nothing: the LP says whether that is feasible
@@ -134,7 +136,7 @@ public final class ThreePhaseAcCorrection {
     double worst = 0;
     for (int l = 0; l < limits.size(); l++) {
       ThreePhaseClearing.BranchLimit limit = limits.get(l);
-      org.peergrid.grid.threephase.PhaseElement line = ThreePhaseClearing.line(model, limit);
+      PhaseElement line = ThreePhaseClearing.line(model, limit);
       double excess = 0;
       for (int k = 0; k < line.nodes().length / 2; k++) {
         if (line.nodes()[k] >= 0) {

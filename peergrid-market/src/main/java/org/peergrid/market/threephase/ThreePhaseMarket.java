@@ -1,6 +1,7 @@
 package org.peergrid.market.threephase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -75,7 +76,7 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
         if (day == null) {
           return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
         }
-        if (!unbalanceFrozen && !java.util.Arrays.deepEquals(unbalanceCut, feasibleUnbalanceCut)) {
+        if (!unbalanceFrozen && !Arrays.deepEquals(unbalanceCut, feasibleUnbalanceCut)) {
           // the model's PVUR error is more than the participants can make up: keep the unbalance margins
           // that were feasible and go on correcting the voltages alone; the check will not pass
           unbalanceCut = copy(feasibleUnbalanceCut);

@@ -15,6 +15,7 @@ import org.peergrid.market.uncertainty.MonteCarlo;
 import org.peergrid.market.uncertainty.ParallelEvaluator;
 import org.peergrid.market.uncertainty.ProgressListener;
 import org.peergrid.market.uncertainty.RandomInput;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * Uncertainty on the IEEE 13-node example (docs/uncertainty.md, "Three-phase feeders"): common weather
@@ -25,8 +26,7 @@ class ThreePhaseProbabilisticClearingTest {
 
   @BeforeAll
   static void load() {
-    scenario = ScenarioLoader.loadThreePhase(Path.of(System.getProperty("peergrid.root.dir"), "examples",
-        "ieee13-3ph", "scenario.yaml"));
+    scenario = ScenarioLoader.loadThreePhase(ThreePhaseExample.SCENARIO);
   }
 
   /**

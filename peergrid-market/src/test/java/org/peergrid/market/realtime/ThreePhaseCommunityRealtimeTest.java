@@ -16,6 +16,7 @@ import org.peergrid.market.threephase.ThreePhaseVcGame;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.GameSettings;
 import org.peergrid.market.vc.NashGameSettings;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * Real time from a community mechanism's day ahead on a three-phase feeder (docs/realtime.md, "Three-phase
@@ -23,8 +24,7 @@ import org.peergrid.market.vc.NashGameSettings;
  * DLMP market's, and settled inside the communities first.
  */
 class ThreePhaseCommunityRealtimeTest {
-  private static final Path IEEE13_EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples",
-      "ieee13-3ph", "scenario.yaml");
+  private static final Path IEEE13_EXAMPLE = ThreePhaseExample.SCENARIO;
   private static final RealtimeProgress QUIET = (i, n) -> { };
 
   @Test

@@ -16,14 +16,14 @@ import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.threephase.PhaseLimitCheck;
 import org.peergrid.market.threephase.ThreePhaseMarket;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * Real time on a three-phase feeder (docs/realtime.md, "Three-phase feeders") and the 1-minute replay
  * ({@code --validate-minutes}) on the IEEE 13-node feeder.
  */
 class ThreePhaseRealtimeTest {
-  private static final Path IEEE13_EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples",
-      "ieee13-3ph", "scenario.yaml");
+  private static final Path IEEE13_EXAMPLE = ThreePhaseExample.SCENARIO;
   private static final Path IEEE13 = Path.of(System.getProperty("peergrid.root.dir"), "examples", "feeders",
       "opendss", "ieee13", "IEEE13Nodeckt.dss");
   private static final RealtimeProgress QUIET = (i, n) -> { };

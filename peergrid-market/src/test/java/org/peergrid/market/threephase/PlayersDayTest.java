@@ -10,6 +10,7 @@ import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * The three-phase day as the games' players see it, on examples/ieee13-3ph: the same participants,
@@ -17,8 +18,7 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  * R_0k does, and equal half LinDist3Flow's drop of a bus's mean v² per kW withdrawn there.
  */
 class PlayersDayTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
 
   @Test
   void theTreeIsTheFeedersWithDistancesFromLinDist3Flow() {

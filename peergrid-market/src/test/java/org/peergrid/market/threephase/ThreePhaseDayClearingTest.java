@@ -27,8 +27,7 @@ import org.peergrid.market.testing.ThreePhaseExample;
  * differ where the feeder's unbalance binds, and the DLMPs equal finite differences of the day's minimum cost.
  */
 class ThreePhaseDayClearingTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   /** An evening hour at the peak of the feeder's own load, when the unbalance limit binds. */
   private static final int PEAK = 18;
   private static ThreePhaseScenario scenario;

@@ -27,8 +27,7 @@ import org.peergrid.market.vc.TradeRow;
  * at 4.5 % (the example's limit before) but not at the example's 5 % (a gap: see below).
  */
 class ThreePhaseVcCoopTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   private static ThreePhaseVcCoop coop;
 
   @BeforeAll

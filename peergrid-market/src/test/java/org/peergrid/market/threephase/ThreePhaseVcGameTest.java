@@ -14,6 +14,7 @@ import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.PlayerOutcome;
 import org.peergrid.market.vc.VcEquilibrium;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * vc-game on the bundled three-phase example examples/ieee13-3ph (twelve prosumers, eleven on one
@@ -23,8 +24,7 @@ import org.peergrid.market.vc.VcEquilibrium;
  * cooperative optimum under the same limits.
  */
 class ThreePhaseVcGameTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   private static ThreePhaseScenario scenario;
   private static ThreePhaseVcGame game;
 

@@ -11,6 +11,7 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.vc.FormationRules;
 import org.peergrid.market.vc.NashGameSettings;
 import org.peergrid.market.vc.PlayerOutcome;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * vc-game's DSO charging for the unbalance limit ({@link ThreePhaseGameFeeder} with the unbalance charge)
@@ -19,8 +20,7 @@ import org.peergrid.market.vc.PlayerOutcome;
  * voltage limits), with every player's ε still certified.
  */
 class ThreePhaseVcGameUnbalanceTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
   private static final double LIMIT = 0.053;
 
   @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.threephase.ThreePhaseVcGame;
+import org.peergrid.market.testing.ThreePhaseExample;
 
 /**
  * The equilibrium of vc-game on the three-phase example examples/ieee13-3ph checked apart from the game
@@ -12,8 +13,7 @@ import org.peergrid.market.threephase.ThreePhaseVcGame;
  * balance every interval and community. (threephase.ThreePhaseVcGameTest checks the rest.)
  */
 class VcGameThreePhaseTest {
-  private static final Path EXAMPLE = Path.of(System.getProperty("peergrid.root.dir"), "examples", "ieee13-3ph",
-      "scenario.yaml");
+  private static final Path EXAMPLE = ThreePhaseExample.SCENARIO;
 
   @Test
   void everyPlayersEpsilonIsFoundAgainAndTheTradesBalance() {
