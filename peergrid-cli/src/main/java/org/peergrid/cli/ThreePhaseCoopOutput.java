@@ -82,8 +82,7 @@ final class ThreePhaseCoopOutput {
     ThreePhaseClear.putOrNull(root, "dlmp_cost", coop.dlmpCost().isPresent(), coop.dlmpCost().orElse(0));
     root.put("ac_rounds", coop.acRounds());
     root.put("ac_passed", coop.acPassed());
-    ThreePhaseClear.putOrNull(root, "ac_worst_violation_pu", coop.acCheck() != null,
-        coop.acCheck() == null ? 0 : coop.acCheck().worstPu());
+    ThreePhaseClear.putOrNull(root, "ac_worst_violation_pu", coop.acCheck() != null, coop.worstViolationPu());
     ThreePhaseClear.putUnbalance(root, s, coop.acCheck() == null ? null : coop.acCheck().reports(),
         coop::largestLinearUnbalance, coop::largestUnbalance);
     root.put("settlement", coop.settlement().map(o -> o.status().name()).orElse(null));
@@ -109,8 +108,14 @@ final class ThreePhaseCoopOutput {
           coop.gapToCentralPct().isPresent()
               ? String.format(Locale.ROOT, "%.2e %%", coop.gapToCentralPct().getAsDouble()) : "n/a",
           coop.dlmpCost().isPresent() ? String.format(Locale.ROOT, "%.2f", coop.dlmpCost().getAsDouble()) : "n/a");
-      out.printf(Locale.ROOT, "  AC check %s after %d play(s)%n", coop.acPassed() ? "passed" : "NOT passed",
-          coop.acRounds());
+      out.printf(Locale.ROOT, "  AC check %s after %d play(s)%s%n", coop.acPassed() ? "passed" : "NOT passed",
+          coop.acRounds(), coop.acPassed() ? ""
+              : String.format(Locale.ROOT, " (worst %.2e p.u. outside)", coop.worstViolationPu()));
+      if (coop.unbalanceCorrectionInfeasible()) {
+        out.println("  the AC correction could not tighten the unbalance limit by the power flow's excess: no"
+            + " schedule the feeder can carry was left, so only the voltages and lines were corrected further"
+            + " (docs/vc-coop.md §8)");
+      }
     } else {
       out.println("  " + coop.day().message());
     }

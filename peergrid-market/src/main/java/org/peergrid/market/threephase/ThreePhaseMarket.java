@@ -1,7 +1,6 @@
 package org.peergrid.market.threephase;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -54,78 +53,45 @@ public record ThreePhaseMarket(ThreePhaseDayClearing clearing, ThreePhaseDay day
   /** The same on a clearing already built (its model and sensitivities reused). */
   public static ThreePhaseMarket solve(ThreePhaseDayClearing clearing) {
     ThreePhaseScenario s = clearing.scenario();
-    PhaseNetwork net = clearing.model().network();
     int nt = s.horizon().intervals();
-    double[][] raise = new double[nt][net.nodeCount()];
-    double[][] cut = new double[nt][net.nodeCount()];
-    double[][] unbalanceCut = new double[nt][net.nodeCount()];
-    double[][] lineCut = new double[nt][clearing.lineLimits().size()];
+    ThreePhaseAcMargins margins = new ThreePhaseAcMargins(nt, clearing.model().network().nodeCount(),
+        clearing.lineLimits().size());
     int maxRounds = s.network().acCorrection() ? MAX_ROUNDS : 1;
     ThreePhaseDay day = null;
     List<ThreePhaseAcCheck.Report> checks = List.of();
     double worst = Double.NaN;
     boolean passed = false;
     int round = 0;
-    // the unbalance margins of the last feasible clearing, and whether they are frozen there
-    double[][] feasibleUnbalanceCut = copy(unbalanceCut);
-    boolean unbalanceFrozen = false;
     while (round < maxRounds) {
       round++;
-      ThreePhaseDay cleared = clearing.clear(raise, cut, unbalanceCut, lineCut);
+      ThreePhaseDay cleared = margins.clear(clearing);
       if (!cleared.optimal()) {
         if (day == null) {
           return new ThreePhaseMarket(clearing, cleared, round, List.of(), false, Double.NaN, Optional.empty(), false);
         }
-        if (!unbalanceFrozen && !Arrays.deepEquals(unbalanceCut, feasibleUnbalanceCut)) {
-          // the model's PVUR error is more than the participants can make up: keep the unbalance margins
-          // that were feasible and go on correcting the voltages alone; the check will not pass
-          unbalanceCut = copy(feasibleUnbalanceCut);
-          unbalanceFrozen = true;
-          continue;
+        if (margins.freezeUnbalance()) {
+          continue; // the voltages and lines alone are corrected further; the check will not pass
         }
         break; // the last feasible day stays, its check not passed
       }
       day = cleared;
-      feasibleUnbalanceCut = copy(unbalanceCut);
+      margins.feasible();
       checks = new ArrayList<>();
-      worst = 0;
-      double voltageWorst = 0;
-      boolean converged = true;
       for (int t = 0; t < nt; t++) {
-        ThreePhaseAcCheck.Report report = ThreePhaseAcCheck.check(clearing.model(), clearing.fixedInjections(t),
-            clearing.columns(), day.intervals().get(t));
-        checks.add(report);
-        if (!report.result().converged()) {
-          converged = false;
-          continue;
-        }
-        // voltages and line currents (excess as a fraction of the limit) are tightened in every round
-        double v = Math.max(
-            ThreePhaseAcCorrection.tightenWithMargin(report.result(), net, clearing.limits(), raise[t], cut[t]),
-            ThreePhaseAcCorrection.tightenLines(report.result(), clearing.model(), clearing.lineLimits(), lineCut[t]));
-        // frozen: measured on a scratch copy, not tightened
-        double u = unbalanceFrozen
-            ? ThreePhaseAcCorrection.tightenUnbalance(report.result(), net, clearing.limits(), unbalanceCut[t].clone())
-            : ThreePhaseAcCorrection.tightenUnbalanceWithMargin(report.result(), net, clearing.limits(), unbalanceCut[t]);
-        voltageWorst = Math.max(voltageWorst, v);
-        worst = Math.max(worst, Math.max(v, u));
+        checks.add(ThreePhaseAcCheck.check(clearing.model(), clearing.fixedInjections(t), clearing.columns(),
+            day.intervals().get(t)));
       }
-      passed = converged && worst <= AcCheck.VOLTAGE_TOLERANCE_PU;
-      if (passed || !converged || unbalanceFrozen && voltageWorst <= AcCheck.VOLTAGE_TOLERANCE_PU) {
+      ThreePhaseAcMargins.Found found = margins.tighten(checks.stream().map(ThreePhaseAcCheck.Report::result).toList(),
+          clearing);
+      worst = found.worstPu();
+      passed = found.passed();
+      if (margins.done(found)) {
         break;
       }
     }
     CooperativeOutcome outcome = outcome(clearing, day);
     return new ThreePhaseMarket(clearing, day, round, List.copyOf(checks), passed, worst, Optional.of(outcome),
-        unbalanceFrozen);
-  }
-
-  private static double[][] copy(double[][] a) {
-    double[][] b = new double[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      b[i] = a[i].clone();
-    }
-    return b;
+        margins.unbalanceFrozen());
   }
 
   /** This day settled by a mechanism. */

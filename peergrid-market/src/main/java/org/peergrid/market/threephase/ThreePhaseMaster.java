@@ -55,10 +55,10 @@ public final class ThreePhaseMaster implements DecompositionMaster {
 
   /**
    * @param locations the connections, indexed by location number ({@link #locations})
-   * @param vminRaisePu2 the AC correction's margins [interval][node] (p.u.²), as {@link ThreePhaseDayClearing#clear(double[][], double[][])}
+   * @param margins the AC correction's margins of the voltage, unbalance and line rows, as the day's
+   *     clearing takes them ({@link ThreePhaseAcMargins#clear})
    */
-  ThreePhaseMaster(ThreePhaseDayClearing day, List<PhaseOffer> locations, double[][] vminRaisePu2,
-      double[][] vmaxCutPu2) {
+  ThreePhaseMaster(ThreePhaseDayClearing day, List<PhaseOffer> locations, ThreePhaseAcMargins margins) {
     this.scenario = day.scenario();
     this.pricedPorts = day.pricedPorts();
     this.locations = List.copyOf(locations);
@@ -104,7 +104,8 @@ public final class ThreePhaseMaster implements DecompositionMaster {
         slacks.add(out);
       }
       rows.add(new ThreePhaseClearing.IntervalRows(solver, model, fixed, this.locations, sensitivities, y,
-          day.limits(), day.lineLimits(), vminRaisePu2[t], vmaxCutPu2[t], null, "_t" + t));
+          day.limits(), ThreePhaseAcCorrection.tightened(day.lineLimits(), margins.lineCut[t]), margins.raise[t],
+          margins.cut[t], margins.unbalanceCut[t], "_t" + t));
     }
   }
 

@@ -31,6 +31,15 @@ public final class ThreePhaseExample {
     return variant(dir, "unbalance_pu: 0.05", "unbalance_pu: " + unbalance, "unbalance-" + unbalance + ".yaml");
   }
 
+  /**
+   * The example with a thermal limit on one line ({@code network.line_limit_a: {LINE: AMPS}}), written into
+   * {@code dir} as {@link #withVmin} writes it.
+   */
+  public static Path withLineLimit(Path dir, String line, String amps) throws IOException {
+    return variant(dir, "  vmin_pu: 0.96", "  line_limit_a: {\"" + line + "\": " + amps + "}\n  vmin_pu: 0.96",
+        "line-" + line + "-" + amps + ".yaml");
+  }
+
   private static Path variant(Path dir, String shipped, String replacement, String fileName) throws IOException {
     Path folder = SCENARIO.getParent().toAbsolutePath().normalize();
     String text = Files.readString(SCENARIO)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,14 +167,8 @@ class ThreePhaseDayClearingTest {
    */
   @Test
   void aLineLimitPricesCongestionThatFiniteDifferencesConfirm(@TempDir Path dir) throws IOException {
-    Path folder = EXAMPLE.getParent().toAbsolutePath().normalize();
-    String text = Files.readString(EXAMPLE)
-        .replace("opendss: ../feeders/", "line_limit_a: {\"Line.684611\": 72}\n  opendss: "
-            + folder.resolve("../feeders").normalize() + "/")
-        .replace("csv: profiles.csv", "csv: " + folder.resolve("profiles.csv"));
-    Path file = dir.resolve("limited.yaml");
-    Files.writeString(file, text);
-    ThreePhaseScenario limited = ScenarioLoader.loadThreePhase(file);
+    ThreePhaseScenario limited = ScenarioLoader.loadThreePhase(ThreePhaseExample.withLineLimit(dir, "Line.684611",
+        "72"));
     assertThat(limited.network().lineLimitAmps()).containsEntry("line.684611", 72.0);
     ThreePhaseDayClearing lineClearing = new ThreePhaseDayClearing(limited, ThreePhaseDayClearing.model(limited));
     ThreePhaseDay base = lineClearing.clear();
