@@ -85,7 +85,7 @@ public final class ThreePhaseAcCorrection {
    * As {@link #tighten}, plus the balanced correction's margin ({@link AcCorrection#VOLTAGE_MARGIN_SQUARED})
    * on every limit it tightens: a little more than the shortfall, so that a binding node ends inside
    * rather than converging onto the limit from outside. The day's clearings ({@link ThreePhaseMarket}, vc-coop's
-   * {@link ThreePhaseVcCoop}) tighten this way.
+   * {@link ThreePhaseVcCoop}) tighten this way, through {@link ThreePhaseAcMargins}.
    */
   static double tightenWithMargin(ThreePhaseResult r, PhaseNetwork net, ThreePhaseClearing.Limits limits,
       double[] raise, double[] cut) {

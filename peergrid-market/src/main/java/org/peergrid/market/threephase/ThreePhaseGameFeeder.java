@@ -23,7 +23,9 @@ import org.peergrid.market.vc.VcEquilibrium;
  * net injection spread equally over its phases and a building's reactive load at its power factor;
  * a violation is a phase node outside [V^min, V^max] (by more than {@link AcCheck#VOLTAGE_TOLERANCE_PU}).
  *
- * <p>vc-coop's DSO checks its accepted schedules with the same check ({@link ThreePhaseVcCoop}).
+ * <p>vc-coop's DSO checks its accepted schedules with the same check ({@link ThreePhaseVcCoop}), and
+ * measures the unbalance and line currents on its power flows as the day's clearing does
+ * ({@link ThreePhaseAcMargins}).
  *
  * <p>Its charges, the balanced rule of {@code vc.NetworkChargeRule} with LinDist3Flow's sensitivities
  * in place of LinDistFlow's: under a voltage below V^min at phase node k, participant i's charge rises

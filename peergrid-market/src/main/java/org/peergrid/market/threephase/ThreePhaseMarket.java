@@ -21,7 +21,7 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  * The engine's day on a three-phase feeder, the counterpart of {@code mechanism.CooperativeDay}: the
  * day cleared on LinDist3Flow ({@link ThreePhaseDayClearing}; with {@code network.ac_correction} its
  * voltage, unbalance and line limits tightened until the three-phase power flow of every interval is
- * inside them, {@link ThreePhaseAcCorrection}), the AC
+ * inside them, {@link ThreePhaseAcMargins}), the AC
  * check of every interval, each building's base cost, and the {@link CooperativeOutcome} that every
  * settlement mechanism ({@code dlmp}, {@code nash}, {@code ks}, {@code lmp-sharing}, ...) settles, each
  * participant at the mean of its phases' DLMPs.
