@@ -44,7 +44,7 @@ import org.peergrid.market.vc.VcTrades;
  *     (a line's excess current as a fraction of its limit); 0 when inside
  * @param unbalanceCorrectionInfeasible whether tightening the unbalance rows left no schedule the feeder
  *     can carry, so the unbalance margins stayed at their last feasible values (the check does not pass)
- * @param day the last play's schedule and the last master's intervals (voltages, DLMPs), as the day's clearing reports them
+ * @param day that play's schedule and its master's intervals (voltages, DLMPs), as the day's clearing reports them
  * @param settlement the Nash bargaining split of the community's DLMP bill
  * @param centralCost the day's LP under the same (tightened) limits: what the decomposition must reach [money]
  * @param dlmpCost the three-phase clearing of {@code --mechanism dlmp}, with its own AC correction [money]
