@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--no-games",
       description = "Leave out the vc-coop and vc-game stages (they run with 8 or more buildings; on the European LV"
-          + " three-phase example vc-coop plays for 3 to 9 minutes) (default: false).")
+          + " three-phase example vc-coop plays 3 times, 3 to 9 minutes each) (default: false).")
   boolean noGames;
 
   @Option(names = "--no-stages",
