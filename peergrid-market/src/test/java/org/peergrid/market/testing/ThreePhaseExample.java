@@ -41,13 +41,18 @@ public final class ThreePhaseExample {
    * 0.28 throughout; 20 → 32 kWh at 3.7 kW, V2G up to 3.7 kW).
    */
   public static Path withEvs(Path dir) throws IOException {
+    return withEvs(dir, "0.97");
+  }
+
+  /** The same EVs at another V^min: at the shipped "0.96" the AC correction passes (it does not at 0.97). */
+  public static Path withEvs(Path dir, String vmin) throws IOException {
     Path file = variant(dir, "bargaining:", String.join("\n",
         "  - {id: EV675b, type: ev, bus: \"675\", phases: [b], arrival: 18, departure: 7, arrival_energy_kwh: 12,",
         "     departure_energy_kwh: 40, capacity_kwh: 60, charge_kw: 7.4}",
         "  - {id: EV611c, type: ev, bus: \"611\", phases: [c], arrival: 17, departure: 22, arrival_energy_kwh: 20,",
         "     departure_energy_kwh: 32, capacity_kwh: 50, charge_kw: 3.7, v2g_kw: 3.7}",
-        "bargaining:"), "evs.yaml");
-    Files.writeString(file, Files.readString(file).replace("vmin_pu: 0.96\n", "vmin_pu: 0.97\n"));
+        "bargaining:"), "evs-" + vmin + ".yaml");
+    Files.writeString(file, Files.readString(file).replace("vmin_pu: 0.96\n", "vmin_pu: " + vmin + "\n"));
     return file;
   }
 
