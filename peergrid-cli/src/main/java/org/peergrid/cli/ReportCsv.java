@@ -133,7 +133,8 @@ public final class ReportCsv {
     });
   }
 
-  private static boolean hasBattery(Participant p) {
+  /** Whether schedule.csv has a soc_kwh for the participant: a battery's or an EV's energy (0 while away). */
+  static boolean hasBattery(Participant p) {
     return p instanceof CommunityBattery || p instanceof ElectricVehicle || p instanceof Building b && b.battery().isPresent();
   }
 

@@ -15,8 +15,6 @@ import java.util.function.IntToDoubleFunction;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.grid.threephase.ThreePhaseResult;
 import org.peergrid.market.mechanism.MechanismOutcome;
-import org.peergrid.market.scenario.Building;
-import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseScenario;
@@ -99,7 +97,7 @@ final class ThreePhaseClear {
         for (int i = 0; i < s.participants().size(); i++) {
           Participant p = s.participants().get(i);
           ParticipantDay d = days.get(i);
-          boolean battery = p instanceof CommunityBattery || p instanceof Building b && b.battery().isPresent();
+          boolean battery = ReportCsv.hasBattery(p);
           out.printRecord(t, p.id(), n(Math.max(0, -d.netKw()[t])), n(Math.max(0, d.netKw()[t])), n(d.chargeKw()[t]),
               n(d.dischargeKw()[t]), battery ? n(d.energyKwh()[t]) : "", n(d.shiftedKw()[t]), n(d.outputKw()[t]),
               n(d.curtailedKw()[t]));

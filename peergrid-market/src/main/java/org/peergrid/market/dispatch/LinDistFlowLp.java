@@ -54,6 +54,8 @@ final class LinDistFlowLp {
     MPConstraint[] soc;
     /** The shiftable load's daily energy row. */
     MPConstraint shiftEnergy;
+    /** An EV's session, whose columns charge, discharge, energy and rows soc are. */
+    VehicleSession vehicle;
   }
 
   /**
@@ -258,53 +260,26 @@ final class LinDistFlowLp {
     }
   }
 
-  /**
-   * An EV's session: charge (and V2G discharge) only while plugged in, e_t = e_prev + η c Δt − d Δt / η
-   * along the session in its cyclic order starting from the arrival energy, and at least the
-   * departure energy at the end of the session's last interval. Away from the charger c = d = e = 0,
-   * so schedule.csv shows an empty battery for a car that is not there.
-   */
+  /** An EV's session ({@link VehicleSession}): its charge withdrawn and V2G discharge injected at its bus. */
   private void addVehicle(Unit u, ElectricVehicle ev, int bus) {
     int nt = m.intervals;
-    u.charge = new MPVariable[nt];
-    u.discharge = new MPVariable[nt];
-    u.energy = new MPVariable[nt];
-    u.soc = new MPConstraint[nt];
+    u.vehicle = new VehicleSession(solver, ev, nt, m.hours);
+    u.charge = u.vehicle.charge;
+    u.discharge = u.vehicle.discharge;
+    u.energy = u.vehicle.energy;
+    u.soc = u.vehicle.soc;
     for (int t = 0; t < nt; t++) {
-      u.charge[t] = solver.makeNumVar(0, 0, ev.id() + "_c_" + t);
-      u.discharge[t] = solver.makeNumVar(0, 0, ev.id() + "_d_" + t);
-      u.energy[t] = solver.makeNumVar(0, 0, ev.id() + "_e_" + t);
       balance[t][bus].setCoefficient(u.charge[t], -1);
       balance[t][bus].setCoefficient(u.discharge[t], 1);
-    }
-    int length = ev.sessionLength(nt);
-    for (int k = 0; k < length; k++) {
-      int t = ev.sessionInterval(k, nt);
-      MPConstraint soc = solver.makeConstraint(0, 0, ev.id() + "_soc_" + t);
-      u.soc[t] = soc;
-      soc.setCoefficient(u.energy[t], 1);
-      if (k > 0) {
-        soc.setCoefficient(u.energy[ev.sessionInterval(k - 1, nt)], -1);
-      }
-      soc.setCoefficient(u.charge[t], -ev.efficiency() * m.hours);
-      soc.setCoefficient(u.discharge[t], m.hours / ev.efficiency());
     }
   }
 
   private void setVehicleNumbers(int i, Unit u, ElectricVehicle ev, MPObjective objective) {
-    int nt = m.intervals;
-    for (int t = 0; t < nt; t++) {
-      boolean in = ev.pluggedIn(t, nt);
-      u.charge[t].setBounds(0, in ? m.pu(ev.chargeKw()) : 0);
-      u.discharge[t].setBounds(0, in ? m.pu(ev.v2gKw()) : 0);
-      u.energy[t].setBounds(0, in ? m.pu(ev.capacityKwh()) : 0);
+    u.vehicle.setBounds(ev, m::pu);
+    for (int t = 0; t < m.intervals; t++) {
       objective.setCoefficient(u.charge[t], cost(i, t, 0, -1));
       objective.setCoefficient(u.discharge[t], cost(i, t, 0, 1));
     }
-    int first = ev.sessionInterval(0, nt);
-    double arrival = m.pu(ev.arrivalEnergyKwh());
-    u.soc[first].setBounds(arrival, arrival);
-    u.energy[ev.sessionInterval(ev.sessionLength(nt) - 1, nt)].setLb(m.pu(ev.departureEnergyKwh()));
   }
 
   /** Charge, discharge and energy with e_t = e_{t−1} + η^ch c Δt − d Δt / η^dis. */

@@ -10,6 +10,7 @@ import org.peergrid.market.dispatch.RestOfDay;
 import org.peergrid.market.scenario.BatterySpec;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Horizon;
 import org.peergrid.market.scenario.NetworkSettings;
 import org.peergrid.market.scenario.Participant;
@@ -38,7 +39,8 @@ final class RemainingDay {
   static Scenario scenario(Scenario forecast, Scenario actual, int t, Map<String, Double> energyKwh,
       Map<String, Double> servedKwh) {
     int n = forecast.horizon().intervals();
-    List<Participant> rest = participants(forecast.participants(), actual.participants(), t, energyKwh, servedKwh);
+    List<Participant> rest = participants(forecast.participants(), actual.participants(), n,
+        forecast.horizon().hours(), t, energyKwh, servedKwh, Map.of());
     NetworkSettings net = forecast.network();
     NetworkSettings restNet = new NetworkSettings(net.matpower(), net.radial(), net.vminPu(), net.vmaxPu(),
         net.rootVoltagePu(), net.backgroundLoad(), slice(net.backgroundProfile(), t), net.branchLimitKva());
@@ -50,10 +52,17 @@ final class RemainingDay {
 
   /**
    * The participants of the rest of the day from t (balanced or three-phase): buildings with their actual
-   * values in t and forecasts after, batteries from their actual energy, shiftable loads with what is left.
+   * values in t and forecasts after, batteries from their actual energy, shiftable loads with what is left,
+   * EVs with what is left of their sessions ({@link #restOfSession}; without an entry in {@code energyKwh}
+   * and {@code vehicleEndKwh}, from their arrival energy and to their departure energy).
+   *
+   * @param intervals the day's intervals
+   * @param hours their length
+   * @param vehicleEndKwh each overnight EV's energy at the end of the day in the day ahead, by id
    */
-  static List<Participant> participants(List<Participant> forecast, List<Participant> actual, int t,
-      Map<String, Double> energyKwh, Map<String, Double> servedKwh) {
+  static List<Participant> participants(List<Participant> forecast, List<Participant> actual, int intervals,
+      double hours, int t, Map<String, Double> energyKwh, Map<String, Double> servedKwh,
+      Map<String, Double> vehicleEndKwh) {
     List<Participant> rest = new ArrayList<>();
     for (int i = 0; i < forecast.size(); i++) {
       Participant p = forecast.get(i);
@@ -65,11 +74,65 @@ final class RemainingDay {
             f.shiftable().flatMap(s -> remaining(s, servedKwh.getOrDefault(f.id(), 0.0), t))));
       } else if (p instanceof CommunityBattery c) {
         rest.add(new CommunityBattery(c.id(), c.bus(), startingAt(c.battery(), energyKwh.get(c.id()))));
+      } else if (p instanceof ElectricVehicle ev) {
+        rest.add(restOfSession(ev, intervals, hours, t, energyKwh.getOrDefault(ev.id(), ev.arrivalEnergyKwh()),
+            vehicleEndKwh.getOrDefault(ev.id(), ev.departureEnergyKwh())));
       } else {
         rest.add(p);
       }
     }
     return rest;
+  }
+
+  /**
+   * What is left of an EV's session at the start of interval t, on the rest's horizon of {@code intervals
+   * − t} (index 0 is t). Before a same-day session: the session shifted. Plugged in: from its energy now
+   * to its departure. Gone for the day: a car without charger power or energy need (the participant
+   * stays, so that the rest has the day's participants). An overnight session (a departure before the
+   * arrival) is the car that arrived the evening before and leaves in the morning, and arrives again in the
+   * evening; its morning part runs from its energy now to the departure energy, and its evening part ends
+   * the rest at {@code endKwh}, what the day ahead left it with at midnight (as a battery ends the day at
+   * its day-ahead target: the morning after is beyond the day). While the morning part is on, the evening
+   * part is left out of the rest (one car, one session a rest); it is planned from the first interval after
+   * the departure.
+   *
+   * @param hours the interval's length
+   * @param energyKwh its energy at the start of t (at the end of t − 1)
+   * @param endKwh an overnight car's energy at the end of the day ahead
+   */
+  static ElectricVehicle restOfSession(ElectricVehicle ev, int intervals, double hours, int t, double energyKwh,
+      double endKwh) {
+    int m = intervals - t;
+    int a = ev.arrival();
+    int d = ev.departure();
+    // the LP holds energies to its tolerance: clamp into the battery
+    double now = Math.min(ev.capacityKwh(), Math.max(0, energyKwh));
+    if (a < d) {
+      if (t <= a) {
+        return session(ev, a - t, d - t, ev.arrivalEnergyKwh(), ev.departureEnergyKwh(), hours);
+      }
+      return t < d ? session(ev, 0, d - t, now, ev.departureEnergyKwh(), hours) : gone(ev);
+    }
+    if (t < d) {
+      return session(ev, 0, d - t, now, ev.departureEnergyKwh(), hours);
+    }
+    if (t <= a) {
+      return session(ev, a - t, m, ev.arrivalEnergyKwh(), endKwh, hours);
+    }
+    return session(ev, 0, m, now, endKwh, hours);
+  }
+
+  /** The car with another session; the need lowered to what the charger can still reach (tolerances). */
+  private static ElectricVehicle session(ElectricVehicle ev, int arrival, int departure, double fromKwh,
+      double toKwh, double hours) {
+    double reachable = fromKwh + ev.efficiency() * ev.chargeKw() * hours * (departure - arrival);
+    return new ElectricVehicle(ev.id(), ev.bus(), arrival, departure, fromKwh,
+        Math.min(reachable, Math.min(ev.capacityKwh(), Math.max(0, toKwh))), ev.capacityKwh(), ev.chargeKw(),
+        ev.efficiency(), ev.v2gKw());
+  }
+
+  private static ElectricVehicle gone(ElectricVehicle ev) {
+    return new ElectricVehicle(ev.id(), ev.bus(), 0, 1, 0, 0, ev.capacityKwh(), 0, ev.efficiency(), 0);
   }
 
   /** The day's end-of-day battery targets SOC_0·E^max, by participant id. */

@@ -14,6 +14,7 @@ import org.peergrid.market.dispatch.NetworkState;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.mechanism.DlmpMechanism;
 import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.DistributedGenerator;
 import org.peergrid.market.scenario.Horizon;
 import org.peergrid.market.scenario.Participant;
@@ -149,6 +150,15 @@ public final class ThreePhaseRealtime {
     Rows rows = new Rows(ps.size(), n);
     Map<String, Double> energy = new HashMap<>();
     ps.forEach(p -> RemainingDay.battery(p).ifPresent(b -> energy.put(p.id(), b.initialKwh())));
+    // an EV plugged in at midnight is the overnight car that arrived the evening before (the day repeats):
+    // it starts the day, and ends its evening part, with the day ahead's energy at midnight
+    Map<String, Double> vehicleEnd = new HashMap<>();
+    for (int i = 0; i < ps.size(); i++) {
+      if (ps.get(i) instanceof ElectricVehicle) {
+        vehicleEnd.put(ps.get(i).id(), plan.get(i).energyKwh()[n - 1]);
+        energy.put(ps.get(i).id(), plan.get(i).energyKwh()[n - 1]);
+      }
+    }
     Map<String, Double> served = new HashMap<>();
     Map<String, Double> endTargets = RemainingDay.endTargets(ps);
     PhaseLimitCheck limits = new PhaseLimitCheck(model.network(), forecast.network());
@@ -163,7 +173,7 @@ public final class ThreePhaseRealtime {
         rows.copy(t, plan, t);
       } else {
         double[] position = java.util.Arrays.copyOfRange(dayAheadRoot, t, n);
-        ThreePhaseDay rest = new ThreePhaseDayClearing(rest(forecast, actual, t, energy, served, false), model,
+        ThreePhaseDay rest = new ThreePhaseDayClearing(rest(forecast, actual, t, energy, served, vehicleEnd, false), model,
             position, endTargets).clear();
         if (!rest.optimal()) {
           dropped = true;
@@ -172,7 +182,7 @@ public final class ThreePhaseRealtime {
           for (double[] row : loose) {
             java.util.Arrays.fill(row, -DROPPED_VOLTAGE_MARGIN_PU2);
           }
-          rest = new ThreePhaseDayClearing(rest(forecast, actual, t, energy, served, true), model, position,
+          rest = new ThreePhaseDayClearing(rest(forecast, actual, t, energy, served, vehicleEnd, true), model, position,
               endTargets).clear(loose, loose);
           if (!rest.optimal()) {
             throw new IllegalStateException("real-time interval " + t + ": " + rest.message());
@@ -272,7 +282,7 @@ public final class ThreePhaseRealtime {
    * {@code dropped}, without unbalance and line limits (the caller loosens the voltage rows too).
    */
   private static ThreePhaseScenario rest(ThreePhaseScenario forecast, ThreePhaseScenario actual, int t,
-      Map<String, Double> energy, Map<String, Double> served, boolean dropped) {
+      Map<String, Double> energy, Map<String, Double> served, Map<String, Double> vehicleEnd, boolean dropped) {
     int n = forecast.horizon().intervals();
     ThreePhaseNetworkSettings net = forecast.network();
     ThreePhaseNetworkSettings restNet = new ThreePhaseNetworkSettings(net.opendss(), net.feeder(), net.vminPu(),
@@ -282,7 +292,8 @@ public final class ThreePhaseRealtime {
     Tariff restTariff = new Tariff(RemainingDay.slice(rt.importPrice(), t), RemainingDay.slice(rt.exportPrice(), t));
     return new ThreePhaseScenario(forecast.name() + " from interval " + t, forecast.currency(), restNet,
         new Horizon(n - t, forecast.horizon().intervalMinutes()), restTariff,
-        RemainingDay.participants(forecast.participants(), actual.participants(), t, energy, served),
+        RemainingDay.participants(forecast.participants(), actual.participants(), n, forecast.horizon().hours(), t,
+            energy, served, vehicleEnd),
         forecast.connections(), forecast.bargaining(), forecast.uncertainty(), forecast.stages(), restTariff,
         Map.of());
   }

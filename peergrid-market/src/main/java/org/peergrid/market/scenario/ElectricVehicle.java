@@ -53,9 +53,13 @@ public record ElectricVehicle(String id, int bus, int arrival, int departure, do
     }
   }
 
-  /** Intervals plugged in on a horizon of {@code intervals}. */
+  /**
+   * Intervals plugged in on a horizon of {@code intervals}; the whole horizon for arrival 0 and departure
+   * {@code intervals} (what is left of a session that lasts to the end of a real-time rest of the day).
+   */
   public int sessionLength(int intervals) {
-    return Math.floorMod(departure - arrival, intervals);
+    int length = Math.floorMod(departure - arrival, intervals);
+    return length == 0 ? intervals : length;
   }
 
   /** The k-th interval of the session (k = 0 is the arrival). */

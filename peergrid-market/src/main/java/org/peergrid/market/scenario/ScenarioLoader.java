@@ -281,10 +281,6 @@ public final class ScenarioLoader {
       default -> p.requireObject(union(BATTERY_KEYS, Set.of("id", "type", "bus", "phases")));
     }
     String id = p.required("id").asText();
-    if (phaseFeeder != null && type.equals("ev")) {
-      throw typeNode.error("electric vehicles are not yet cleared on a three-phase feeder (network.opendss);"
-          + " model the car as a building's battery or leave it out (docs/opendss.md)");
-    }
     int bus;
     if (phaseFeeder == null) {
       if (p.has("phases")) {

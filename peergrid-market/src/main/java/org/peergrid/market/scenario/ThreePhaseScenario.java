@@ -104,4 +104,9 @@ public record ThreePhaseScenario(String name, String currency, ThreePhaseNetwork
   public List<Building> buildings() {
     return participants.stream().filter(Building.class::isInstance).map(Building.class::cast).toList();
   }
+
+  /** The electric vehicles, in file order. */
+  public List<ElectricVehicle> vehicles() {
+    return participants.stream().filter(ElectricVehicle.class::isInstance).map(ElectricVehicle.class::cast).toList();
+  }
 }

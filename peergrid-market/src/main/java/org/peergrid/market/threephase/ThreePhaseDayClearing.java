@@ -14,10 +14,12 @@ import org.peergrid.grid.threephase.ThreePhaseParameters;
 import org.peergrid.grid.threephase.ThreePhasePowerFlow;
 import org.peergrid.grid.threephase.ThreePhaseResult;
 import org.peergrid.market.dispatch.Glop;
+import org.peergrid.market.dispatch.VehicleSession;
 import org.peergrid.market.scenario.BatterySpec;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.CommunityBattery;
 import org.peergrid.market.scenario.DistributedGenerator;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ThreePhaseNetworkSettings;
@@ -37,7 +39,9 @@ import org.peergrid.market.scenario.ThreePhaseScenario;
  * (voltage, unbalance) over the columns {@code y_·t} ({@link ThreePhaseClearing.IntervalRows}, the same
  * code as the one-interval clearing). Devices follow MODEL.md §2 as the balanced clearing models
  * them: {@code e_t = e_{t−1} + η^ch c_t Δt − d_t Δt / η^dis} from SOC_0, ending at ≥ SOC_0; curtailment
- * up to the renewable forecast; a shiftable load's energy inside its window. The objective is money per
+ * up to the renewable forecast; a shiftable load's energy inside its window; an EV's charging session
+ * ({@link VehicleSession}, the balanced LP's rows: charge only while plugged in, up to the charger, the
+ * departure energy reached). The objective is money per
  * hour summed over the intervals (times Δt, the day's cost), so the balance rows' duals are money per
  * kWh and the DLMPs come out as in the one-interval clearing.
  *
@@ -485,6 +489,17 @@ public final class ThreePhaseDayClearing {
         }
       } else if (p instanceof CommunityBattery c) {
         battery(solver, id, c.battery(), defines);
+      } else if (p instanceof ElectricVehicle ev) {
+        // the session's rows as the balanced LP builds them, in kW: charging withdraws, V2G injects
+        VehicleSession session = new VehicleSession(solver, ev, nt, hours);
+        session.setBounds(ev, kw -> kw);
+        charge = session.charge;
+        discharge = session.discharge;
+        energy = session.energy;
+        for (int t = 0; t < nt; t++) {
+          defines[t].setCoefficient(charge[t], 1);
+          defines[t].setCoefficient(discharge[t], -1);
+        }
       } else {
         throw new ValidationException(id + ": a " + p.typeName() + " is not yet cleared on a three-phase feeder");
       }

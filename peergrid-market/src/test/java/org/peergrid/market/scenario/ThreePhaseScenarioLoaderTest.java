@@ -128,10 +128,16 @@ class ThreePhaseScenarioLoaderTest {
     assertThat(ScenarioLoader.loadThreePhase(badNuc).participants()).hasSize(1);
     assertThatThrownBy(() -> NucSettings.of(badNuc)).isInstanceOf(ValidationException.class)
         .hasMessageStartingWith(badNuc.toString()).hasMessageContaining("nuc.method: unknown method \"nearest\"");
-    Path ev = write("{id: E1, type: ev, bus: 675, arrival: 0, departure: 1, arrival_energy_kwh: 1,"
+    // an EV on one phase, as a home charger is connected
+    Path ev = write("{id: E1, type: ev, bus: 675, phases: [b], arrival: 0, departure: 1, arrival_energy_kwh: 1,"
         + " departure_energy_kwh: 1, capacity_kwh: 10, charge_kw: 3}");
-    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(ev))
-        .hasMessageContaining("electric vehicles are not yet cleared on a three-phase feeder");
+    ThreePhaseScenario withEv = ScenarioLoader.loadThreePhase(ev);
+    assertThat(withEv.participants().get(0)).isInstanceOf(ElectricVehicle.class);
+    assertThat(withEv.connection("E1").nodes()).containsExactly(2);
+    Path badPhase = write("{id: E1, type: ev, bus: 675, phases: [d], arrival: 0, departure: 1,"
+        + " arrival_energy_kwh: 1, departure_energy_kwh: 1, capacity_kwh: 10, charge_kw: 3}");
+    assertThatThrownBy(() -> ScenarioLoader.loadThreePhase(badPhase)).hasMessageStartingWith(badPhase.toString())
+        .hasMessageContaining("unknown phase \"d\"");
   }
 
   @Test

@@ -40,6 +40,31 @@ public final class ThreePhaseExample {
         "line-" + line + "-" + amps + ".yaml");
   }
 
+  /**
+   * The example with two home EV chargers added on single phases and V^min raised to 0.97, written into
+   * {@code dir} as {@link #withVmin} writes it (the shipped example stays without EVs, so its figures
+   * stay). At the shipped 0.96 the day LP's voltage rows stay slack and every DLMP is the tariff; at 0.97
+   * they bind in the evening, and the phases' DLMPs part: the cars' hours are then chosen by the feeder,
+   * not only by the tariff. EV675b on phase b of 675, overnight (18:00 to 07:00, 12 → 40 kWh at 7.4 kW,
+   * no V2G); EV611c on 611's only phase c through the evening peak (17:00 to 22:00, one import price of
+   * 0.28 throughout; 20 → 32 kWh at 3.7 kW, V2G up to 3.7 kW).
+   */
+  public static Path withEvs(Path dir) throws IOException {
+    return withEvs(dir, "0.97");
+  }
+
+  /** The same EVs at another V^min: at the shipped "0.96" the AC correction passes (it does not at 0.97). */
+  public static Path withEvs(Path dir, String vmin) throws IOException {
+    Path file = variant(dir, "bargaining:", String.join("\n",
+        "  - {id: EV675b, type: ev, bus: \"675\", phases: [b], arrival: 18, departure: 7, arrival_energy_kwh: 12,",
+        "     departure_energy_kwh: 40, capacity_kwh: 60, charge_kw: 7.4}",
+        "  - {id: EV611c, type: ev, bus: \"611\", phases: [c], arrival: 17, departure: 22, arrival_energy_kwh: 20,",
+        "     departure_energy_kwh: 32, capacity_kwh: 50, charge_kw: 3.7, v2g_kw: 3.7}",
+        "bargaining:"), "evs-" + vmin + ".yaml");
+    Files.writeString(file, Files.readString(file).replace("vmin_pu: 0.96\n", "vmin_pu: " + vmin + "\n"));
+    return file;
+  }
+
   private static Path variant(Path dir, String shipped, String replacement, String fileName) throws IOException {
     Path folder = SCENARIO.getParent().toAbsolutePath().normalize();
     String text = Files.readString(SCENARIO)
