@@ -3,13 +3,12 @@ package org.peergrid.platform.market;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.store.DayRecord;
 
 /** Parsed day scenarios, kept in memory: parsing reads the feeder, which every offer would repeat. */
 final class DayScenarios {
-  private final Map<String, Scenario> parsed = new ConcurrentHashMap<>();
+  private final Map<String, DayScenario> parsed = new ConcurrentHashMap<>();
   private final ScenarioFiles files;
 
   /** @param files where the scenarios' CSV series may come from (never the server's disk at large) */
@@ -21,13 +20,14 @@ final class DayScenarios {
     return files;
   }
 
-  Scenario of(DayRecord day) {
-    return parsed.computeIfAbsent(day.id(), id -> DayScenario.parse(id, day.scenario(), day.feeder(), files));
+  DayScenario of(DayRecord day) {
+    return parsed.computeIfAbsent(day.id(), id -> DayScenario.parse(id, day.scenario(), day.feeder(),
+        day.feederFiles(), files));
   }
 
   /** The day's scenario, reading the day (with its texts) only when it was not parsed yet. */
-  Scenario of(String dayId, Supplier<DayRecord> day) {
-    Scenario known = parsed.get(dayId);
+  DayScenario of(String dayId, Supplier<DayRecord> day) {
+    DayScenario known = parsed.get(dayId);
     return known != null ? known : of(day.get());
   }
 }

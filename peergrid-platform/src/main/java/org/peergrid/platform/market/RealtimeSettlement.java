@@ -47,6 +47,10 @@ final class RealtimeSettlement {
     this.scenarios = scenarios;
   }
 
+  /** Why a three-phase day takes no readings and is not settled in real time here, and what to do. */
+  static final String NOT_ON_THREE_PHASE = "the platform does not take meter readings of a three-phase day nor settle"
+      + " it in real time yet; settle it with 'peergrid realtime --scenario FILE --actuals FILE' (docs/opendss.md)";
+
   /** Settles the day in real time; returns the participants settled. */
   int settle(String dayId) {
     DayRecord day = store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
@@ -57,7 +61,7 @@ final class RealtimeSettlement {
         store.latestReadings(h, dayId)));
     Map<String, ParticipantRecord> registered = new HashMap<>();
     store.participants(dayId).forEach(p -> registered.put(p.id(), p));
-    Scenario template = scenarios.of(day);
+    Scenario template = scenarios.of(day).balanced(dayId, NOT_ON_THREE_PHASE);
     int n = template.horizon().intervals();
     List<Building> forecast = new ArrayList<>();
     for (OfferRecord o : inputs.get(0)) {
