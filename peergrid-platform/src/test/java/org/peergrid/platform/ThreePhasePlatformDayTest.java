@@ -11,15 +11,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.peergrid.grid.threephase.PhaseNetwork;
 import org.peergrid.market.mechanism.Mechanisms;
+import org.peergrid.market.realtime.DeviationRow;
+import org.peergrid.market.realtime.ParticipantRealtimeCost;
+import org.peergrid.market.realtime.RealtimeProgress;
+import org.peergrid.market.realtime.ThreePhaseRealtime;
+import org.peergrid.market.realtime.TwoSettlementResult;
 import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.ScenarioLoader;
 import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.scenario.TimeSeries;
 import org.peergrid.market.settlement.ParticipantSettlement;
 import org.peergrid.market.settlement.SettlementResult;
 import org.peergrid.market.threephase.ParticipantDay;
@@ -41,10 +51,12 @@ import org.peergrid.platform.testsupport.ThreePhaseExample;
  * scenario (bus and phases from the scenario), each submits a signed offer equal to its profiles, and the
  * clearing at gate closure gives each the schedule, phase prices and settlement that {@code peergrid clear
  * --mechanism dlmp} computes for the scenario (the same {@link ThreePhaseMarket}, solved here from the file),
- * to 1e-9; results stay private; the ledger verifies; the feeder drawing and real time, not done on such a
- * day, are refused saying what to do.
+ * to 1e-9; results stay private; the ledger verifies; a meter reading is settled in real time as
+ * {@code peergrid realtime} settles it; the feeder drawing, not done on such a day, is refused saying what
+ * to do.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreePhasePlatformDayTest {
   private static final double EXACT = 1e-9;
   private static final String DAY = "2025-06-02";
@@ -183,19 +195,70 @@ class ThreePhasePlatformDayTest {
   }
 
   @Test
-  void realTimeAndTheFeederDrawingAreRefusedSayingWhatToDo() {
-    Prosumer b611c = prosumers.get("B611c");
-    Http.Response reading = p.http.post("/api/days/" + DAY + "/readings", b611c.token(),
-        p.signed(b611c, SignedBody.READINGS, Community33.json("{\"load_kw\": 10}")));
-    assertThat(reading.errorCode()).as(reading.text()).isEqualTo(4015);
-    assertThat(reading.status()).isEqualTo(409);
-    assertThat(reading.text()).contains("three-phase feeder", "peergrid realtime --scenario FILE");
-    Http.Response settle = p.http.post("/api/days/" + DAY + "/realtime", p.dso, "");
-    assertThat(settle.errorCode()).isEqualTo(4015);
-    assertThat(settle.text()).contains("peergrid realtime");
+  void theFeederDrawingIsRefusedSayingWhereThePhasePricesAre() {
     Http.Response feeder = p.http.get("/api/days/" + DAY + "/feeder", p.dso);
     assertThat(feeder.errorCode()).isEqualTo(4015);
-    assertThat(feeder.text()).contains("/api/days/" + DAY + "/clearing");
+    assertThat(feeder.status()).isEqualTo(409);
+    assertThat(feeder.text()).contains("three-phase feeder", "/api/days/" + DAY + "/clearing");
+  }
+
+  /**
+   * Last (it adds to the ledger): B611c meters 20 kW more than it offered in the last interval; the
+   * real-time settlement equals {@link ThreePhaseRealtime} from the same day ahead with the same actual
+   * day, what {@code peergrid realtime --mechanism dlmp} runs, to 1e-9.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void realTimeSettlesAReadingAsPeergridRealtimeDoes() {
+    Building b611c = scenario.buildings().stream().filter(b -> b.id().equals("B611c")).findFirst().orElseThrow();
+    double[] metered = b611c.loadKw().values().clone();
+    metered[23] += 20;
+    Prosumer who = prosumers.get("B611c");
+    com.fasterxml.jackson.databind.node.ObjectNode reading = Http.JSON.createObjectNode();
+    reading.set("load_kw", Http.JSON.valueToTree(metered));
+    reading.set("pv_kw", Http.JSON.valueToTree(b611c.pvKw().values()));
+    Http.Response receipt = p.http.post("/api/days/" + DAY + "/readings", who.token(),
+        p.signed(who, SignedBody.READINGS, reading));
+    assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
+    Http.Response settled = p.http.post("/api/days/" + DAY + "/realtime", p.dso, "");
+    assertThat(settled.status()).as(settled.text()).isEqualTo(200);
+    assertThat(settled.body().get("settled").asInt()).isEqualTo(scenario.buildings().size());
+
+    Building actual = new Building(b611c.id(), b611c.bus(), new TimeSeries(metered), b611c.powerFactor(),
+        b611c.pvKw(), b611c.windKw(), b611c.battery(), b611c.shiftable());
+    ThreePhaseScenario actualDay = scenario.withParticipants(scenario.participants().stream()
+        .map(x -> x.id().equals("B611c") ? (Participant) actual : x).toList());
+    TwoSettlementResult expected = ThreePhaseRealtime.run(ThreePhaseRealtime.plan(reference, "reference"), actualDay,
+        RealtimeProgress.NONE).settlement();
+    for (Building b : scenario.buildings()) {
+      Prosumer owner = prosumers.get(b.id());
+      JsonNode doc = p.http.get("/api/days/" + DAY + "/participants/" + b.id() + "/realtime", owner.token()).body();
+      ParticipantRealtimeCost cost = expected.participant(b.id());
+      assertThat(doc.get("day_ahead_cost").asDouble()).as(b.id()).isCloseTo(cost.dayAheadCost(), within(EXACT));
+      assertThat(doc.get("deviation_payment").asDouble()).as(b.id()).isCloseTo(cost.deviationPayment(), within(EXACT));
+      assertThat(doc.get("degradation_change").asDouble()).as(b.id())
+          .isCloseTo(cost.degradationChange(), within(EXACT));
+      assertThat(doc.get("realtime_cost").asDouble()).as(b.id()).isCloseTo(cost.realtimeCost(), within(EXACT));
+    }
+    JsonNode own = p.http.get("/api/days/" + DAY + "/participants/B611c/realtime", who.token()).body();
+    DeviationRow last = expected.rows().stream().filter(r -> r.participant().equals("B611c") && r.interval() == 23)
+        .findFirst().orElseThrow();
+    assertThat(own.get("intervals").get(23).get("deviation_kwh").asDouble()).isCloseTo(last.deviationKwh(),
+        within(EXACT));
+    assertThat(last.deviationKwh()).as("the extra 20 kW for an hour, less what its battery gave in real time")
+        .isPositive().isLessThanOrEqualTo(20 + EXACT);
+    JsonNode view = p.http.get("/api/days/" + DAY + "/realtime", p.dso).body();
+    JsonNode row = view.get("participants").get(0);
+    assertThat(row.get("bus").asText()).isEqualTo(scenario.connection(row.get("participant").asText()).bus());
+    assertThat(row.get("phases").isArray()).isTrue();
+    assertThat(view.get("budget").get("realtime_utility_bill").asDouble())
+        .isCloseTo(expected.realtimeUtilityBill(), within(EXACT));
+    assertThat(p.http.get("/api/days/" + DAY + "/participants/B611c/realtime", prosumers.get("B652a").token())
+        .status()).isEqualTo(403);
+    JsonNode verified = p.http.get("/api/ledger/verify", p.dso).body();
+    assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+    int buildings = scenario.buildings().size();
+    assertThat(verified.get("entries").asInt()).isEqualTo(buildings + 1 + buildings + 1 + buildings);
   }
 
   @Test

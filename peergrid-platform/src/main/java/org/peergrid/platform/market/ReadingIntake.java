@@ -64,9 +64,6 @@ final class ReadingIntake {
       }
     }
     DayScenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
-    if (day.isThreePhase()) {
-      throw ApiError.NOT_ON_THREE_PHASE_DAY.with(dayId, RealtimeSettlement.NOT_ON_THREE_PHASE);
-    }
     OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), day.horizon().intervals(),
         limits.ceiling(day, participant.bus()));
     String canonical = OfferIntake.verifiedCanonical(envelope, participant);
