@@ -52,8 +52,7 @@ import org.peergrid.platform.testsupport.ThreePhaseExample;
  * clearing at gate closure gives each the schedule, phase prices and settlement that {@code peergrid clear
  * --mechanism dlmp} computes for the scenario (the same {@link ThreePhaseMarket}, solved here from the file),
  * to 1e-9; results stay private; the ledger verifies; a meter reading is settled in real time as
- * {@code peergrid realtime} settles it; the feeder drawing, not done on such a day, is refused saying what
- * to do.
+ * {@code peergrid realtime} settles it; the feeder drawing has every bus and phase's price.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -195,11 +194,34 @@ class ThreePhasePlatformDayTest {
   }
 
   @Test
-  void theFeederDrawingIsRefusedSayingWhereThePhasePricesAre() {
-    Http.Response feeder = p.http.get("/api/days/" + DAY + "/feeder", p.dso);
-    assertThat(feeder.errorCode()).isEqualTo(4015);
-    assertThat(feeder.status()).isEqualTo(409);
-    assertThat(feeder.text()).contains("three-phase feeder", "/api/days/" + DAY + "/clearing");
+  void theFeederDrawingHasEveryBusWithItsPhasesPricesAndTheParticipantsPhases() {
+    Http.Response r = p.http.get("/api/days/" + DAY + "/feeder", p.dso);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode feeder = r.body();
+    assertThat(feeder.get("three_phase").asBoolean()).isTrue();
+    assertThat(feeder.get("cleared").asBoolean()).isTrue();
+    PhaseNetwork net = reference.clearing().model().network();
+    assertThat(feeder.get("buses").size()).isEqualTo(net.busCount());
+    JsonNode source = feeder.get("buses").get(0);
+    assertThat(source.get("name").asText()).isEqualTo(net.busNames()[0]);
+    assertThat(source.get("phase_prices").size()).as("the source has no priced node").isZero();
+    assertThat(source.get("prices").get(5).asDouble())
+        .isCloseTo(reference.day().intervals().get(5).prices().get(0).energy(), within(EXACT));
+    int k671 = net.busIndex("671");
+    JsonNode bus671 = feeder.get("buses").get(k671);
+    assertThat(bus671.get("name").asText()).isEqualTo("671");
+    assertThat(bus671.get("parent").asInt()).isEqualTo(net.parent()[k671]);
+    double sum = 0;
+    for (String phase : new String[] {"a", "b", "c"}) {
+      double dlmp = referenceDlmp(net, "671", phase.charAt(0) - 'a' + 1, 18);
+      assertThat(bus671.get("phase_prices").get(phase).get(18).asDouble()).isCloseTo(dlmp, within(EXACT));
+      sum += dlmp;
+    }
+    assertThat(bus671.get("prices").get(18).asDouble()).isCloseTo(sum / 3, within(EXACT));
+    JsonNode b611c = java.util.stream.StreamSupport.stream(feeder.get("participants").spliterator(), false)
+        .filter(x -> x.get("id").asText().equals("B611c")).findFirst().orElseThrow();
+    assertThat(b611c.get("bus").asInt()).isEqualTo(net.busIndex("611"));
+    assertThat(b611c.get("phases").toString()).isEqualTo("[\"c\"]");
   }
 
   /**

@@ -47,7 +47,6 @@ public enum ApiError {
   NO_OFFERS(4011, 409, "day {0} has no offers to clear"),
   REALTIME_SETTLED(4012, 409, "day {0} was settled in real time already"),
   NOT_EXCLUDABLE(4014, 409, "{0}''s offer on day {1} cannot be excluded: {2}"),
-  NOT_ON_THREE_PHASE_DAY(4015, 409, "day {0} is on a three-phase feeder (network.opendss): {1}"),
   REGISTRATION_CLOSED(4013, 409, "day {0} takes no more participants: its gate closed at {1} and it is {2}"),
   INTERNAL(5000, 500, "internal error (reference {0}); the server log has the details");
 

@@ -25,6 +25,7 @@ import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
 import org.peergrid.platform.store.MarketStore;
 import org.peergrid.platform.store.OfferRecord;
+import org.peergrid.platform.store.ParticipantRecord;
 
 /** The market's HTTP routes; openapi.json describes each, and a test keeps the two in step. */
 final class MarketRoutes {
@@ -278,10 +279,11 @@ final class MarketRoutes {
   private void feeder(Context ctx) {
     access.requireDso(ctx, "draw the feeder");
     DayRecord day = market.day(ctx.pathParam("day"));
-    ctx.json(FeederDrawing.of(day.id(), market.scenario(day, "the feeder's drawing is of a MATPOWER tree; read"
-        + " the prices per bus and phase in the operator's view, GET /api/days/" + day.id() + "/clearing"),
-        store.operatorView(day.id()),
-        store.participants(day.id())));
+    Optional<String> view = store.operatorView(day.id());
+    List<ParticipantRecord> participants = store.participants(day.id());
+    ctx.json(market.threePhaseScenario(day)
+        .map(s -> FeederDrawing.ofThreePhase(day.id(), s, view, participants))
+        .orElseGet(() -> FeederDrawing.of(day.id(), market.scenario(day).orElseThrow(), view, participants)));
   }
 
   private void ownResult(Context ctx) {

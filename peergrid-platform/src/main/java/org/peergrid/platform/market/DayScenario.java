@@ -61,14 +61,6 @@ record DayScenario(Optional<Scenario> balanced, Optional<ThreePhaseScenario> thr
   }
 
   /**
-   * The MATPOWER scenario, for what the platform does on MATPOWER days only; on a three-phase day
-   * NOT_ON_THREE_PHASE_DAY saying what is not done and what to do instead.
-   */
-  Scenario balanced(String dayId, String notDone) {
-    return balanced.orElseThrow(() -> ApiError.NOT_ON_THREE_PHASE_DAY.with(dayId, notDone));
-  }
-
-  /**
    * Parses and validates the scenario with its feeder. Its CSV series come only from where
    * {@code files} allows: the request's own text, or the operator's series folder.
    *

@@ -320,9 +320,14 @@ public final class MarketService implements AutoCloseable {
     return store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
   }
 
-  /** The day's scenario on a MATPOWER feeder; NOT_ON_THREE_PHASE_DAY with {@code notDone} on a three-phase one. */
-  public Scenario scenario(DayRecord day, String notDone) {
-    return scenarios.of(day).balanced(day.id(), notDone);
+  /** The day's scenario on a MATPOWER feeder, or empty on a three-phase day ({@link #threePhaseScenario}). */
+  public Optional<Scenario> scenario(DayRecord day) {
+    return scenarios.of(day).balanced();
+  }
+
+  /** The day's scenario on an OpenDSS feeder (network.opendss), or empty on a MATPOWER day. */
+  public Optional<ThreePhaseScenario> threePhaseScenario(DayRecord day) {
+    return scenarios.of(day).threePhase();
   }
 
   /** Whether the day's scenario names an OpenDSS feeder (network.opendss). */

@@ -126,9 +126,11 @@ final class ThreePhaseClearingDocuments {
     ArrayNode nodeList = doc.putArray("nodes");
     nodes.forEach(n -> nodeList.addObject().put("bus", n.bus()).put("phase", n.phase()));
     ArrayNode prices = doc.putArray("phase_prices");
+    ArrayNode energy = doc.putArray("energy_price");
     for (ThreePhaseClearingResult interval : market.day().intervals()) {
       ArrayNode row = prices.addArray();
       nodes.forEach(n -> row.add(interval.prices().get(n.port()).dlmp()));
+      energy.add(interval.prices().get(0).energy()); // λ_t, the same at every port: the source's price
     }
     ArrayNode participants = doc.putArray("participants");
     for (int i = 0; i < s.participants().size(); i++) {
