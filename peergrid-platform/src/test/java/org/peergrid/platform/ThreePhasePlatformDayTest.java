@@ -225,12 +225,12 @@ class ThreePhasePlatformDayTest {
   }
 
   /**
-   * Last (it adds to the ledger): B611c meters 20 kW more than it offered in the last interval; the
+   * Last but one (it adds to the ledger): B611c meters 20 kW more than it offered in the last interval; the
    * real-time settlement equals {@link ThreePhaseRealtime} from the same day ahead with the same actual
    * day, what {@code peergrid realtime --mechanism dlmp} runs, to 1e-9.
    */
   @Test
-  @Order(Integer.MAX_VALUE)
+  @Order(Integer.MAX_VALUE - 1)
   void realTimeSettlesAReadingAsPeergridRealtimeDoes() {
     Building b611c = scenario.buildings().stream().filter(b -> b.id().equals("B611c")).findFirst().orElseThrow();
     double[] metered = b611c.loadKw().values().clone();
@@ -299,6 +299,23 @@ class ThreePhasePlatformDayTest {
     assertThat(noFiles.errorCode()).isEqualTo(4007);
     assertThat(noFiles.text()).contains("scenario of day d3:7: network.opendss: feeder.dss:46: file 'IEEELineCodes.dss' not found",
         "feeder_files");
+  }
+
+  /** Very last: its day's offer and clearing add to the ledger that the tests before count. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void anInfeasibleDayNamesTheOfferToExcludeByItsBusName() {
+    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExample.openDay("d4", "2025-06-01T13:00:00Z"));
+    assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+    Prosumer b611c = register("d4", "B611c", Optional.empty());
+    Http.Response offered = p.submit(b611c, p.signed(b611c, Community33.json("{\"load_kw\": 900}")));
+    assertThat(offered.status()).as(offered.text()).isEqualTo(201);
+    Http.Response cleared = p.http.post("/api/days/d4/clear", p.dso, "");
+    assertThat(cleared.status()).as(cleared.text()).isEqualTo(422);
+    JsonNode blamed = cleared.body().get("infeasible_offers");
+    assertThat(blamed.get(0).get("participant").asText()).as(cleared.text()).isEqualTo("B611c");
+    assertThat(blamed.get(0).get("bus").asText()).isEqualTo("611");
+    assertThat(p.http.get("/api/days/d4", null).body().get("state").asText()).isEqualTo("infeasible");
   }
 
   private Prosumer register(String day, String id, Optional<?> bus) {

@@ -98,15 +98,8 @@ final class DayClearing {
       return fail(dayId, mechanism.name(), e.getMessage());
     }
     if (result.status() == DispatchStatus.INFEASIBLE) {
-      InfeasibleOffers.Diagnosis diagnosis;
-      try {
-        diagnosis = InfeasibleOffers.diagnose(template, buildings, receipts);
-      } catch (RuntimeException e) {
-        // the day must not stay CLEARING: it is infeasible all the same, without names
-        diagnosis = new InfeasibleOffers.Diagnosis(List.of(), "the offers to blame could not be found: "
-            + e.getMessage());
-      }
-      return infeasible(dayId, mechanism.name(), result.dispatch().message(), diagnosis);
+      return infeasible(dayId, mechanism.name(), result.dispatch().message(), diagnose(() ->
+          InfeasibleOffers.diagnose(template, buildings, receipts)));
     }
     if (result.status() != DispatchStatus.OPTIMAL) {
       return fail(dayId, mechanism.name(), result.status() + ": " + result.dispatch().message());
@@ -136,10 +129,11 @@ final class DayClearing {
       market = ThreePhaseMarket.solve(DayScenario.withOffers(template, buildings));
       if (!market.day().optimal()) {
         String why = market.day().status() + ": " + market.day().message();
-        return market.day().status() == ThreePhaseClearingResult.Status.INFEASIBLE
-            ? infeasible(dayId, mechanism.name(), market.day().message(), new InfeasibleOffers.Diagnosis(List.of(),
-                "the offers to blame are not looked for on a three-phase day (not done yet)"))
-            : fail(dayId, mechanism.name(), why);
+        if (market.day().status() != ThreePhaseClearingResult.Status.INFEASIBLE) {
+          return fail(dayId, mechanism.name(), why);
+        }
+        return infeasible(dayId, mechanism.name(), market.day().message(), diagnose(() ->
+            InfeasibleOffers.diagnose(template, buildings, receipts)));
       }
       outcome = market.settle(mechanism);
     } catch (RuntimeException e) {
@@ -152,6 +146,15 @@ final class DayClearing {
     return store(dayId, mechanism.name(), ThreePhaseClearingDocuments.participantResults(dayId, mechanism.name(),
         market, settlement, receipts), ThreePhaseClearingDocuments.publicPrices(dayId, mechanism.name(), market),
         ThreePhaseClearingDocuments.operatorView(dayId, mechanism.name(), market, settlement));
+  }
+
+  /** The offers to blame; the day must not stay CLEARING when their search fails: it is infeasible all the same. */
+  private static InfeasibleOffers.Diagnosis diagnose(java.util.function.Supplier<InfeasibleOffers.Diagnosis> search) {
+    try {
+      return search.get();
+    } catch (RuntimeException e) {
+      return new InfeasibleOffers.Diagnosis(List.of(), "the offers to blame could not be found: " + e.getMessage());
+    }
   }
 
   /**

@@ -79,6 +79,30 @@ class ThreePhaseDayTest {
         .hasMessageContaining("a network is either a MATPOWER case or an OpenDSS feeder");
   }
 
+  @Test
+  void anInfeasibleThreePhaseDayBlamesTheOfferItClearsWithoutByItsBusName() {
+    org.peergrid.market.scenario.ThreePhaseScenario day = DayScenario.parse("d7", ThreePhaseExample.scenario(),
+        ThreePhaseExample.feeder(), ThreePhaseExample.feederFiles(), SERIES).threePhase().orElseThrow();
+    java.util.List<org.peergrid.market.scenario.Building> offers = new java.util.ArrayList<>();
+    for (org.peergrid.market.scenario.Building b : day.buildings()) {
+      // B611c asks 900 kW all day on its one phase (c) at the feeder's end; the others offer their profiles
+      offers.add(!b.id().equals("B611c") ? b : new org.peergrid.market.scenario.Building(b.id(), b.bus(),
+          org.peergrid.market.scenario.TimeSeries.constant(900, 24), b.powerFactor(), b.pvKw(), b.windKw(),
+          java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+    java.util.Map<String, String> receipts = new java.util.HashMap<>();
+    offers.forEach(b -> receipts.put(b.id(), "r-" + b.id()));
+    org.peergrid.market.scenario.ThreePhaseScenario all = DayScenario.withOffers(day, offers);
+    assertThat(new org.peergrid.market.threephase.ThreePhaseDayClearing(all,
+        org.peergrid.market.threephase.ThreePhaseDayClearing.model(all)).clear().optimal()).as("with every offer")
+        .isFalse();
+    InfeasibleOffers.Diagnosis d = InfeasibleOffers.diagnose(day, offers, receipts);
+    assertThat(d.blamed()).extracting(InfeasibleOffers.Blamed::participant).containsExactly("B611c");
+    assertThat(d.blamed().get(0).bus()).isEqualTo("611");
+    assertThat(d.blamed().get(0).alone()).isTrue();
+    assertThat(d.summary()).contains("the day clears without this offer: B611c at bus 611 (peak 900 kW, receipt r-B611c)");
+  }
+
   private static int lineOf(String text, String needle) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
