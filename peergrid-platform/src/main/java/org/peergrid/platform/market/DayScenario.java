@@ -80,6 +80,9 @@ record DayScenario(Optional<Scenario> balanced, Optional<ThreePhaseScenario> thr
         throw ApiError.INVALID_FIELD.with("feeder_files", "only a three-phase day (network.opendss) has scripts"
             + " besides its feeder; a MATPOWER case is one file: leave feeder_files out");
       }
+      if (threePhase) {
+        confineReferences("feeder", feederText);
+      }
       dir = Files.createTempDirectory("peergrid-day");
       Path feeder = dir.resolve(threePhase ? OPENDSS_FILE : MATPOWER_FILE);
       Files.writeString(feeder, feederText);
@@ -126,6 +129,42 @@ record DayScenario(Optional<Scenario> balanced, Optional<ThreePhaseScenario> thr
         : named;
   }
 
+  /** An OpenDSS script's {@code Redirect FILE} or {@code Compile FILE} line: the verb and the rest. */
+  private static final Pattern INCLUDE = Pattern.compile("^\\s*(redirect|compile)\\s+(.*)$", Pattern.CASE_INSENSITIVE);
+  /** A {@code file=NAME} reference (a load shape's multipliers), anywhere on a line. */
+  private static final Pattern FILE_PARAMETER = Pattern.compile("file\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s)\\]]+)",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Refuses a script that names a file other than a plain name beside it: the server reads the files the
+   * request sent and nothing else of its disk (an absolute path or {@code ..} could name any file the
+   * server may read, and its messages would quote the lines).
+   */
+  private static void confineReferences(String field, String script) {
+    String[] lines = script.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      String code = line.split("!|//", 2)[0];
+      java.util.regex.Matcher include = INCLUDE.matcher(code);
+      List<String> named = new ArrayList<>();
+      if (include.matches()) {
+        named.add(include.group(2));
+      }
+      java.util.regex.Matcher file = FILE_PARAMETER.matcher(code);
+      while (file.find()) {
+        named.add(file.group(1));
+      }
+      for (String target : named) {
+        String name = target.trim().replaceAll("^[\"'(\\[{]+|[\"')\\]}]+$", "").trim();
+        if (!FEEDER_FILE_NAME.matcher(name).matches()) {
+          throw ApiError.INVALID_FIELD.with(field, "line " + (i + 1) + " names '" + name + "': the server reads only"
+              + " the scripts of the request, so a script may name only a plain file name (no folder, no '..') that"
+              + " the request's feeder_files carries");
+        }
+      }
+    }
+  }
+
   /** The redirected scripts beside the master script, each name checked so none leaves the folder. */
   private static void writeFeederFiles(Path dir, String feederFiles) throws IOException {
     JsonNode named = YAML.readTree(feederFiles);
@@ -142,6 +181,7 @@ record DayScenario(Optional<Scenario> balanced, Optional<ThreePhaseScenario> thr
       if (!file.getValue().isTextual()) {
         throw ApiError.INVALID_FIELD.with("feeder_files." + file.getKey(), "the script's text is required");
       }
+      confineReferences("feeder_files." + file.getKey(), file.getValue().textValue());
       Files.writeString(dir.resolve(file.getKey()), file.getValue().textValue());
     }
   }

@@ -62,6 +62,26 @@ class ThreePhaseDayTest {
   }
 
   @Test
+  void aScriptNamingAFileOutsideTheRequestIsRefusedBeforeAnyIsRead() {
+    String feeder = ThreePhaseExample.feeder() + "\nRedirect ../../etc/passwd\n";
+    int line = (int) feeder.lines().count();
+    assertThatThrownBy(() -> DayScenario.parse("d8", ThreePhaseExample.scenario(), feeder,
+        ThreePhaseExample.feederFiles(), SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder: line " + line + " names '../../etc/passwd': the server reads only the scripts"
+            + " of the request");
+    String shapes = "{\"shapes.dss\": \"New Loadshape.day npts=24 interval=1 mult=(file=/etc/hostname)\"}";
+    assertThatThrownBy(() -> DayScenario.parse("d9", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+        shapes, SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder_files.shapes.dss: line 1 names '/etc/hostname'");
+    String compile = ThreePhaseExample.feeder().replace("redirect IEEELineCodes.dss", "Compile \"/tmp/x.dss\"");
+    assertThatThrownBy(() -> DayScenario.parse("d10", ThreePhaseExample.scenario(), compile,
+        ThreePhaseExample.feederFiles(), SERIES))
+        .hasMessageContaining("feeder: line 46 names '/tmp/x.dss'");
+  }
+
+  @Test
   void aMatpowerDayTakesNoFeederFiles() {
     assertThatThrownBy(() -> DayScenario.parse("d6", Community33.scenario(), Community33.feeder(), "{}",
         ScenarioFiles.none("inline only")))
