@@ -64,7 +64,7 @@ final class DayClearing {
       store.transition(h, dayId, current.state(), DayState.CLEARING, null, null);
       return store.countedOffers(h, dayId);
     });
-    DayScenario template = scenarios.of(day);
+    DayScenario template = scenarios.forClearing(day);
     MarketMechanism mechanism = Mechanisms.byName(day.mechanism()).orElseThrow();
     if (offers.isEmpty()) {
       return fail(dayId, mechanism.name(), "no participant's offer counts (none was submitted, or all were excluded)");

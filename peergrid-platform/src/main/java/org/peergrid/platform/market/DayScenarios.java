@@ -25,6 +25,18 @@ final class DayScenarios {
         day.feederFiles(), files));
   }
 
+  /**
+   * The day's scenario to clear or settle: on a three-phase day parsed again from its texts, since the
+   * power flow and LinDist3Flow change an OpenDSS feeder's elements in place (regulator taps): each
+   * clearing then starts from the script, as {@code peergrid clear} does, and two at once (a day ahead and
+   * another day's real time) never share a feeder. A MATPOWER day's case is not changed: the parsed one.
+   */
+  DayScenario forClearing(DayRecord day) {
+    DayScenario known = of(day);
+    return known.isThreePhase() ? DayScenario.parse(day.id(), day.scenario(), day.feeder(), day.feederFiles(), files)
+        : known;
+  }
+
   /** The day's scenario, reading the day (with its texts) only when it was not parsed yet. */
   DayScenario of(String dayId, Supplier<DayRecord> day) {
     DayScenario known = parsed.get(dayId);

@@ -62,7 +62,7 @@ final class RealtimeSettlement {
         store.latestReadings(h, dayId)));
     Map<String, ParticipantRecord> registered = new HashMap<>();
     store.participants(dayId).forEach(p -> registered.put(p.id(), p));
-    DayScenario template = scenarios.of(day);
+    DayScenario template = scenarios.forClearing(day);
     int n = template.horizon().intervals();
     List<Building> forecast = new ArrayList<>();
     for (OfferRecord o : inputs.get(0)) {
