@@ -97,7 +97,8 @@ const startHours = (n, minutes) => Array.from({ length: n }, (_, t) => (t * minu
  * The feeder as the server laid it out (GET /feeder, the layout the run report draws too): each bus
  * in its column (depth from the substation) and row, a branch down the parent's column and then
  * across, buses coloured by their price in interval t on one scale for the whole day (green the day's
- * lowest bus price, red its highest).
+ * lowest bus price, red its highest). On a three-phase day a bus is labelled by its OpenDSS name and
+ * coloured by the mean of its phases' prices; its title lists each phase's price.
  */
 function drawFeeder(feeder, t) {
   const el = $("feeder");
@@ -124,12 +125,16 @@ function drawFeeder(feeder, t) {
     const c = svg(el, "circle", { cx: x, cy: y, r: 7, fill, class: "bus", "data-bus": b.bus,
       "data-price": feeder.cleared ? prices[k] : "", "data-column": b.column, "data-row": b.row });
     const who = hosts.has(b.bus) ? "; " + hosts.get(b.bus).join(", ") : "";
-    svg(c, "title", {}, `bus ${b.bus}` + (feeder.cleared ? `: ${prices[k].toFixed(4)} ${feeder.currency}/kWh` : "") + who);
-    svg(el, "text", { x: x - 6, y: y - 11, "font-size": 10 }, b.bus);
+    const name = b.name ?? b.bus;
+    const phases = feeder.cleared && b.phase_prices ? Object.entries(b.phase_prices)
+      .map(([phase, series]) => ` ${phase} ${series[t].toFixed(4)}`).join(",") : "";
+    svg(c, "title", {}, `bus ${name}` + (feeder.cleared ? `: ${prices[k].toFixed(4)} ${feeder.currency}/kWh` : "")
+      + (phases ? ` (phases${phases})` : "") + who);
+    svg(el, "text", { x: x - 6, y: y - 11, "font-size": 10 }, name);
   });
   if (feeder.cleared) {
     svg(el, "text", { x: m, y: h - 4 }, `the day's prices ${lo.toFixed(4)} (green) to ${hi.toFixed(4)} (red) ` +
-      `${feeder.currency}/kWh; ringed buses host participants; the substation is bus ${feeder.buses[0].bus}, on the left`);
+      `${feeder.currency}/kWh; ringed buses host participants; the substation is bus ${feeder.buses[0].name ?? feeder.buses[0].bus}, on the left`);
   }
 }
 

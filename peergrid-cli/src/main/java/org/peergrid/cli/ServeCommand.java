@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {KeystoreCommand.class},
     description = {
       "Runs the market platform: HTTP API (/openapi.json), dashboard (/), clearing at gate closure.",
+      "Days on a MATPOWER case or a three-phase OpenDSS feeder (network.opendss;",
+      "docs/platform.md, \"Three-phase days\").",
       "At the first start on a database it prints the DSO operator's credential once;",
       "only its hash is stored."
     })

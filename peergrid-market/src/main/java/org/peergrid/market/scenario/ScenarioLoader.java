@@ -51,6 +51,8 @@ public final class ScenarioLoader {
   static final Set<String> TYPES = Set.of("building", "generator", "community_battery", "ev");
 
   private final Path baseDir;
+  /** The feeder file read in place of the one the network names (a server's day), or null. */
+  private final Path feeder;
   private final ScenarioFiles files;
   private final CsvColumns csv;
   private int intervals;
@@ -64,9 +66,19 @@ public final class ScenarioLoader {
   private final Map<String, TimeSeries> minuteLoads = new LinkedHashMap<>();
 
   private ScenarioLoader(Path baseDir, ScenarioFiles files) {
+    this(baseDir, files, null);
+  }
+
+  private ScenarioLoader(Path baseDir, ScenarioFiles files, Path feeder) {
     this.baseDir = baseDir;
     this.files = files;
     this.csv = new CsvColumns(files);
+    this.feeder = feeder;
+  }
+
+  /** The feeder file named by network.matpower or network.opendss: its path, or the file read in its place. */
+  private Path feederFile(ScenarioNode named) {
+    return feeder != null ? feeder : baseDir.resolve(named.asText()).normalize();
   }
 
   /**
@@ -153,6 +165,22 @@ public final class ScenarioLoader {
     throw ((ThreePhaseLoaded) loaded).refusal();
   }
 
+  /**
+   * Reads a scenario from text that may name either feeder (a server's day, whose feeder travels in the
+   * request): a {@link Scenario} on a MATPOWER case or a {@link ThreePhaseScenario} on an OpenDSS feeder,
+   * with the document's lines and keys in every message as {@link #load} and {@link #loadThreePhase} give them.
+   *
+   * @param feeder the MATPOWER case or OpenDSS master script read in place of the file that
+   *     {@code network.matpower} or {@code network.opendss} names; an OpenDSS script's redirects are
+   *     relative to it
+   */
+  public static Object parseAny(String text, boolean json, Path feeder, ScenarioFiles files, String source,
+      String defaultName) {
+    Object loaded = new ScenarioLoader(feeder.getParent(), files, feeder)
+        .readAny(ScenarioNode.parse(text, json, source), defaultName);
+    return loaded instanceof ThreePhaseLoaded s ? s.scenario() : loaded;
+  }
+
   private Object readAny(ScenarioNode root, String defaultName) {
     root.requireObject(ROOT_KEYS);
     root.optional("version").ifPresent(v -> {
@@ -204,7 +232,7 @@ public final class ScenarioLoader {
       }
     }
     ScenarioNode caseNode = n.required("matpower");
-    Path matpower = baseDir.resolve(caseNode.asText()).normalize();
+    Path matpower = feederFile(caseNode);
     if (!Files.isRegularFile(matpower)) {
       throw caseNode.error("MATPOWER case " + matpower + " does not exist (paths are relative to the scenario file)");
     }
@@ -529,7 +557,7 @@ public final class ScenarioLoader {
       }
     }
     opendssNode = n.required("opendss");
-    Path master = baseDir.resolve(opendssNode.asText()).normalize();
+    Path master = feederFile(opendssNode);
     if (!Files.isRegularFile(master)) {
       throw opendssNode.error("OpenDSS script " + master + " does not exist (paths are relative to the scenario file)");
     }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.platform.auth.Hashes;
 import org.peergrid.platform.auth.Principal;
 import org.peergrid.platform.ledger.LedgerAnchor;
@@ -25,6 +25,7 @@ import org.peergrid.platform.store.DayRecord;
 import org.peergrid.platform.store.DayState;
 import org.peergrid.platform.store.MarketStore;
 import org.peergrid.platform.store.OfferRecord;
+import org.peergrid.platform.store.ParticipantRecord;
 
 /** The market's HTTP routes; openapi.json describes each, and a test keeps the two in step. */
 final class MarketRoutes {
@@ -86,8 +87,12 @@ final class MarketRoutes {
       throw ApiError.INVALID_FIELD.with("gate_closure", "an ISO-8601 UTC instant is required");
     }
     String mechanism = body.has("mechanism") ? JsonBodies.text(body, "mechanism") : "dlmp";
+    JsonNode feederFiles = body.get("feeder_files");
+    if (feederFiles != null && !feederFiles.isObject()) {
+      throw ApiError.INVALID_FIELD.with("feeder_files", "an object of file name to script text is required");
+    }
     DayRecord day = market.openDay(JsonBodies.text(body, "id"), JsonBodies.text(body, "scenario"),
-        JsonBodies.text(body, "feeder"), mechanism, gate);
+        JsonBodies.text(body, "feeder"), Optional.ofNullable(feederFiles).map(JsonNode::toString), mechanism, gate);
     ctx.status(201).json(status(day, true));
   }
 
@@ -102,15 +107,16 @@ final class MarketRoutes {
   }
 
   private Map<String, Object> status(DayRecord day, boolean operator) {
-    Scenario s = market.scenario(day);
+    MarketService.DayShape s = market.shape(day);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", day.id());
     out.put("state", day.state().name().toLowerCase());
     out.put("mechanism", day.mechanism());
     out.put("gate_closure", Instant.ofEpochMilli(day.gateClosureMs()).toString());
-    out.put("intervals", s.horizon().intervals());
-    out.put("interval_minutes", s.horizon().intervalMinutes());
+    out.put("intervals", s.intervals());
+    out.put("interval_minutes", s.intervalMinutes());
     out.put("currency", s.currency());
+    out.put("three_phase", market.isThreePhase(day));
     out.put("participants", store.participants(day.id()).size());
     out.put("offers", store.offerCount(day.id()));
     out.put("cleared_at", day.clearedMs() == null ? null : Instant.ofEpochMilli(day.clearedMs()).toString());
@@ -126,7 +132,7 @@ final class MarketRoutes {
 
   /** Public: every market day with its aggregate prices and energy traded, for the dashboard's landing view. */
   private void publicDays(Context ctx) {
-    ctx.json(store.days().stream().map(day -> PublicDays.row(day, market.scenario(day),
+    ctx.json(store.days().stream().map(day -> PublicDays.row(day, market.shape(day),
         store.participants(day.id()).size(), store.publicPrices(day.id()))).toList());
   }
 
@@ -135,19 +141,38 @@ final class MarketRoutes {
     String dayId = ctx.pathParam("day");
     JsonNode body = JsonBodies.object(ctx);
     String id = JsonBodies.text(body, "id");
-    String token = market.register(dayId, id, JsonBodies.integer(body, "bus"), JsonBodies.text(body, "public_key"));
+    // a three-phase day's participant is at the bus and phases its scenario gives: bus may be left out there
+    String token = market.isThreePhase(market.day(dayId))
+        ? market.register(dayId, id, busName(body), JsonBodies.text(body, "public_key"))
+        : market.register(dayId, id, JsonBodies.integer(body, "bus"), JsonBodies.text(body, "public_key"));
     ctx.status(201).json(Map.of("day", dayId, "id", id, "token", token));
+  }
+
+  /** A three-phase day's bus: a name (OpenDSS bus names are text, often digits), optional. */
+  private static Optional<String> busName(JsonNode body) {
+    JsonNode bus = body.get("bus");
+    if (bus == null || bus.isNull()) {
+      return Optional.empty();
+    }
+    if (!bus.isTextual() && !bus.canConvertToExactIntegral()) {
+      throw ApiError.INVALID_FIELD.with("bus", "the name of an OpenDSS bus (a string, or a number for a bus named by"
+          + " digits) is required, or leave bus out: the scenario gives each participant's bus and phases");
+    }
+    return Optional.of(bus.isTextual() ? bus.textValue() : bus.bigIntegerValue().toString());
   }
 
   private void participants(Context ctx) {
     access.requireDso(ctx, "list participants");
-    String dayId = market.day(ctx.pathParam("day")).id();
+    DayRecord day = market.day(ctx.pathParam("day"));
+    String dayId = day.id();
     List<String> excluded = store.excludedParticipants(dayId);
     ctx.json(store.participants(dayId).stream().map(p -> {
       List<OfferRecord> offers = store.offers(dayId, p.id());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", p.id());
-      row.put("bus", p.bus());
+      Optional<PhaseConnection> at = market.connection(day, p.id());
+      row.put("bus", at.isPresent() ? at.get().bus() : p.bus());
+      at.ifPresent(c -> row.put("phases", c.nodes().stream().map(PhaseConnection::letter).toList()));
       row.put("public_key", p.publicKey());
       row.put("offers", offers.size());
       row.put("last_receipt", offers.isEmpty() ? null : offers.get(offers.size() - 1).receipt());
@@ -254,8 +279,11 @@ final class MarketRoutes {
   private void feeder(Context ctx) {
     access.requireDso(ctx, "draw the feeder");
     DayRecord day = market.day(ctx.pathParam("day"));
-    ctx.json(FeederDrawing.of(day.id(), market.scenario(day), store.operatorView(day.id()),
-        store.participants(day.id())));
+    Optional<String> view = store.operatorView(day.id());
+    List<ParticipantRecord> participants = store.participants(day.id());
+    ctx.json(market.threePhaseScenario(day)
+        .map(s -> FeederDrawing.ofThreePhase(day.id(), s, view, participants))
+        .orElseGet(() -> FeederDrawing.of(day.id(), market.scenario(day).orElseThrow(), view, participants)));
   }
 
   private void ownResult(Context ctx) {

@@ -87,17 +87,27 @@ final class ClearingDocuments {
    * traded.
    */
   static double energyTradedKwh(Scenario s, DispatchSolution sol) {
-    double hours = s.horizon().intervalMinutes() / 60.0;
-    double traded = 0;
-    for (int t = 0; t < s.horizon().intervals(); t++) {
-      double injected = 0;
-      double withdrawn = 0;
+    int nt = s.horizon().intervals();
+    double[] injected = new double[nt];
+    double[] withdrawn = new double[nt];
+    for (int t = 0; t < nt; t++) {
       for (Participant p : s.participants()) {
         ParticipantSchedule x = sol.schedule(p.id());
-        injected += x.exportKw().get(t);
-        withdrawn += x.importKw().get(t);
+        injected[t] += x.exportKw().get(t);
+        withdrawn[t] += x.importKw().get(t);
       }
-      traded += Math.min(injected, withdrawn) * hours;
+    }
+    return tradedKwh(s.horizon().intervalMinutes() / 60.0, injected, withdrawn);
+  }
+
+  /**
+   * The energy traded among the participants [kWh]: per interval the smaller of what they injected and what
+   * they withdrew in all [kW], over intervals of {@code hours}.
+   */
+  static double tradedKwh(double hours, double[] injectedKw, double[] withdrawnKw) {
+    double traded = 0;
+    for (int t = 0; t < injectedKw.length; t++) {
+      traded += Math.min(injectedKw[t], withdrawnKw[t]) * hours;
     }
     return traded;
   }
@@ -138,7 +148,7 @@ final class ClearingDocuments {
     return doc.toString();
   }
 
-  private static ObjectNode settlementNode(ParticipantSettlement p) {
+  static ObjectNode settlementNode(ParticipantSettlement p) {
     ObjectNode n = JSON.createObjectNode();
     p.baseCost().ifPresent(v -> n.put("base_cost", v));
     n.put("cost", p.cost());

@@ -15,10 +15,14 @@ import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.mechanism.ClearingResult;
 import org.peergrid.market.mechanism.MarketMechanism;
+import org.peergrid.market.mechanism.MechanismOutcome;
 import org.peergrid.market.mechanism.Mechanisms;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.market.settlement.SettlementResult;
+import org.peergrid.market.threephase.ThreePhaseClearingResult;
+import org.peergrid.market.threephase.ThreePhaseMarket;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.ledger.Ledger;
 import org.peergrid.platform.store.DayRecord;
@@ -60,7 +64,7 @@ final class DayClearing {
       store.transition(h, dayId, current.state(), DayState.CLEARING, null, null);
       return store.countedOffers(h, dayId);
     });
-    Scenario template = scenarios.of(day);
+    DayScenario template = scenarios.forClearing(day);
     MarketMechanism mechanism = Mechanisms.byName(day.mechanism()).orElseThrow();
     if (offers.isEmpty()) {
       return fail(dayId, mechanism.name(), "no participant's offer counts (none was submitted, or all were excluded)");
@@ -75,6 +79,15 @@ final class DayClearing {
           template.horizon().intervals()));
       receipts.put(p.id(), o.receipt());
     }
+    if (template.isThreePhase()) {
+      return clearThreePhase(dayId, mechanism, template.threePhase().orElseThrow(), buildings, receipts);
+    }
+    return clearBalanced(dayId, mechanism, template.balanced().orElseThrow(), buildings, receipts);
+  }
+
+  /** A day on a MATPOWER feeder: the mechanism's own clearing (docs/mechanisms.md). */
+  private ClearingOutcome clearBalanced(String dayId, MarketMechanism mechanism, Scenario template,
+      List<Building> buildings, Map<String, String> receipts) {
     Scenario scenario;
     ClearingResult result;
     try {
@@ -85,15 +98,8 @@ final class DayClearing {
       return fail(dayId, mechanism.name(), e.getMessage());
     }
     if (result.status() == DispatchStatus.INFEASIBLE) {
-      InfeasibleOffers.Diagnosis diagnosis;
-      try {
-        diagnosis = InfeasibleOffers.diagnose(template, buildings, receipts);
-      } catch (RuntimeException e) {
-        // the day must not stay CLEARING: it is infeasible all the same, without names
-        diagnosis = new InfeasibleOffers.Diagnosis(List.of(), "the offers to blame could not be found: "
-            + e.getMessage());
-      }
-      return infeasible(dayId, mechanism.name(), result.dispatch().message(), diagnosis);
+      return infeasible(dayId, mechanism.name(), result.dispatch().message(), diagnose(() ->
+          InfeasibleOffers.diagnose(template, buildings, receipts)));
     }
     if (result.status() != DispatchStatus.OPTIMAL) {
       return fail(dayId, mechanism.name(), result.status() + ": " + result.dispatch().message());
@@ -101,7 +107,54 @@ final class DayClearing {
     if (result.settlement().isEmpty()) {
       return fail(dayId, mechanism.name(), "the mechanism cannot settle the day: " + result.outcome().orElseThrow().message());
     }
-    return store(dayId, mechanism.name(), scenario, result.dispatch().optimal(), result.settlement().get(), receipts);
+    DispatchSolution sol = result.dispatch().optimal();
+    SettlementResult settlement = result.settlement().get();
+    return store(dayId, mechanism.name(), ClearingDocuments.participantResults(dayId, mechanism.name(), scenario, sol,
+        settlement, receipts), ClearingDocuments.publicPrices(dayId, mechanism.name(), scenario, sol),
+        ClearingDocuments.operatorView(dayId, mechanism.name(), scenario, sol, settlement));
+  }
+
+  /**
+   * A day on a three-phase feeder, cleared as {@code peergrid clear} clears it (docs/opendss.md): LinDist3Flow
+   * with DLMPs per phase, the three-phase AC check and, with the scenario's {@code network.ac_correction}, its
+   * correction; then settled by the day's mechanism, each participant at the mean of its phases' DLMPs. A day
+   * whose AC check does not pass is still cleared (as {@code clear} writes its files), and the operator's view
+   * says so.
+   */
+  private ClearingOutcome clearThreePhase(String dayId, MarketMechanism mechanism, ThreePhaseScenario template,
+      List<Building> buildings, Map<String, String> receipts) {
+    ThreePhaseMarket market;
+    MechanismOutcome outcome;
+    try {
+      market = ThreePhaseMarket.solve(DayScenario.withOffers(template, buildings));
+      if (!market.day().optimal()) {
+        String why = market.day().status() + ": " + market.day().message();
+        if (market.day().status() != ThreePhaseClearingResult.Status.INFEASIBLE) {
+          return fail(dayId, mechanism.name(), why);
+        }
+        return infeasible(dayId, mechanism.name(), market.day().message(), diagnose(() ->
+            InfeasibleOffers.diagnose(template, buildings, receipts)));
+      }
+      outcome = market.settle(mechanism);
+    } catch (RuntimeException e) {
+      return fail(dayId, mechanism.name(), e.getMessage());
+    }
+    if (outcome.settlement().isEmpty()) {
+      return fail(dayId, mechanism.name(), "the mechanism cannot settle the day: " + outcome.message());
+    }
+    SettlementResult settlement = outcome.settlement().get();
+    return store(dayId, mechanism.name(), ThreePhaseClearingDocuments.participantResults(dayId, mechanism.name(),
+        market, settlement, receipts), ThreePhaseClearingDocuments.publicPrices(dayId, mechanism.name(), market),
+        ThreePhaseClearingDocuments.operatorView(dayId, mechanism.name(), market, settlement));
+  }
+
+  /** The offers to blame; the day must not stay CLEARING when their search fails: it is infeasible all the same. */
+  private static InfeasibleOffers.Diagnosis diagnose(java.util.function.Supplier<InfeasibleOffers.Diagnosis> search) {
+    try {
+      return search.get();
+    } catch (RuntimeException e) {
+      return new InfeasibleOffers.Diagnosis(List.of(), "the offers to blame could not be found: " + e.getMessage());
+    }
   }
 
   /**
@@ -124,12 +177,9 @@ final class DayClearing {
     return ClearingOutcome.of(DayState.INFEASIBLE, diagnosis.blamed());
   }
 
-  private ClearingOutcome store(String dayId, String mechanism, Scenario scenario, DispatchSolution sol,
-      SettlementResult settlement, Map<String, String> receipts) {
-    Map<String, String> results = ClearingDocuments.participantResults(dayId, mechanism, scenario, sol, settlement,
-        receipts);
-    String prices = ClearingDocuments.publicPrices(dayId, mechanism, scenario, sol);
-    String operator = ClearingDocuments.operatorView(dayId, mechanism, scenario, sol, settlement);
+  /** Stores a cleared day's views (each participant's result, the public prices, the operator's view). */
+  private ClearingOutcome store(String dayId, String mechanism, Map<String, String> results, String prices,
+      String operator) {
     ledger.write((h, appender) -> {
       store.transition(h, dayId, DayState.CLEARING, DayState.CLEARED, clock.millis(), null);
       store.insertClearing(h, dayId, prices, operator);

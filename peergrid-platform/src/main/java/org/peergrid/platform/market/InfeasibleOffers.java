@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.peergrid.market.dispatch.DispatchStatus;
 import org.peergrid.market.dispatch.LinDistFlowDispatch;
 import org.peergrid.market.scenario.Building;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
+import org.peergrid.market.threephase.ThreePhaseDayClearing;
 
 /**
- * Which offers make a day's clearing infeasible. The day-ahead LP (LinDistFlow, MODEL.md §2) is
+ * Which offers make a day's clearing infeasible. The day-ahead LP (LinDistFlow, MODEL.md §2; on a
+ * three-phase day LinDist3Flow, docs/opendss.md, the first clearing of {@code ThreePhaseMarket}) is
  * solved again without offers: first without any (when that fails too, the day's own network,
  * generators or batteries are at fault and no exclusion helps); then without each of the
  * {@value #SUSPECTS} offers with the largest peak power, one at a time; when no single one is to
@@ -25,11 +30,12 @@ final class InfeasibleOffers {
   /**
    * An offer that the day clears without.
    *
+   * @param bus its bus: the number on a MATPOWER day, the OpenDSS name on a three-phase day
    * @param peakKw the largest of its load and its PV plus wind in any interval [kW]
    * @param alone whether leaving out this offer alone lets the day clear (else only together with
    *     the other offers named)
    */
-  record Blamed(String participant, int bus, String receipt, double peakKw, boolean alone) {}
+  record Blamed(String participant, Object bus, String receipt, double peakKw, boolean alone) {}
 
   /**
    * What the re-solves found.
@@ -47,7 +53,25 @@ final class InfeasibleOffers {
    * @param receipts each participant's offer receipt
    */
   static Diagnosis diagnose(Scenario day, List<Building> offers, Map<String, String> receipts) {
-    if (!clears(day, List.of())) {
+    return diagnose(kept -> LinDistFlowDispatch.solve(DayScenario.withBuildings(day, kept)).status()
+        == DispatchStatus.OPTIMAL, Building::bus, offers, receipts);
+  }
+
+  /** The same on a three-phase day (its buildings' offers in place, {@link DayScenario#withOffers}). */
+  static Diagnosis diagnose(ThreePhaseScenario day, List<Building> offers, Map<String, String> receipts) {
+    return diagnose(kept -> {
+      ThreePhaseScenario s = DayScenario.withOffers(day, kept);
+      return new ThreePhaseDayClearing(s, ThreePhaseDayClearing.model(s)).clear().optimal();
+    }, b -> day.connection(b.id()).bus(), offers, receipts);
+  }
+
+  /**
+   * @param clears whether the day clears with these offers
+   * @param busOf how the answer names an offer's bus
+   */
+  private static Diagnosis diagnose(Predicate<List<Building>> clears, Function<Building, Object> busOf,
+      List<Building> offers, Map<String, String> receipts) {
+    if (!clears.test(List.of())) {
       return new Diagnosis(List.of(), "even without any offer the day has no schedule: the scenario's network,"
           + " generators or batteries are at fault, and excluding offers does not help");
     }
@@ -55,8 +79,8 @@ final class InfeasibleOffers {
         .thenComparing(Building::id)).limit(SUSPECTS).toList();
     List<Blamed> alone = new ArrayList<>();
     for (Building suspect : suspects) {
-      if (clears(day, without(offers, List.of(suspect)))) {
-        alone.add(blamed(suspect, receipts, true));
+      if (clears.test(without(offers, List.of(suspect)))) {
+        alone.add(blamed(suspect, busOf, receipts, true));
       }
     }
     if (!alone.isEmpty()) {
@@ -65,8 +89,8 @@ final class InfeasibleOffers {
     }
     for (int n = 2; n <= suspects.size(); n++) {
       List<Building> left = suspects.subList(0, n);
-      if (clears(day, without(offers, left))) {
-        List<Blamed> together = left.stream().map(b -> blamed(b, receipts, false)).toList();
+      if (clears.test(without(offers, left))) {
+        List<Blamed> together = left.stream().map(b -> blamed(b, busOf, receipts, false)).toList();
         return new Diagnosis(together, "the day clears without these offers together: " + describe(together));
       }
     }
@@ -80,16 +104,13 @@ final class InfeasibleOffers {
         .mapToDouble(t -> Math.max(b.loadKw().get(t), b.renewableKw(t))).max().orElse(0);
   }
 
-  private static boolean clears(Scenario day, List<Building> offers) {
-    return LinDistFlowDispatch.solve(DayScenario.withBuildings(day, offers)).status() == DispatchStatus.OPTIMAL;
-  }
-
   private static List<Building> without(List<Building> offers, List<Building> left) {
     return offers.stream().filter(b -> !left.contains(b)).toList();
   }
 
-  private static Blamed blamed(Building b, Map<String, String> receipts, boolean alone) {
-    return new Blamed(b.id(), b.bus(), receipts.get(b.id()), peakKw(b), alone);
+  private static Blamed blamed(Building b, Function<Building, Object> busOf, Map<String, String> receipts,
+      boolean alone) {
+    return new Blamed(b.id(), busOf.apply(b), receipts.get(b.id()), peakKw(b), alone);
   }
 
   private static String describe(List<Blamed> blamed) {

@@ -1,7 +1,9 @@
 package org.peergrid.platform.market;
 
 import java.util.OptionalDouble;
+import org.peergrid.market.scenario.Horizon;
 import org.peergrid.market.scenario.Scenario;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 
 /**
  * Physical limits that every offer and meter reading must respect, checked at intake so that one
@@ -33,12 +35,24 @@ public record IntakeLimits(double maxParticipantKw, double maxBusKw) {
     }
   }
 
-  /** The most a participant at {@code bus} of the day's feeder may offer, with where that limit comes from. */
-  PowerCeiling ceiling(Scenario day, int bus) {
-    int k = day.network().radial().indexOf(bus);
-    OptionalDouble rating = k > 0 ? day.network().limitKvaInto(k) : OptionalDouble.empty();
+  /**
+   * The most a participant at {@code bus} of the day's feeder may offer, with where that limit comes from.
+   * On a three-phase feeder no branch has a kVA rating (its lines' limits are in amperes, checked by the
+   * clearing), so the bus limit is the operator's.
+   */
+  PowerCeiling ceiling(DayScenario day, int bus) {
+    if (day.isThreePhase()) {
+      ThreePhaseScenario s = day.threePhase().orElseThrow();
+      return ceiling(OptionalDouble.empty(), s.network().feeder().busNames()[bus], day.horizon());
+    }
+    Scenario s = day.balanced().orElseThrow();
+    int k = s.network().radial().indexOf(bus);
+    return ceiling(k > 0 ? s.network().limitKvaInto(k) : OptionalDouble.empty(), String.valueOf(bus), day.horizon());
+  }
+
+  private PowerCeiling ceiling(OptionalDouble rating, String bus, Horizon horizon) {
     double busKw = rating.isPresent() ? Math.min(rating.getAsDouble(), maxBusKw) : maxBusKw;
-    double hours = day.horizon().intervals() * day.horizon().hours();
+    double hours = horizon.intervals() * horizon.hours();
     if (maxParticipantKw <= busKw) {
       return new PowerCeiling(maxParticipantKw, hours, "the " + kw(maxParticipantKw)
           + " kW that one participant may offer (peergrid serve --max-participant-kw)");

@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.peergrid.market.mechanism.Mechanisms;
+import org.peergrid.market.scenario.Participant;
+import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.ScenarioFiles;
+import org.peergrid.market.scenario.ThreePhaseScenario;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.api.ApiException;
 import org.peergrid.platform.auth.CanonicalJson;
@@ -96,14 +99,25 @@ public final class MarketService implements AutoCloseable {
         .execute());
   }
 
-  /** Opens a day; validates the scenario with its feeder and the mechanism's name. */
+  /** Opens a day on a MATPOWER feeder; validates the scenario with its case and the mechanism's name. */
   public DayRecord openDay(String dayId, String scenarioText, String feederText, String mechanism, Instant gateClosure) {
+    return openDay(dayId, scenarioText, feederText, Optional.empty(), mechanism, gateClosure);
+  }
+
+  /**
+   * Opens a day; validates the scenario with its feeder and the mechanism's name.
+   *
+   * @param feederFiles a three-phase day's scripts that its master script ({@code feederText}) redirects to,
+   *     as a JSON object of file name to text (docs/platform.md, "Three-phase days")
+   */
+  public DayRecord openDay(String dayId, String scenarioText, String feederText, Optional<String> feederFiles,
+      String mechanism, Instant gateClosure) {
     requireId("id", dayId);
     String name = Mechanisms.byName(mechanism).map(m -> m.name())
         .orElseThrow(() -> ApiError.UNKNOWN_MECHANISM.with(mechanism, String.join(", ", Mechanisms.names())));
-    DayScenario.parse(dayId, scenarioText, feederText, scenarios.files());
+    DayScenario.parse(dayId, scenarioText, feederText, feederFiles.orElse(null), scenarios.files());
     DayRecord day = new DayRecord(dayId, scenarioText, feederText, name, gateClosure.toEpochMilli(), DayState.OPEN,
-        clock.millis(), null, null);
+        clock.millis(), null, null, feederFiles.orElse(null));
     store.jdbi().useTransaction(h -> {
       if (store.day(h, dayId).isPresent()) {
         throw ApiError.DAY_EXISTS.with(dayId);
@@ -114,18 +128,18 @@ public final class MarketService implements AutoCloseable {
   }
 
   /**
-   * Registers a participant on a day.
+   * Registers a participant on a day on a MATPOWER feeder, at a bus of its tree.
    *
    * @return its bearer token, in clear this once (only its hash is stored)
    */
   public String register(String dayId, String participantId, int bus, String publicKey) {
     requireId("id", participantId);
-    DayRecord day = day(dayId);
-    if (day.state() != DayState.OPEN || clock.millis() >= day.gateClosureMs()) {
-      throw ApiError.REGISTRATION_CLOSED.with(dayId, Instant.ofEpochMilli(day.gateClosureMs()),
-          day.state().name().toLowerCase());
+    DayRecord day = openForRegistration(dayId);
+    DayScenario parsed = scenarios.of(day);
+    if (parsed.isThreePhase()) {
+      return register(dayId, participantId, Optional.of(String.valueOf(bus)), publicKey);
     }
-    Scenario scenario = scenarios.of(day);
+    Scenario scenario = parsed.balanced().orElseThrow();
     if (scenario.network().radial().indexOf(bus) < 0) {
       throw ApiError.INVALID_FIELD.with("bus", bus + " is not a bus of the day's feeder tree");
     }
@@ -133,6 +147,54 @@ public final class MarketService implements AutoCloseable {
         && p.id().equals(participantId))) {
       throw ApiError.PARTICIPANT_EXISTS.with(dayId, participantId);
     }
+    return insertRegistered(dayId, participantId, bus, publicKey);
+  }
+
+  /**
+   * Registers a participant on a day on a three-phase feeder: one of the scenario's buildings, whose bus
+   * and phases the scenario gives ({@code bus}, when sent, must be that bus's name); on a MATPOWER day
+   * {@code bus} must be a bus number of its tree.
+   *
+   * @return its bearer token, in clear this once (only its hash is stored)
+   */
+  public String register(String dayId, String participantId, Optional<String> bus, String publicKey) {
+    requireId("id", participantId);
+    DayRecord day = openForRegistration(dayId);
+    DayScenario parsed = scenarios.of(day);
+    if (!parsed.isThreePhase()) {
+      int number;
+      try {
+        number = Integer.parseInt(bus.orElseThrow(() -> ApiError.INVALID_FIELD.with("bus", "an integer is required")));
+      } catch (NumberFormatException e) {
+        throw ApiError.INVALID_FIELD.with("bus", "an integer is required: a bus number of the day's MATPOWER case");
+      }
+      return register(dayId, participantId, number, publicKey);
+    }
+    ThreePhaseScenario scenario = parsed.threePhase().orElseThrow();
+    Participant named = scenario.buildings().stream().filter(b -> b.id().equals(participantId)).findFirst()
+        .orElseThrow(() -> ApiError.INVALID_FIELD.with("id", participantId + " is not a building of the day's"
+            + " three-phase scenario; there a participant's bus and phases come from the scenario, so register one"
+            + " of its buildings (" + String.join(", ", scenario.buildings().stream().map(Participant::id).toList())
+            + ") or open the day with a scenario that names this one"));
+    PhaseConnection at = scenario.connection(participantId);
+    if (bus.isPresent() && !bus.get().trim().toLowerCase(Locale.ROOT).equals(at.bus())) {
+      throw ApiError.INVALID_FIELD.with("bus", participantId + " is at bus " + at.bus() + " (phases "
+          + at.phasesText() + ") in the day's scenario, not " + bus.get() + "; send that bus or leave bus out");
+    }
+    return insertRegistered(dayId, participantId, named.bus(), publicKey);
+  }
+
+  private DayRecord openForRegistration(String dayId) {
+    DayRecord day = day(dayId);
+    if (day.state() != DayState.OPEN || clock.millis() >= day.gateClosureMs()) {
+      throw ApiError.REGISTRATION_CLOSED.with(dayId, Instant.ofEpochMilli(day.gateClosureMs()),
+          day.state().name().toLowerCase());
+    }
+    return day;
+  }
+
+  /** Stores a checked registration: {@code bus} is the bus's number (MATPOWER) or index (three-phase). */
+  private String insertRegistered(String dayId, String participantId, int bus, String publicKey) {
     try {
       Ed25519Keys.publicKey(publicKey);
     } catch (IllegalArgumentException e) {
@@ -258,8 +320,33 @@ public final class MarketService implements AutoCloseable {
     return store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId));
   }
 
-  public Scenario scenario(DayRecord day) {
-    return scenarios.of(day);
+  /** The day's scenario on a MATPOWER feeder, or empty on a three-phase day ({@link #threePhaseScenario}). */
+  public Optional<Scenario> scenario(DayRecord day) {
+    return scenarios.of(day).balanced();
+  }
+
+  /** The day's scenario on an OpenDSS feeder (network.opendss), or empty on a MATPOWER day. */
+  public Optional<ThreePhaseScenario> threePhaseScenario(DayRecord day) {
+    return scenarios.of(day).threePhase();
+  }
+
+  /** Whether the day's scenario names an OpenDSS feeder (network.opendss). */
+  public boolean isThreePhase(DayRecord day) {
+    return scenarios.of(day).isThreePhase();
+  }
+
+  /** The day's number of intervals, their length [min] and currency, on either feeder. */
+  public DayShape shape(DayRecord day) {
+    DayScenario s = scenarios.of(day);
+    return new DayShape(s.horizon().intervals(), s.horizon().intervalMinutes(), s.currency());
+  }
+
+  /** What the public and the dashboard read of any day's scenario. */
+  public record DayShape(int intervals, int intervalMinutes, String currency) {}
+
+  /** Where a registered participant of a three-phase day is connected, by the scenario; empty on a MATPOWER day. */
+  public Optional<PhaseConnection> connection(DayRecord day, String participantId) {
+    return scenarios.of(day).threePhase().map(s -> s.connection(participantId));
   }
 
   public MarketStore store() {

@@ -63,7 +63,7 @@ final class OfferIntake {
     }
     Instant signedAt = signedAt(envelope.get("timestamp").textValue(), clock, maxSkew);
     ParticipantRecord participant = participant(dayId, participantId);
-    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
+    DayScenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
     OfferParser.parse(envelope.get(SignedBody.OFFER.field()), SignedBody.OFFER, participantId, participant.bus(),
         day.horizon().intervals(), limits.ceiling(day, participant.bus()));
     String canonical = verifiedCanonical(envelope, participant);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
-import org.peergrid.market.scenario.Scenario;
 import org.peergrid.platform.store.DayRecord;
 
 /**
@@ -27,11 +26,11 @@ public final class PublicDays {
    *
    * @param publicPrices the day's stored public price document, present once cleared
    */
-  public static ObjectNode row(DayRecord day, Scenario scenario, int participants, Optional<String> publicPrices) {
+  public static ObjectNode row(DayRecord day, MarketService.DayShape shape, int participants, Optional<String> publicPrices) {
     ObjectNode row = JSON.createObjectNode().put("id", day.id()).put("state", day.state().name().toLowerCase())
         .put("mechanism", day.mechanism()).put("gate_closure", Instant.ofEpochMilli(day.gateClosureMs()).toString())
-        .put("intervals", scenario.horizon().intervals())
-        .put("interval_minutes", scenario.horizon().intervalMinutes()).put("currency", scenario.currency())
+        .put("intervals", shape.intervals())
+        .put("interval_minutes", shape.intervalMinutes()).put("currency", shape.currency())
         .put("participants", participants);
     row.put("cleared_at", day.clearedMs() == null ? null : Instant.ofEpochMilli(day.clearedMs()).toString());
     JsonNode prices = publicPrices.map(PublicDays::read).orElse(null);

@@ -63,7 +63,7 @@ final class ReadingIntake {
         throw ApiError.INVALID_FIELD.with(key, "unknown key; readings have load_kw, pv_kw and wind_kw");
       }
     }
-    Scenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
+    DayScenario day = scenarios.of(dayId, () -> store.day(dayId).orElseThrow(() -> ApiError.DAY_NOT_FOUND.with(dayId)));
     OfferParser.parse(readings, SignedBody.READINGS, participantId, participant.bus(), day.horizon().intervals(),
         limits.ceiling(day, participant.bus()));
     String canonical = OfferIntake.verifiedCanonical(envelope, participant);

@@ -11,6 +11,7 @@ import org.peergrid.market.realtime.DeviationRow;
 import org.peergrid.market.realtime.ParticipantRealtimeCost;
 import org.peergrid.market.realtime.TwoSettlementResult;
 import org.peergrid.market.scenario.Building;
+import org.peergrid.market.scenario.PhaseConnection;
 import org.peergrid.platform.store.OfferRecord;
 
 /**
@@ -56,14 +57,26 @@ final class RealtimeDocuments {
    * energy it took beyond its day-ahead position (shortfall) and gave beyond it (surplus) over the day;
    * their totals; and the settlement's budget, with the deviation payments of the scenario's own
    * generators and community batteries apart.
+   *
+   * @param connections on a three-phase day each prosumer's bus name and phases (its {@code bus} and
+   *     {@code phases}); empty on a MATPOWER day, whose {@code bus} is the bus number
    */
-  String operatorView(List<Building> prosumers, Map<String, OfferRecord> readings) {
+  String operatorView(List<Building> prosumers, Map<String, OfferRecord> readings,
+      Map<String, PhaseConnection> connections) {
     ObjectNode doc = JSON.createObjectNode().put("day", dayId).put("currency", currency);
     ArrayNode rows = doc.putArray("participants");
     double[] totals = new double[TOTALLED.size()];
     for (Building b : prosumers) {
-      ObjectNode row = rows.addObject().put("participant", b.id()).put("bus", b.bus())
-          .put("reading", readings.containsKey(b.id()));
+      ObjectNode row = rows.addObject().put("participant", b.id());
+      PhaseConnection at = connections.get(b.id());
+      if (at == null) {
+        row.put("bus", b.bus());
+      } else {
+        row.put("bus", at.bus());
+        ArrayNode phases = row.putArray("phases");
+        at.nodes().forEach(node -> phases.add(PhaseConnection.letter(node)));
+      }
+      row.put("reading", readings.containsKey(b.id()));
       costs(row, settlement.participant(b.id()));
       double shortfall = 0;
       double surplus = 0;

@@ -11,7 +11,7 @@ public final class MarketStore {
   private static final RowMapper<DayRecord> DAY = (rs, ctx) -> new DayRecord(rs.getString("id"),
       rs.getString("scenario"), rs.getString("feeder"), rs.getString("mechanism"), rs.getLong("gate_closure_ms"),
       DayState.valueOf(rs.getString("state")), rs.getLong("opened_ms"), (Long) rs.getObject("cleared_ms", Long.class),
-      rs.getString("message"));
+      rs.getString("message"), rs.getString("feeder_files"));
   private static final RowMapper<ParticipantRecord> PARTICIPANT = (rs, ctx) -> new ParticipantRecord(
       rs.getString("day_id"), rs.getString("id"), rs.getInt("bus"), rs.getString("public_key"));
   private static final RowMapper<OfferRecord> OFFER = (rs, ctx) -> new OfferRecord(rs.getString("day_id"),
@@ -29,9 +29,10 @@ public final class MarketStore {
   }
 
   public void insertDay(Handle h, DayRecord d) {
-    h.createUpdate("INSERT INTO market_day (id, scenario, feeder, mechanism, gate_closure_ms, state, opened_ms)"
-            + " VALUES (:id, :scenario, :feeder, :mechanism, :gateClosureMs, :state, :openedMs)")
+    h.createUpdate("INSERT INTO market_day (id, scenario, feeder, feeder_files, mechanism, gate_closure_ms, state,"
+            + " opened_ms) VALUES (:id, :scenario, :feeder, :feederFiles, :mechanism, :gateClosureMs, :state, :openedMs)")
         .bind("id", d.id()).bind("scenario", d.scenario()).bind("feeder", d.feeder())
+        .bind("feederFiles", d.feederFiles())
         .bind("mechanism", d.mechanism()).bind("gateClosureMs", d.gateClosureMs()).bind("state", d.state().name())
         .bind("openedMs", d.openedMs()).execute();
   }
@@ -46,8 +47,8 @@ public final class MarketStore {
 
   /** The day without its scenario and feeder texts (null), for checks of its state on every offer. */
   public Optional<DayRecord> dayState(Handle h, String id) {
-    return h.createQuery("SELECT id, NULL AS scenario, NULL AS feeder, mechanism, gate_closure_ms, state, opened_ms,"
-        + " cleared_ms, message FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
+    return h.createQuery("SELECT id, NULL AS scenario, NULL AS feeder, NULL AS feeder_files, mechanism, gate_closure_ms,"
+        + " state, opened_ms, cleared_ms, message FROM market_day WHERE id = :id").bind("id", id).map(DAY).findOne();
   }
 
   public List<DayRecord> days() {

@@ -17,8 +17,8 @@ import org.peergrid.platform.testsupport.Community33;
 
 /** Which offers an infeasible day clears without, on the example community of the IEEE 33-bus feeder. */
 class InfeasibleOffersTest {
-  private static final Scenario DAY = DayScenario.parse("d", Community33.scenario(), Community33.feeder(),
-      ScenarioFiles.none("inline only"));
+  private static final Scenario DAY = DayScenario.parse("d", Community33.scenario(), Community33.feeder(), null,
+      ScenarioFiles.none("inline only")).balanced().orElseThrow();
 
   private static Building load(String id, int bus, double kw) {
     return new Building(id, bus, TimeSeries.constant(kw, 4), Building.DEFAULT_POWER_FACTOR, TimeSeries.constant(0, 4),
@@ -82,7 +82,7 @@ class InfeasibleOffersTest {
   @Test
   void whenTheDayFailsWithoutAnyOfferNoOfferIsBlamed() {
     Scenario tight = DayScenario.parse("d", Community33.scenario().replace("vmin_pu: 0.9", "vmin_pu: 0.99"),
-        Community33.feeder(), ScenarioFiles.none("inline only"));
+        Community33.feeder(), null, ScenarioFiles.none("inline only")).balanced().orElseThrow();
     List<Building> offers = List.of(load("B06", 6, 20));
     InfeasibleOffers.Diagnosis d = InfeasibleOffers.diagnose(tight, offers, receipts(offers));
     assertThat(d.blamed()).isEmpty();

@@ -1,41 +1,135 @@
 package org.peergrid.platform.market;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.api.ApiException;
+import org.peergrid.platform.testsupport.Community33;
+import org.peergrid.platform.testsupport.ThreePhaseExample;
 
 /**
- * A day whose scenario names a three-phase feeder (network.opendss, issue 19): the platform clears
- * MATPOWER feeders only, so opening it is refused with a message that names the day, the key and what
- * to do, before any file is looked for.
+ * A day whose scenario names a three-phase feeder (network.opendss, issue 19): the platform reads it with
+ * the market's loader, so a mistake is refused with the scenario's line and key as {@code peergrid clear}
+ * names them; the feeder's redirected scripts travel beside its master script (feeder_files), each a plain
+ * file name.
  */
 class ThreePhaseDayTest {
-  private static final Path ROOT = Path.of(System.getProperty("peergrid.root.dir", ".."));
+  private static final ScenarioFiles SERIES = ScenarioFiles.confinedTo(ThreePhaseExample.folder(),
+      ScenarioFiles.DEFAULT_MAX_BYTES);
 
   @Test
-  void aThreePhaseScenarioIsRefusedNamingTheKeyAndWhatToDo() throws IOException {
-    String scenario = Files.readString(ROOT.resolve("examples/ieee13-3ph/scenario.yaml"));
-    String feeder = Files.readString(ROOT.resolve("examples/feeders/opendss/ieee13/IEEE13Nodeckt.dss"));
-    assertThatThrownBy(() -> DayScenario.parse("2025-06-02", scenario, feeder, ScenarioFiles.none("inline only")))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          org.assertj.core.api.Assertions.assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO);
-          org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("scenario of day 2025-06-02, line 7",
-              "network.opendss", "MATPOWER", "network.matpower", "peergrid clear");
-        });
+  void theIeee13ExampleIsReadAsAThreePhaseDayWithItsBusesAndPhases() {
+    DayScenario day = DayScenario.parse("2025-06-02", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+        ThreePhaseExample.feederFiles(), SERIES);
+    assertThat(day.isThreePhase()).isTrue();
+    assertThat(day.horizon().intervals()).isEqualTo(24);
+    assertThat(day.threePhase().orElseThrow().connection("B611c").bus()).isEqualTo("611");
+    assertThat(day.threePhase().orElseThrow().connection("B611c").phasesText()).isEqualTo("[c]");
+    assertThat(day.balanced()).isEmpty();
   }
 
   @Test
-  void aThreePhaseScenarioInJsonIsRefusedTheSameWay() {
-    String scenario = "{\"version\": 1,\n \"network\": {\"opendss\": \"feeder.dss\"},\n \"participants\": []}";
-    assertThatThrownBy(() -> DayScenario.parse("d2", scenario, "", ScenarioFiles.none("inline only")))
+  void aBadPhaseIsRefusedNamingTheScenarioLineAndKey() {
+    String scenario = ThreePhaseExample.scenario().replace("phases: [c]\n    load_kw: {csv: profiles.csv, column: B611c",
+        "phases: [x]\n    load_kw: {csv: profiles.csv, column: B611c");
+    assertThat(scenario).isNotEqualTo(ThreePhaseExample.scenario());
+    assertThatThrownBy(() -> DayScenario.parse("d3", scenario, ThreePhaseExample.feeder(),
+        ThreePhaseExample.feederFiles(), SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
+        .hasMessageContaining("scenario of day d3:" + lineOf(scenario, "phases: [x]") + ": participants[0].phases[0]:"
+            + " unknown phase \"x\"; write a, b or c");
+  }
+
+  @Test
+  void aMissingRedirectedScriptIsRefusedNamingItAndTheOpendssLine() {
+    assertThatThrownBy(() -> DayScenario.parse("d4", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(), null,
+        SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
+        .hasMessageContaining("scenario of day d4:" + lineOf(ThreePhaseExample.scenario(), "opendss:")
+            + ": network.opendss: feeder.dss:46: file 'IEEELineCodes.dss' not found")
+        .hasMessageContaining("feeder_files");
+  }
+
+  @Test
+  void aFeederFileNameOutsideTheFeedersFolderIsRefused() {
+    assertThatThrownBy(() -> DayScenario.parse("d5", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+        "{\"../IEEELineCodes.dss\": \"\"}", SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder_files.../IEEELineCodes.dss: a plain file name");
+  }
+
+  @Test
+  void aScriptNamingAFileOutsideTheRequestIsRefusedBeforeAnyIsRead() {
+    String feeder = ThreePhaseExample.feeder() + "\nRedirect ../../etc/passwd\n";
+    int line = (int) feeder.lines().count();
+    assertThatThrownBy(() -> DayScenario.parse("d8", ThreePhaseExample.scenario(), feeder,
+        ThreePhaseExample.feederFiles(), SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder: line " + line + " names '../../etc/passwd': the server reads only the scripts"
+            + " of the request");
+    String shapes = "{\"shapes.dss\": \"New Loadshape.day npts=24 interval=1 mult=(file=/etc/hostname)\"}";
+    assertThatThrownBy(() -> DayScenario.parse("d9", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+        shapes, SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder_files.shapes.dss: line 1 names '/etc/hostname'");
+    String compile = ThreePhaseExample.feeder().replace("redirect IEEELineCodes.dss", "Compile \"/tmp/x.dss\"");
+    assertThatThrownBy(() -> DayScenario.parse("d10", ThreePhaseExample.scenario(), compile,
+        ThreePhaseExample.feederFiles(), SERIES))
+        .hasMessageContaining("feeder: line 46 names '/tmp/x.dss'");
+  }
+
+  @Test
+  void aMatpowerDayTakesNoFeederFiles() {
+    assertThatThrownBy(() -> DayScenario.parse("d6", Community33.scenario(), Community33.feeder(), "{}",
+        ScenarioFiles.none("inline only")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
+        .hasMessageContaining("feeder_files: only a three-phase day (network.opendss)");
+  }
+
+  @Test
+  void aThreePhaseScenarioInJsonNamesItsLineToo() {
+    String scenario = "{\"version\": 1,\n \"network\": {\"opendss\": \"feeder.dss\", \"matpower\": \"x.m\"},\n"
+        + " \"participants\": []}";
+    assertThatThrownBy(() -> DayScenario.parse("d2", scenario, "", null, ScenarioFiles.none("inline only")))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("scenario of day d2, line 2: network.opendss")
-        .hasMessageContaining("peergrid clear");
+        .hasMessageContaining("scenario of day d2:2: network.matpower")
+        .hasMessageContaining("a network is either a MATPOWER case or an OpenDSS feeder");
+  }
+
+  @Test
+  void anInfeasibleThreePhaseDayBlamesTheOfferItClearsWithoutByItsBusName() {
+    org.peergrid.market.scenario.ThreePhaseScenario day = DayScenario.parse("d7", ThreePhaseExample.scenario(),
+        ThreePhaseExample.feeder(), ThreePhaseExample.feederFiles(), SERIES).threePhase().orElseThrow();
+    java.util.List<org.peergrid.market.scenario.Building> offers = new java.util.ArrayList<>();
+    for (org.peergrid.market.scenario.Building b : day.buildings()) {
+      // B611c asks 900 kW all day on its one phase (c) at the feeder's end; the others offer their profiles
+      offers.add(!b.id().equals("B611c") ? b : new org.peergrid.market.scenario.Building(b.id(), b.bus(),
+          org.peergrid.market.scenario.TimeSeries.constant(900, 24), b.powerFactor(), b.pvKw(), b.windKw(),
+          java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+    java.util.Map<String, String> receipts = new java.util.HashMap<>();
+    offers.forEach(b -> receipts.put(b.id(), "r-" + b.id()));
+    org.peergrid.market.scenario.ThreePhaseScenario all = DayScenario.withOffers(day, offers);
+    assertThat(new org.peergrid.market.threephase.ThreePhaseDayClearing(all,
+        org.peergrid.market.threephase.ThreePhaseDayClearing.model(all)).clear().optimal()).as("with every offer")
+        .isFalse();
+    InfeasibleOffers.Diagnosis d = InfeasibleOffers.diagnose(day, offers, receipts);
+    assertThat(d.blamed()).extracting(InfeasibleOffers.Blamed::participant).containsExactly("B611c");
+    assertThat(d.blamed().get(0).bus()).isEqualTo("611");
+    assertThat(d.blamed().get(0).alone()).isTrue();
+    assertThat(d.summary()).contains("the day clears without this offer: B611c at bus 611 (peak 900 kW, receipt r-B611c)");
+  }
+
+  private static int lineOf(String text, String needle) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(needle)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(needle + " not in the scenario");
   }
 }

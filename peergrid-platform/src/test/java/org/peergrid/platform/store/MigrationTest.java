@@ -24,7 +24,7 @@ class MigrationTest {
               "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"
                   + " AND \"type\" = 'SQL'")
           .mapTo(String.class).list());
-      assertThat(versions).containsExactly("1", "2", "3", "4");
+      assertThat(versions).containsExactly("1", "2", "3", "4", "5");
     }
   }
 }
