@@ -23,6 +23,17 @@ import org.peergrid.grid.ValidationException;
 record LocatedTree(JsonNode root, Map<String, Integer> lines) {
 
   static LocatedTree parse(String text, boolean json, String source) {
+    if (!json) {
+      LocatedTree simple = SimpleYaml.parse(text);
+      if (simple != null) {
+        return simple;
+      }
+    }
+    return parseWithJackson(text, json, source);
+  }
+
+  /** Through Jackson's streaming parser (SnakeYAML's for YAML): any text, every error worded. */
+  static LocatedTree parseWithJackson(String text, boolean json, String source) {
     JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = factory.createParser(text)) {
