@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Properties;
+import java.util.Set;
 import org.peergrid.grid.ValidationException;
+import org.peergrid.market.dispatch.Glop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +47,19 @@ public final class PeergridCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The commands that solve LPs: their processes load OR-Tools' native libraries beside the
+   * command line's parsing and the input's reading ({@link Glop#loadBeside}).
+   */
+  private static final Set<Class<?>> SOLVE_LPS = Set.of(RunCommand.class, ClearCommand.class,
+      CompareCommand.class, UncertaintyCommand.class, RealtimeCommand.class, ServeCommand.class,
+      NodeCommand.class, RegionCommand.class);
+
   public static void main(String[] args) {
+    Class<?> command = args.length == 0 ? null : subcommandNamed(args[0]);
+    if (command != null && SOLVE_LPS.contains(command)) {
+      Glop.loadBeside();
+    }
     System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 

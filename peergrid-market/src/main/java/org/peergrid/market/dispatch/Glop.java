@@ -15,6 +15,27 @@ public final class Glop {
 
   /** A new GLOP solver, or null with {@link #problem()} set when OR-Tools cannot be used. */
   public static synchronized MPSolver create(String name) {
+    if (!load()) {
+      return null;
+    }
+    MPSolver solver = new MPSolver(name, MPSolver.OptimizationProblemType.GLOP_LINEAR_PROGRAMMING);
+    return solver;
+  }
+
+  /**
+   * Starts loading OR-Tools' native libraries on a daemon thread of its own, so that a command's
+   * main thread reads its input meanwhile (about 50 ms of CPU in place, more when OR-Tools extracts
+   * them; docs/benchmarks.md, "After yaml17"). The first {@link #create} waits for the load if it is
+   * still running; a failure is reported by {@link #create} and {@link #problem} as without this.
+   */
+  public static void loadBeside() {
+    Thread thread = new Thread(Glop::load, "ortools-load");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Loads the native libraries once; whether they are usable. */
+  private static synchronized boolean load() {
     if (!loaded && loadError == null) {
       try {
         Loader.loadNativeLibraries();
@@ -23,11 +44,7 @@ public final class Glop {
         loadError = "OR-Tools native libraries failed to load: " + e;
       }
     }
-    if (!loaded) {
-      return null;
-    }
-    MPSolver solver = new MPSolver(name, MPSolver.OptimizationProblemType.GLOP_LINEAR_PROGRAMMING);
-    return solver;
+    return loaded;
   }
 
   /** Why {@link #create} returned null. */

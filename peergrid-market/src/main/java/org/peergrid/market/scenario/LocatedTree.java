@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.peergrid.grid.ValidationException;
@@ -22,6 +23,17 @@ import org.peergrid.grid.ValidationException;
 record LocatedTree(JsonNode root, Map<String, Integer> lines) {
 
   static LocatedTree parse(String text, boolean json, String source) {
+    if (!json) {
+      LocatedTree simple = SimpleYaml.parse(text);
+      if (simple != null) {
+        return simple;
+      }
+    }
+    return parseWithJackson(text, json, source);
+  }
+
+  /** Through Jackson's streaming parser (SnakeYAML's for YAML): any text, every error worded. */
+  static LocatedTree parseWithJackson(String text, boolean json, String source) {
     JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = factory.createParser(text)) {
@@ -29,7 +41,9 @@ record LocatedTree(JsonNode root, Map<String, Integer> lines) {
         throw new ValidationException(source, 0, "the file is empty; a scenario needs at least network, tariff and participants");
       }
       JsonNode root = read(parser, "", lines, source);
-      return new LocatedTree(root, Map.copyOf(lines));
+      // a read-only view, not Map.copyOf: copying the 10,000 lines of a 1,000-building scenario
+      // took ~8 % of the parse (docs/benchmarks.md, "After yaml17")
+      return new LocatedTree(root, Collections.unmodifiableMap(lines));
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ValidationException(source, line, "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage());

@@ -114,7 +114,7 @@ public final class ScenarioLoader {
     try {
       String text = Files.readString(file);
       boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
-      ScenarioNode root = ScenarioNode.parse(text, json, file.toString());
+      ScenarioNode root = parseDocument(text, json, file.toString());
       return root.json().isObject() && root.json().path("network").isObject()
           && root.json().path("network").has("opendss");
     } catch (IOException | ValidationException e) {
@@ -136,7 +136,28 @@ public final class ScenarioLoader {
     Path dir = file.toAbsolutePath().getParent();
     String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     return new ScenarioLoader(dir, ScenarioFiles.besideScenario(dir))
-        .readAny(ScenarioNode.parse(text, json, file.toString()), stem);
+        .readAny(parseDocument(text, json, file.toString()), stem);
+  }
+
+  /** A document parsed by {@link #parseDocument}: its source, text and tree. */
+  private record Parsed(String source, String text, ScenarioNode root) {}
+
+  /**
+   * The last document parsed from a file. The commands ask {@link #isThreePhase} and then load the
+   * same file, which parsed the whole document twice (~0.13 s of a cold 1,000-building clearing,
+   * docs/benchmarks.md, "After yaml17"); the load reuses the tree when the file's text is the
+   * same. The tree is never changed after parsing; only the last document is kept.
+   */
+  private static volatile Parsed lastParsed;
+
+  private static ScenarioNode parseDocument(String text, boolean json, String source) {
+    Parsed last = lastParsed;
+    if (last != null && last.source().equals(source) && last.text().equals(text)) {
+      return last.root();
+    }
+    ScenarioNode root = ScenarioNode.parse(text, json, source);
+    lastParsed = new Parsed(source, text, root);
+    return root;
   }
 
   /**
