@@ -29,12 +29,30 @@ public final class DssScriptReader {
   private DssElement active;
   private double defaultBaseFrequency = 60;
   private int depth;
+  /** The only folder a redirect may read from, or null when any file the user can read may be named. */
+  private final Path confinedTo;
 
-  private DssScriptReader() {}
+  private DssScriptReader(Path confinedTo) {
+    this.confinedTo = confinedTo;
+  }
 
   /** Reads {@code master} and everything it redirects to. */
   public static DssCircuit read(Path master) {
-    DssScriptReader reader = new DssScriptReader();
+    return read(master, null);
+  }
+
+  /**
+   * Reads {@code master} and what it redirects to, refusing any {@code Redirect}/{@code Compile} whose file
+   * is not in master's own folder (after resolving {@code ..} and symbolic links). A server reading a script
+   * that a request sent uses this, so that no script can make it read, and quote in its messages, another
+   * file of its disk.
+   */
+  public static DssCircuit readConfined(Path master) {
+    return read(master, realPath(master.toAbsolutePath().getParent()));
+  }
+
+  private static DssCircuit read(Path master, Path confinedTo) {
+    DssScriptReader reader = new DssScriptReader(confinedTo);
     reader.readFile(master, master.toString(), 0, null);
     if (reader.circuit == null) {
       throw new ValidationException(master.toString(), 0, "no circuit is defined; add 'New Circuit.NAME basekv=...'");
@@ -47,12 +65,23 @@ public final class DssScriptReader {
    * the folder of {@code shownName}.
    */
   public static DssCircuit parse(String text, String shownName) {
-    DssScriptReader reader = new DssScriptReader();
+    DssScriptReader reader = new DssScriptReader(null);
     reader.readLines(text.lines().toList(), Path.of(shownName), shownName);
     if (reader.circuit == null) {
       throw new ValidationException(shownName, 0, "no circuit is defined; add 'New Circuit.NAME basekv=...'");
     }
     return reader.circuit;
+  }
+
+  /** The path with symbolic links resolved as far as it exists (a missing file is reported when read). */
+  private static Path realPath(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException e) {
+      Path parent = absolute.getParent();
+      return parent == null ? absolute : realPath(parent).resolve(absolute.getFileName());
+    }
   }
 
   private void readFile(Path file, String shownName, int depth, DssLocation from) {
@@ -165,6 +194,10 @@ public final class DssScriptReader {
           shown = Path.of(where.file()).getParent();
         } catch (java.nio.file.InvalidPathException e) {
           throw where.error("'" + target + "' is not a file name");
+        }
+        if (confinedTo != null && !realPath(next).startsWith(confinedTo)) {
+          throw where.error(verb + " '" + target + "' names a file outside the folder of the feeder's scripts;"
+              + " here a script may name only a file beside it, e.g. 'Redirect IEEELineCodes.dss'");
         }
         depth++;
         try {

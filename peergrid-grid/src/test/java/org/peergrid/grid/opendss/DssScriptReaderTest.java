@@ -82,6 +82,30 @@ class DssScriptReaderTest {
   }
 
   @Test
+  void aConfinedReadRefusesRedirectsOutOfTheMastersFolderByPathOrLink() throws Exception {
+    String codes = "New LineCode.c1 nphases=1 r1=0.5 x1=1 r0=0.5 x0=1 c1=0 c0=0 units=km\n";
+    String body = "New Line.l1 Phases=1 Bus1=SourceBus.2 Bus2=B.2 LineCode=c1 Length=500 units=m\n"
+        + "Set VoltageBases=[12.47]\nCalcv\n";
+    write("outside.dss", codes);
+    write("day/sub/codes.dss", codes);
+    Path beside = write("day/beside.dss", HEAD + "Redirect sub/codes.dss\n" + body);
+    assertThat(DssScriptReader.readConfined(beside).lines()).hasSize(1);
+
+    Path up = write("day/up.dss", HEAD + "/* hidden */ Redirect ../outside.dss\n" + body);
+    assertThat(DssScriptReader.read(up).lines()).hasSize(1); // a user's own files: any path
+    assertThatThrownBy(() -> DssScriptReader.readConfined(up))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("up.dss:3")
+        .hasMessageContaining("redirect '../outside.dss' names a file outside the folder of the feeder's scripts");
+
+    Files.createSymbolicLink(dir.resolve("day/link.dss"), dir.resolve("outside.dss"));
+    Path linked = write("day/linked.dss", HEAD + "compile link.dss\n" + body);
+    assertThatThrownBy(() -> DssScriptReader.readConfined(linked))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("compile 'link.dss' names a file outside");
+  }
+
+  @Test
   void switchSetsItsDefaultsAndLaterPropertiesOverride() throws Exception {
     Path f = write("s.dss", HEAD + "New Line.sw Bus1=sourcebus Bus2=b Switch=y r1=1e-4 r0=1e-4 x1=0 x0=0 c1=0 c0=0\n");
     DssElement.Line sw = DssScriptReader.read(f).lines().get(0);

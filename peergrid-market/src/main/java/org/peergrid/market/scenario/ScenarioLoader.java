@@ -583,7 +583,10 @@ public final class ScenarioLoader {
       throw opendssNode.error("OpenDSS script " + master + " does not exist (paths are relative to the scenario file)");
     }
     try {
-      phaseFeeder = DssNetworkBuilder.build(DssScriptReader.read(master));
+      // a feeder read in place of the named file came in a request (a server's day): its redirects may not
+      // leave its folder, so that no request can make the server read another file of its disk
+      phaseFeeder = DssNetworkBuilder.build(feeder != null ? DssScriptReader.readConfined(master)
+          : DssScriptReader.read(master));
     } catch (ValidationException e) {
       // the reader names the script's file and line; say which scenario key led there
       throw opendssNode.error(e.getMessage());

@@ -82,6 +82,18 @@ class ThreePhaseDayTest {
   }
 
   @Test
+  void aRedirectAfterABlockCommentCannotLeaveTheRequestsScriptsEither() {
+    // the line-by-line check above reads a line as its text starts; the reader drops a /* */ comment first,
+    // so this redirect reaches the reader, which refuses any file outside the day's own folder
+    String feeder = ThreePhaseExample.feeder() + "\n/* a comment */ Redirect ../../../../../../etc/passwd\n";
+    assertThatThrownBy(() -> DayScenario.parse("d11", ThreePhaseExample.scenario(), feeder,
+        ThreePhaseExample.feederFiles(), SERIES))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
+        .hasMessageContaining("names a file outside the folder of the feeder's scripts")
+        .hasMessageNotContaining("root:");
+  }
+
+  @Test
   void aMatpowerDayTakesNoFeederFiles() {
     assertThatThrownBy(() -> DayScenario.parse("d6", Community33.scenario(), Community33.feeder(), "{}",
         ScenarioFiles.none("inline only")))
