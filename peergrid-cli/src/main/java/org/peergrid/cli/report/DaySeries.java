@@ -37,8 +37,12 @@ final class DaySeries {
 
   /** The time axis: hours of the day, ticks every 2 h for a day (fewer for longer horizons). */
   static NumberAxis hoursAxis(RunResults run) {
+    return hoursAxis(run.scenario().horizon());
+  }
+
+  static NumberAxis hoursAxis(org.peergrid.market.scenario.Horizon horizon) {
     NumberAxis axis = new NumberAxis("hour of the day");
-    double end = run.scenario().horizon().intervals() * run.scenario().horizon().hours();
+    double end = horizon.intervals() * horizon.hours();
     axis.setRange(0, end);
     axis.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(end / 12))));
     return axis;

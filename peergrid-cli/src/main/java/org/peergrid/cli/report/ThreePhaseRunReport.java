@@ -36,7 +36,8 @@ import org.peergrid.market.vc.VcEquilibrium;
  * The report of {@code peergrid run} on a three-phase scenario: report.html (self-contained) with the
  * day's figures, every settlement mechanism side by side, the phase prices at the bus whose phases differ
  * most (phase_dlmp.png and phase_dlmp.csv), the feeder map (feeder_dlmp.csv, and .png up to {@link #MAP_ROWS}
- * rows), and the stages that ran: the p2p-nuc loop (nuc_trades.csv), the
+ * rows), the EVs' energies as a MATPOWER run draws them (ev_energy.png and ev_energy.csv, with EVs only), and
+ * the stages that ran: the p2p-nuc loop (nuc_trades.csv), the
  * games (vc-coop's vc_trades.csv, vc-game's vc_game_savings.csv), the uncertainty stage's statistics and the
  * real-time day.
  */
@@ -114,6 +115,7 @@ public final class ThreePhaseRunReport {
     files.put(CHART + ".png", Charts.png(chart(market, bus), 900, 380));
     files.put(CHART + ".csv", csv(market, bus).getBytes(StandardCharsets.UTF_8));
     feederMap(market, html, files);
+    evs(market, html, files);
     nuc.ifPresent(c -> {
       NucResult<?> loop = c.nuc().loop();
       html.append("<h2>P2P trades with network utilization charges</h2>");
@@ -208,6 +210,20 @@ public final class ThreePhaseRunReport {
         VcGameSection.SAVINGS, COMMUNITIES));
     files.put(VcGameSection.SAVINGS, VcGameSection.savingsCsv(VcGameSection.buildings(g.settlement()), e)
         .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A MATPOWER run's <i>Electric vehicles</i> section ({@link EvSection}) on the three-phase day: the chart
+   * (embedded, and ev_energy.png) and ev_energy.csv; nothing without EVs.
+   */
+  private static void evs(ThreePhaseMarket market, StringBuilder html, Map<String, byte[]> files) {
+    ThreePhaseScenario s = market.clearing().scenario();
+    if (s.vehicles().isEmpty()) {
+      return;
+    }
+    SectionWriter out = new SectionWriter(files);
+    EvSection.write(EvSection.Fleet.of(s, market.day()::participant), out);
+    html.append("<h2 id=\"evs\">Electric vehicles</h2>\n").append(out.html());
   }
 
   private static void realtime(ThreePhaseRealtime.Result r, String actuals, StringBuilder html) {
