@@ -29,6 +29,7 @@ import org.peergrid.market.dispatch.DispatchSolution;
 import org.peergrid.market.dispatch.LocationalPrices;
 import org.peergrid.market.dispatch.ParticipantSchedule;
 import org.peergrid.market.realtime.DayAheadSchedule;
+import org.peergrid.market.scenario.ElectricVehicle;
 import org.peergrid.market.scenario.Participant;
 import org.peergrid.market.scenario.Scenario;
 import org.peergrid.market.scenario.TimeSeries;
@@ -136,7 +137,10 @@ final class DayAheadFiles {
     return index;
   }
 
-  /** schedule.csv's eight value columns per participant (scenario order) and interval; every row once. */
+  /**
+   * schedule.csv's eight value columns per participant (scenario order) and interval; every row once, and an
+   * energy for every EV.
+   */
   private static double[][][] schedule(Path dir, List<Participant> participants, int n, String scenario) {
     Map<String, Integer> index = index(participants);
     double[][][] cols = new double[participants.size()][8][n];
@@ -149,6 +153,14 @@ final class DayAheadFiles {
         throw row.error("participant", row.get("participant") + " appears twice in interval " + t);
       }
       seen[i][t] = true;
+      // An EV's energy is what real time starts the car from (an overnight car's at midnight); a folder that
+      // a peergrid clear from before EVs' energies on three-phase feeders wrote leaves it empty, which would
+      // read as 0 kWh: the car would have to charge its whole need again.
+      if (participants.get(i) instanceof ElectricVehicle && row.get("soc_kwh").isEmpty()) {
+        throw row.error("soc_kwh", "EV " + row.get("participant") + " has no energy; this folder was written by an"
+            + " older peergrid clear, from which real time would start the car from 0 kWh. Clear the day again"
+            + " (peergrid clear --scenario FILE --mechanism dlmp --out DIR) and pass the new folder to --dayahead");
+      }
       for (int c = 0; c < 8; c++) {
         cols[i][c][t] = row.number(ReportCsv.SCHEDULE[c + 2]);
       }
