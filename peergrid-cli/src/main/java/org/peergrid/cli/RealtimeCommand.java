@@ -110,7 +110,9 @@ final class RealtimeCommand implements Callable<Integer> {
 
   @Option(names = "--dayahead", paramLabel = "DIR",
       description = "Take the day-ahead schedule and prices from this 'peergrid clear' output folder instead of "
-          + "clearing the day again; it must have been cleared from the same scenario (default: clear it again).")
+          + "clearing the day again; it must have been cleared from the same scenario (default: clear it again). A "
+          + "folder whose schedule.csv has no energy for an EV (an older clear's on a three-phase feeder) is "
+          + "refused: clear the day again.")
   Path dayAheadDir;
 
   @Option(names = "--mechanism", paramLabel = "NAME", defaultValue = DLMP,

@@ -80,8 +80,8 @@ import picocli.CommandLine.Spec;
       "three-phase AC check, every settlement mechanism side by side, the phase",
       "prices, p2p-nuc, vc-coop and vc-game (as 'clear' plays them there), the",
       "uncertainty stage (prices per phase node) and the real-time stage (every",
-      "interval through the three-phase power flow) and the feeder map; not the",
-      "case variants (docs/opendss.md)."
+      "interval through the three-phase power flow), the feeder map and with EVs",
+      "their energies (ev_energy.csv); not the case variants (docs/opendss.md)."
     },
     footer = {"", "Exit codes: 0 done, 1 bad input, 2 bad usage, 3 a solver or an AC power flow",
       "did not converge (the report is still written), 4 the day is infeasible (the",
