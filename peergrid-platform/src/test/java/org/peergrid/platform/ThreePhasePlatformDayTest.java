@@ -43,7 +43,7 @@ import org.peergrid.platform.testsupport.Community33;
 import org.peergrid.platform.testsupport.Http;
 import org.peergrid.platform.testsupport.TestPlatform;
 import org.peergrid.platform.testsupport.TestPlatform.Prosumer;
-import org.peergrid.platform.testsupport.ThreePhaseExample;
+import org.peergrid.platform.testsupport.ThreePhaseExampleDay;
 
 /**
  * A three-phase day on the platform (issue 19), the IEEE 13-node example (examples/ieee13-3ph): the DSO
@@ -69,13 +69,13 @@ class ThreePhasePlatformDayTest {
 
   @BeforeAll
   void openRegisterOfferAndClear() {
-    p = new TestPlatform(Database.h2Url(data), Optional.of(ThreePhaseExample.folder()), IntakeLimits.DEFAULT);
-    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExample.openDay(DAY, TestPlatform.GATE));
+    p = new TestPlatform(Database.h2Url(data), Optional.of(ThreePhaseExampleDay.folder()), IntakeLimits.DEFAULT);
+    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExampleDay.openDay(DAY, TestPlatform.GATE));
     assertThat(opened.status()).as(opened.text()).isEqualTo(201);
     assertThat(opened.body().get("three_phase").asBoolean()).isTrue();
     assertThat(opened.body().get("intervals").asInt()).isEqualTo(24);
 
-    scenario = ScenarioLoader.loadThreePhase(ThreePhaseExample.scenarioFile());
+    scenario = ScenarioLoader.loadThreePhase(ThreePhaseExampleDay.scenarioFile());
     boolean first = true;
     for (Building b : scenario.buildings()) {
       // the first with its bus named as a number, the others without: the scenario places them
@@ -83,7 +83,7 @@ class ThreePhasePlatformDayTest {
           : Optional.empty());
       first = false;
       prosumers.put(b.id(), who);
-      Http.Response receipt = p.submit(who, p.signed(who, ThreePhaseExample.offerOf(b)));
+      Http.Response receipt = p.submit(who, p.signed(who, ThreePhaseExampleDay.offerOf(b)));
       assertThat(receipt.status()).as(b.id() + ": " + receipt.text()).isEqualTo(201);
     }
     p.clock.advance(java.time.Duration.ofHours(4));
@@ -285,7 +285,7 @@ class ThreePhasePlatformDayTest {
 
   @Test
   void registrationNamesTheScenariosBuildingsAndTheirBus() {
-    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExample.openDay("d2", "2025-06-01T13:00:00Z"));
+    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExampleDay.openDay("d2", "2025-06-01T13:00:00Z"));
     assertThat(opened.status()).as(opened.text()).isEqualTo(201);
     Http.Response stranger = registration("d2", "B999", Optional.empty());
     assertThat(stranger.errorCode()).isEqualTo(2002);
@@ -295,7 +295,7 @@ class ThreePhasePlatformDayTest {
     assertThat(wrongBus.text()).contains("bus: B611c is at bus 611 (phases [c])", "not 652");
     assertThat(registration("d2", "B611c", Optional.of("611")).status()).isEqualTo(201);
     Http.Response noFiles = p.http.post("/api/days", p.dso, Map.of("id", "d3", "scenario",
-        ThreePhaseExample.scenario(), "feeder", ThreePhaseExample.feeder(), "gate_closure", TestPlatform.GATE));
+        ThreePhaseExampleDay.scenario(), "feeder", ThreePhaseExampleDay.feeder(), "gate_closure", TestPlatform.GATE));
     assertThat(noFiles.errorCode()).isEqualTo(4007);
     assertThat(noFiles.text()).contains("scenario of day d3:7: network.opendss: feeder.dss:46: file 'IEEELineCodes.dss' not found",
         "feeder_files");
@@ -305,7 +305,7 @@ class ThreePhasePlatformDayTest {
   @Test
   @Order(Integer.MAX_VALUE)
   void anInfeasibleDayNamesTheOfferToExcludeByItsBusName() {
-    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExample.openDay("d4", "2025-06-01T13:00:00Z"));
+    Http.Response opened = p.http.post("/api/days", p.dso, ThreePhaseExampleDay.openDay("d4", "2025-06-01T13:00:00Z"));
     assertThat(opened.status()).as(opened.text()).isEqualTo(201);
     Prosumer b611c = register("d4", "B611c", Optional.empty());
     Http.Response offered = p.submit(b611c, p.signed(b611c, Community33.json("{\"load_kw\": 900}")));

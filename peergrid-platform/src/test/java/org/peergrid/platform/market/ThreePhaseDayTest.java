@@ -8,7 +8,7 @@ import org.peergrid.market.scenario.ScenarioFiles;
 import org.peergrid.platform.api.ApiError;
 import org.peergrid.platform.api.ApiException;
 import org.peergrid.platform.testsupport.Community33;
-import org.peergrid.platform.testsupport.ThreePhaseExample;
+import org.peergrid.platform.testsupport.ThreePhaseExampleDay;
 
 /**
  * A day whose scenario names a three-phase feeder (network.opendss, issue 19): the platform reads it with
@@ -17,13 +17,13 @@ import org.peergrid.platform.testsupport.ThreePhaseExample;
  * file name.
  */
 class ThreePhaseDayTest {
-  private static final ScenarioFiles SERIES = ScenarioFiles.confinedTo(ThreePhaseExample.folder(),
+  private static final ScenarioFiles SERIES = ScenarioFiles.confinedTo(ThreePhaseExampleDay.folder(),
       ScenarioFiles.DEFAULT_MAX_BYTES);
 
   @Test
   void theIeee13ExampleIsReadAsAThreePhaseDayWithItsBusesAndPhases() {
-    DayScenario day = DayScenario.parse("2025-06-02", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
-        ThreePhaseExample.feederFiles(), SERIES);
+    DayScenario day = DayScenario.parse("2025-06-02", ThreePhaseExampleDay.scenario(), ThreePhaseExampleDay.feeder(),
+        ThreePhaseExampleDay.feederFiles(), SERIES);
     assertThat(day.isThreePhase()).isTrue();
     assertThat(day.horizon().intervals()).isEqualTo(24);
     assertThat(day.threePhase().orElseThrow().connection("B611c").bus()).isEqualTo("611");
@@ -33,11 +33,11 @@ class ThreePhaseDayTest {
 
   @Test
   void aBadPhaseIsRefusedNamingTheScenarioLineAndKey() {
-    String scenario = ThreePhaseExample.scenario().replace("phases: [c]\n    load_kw: {csv: profiles.csv, column: B611c",
+    String scenario = ThreePhaseExampleDay.scenario().replace("phases: [c]\n    load_kw: {csv: profiles.csv, column: B611c",
         "phases: [x]\n    load_kw: {csv: profiles.csv, column: B611c");
-    assertThat(scenario).isNotEqualTo(ThreePhaseExample.scenario());
-    assertThatThrownBy(() -> DayScenario.parse("d3", scenario, ThreePhaseExample.feeder(),
-        ThreePhaseExample.feederFiles(), SERIES))
+    assertThat(scenario).isNotEqualTo(ThreePhaseExampleDay.scenario());
+    assertThatThrownBy(() -> DayScenario.parse("d3", scenario, ThreePhaseExampleDay.feeder(),
+        ThreePhaseExampleDay.feederFiles(), SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
         .hasMessageContaining("scenario of day d3:" + lineOf(scenario, "phases: [x]") + ": participants[0].phases[0]:"
             + " unknown phase \"x\"; write a, b or c");
@@ -45,17 +45,17 @@ class ThreePhaseDayTest {
 
   @Test
   void aMissingRedirectedScriptIsRefusedNamingItAndTheOpendssLine() {
-    assertThatThrownBy(() -> DayScenario.parse("d4", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(), null,
+    assertThatThrownBy(() -> DayScenario.parse("d4", ThreePhaseExampleDay.scenario(), ThreePhaseExampleDay.feeder(), null,
         SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
-        .hasMessageContaining("scenario of day d4:" + lineOf(ThreePhaseExample.scenario(), "opendss:")
+        .hasMessageContaining("scenario of day d4:" + lineOf(ThreePhaseExampleDay.scenario(), "opendss:")
             + ": network.opendss: feeder.dss:46: file 'IEEELineCodes.dss' not found")
         .hasMessageContaining("feeder_files");
   }
 
   @Test
   void aFeederFileNameOutsideTheFeedersFolderIsRefused() {
-    assertThatThrownBy(() -> DayScenario.parse("d5", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+    assertThatThrownBy(() -> DayScenario.parse("d5", ThreePhaseExampleDay.scenario(), ThreePhaseExampleDay.feeder(),
         "{\"../IEEELineCodes.dss\": \"\"}", SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
         .hasMessageContaining("feeder_files.../IEEELineCodes.dss: a plain file name");
@@ -63,21 +63,21 @@ class ThreePhaseDayTest {
 
   @Test
   void aScriptNamingAFileOutsideTheRequestIsRefusedBeforeAnyIsRead() {
-    String feeder = ThreePhaseExample.feeder() + "\nRedirect ../../etc/passwd\n";
+    String feeder = ThreePhaseExampleDay.feeder() + "\nRedirect ../../etc/passwd\n";
     int line = (int) feeder.lines().count();
-    assertThatThrownBy(() -> DayScenario.parse("d8", ThreePhaseExample.scenario(), feeder,
-        ThreePhaseExample.feederFiles(), SERIES))
+    assertThatThrownBy(() -> DayScenario.parse("d8", ThreePhaseExampleDay.scenario(), feeder,
+        ThreePhaseExampleDay.feederFiles(), SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
         .hasMessageContaining("feeder: line " + line + " names '../../etc/passwd': the server reads only the scripts"
             + " of the request");
     String shapes = "{\"shapes.dss\": \"New Loadshape.day npts=24 interval=1 mult=(file=/etc/hostname)\"}";
-    assertThatThrownBy(() -> DayScenario.parse("d9", ThreePhaseExample.scenario(), ThreePhaseExample.feeder(),
+    assertThatThrownBy(() -> DayScenario.parse("d9", ThreePhaseExampleDay.scenario(), ThreePhaseExampleDay.feeder(),
         shapes, SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_FIELD))
         .hasMessageContaining("feeder_files.shapes.dss: line 1 names '/etc/hostname'");
-    String compile = ThreePhaseExample.feeder().replace("redirect IEEELineCodes.dss", "Compile \"/tmp/x.dss\"");
-    assertThatThrownBy(() -> DayScenario.parse("d10", ThreePhaseExample.scenario(), compile,
-        ThreePhaseExample.feederFiles(), SERIES))
+    String compile = ThreePhaseExampleDay.feeder().replace("redirect IEEELineCodes.dss", "Compile \"/tmp/x.dss\"");
+    assertThatThrownBy(() -> DayScenario.parse("d10", ThreePhaseExampleDay.scenario(), compile,
+        ThreePhaseExampleDay.feederFiles(), SERIES))
         .hasMessageContaining("feeder: line 46 names '/tmp/x.dss'");
   }
 
@@ -85,9 +85,9 @@ class ThreePhaseDayTest {
   void aRedirectAfterABlockCommentCannotLeaveTheRequestsScriptsEither() {
     // the line-by-line check above reads a line as its text starts; the reader drops a /* */ comment first,
     // so this redirect reaches the reader, which refuses any file outside the day's own folder
-    String feeder = ThreePhaseExample.feeder() + "\n/* a comment */ Redirect ../../../../../../etc/passwd\n";
-    assertThatThrownBy(() -> DayScenario.parse("d11", ThreePhaseExample.scenario(), feeder,
-        ThreePhaseExample.feederFiles(), SERIES))
+    String feeder = ThreePhaseExampleDay.feeder() + "\n/* a comment */ Redirect ../../../../../../etc/passwd\n";
+    assertThatThrownBy(() -> DayScenario.parse("d11", ThreePhaseExampleDay.scenario(), feeder,
+        ThreePhaseExampleDay.feederFiles(), SERIES))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo(ApiError.INVALID_SCENARIO))
         .hasMessageContaining("names a file outside the folder of the feeder's scripts")
         .hasMessageNotContaining("root:");
@@ -113,8 +113,8 @@ class ThreePhaseDayTest {
 
   @Test
   void anInfeasibleThreePhaseDayBlamesTheOfferItClearsWithoutByItsBusName() {
-    org.peergrid.market.scenario.ThreePhaseScenario day = DayScenario.parse("d7", ThreePhaseExample.scenario(),
-        ThreePhaseExample.feeder(), ThreePhaseExample.feederFiles(), SERIES).threePhase().orElseThrow();
+    org.peergrid.market.scenario.ThreePhaseScenario day = DayScenario.parse("d7", ThreePhaseExampleDay.scenario(),
+        ThreePhaseExampleDay.feeder(), ThreePhaseExampleDay.feederFiles(), SERIES).threePhase().orElseThrow();
     java.util.List<org.peergrid.market.scenario.Building> offers = new java.util.ArrayList<>();
     for (org.peergrid.market.scenario.Building b : day.buildings()) {
       // B611c asks 900 kW all day on its one phase (c) at the feeder's end; the others offer their profiles

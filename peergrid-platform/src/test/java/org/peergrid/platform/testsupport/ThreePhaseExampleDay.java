@@ -16,10 +16,10 @@ import org.peergrid.market.scenario.TimeSeries;
  * opens it on the platform: the scenario, the feeder's master script and the script it redirects to
  * (IEEELineCodes.dss) as feeder_files; its CSV series from the example's folder (serve --series-dir).
  */
-public final class ThreePhaseExample {
+public final class ThreePhaseExampleDay {
   private static final String LINE_CODES = "IEEELineCodes.dss";
 
-  private ThreePhaseExample() {}
+  private ThreePhaseExampleDay() {}
 
   /** The example's folder: its scenario and profiles.csv. */
   public static Path folder() {
